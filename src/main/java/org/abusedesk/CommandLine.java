@@ -1,0 +1,110 @@
+package org.abusedesk;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToIntFunction;
+
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.catalog.CatalogImport;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The subcommands of the executable jar. Words before the first {@code --option} choose
+ * the command; the options go to Spring.
+ */
+record CommandLine(Command command, List<String> words, String[] springArguments) {
+
+	enum Command {
+
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, USAGE
+
+	}
+
+	static final String USAGE = """
+			usage: abusedesk [serve] [--spring.options]
+			       abusedesk catalog import FILE [--spring.options]
+			       abusedesk audit verify [--spring.options]""";
+
+	static CommandLine parse(String[] args) {
+		int firstOption = 0;
+		while (firstOption < args.length && !args[firstOption].startsWith("--")) {
+			firstOption++;
+		}
+		List<String> words = List.of(Arrays.copyOfRange(args, 0, firstOption));
+		String[] spring = Arrays.copyOfRange(args, firstOption, args.length);
+		Command command;
+		if (words.isEmpty() || words.equals(List.of("serve"))) {
+			command = Command.SERVE;
+		}
+		else if (words.size() == 3 && words.get(0).equals("catalog") && words.get(1).equals("import")) {
+			command = Command.CATALOG_IMPORT;
+		}
+		else if (words.equals(List.of("audit", "verify"))) {
+			command = Command.AUDIT_VERIFY;
+		}
+		else {
+			command = Command.USAGE;
+		}
+		return new CommandLine(command, words, spring);
+	}
+
+	/** Runs a one-shot command in a context without the web server or background jobs. */
+	int runTask() {
+		return switch (this.command) {
+			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
+			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
+			default -> {
+				System.err.println(USAGE);
+				yield 2;
+			}
+		};
+	}
+
+	private int withContext(ToIntFunction<ConfigurableApplicationContext> task) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AbusedeskApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("abusedesk.jobs.enabled=false",
+					"spring.modulith.events.republish-outstanding-events-on-restart=false", "logging.level.root=WARN")
+			.run(this.springArguments)) {
+			return task.applyAsInt(context);
+		}
+	}
+
+	private static int importCatalog(ConfigurableApplicationContext context, Path file) {
+		String document;
+		try {
+			document = Files.readString(file);
+		}
+		catch (IOException ex) {
+			System.err.println("cannot read " + file + ": " + ex.getMessage());
+			return 2;
+		}
+		CatalogImport.Result result = context.getBean(CatalogImport.class).apply(document);
+		PrintStream out = System.out;
+		out.printf("catalog import: %d accounts, %d properties applied, %d entries rejected%n",
+				result.accountsApplied(), result.propertiesApplied(), result.rejected().size());
+		result.rejected()
+			.forEach((rejected) -> rejected.errors()
+				.forEach((error) -> out.printf("  %s: %s (%s)%n", error.field(), error.message(), error.code())));
+		return result.rejected().isEmpty() ? 0 : 1;
+	}
+
+	private static int verifyAudit(ConfigurableApplicationContext context) {
+		AuditLog.Verification verification = context.getBean(AuditLog.class).verify();
+		if (verification.intact()) {
+			System.out.printf("audit log intact: %d entries checked%n", verification.entriesChecked());
+			return 0;
+		}
+		System.out.printf("audit log BROKEN at entry %d: %s (%d entries checked before it)%n",
+				verification.firstBrokenEntryId(), verification.problem(), verification.entriesChecked());
+		return 1;
+	}
+
+}

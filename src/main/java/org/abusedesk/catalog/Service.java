@@ -1,0 +1,35 @@
+package org.abusedesk.catalog;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What the provider does for a property (DOMAIN.md). */
+public enum Service {
+
+	/** Pass-through security / CDN: the content lives at an origin elsewhere. */
+	PROXY("proxy"),
+	/** The provider stores and serves the content. */
+	HOSTING("hosting"),
+	/** The provider is the registrar of record of the domain. */
+	REGISTRAR("registrar"),
+	/** Authoritative DNS only. */
+	DNS("dns"),
+	/** A public recursive resolver. */
+	RESOLVER("resolver");
+
+	private final String wire;
+
+	Service(String wire) {
+		this.wire = wire;
+	}
+
+	/** The wire value used in JSON, SQL and the CLI. */
+	public String wire() {
+		return this.wire;
+	}
+
+	public static Optional<Service> fromWire(String value) {
+		return Arrays.stream(values()).filter((service) -> service.wire.equals(value)).findFirst();
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.abusedesk;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTests {
+
+	@Test
+	void noWordsMeansServeAndOptionsGoToSpring() {
+		CommandLine line = CommandLine.parse(new String[] { "--server.port=9000" });
+		assertThat(line.command()).isEqualTo(CommandLine.Command.SERVE);
+		assertThat(line.springArguments()).containsExactly("--server.port=9000");
+	}
+
+	@Test
+	void readsCatalogImportWithItsFile() {
+		CommandLine line = CommandLine.parse(new String[] { "catalog", "import", "c.json", "--spring.mail.port=2525" });
+		assertThat(line.command()).isEqualTo(CommandLine.Command.CATALOG_IMPORT);
+		assertThat(line.words()).containsExactly("catalog", "import", "c.json");
+		assertThat(line.springArguments()).containsExactly("--spring.mail.port=2525");
+	}
+
+	@Test
+	void readsAuditVerify() {
+		assertThat(CommandLine.parse(new String[] { "audit", "verify" }).command())
+			.isEqualTo(CommandLine.Command.AUDIT_VERIFY);
+	}
+
+	@Test
+	void unknownWordsGiveUsageAndStatusTwo() {
+		CommandLine line = CommandLine.parse(new String[] { "catalog", "export" });
+		assertThat(line.command()).isEqualTo(CommandLine.Command.USAGE);
+		assertThat(line.runTask()).isEqualTo(2);
+	}
+
+}
