@@ -1,0 +1,102 @@
+package org.abusedesk.actions.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The outbox table. Delivery is claimed row by row with {@code FOR UPDATE SKIP LOCKED},
+ * so any number of nodes share it without a coordinator; a claim is a lease, and a node
+ * that dies mid-delivery leaves rows that another node takes over when the lease ends.
+ */
+@Repository
+class Outbox {
+
+	record Row(long id, String idempotencyKey, String kind, Long reportId, Long caseId, String recipient,
+			String subject, String body, String status, int attempts, Instant createdAt, Instant sentAt,
+			String lastError) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Outbox(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Queues a message unless one with the same idempotency key exists. */
+	boolean enqueue(OutboundMessage message) {
+		return this.jdbc.sql("""
+				insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body)
+				values (:key, :kind, :report, :case, :recipient, :subject, :body)
+				on conflict (idempotency_key) do nothing""")
+			.param("key", message.idempotencyKey())
+			.param("kind", message.kind())
+			.param("report", message.reportId())
+			.param("case", message.caseId())
+			.param("recipient", message.recipient())
+			.param("subject", message.subject())
+			.param("body", message.body())
+			.update() == 1;
+	}
+
+	/** Claims up to {@code limit} due messages for {@code lease}; commits on its own. */
+	List<Row> claim(int limit, Duration lease) {
+		return this.jdbc.sql("""
+				update outbox_message set status = 'sending', attempts = attempts + 1,
+				    lease_until = now() + make_interval(secs => :lease)
+				where id in (
+				    select id from outbox_message
+				    where (status = 'pending' and next_attempt_at <= now())
+				       or (status = 'sending' and lease_until < now())
+				    order by id limit :limit
+				    for update skip locked)
+				returning *""").param("lease", lease.toSeconds()).param("limit", limit).query(Outbox::map).list();
+	}
+
+	/** Records a delivery; false when the lease was lost to another node meanwhile. */
+	boolean markSent(long id) {
+		return this.jdbc.sql("""
+				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+				where id = :id and status = 'sending'""").param("id", id).update() == 1;
+	}
+
+	void markFailed(long id, String error, Duration retryIn, boolean giveUp) {
+		this.jdbc.sql("""
+				update outbox_message set status = :status, lease_until = null, last_error = :error,
+				    next_attempt_at = now() + make_interval(secs => :retry)
+				where id = :id and status = 'sending'""")
+			.param("status", giveUp ? "failed" : "pending")
+			.param("error", error)
+			.param("retry", retryIn.toSeconds())
+			.param("id", id)
+			.update();
+	}
+
+	List<Row> list(String status, Long reportId, int limit, long afterId) {
+		return this.jdbc.sql("""
+				select * from outbox_message
+				where (cast(:status as text) is null or status = :status)
+				  and (cast(:report as bigint) is null or report_id = :report)
+				  and id > :after
+				order by id limit :limit""")
+			.param("status", status)
+			.param("report", reportId)
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(Outbox::map)
+			.list();
+	}
+
+	private static Row map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		java.sql.Timestamp sent = rs.getTimestamp("sent_at");
+		return new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("kind"),
+				rs.getObject("report_id", Long.class), rs.getObject("case_id", Long.class), rs.getString("recipient"),
+				rs.getString("subject"), rs.getString("body"), rs.getString("status"), rs.getInt("attempts"),
+				rs.getTimestamp("created_at").toInstant(), (sent != null) ? sent.toInstant() : null,
+				rs.getString("last_error"));
+	}
+
+}

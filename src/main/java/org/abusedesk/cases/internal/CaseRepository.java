@@ -1,0 +1,110 @@
+package org.abusedesk.cases.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseRepository {
+
+	record CaseRow(long id, String status, long propertyId, String property, String accountRef, String reportType,
+			String priority, Instant dueAt, Instant openedAt, Instant updatedAt, int reportCount) {
+	}
+
+	record Attachment(long caseId, boolean opened) {
+	}
+
+	record CaseReportRow(long reportId, String trackingCode, String type, String status, String reporterKind,
+			Instant receivedAt) {
+	}
+
+	private static final String SELECT = """
+			select c.*, (select count(*) from case_report r where r.case_id = c.id) as report_count
+			from abuse_case c""";
+
+	private final JdbcClient jdbc;
+
+	CaseRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Attaches a report to the open case for its property and type, opening one if there
+	 * is none. Race-free across nodes: the partial unique index decides.
+	 */
+	Attachment attach(long reportId, long propertyId, String property, String accountRef, String reportType,
+			boolean needsReview, String priority, Instant dueAt) {
+		Attachment attachment = this.jdbc.sql("""
+				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at)
+				values (case when :review then 'triage' else 'forwarded' end, :property, :name, :account, :type,
+				    :priority, :due)
+				on conflict (property_id, report_type) where status not in ('closed', 'rejected')
+				do update set
+				    status = case when :review and abuse_case.status = 'forwarded' then 'triage'
+				                  else abuse_case.status end,
+				    priority = least(abuse_case.priority, excluded.priority),
+				    due_at = least(abuse_case.due_at, excluded.due_at),
+				    updated_at = now()
+				returning id, (xmax = 0) as opened""")
+			.param("review", needsReview)
+			.param("property", propertyId)
+			.param("name", property)
+			.param("account", accountRef)
+			.param("type", reportType)
+			.param("priority", priority)
+			.param("due", (dueAt != null) ? java.sql.Timestamp.from(dueAt) : null)
+			.query((rs, n) -> new Attachment(rs.getLong("id"), rs.getBoolean("opened")))
+			.single();
+		this.jdbc.sql("insert into case_report (case_id, report_id) values (:case, :report)")
+			.param("case", attachment.caseId())
+			.param("report", reportId)
+			.update();
+		return attachment;
+	}
+
+	boolean isAttached(long reportId) {
+		return this.jdbc.sql("select count(*) from case_report where report_id = :report")
+			.param("report", reportId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	List<CaseRow> list(String status, int limit, long afterId) {
+		return this.jdbc.sql(SELECT + """
+				 where (cast(:status as text) is null or c.status = :status) and c.id > :after
+				order by c.id limit :limit""")
+			.param("status", status)
+			.param("after", afterId)
+			.param("limit", limit)
+			.query(CaseRepository::map)
+			.list();
+	}
+
+	Optional<CaseRow> find(long id) {
+		return this.jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CaseRepository::map).optional();
+	}
+
+	List<CaseReportRow> reports(long caseId) {
+		return this.jdbc.sql("""
+				select r.id, r.tracking_code, r.type, r.status, r.reporter_kind, r.received_at
+				from case_report cr join report r on r.id = cr.report_id
+				where cr.case_id = :case order by r.id""")
+			.param("case", caseId)
+			.query((rs, n) -> new CaseReportRow(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("type"),
+					rs.getString("status"), rs.getString("reporter_kind"), rs.getTimestamp("received_at").toInstant()))
+			.list();
+	}
+
+	private static CaseRow map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		java.sql.Timestamp due = rs.getTimestamp("due_at");
+		return new CaseRow(rs.getLong("id"), rs.getString("status"), rs.getLong("property_id"),
+				rs.getString("property"), rs.getString("account_ref"), rs.getString("report_type"),
+				rs.getString("priority"), (due != null) ? due.toInstant() : null,
+				rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				rs.getInt("report_count"));
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.abusedesk.identity.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} against the stored token hashes. An
+ * unknown token leaves the request anonymous, so protected endpoints answer 401.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final String PREFIX = "Bearer ";
+
+	private final StaffTokenStore tokens;
+
+	BearerTokenFilter(StaffTokenStore tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+			this.tokens.findByToken(header.substring(PREFIX.length()).trim()).ifPresent((principal) -> {
+				var authentication = new UsernamePasswordAuthenticationToken(principal.name(), null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().wire())));
+				SecurityContextHolder.getContext().setAuthentication(authentication);
+			});
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.abusedesk.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Everything not listed here is denied, so a new endpoint is closed
+ * until someone decides who may use it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String[] STAFF = { "agent", "reviewer", "senior", "legal", "admin" };
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, StaffTokenStore tokens) throws Exception {
+		http.securityMatcher("/api/**", "/actuator/**", "/error")
+			// bearer tokens only, no cookies: nothing for a cross-site request to ride on
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.POST, "/api/v1/reports/*")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.PUT, "/api/v1/catalog")
+				.hasRole("admin")
+				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
+				.hasRole("admin")
+				.requestMatchers("/actuator/prometheus")
+				.hasRole("admin")
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "Unauthorized",
+						"A valid bearer token is required."))
+				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "Forbidden",
+						"Your role does not allow this request.")))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	private static void problem(HttpServletResponse response, int status, String title, String detail)
+			throws java.io.IOException {
+		response.setStatus(status);
+		response.setContentType("application/problem+json");
+		response.getOutputStream()
+			.write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+					+ detail + "\"}")
+				.getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,38 @@
+package org.abusedesk.intake;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Who the reporter is (DOMAIN.md). */
+public enum ReporterKind {
+
+	INDIVIDUAL("individual", true), ORGANISATION("organisation", true), RIGHTS_HOLDER("rights_holder", true),
+	TRUSTED_FLAGGER("trusted_flagger", false), LAW_ENFORCEMENT("law_enforcement", false),
+	GOVERNMENT("government", false), AUTOMATED_FEED("automated_feed", false);
+
+	private final String wire;
+
+	private final boolean selfDeclared;
+
+	ReporterKind(String wire, boolean selfDeclared) {
+		this.wire = wire;
+		this.selfDeclared = selfDeclared;
+	}
+
+	public String wire() {
+		return this.wire;
+	}
+
+	/**
+	 * Whether an anonymous reporter may claim this kind. The others are granted by the
+	 * operator to a reporter's token, never taken from a request body.
+	 */
+	public boolean selfDeclared() {
+		return this.selfDeclared;
+	}
+
+	public static Optional<ReporterKind> fromWire(String value) {
+		return Arrays.stream(values()).filter((kind) -> kind.wire.equals(value)).findFirst();
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.abusedesk.intake.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.abusedesk.problems.FieldError;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps every submission exactly as received. {@link #store} commits on its own, before
+ * anything parses the body, so that nothing a reporter sent is lost to a failed check.
+ */
+@Repository
+class RawSubmissionArchive {
+
+	private final JdbcClient jdbc;
+
+	private final ObjectMapper json;
+
+	RawSubmissionArchive(JdbcClient jdbc, ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public long store(String channel, String reportType, String clientAddress, byte[] body) {
+		return this.jdbc.sql("""
+				insert into raw_submission (channel, report_type, client_address, body, sha256)
+				values (:channel, :type, :client, :body, :sha) returning id""")
+			.param("channel", channel)
+			.param("type", reportType)
+			.param("client", clientAddress)
+			.param("body", body)
+			.param("sha", sha256(body))
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void markInvalid(long id, List<FieldError> errors) {
+		this.jdbc.sql("update raw_submission set outcome = 'invalid', errors = cast(:errors as jsonb) where id = :id")
+			.param("errors", this.json.writeValueAsString(errors))
+			.param("id", id)
+			.update();
+	}
+
+	/** Joins the caller's transaction: the report and its outcome commit together. */
+	public void markStored(long id) {
+		this.jdbc.sql("update raw_submission set outcome = 'stored' where id = :id").param("id", id).update();
+	}
+
+	static String sha256(byte[] body) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

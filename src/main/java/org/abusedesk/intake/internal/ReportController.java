@@ -1,0 +1,42 @@
+package org.abusedesk.intake.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.abusedesk.problems.PayloadTooLargeException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReportController {
+
+	private final ReportIntake intake;
+
+	ReportController(ReportIntake intake) {
+		this.intake = intake;
+	}
+
+	/**
+	 * Files a report. The body is read as bytes, not bound to an object, so that it can
+	 * be archived exactly as sent before anything interprets it.
+	 */
+	@PostMapping("/api/v1/reports/{type}")
+	@ResponseStatus(HttpStatus.CREATED)
+	ReportIntake.Receipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
+		return this.intake.submit(type, readLimited(request.getInputStream()), request.getRemoteAddr());
+	}
+
+	private static byte[] readLimited(InputStream in) throws IOException {
+		byte[] body = in.readNBytes(ReportLimits.MAX_BODY_BYTES + 1);
+		if (body.length > ReportLimits.MAX_BODY_BYTES) {
+			throw new PayloadTooLargeException(ReportLimits.MAX_BODY_BYTES);
+		}
+		return body;
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.abusedesk.intake.internal;
+
+/** The explicit limits of a report submitted over the API. */
+final class ReportLimits {
+
+	static final int MAX_BODY_BYTES = 1024 * 1024;
+
+	static final int MAX_URLS = 250;
+
+	static final int MAX_URL_LENGTH = 2048;
+
+	static final int MAX_JUSTIFICATION = 5000;
+
+	static final int MAX_COMMENTS = 2000;
+
+	static final int MAX_NAME = 255;
+
+	static final int MAX_EMAIL = 254;
+
+	private ReportLimits() {
+	}
+
+}

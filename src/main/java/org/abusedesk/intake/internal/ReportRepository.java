@@ -1,0 +1,156 @@
+package org.abusedesk.intake.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.Origin;
+import org.abusedesk.catalog.Resolution;
+import org.abusedesk.catalog.Service;
+import org.abusedesk.intake.NotifyChoice;
+import org.abusedesk.intake.Report;
+import org.abusedesk.intake.ReportStatus;
+import org.abusedesk.intake.ReportType;
+import org.abusedesk.intake.Reporter;
+import org.abusedesk.intake.ReporterKind;
+import org.abusedesk.intake.Reports;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReportRepository implements Reports {
+
+	private final JdbcClient jdbc;
+
+	ReportRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long rawId, String trackingCode, ReportSubmission report, Resolution resolution, ReportStatus status,
+			String denialReason) {
+		Account account = resolution.account();
+		Origin origin = resolution.origin();
+		long id = this.jdbc.sql("""
+				insert into report (tracking_code, raw_submission_id, type, status, denial_reason,
+				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
+				    justification, comments, targeted_brand, notify_host, notify_owner, good_faith,
+				    target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
+				    property_id, property, property_kind, services,
+				    origin_address, origin_host_name, origin_host_contact)
+				values (:code, :raw, :type, :status, :denial,
+				    :name, :email, :kind, :organisation, :country,
+				    :justification, :comments, :brand, :notifyHost, :notifyOwner, true,
+				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
+				    :propertyId, :property, :propertyKind, cast(:services as text[]),
+				    :originAddress, :originHost, :originContact)
+				returning id""")
+			.param("code", trackingCode)
+			.param("raw", rawId)
+			.param("type", report.type().wire())
+			.param("status", status.wire())
+			.param("denial", denialReason)
+			.param("name", report.reporter().name())
+			.param("email", report.reporter().email())
+			.param("kind", report.reporter().kind().wire())
+			.param("organisation", report.reporter().organisation())
+			.param("country", report.reporter().country())
+			.param("justification", report.justification())
+			.param("comments", report.comments())
+			.param("brand", report.targetedBrand())
+			.param("notifyHost", report.notifyHost().wire())
+			.param("notifyOwner", report.notifyOwner().wire())
+			.param("target", resolution.target())
+			.param("accountId", (account != null) ? account.id() : null)
+			.param("accountRef", (account != null) ? account.ref() : null)
+			.param("accountName", (account != null) ? account.name() : null)
+			.param("accountContact", (account != null) ? account.abuseContact() : null)
+			.param("atRisk", (account != null) ? account.atRisk() : null)
+			.param("accountStatus", (account != null) ? account.status() : null)
+			.param("propertyId", resolution.ours() ? resolution.propertyId() : null)
+			.param("property", resolution.property())
+			.param("propertyKind", resolution.propertyKind())
+			.param("services",
+					"{" + String.join(",", resolution.services().stream().map(Service::wire).sorted().toList()) + "}")
+			.param("originAddress", (origin != null) ? origin.address() : null)
+			.param("originHost", (origin != null) ? origin.hostName() : null)
+			.param("originContact", (origin != null) ? origin.hostAbuseContact() : null)
+			.query(Long.class)
+			.single();
+		for (int i = 0; i < report.urls().size(); i++) {
+			this.jdbc.sql("insert into report_url (report_id, position, url) values (:id, :position, :url)")
+				.param("id", id)
+				.param("position", i)
+				.param("url", report.urls().get(i))
+				.update();
+		}
+		return id;
+	}
+
+	@Override
+	public Optional<Report> find(long id) {
+		List<String> urls = this.jdbc.sql("select url from report_url where report_id = :id order by position")
+			.param("id", id)
+			.query(String.class)
+			.list();
+		return this.jdbc.sql("select * from report where id = :id")
+			.param("id", id)
+			.query((rs, n) -> map(rs, urls))
+			.optional();
+	}
+
+	@Override
+	public boolean markAccepted(long id) {
+		return this.jdbc.sql("""
+				update report set status = 'accepted', decided_at = now()
+				where id = :id and status = 'submitted'""").param("id", id).update() == 1;
+	}
+
+	private static Report map(ResultSet rs, List<String> urls) throws SQLException {
+		Resolution resolution;
+		if (rs.getObject("account_id") == null) {
+			resolution = Resolution.notOurs(urls.isEmpty() ? null : urls.get(0), rs.getString("target"));
+		}
+		else {
+			Account account = new Account(rs.getLong("account_id"), rs.getString("account_ref"),
+					rs.getString("account_name"), rs.getString("account_contact"), rs.getBoolean("account_at_risk"),
+					rs.getString("account_status"));
+			Origin origin = (rs.getString("origin_address") != null) ? new Origin(rs.getString("origin_address"),
+					rs.getString("origin_host_name"), rs.getString("origin_host_contact")) : null;
+			resolution = new Resolution(urls.get(0), rs.getString("target"), account, rs.getLong("property_id"),
+					rs.getString("property"), rs.getString("property_kind"), services(rs.getArray("services")), origin);
+		}
+		Reporter reporter = new Reporter(rs.getString("reporter_name"), rs.getString("reporter_email"),
+				ReporterKind.fromWire(rs.getString("reporter_kind")).orElseThrow(),
+				rs.getString("reporter_organisation"), rs.getString("reporter_country"));
+		return new Report(rs.getLong("id"), rs.getString("tracking_code"),
+				ReportType.fromWire(rs.getString("type")).orElseThrow(), status(rs.getString("status")),
+				rs.getString("denial_reason"), reporter, urls, rs.getString("justification"), rs.getString("comments"),
+				rs.getString("targeted_brand"), NotifyChoice.fromWire(rs.getString("notify_host")).orElseThrow(),
+				NotifyChoice.fromWire(rs.getString("notify_owner")).orElseThrow(), resolution,
+				rs.getTimestamp("received_at").toInstant());
+	}
+
+	private static ReportStatus status(String wire) {
+		for (ReportStatus status : ReportStatus.values()) {
+			if (status.wire().equals(wire)) {
+				return status;
+			}
+		}
+		throw new IllegalStateException("Unknown report status " + wire);
+	}
+
+	private static Set<Service> services(Array array) throws SQLException {
+		Set<Service> services = EnumSet.noneOf(Service.class);
+		for (Object value : (Object[]) array.getArray()) {
+			Service.fromWire((String) value).ifPresent(services::add);
+		}
+		return services;
+	}
+
+}

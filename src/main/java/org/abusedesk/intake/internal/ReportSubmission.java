@@ -1,0 +1,13 @@
+package org.abusedesk.intake.internal;
+
+import java.util.List;
+
+import org.abusedesk.intake.NotifyChoice;
+import org.abusedesk.intake.ReportType;
+import org.abusedesk.intake.Reporter;
+
+/** A report that passed validation, not yet stored. */
+record ReportSubmission(ReportType type, Reporter reporter, List<String> urls, String host, String justification,
+		String comments, String targetedBrand, NotifyChoice notifyHost, NotifyChoice notifyOwner) {
+
+}

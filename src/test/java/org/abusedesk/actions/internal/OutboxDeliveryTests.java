@@ -1,0 +1,117 @@
+package org.abusedesk.actions.internal;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.abusedesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * At-least-once delivery that never sends a message twice across restarts: the
+ * idempotency key keeps a message from being queued twice, and a node that dies holding a
+ * claim leaves it to the next node only when its lease has ended.
+ */
+class OutboxDeliveryTests extends IntegrationTest {
+
+	@Autowired
+	private Outbox outbox;
+
+	@Autowired
+	private OutboxDispatcher dispatcher;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private OutboundMessage message(String key, String recipient) {
+		return new OutboundMessage(key, "notify_owner", 0, 0, recipient, "Subject " + key, "Body " + key);
+	}
+
+	@Test
+	void queueingTheSameMessageTwiceKeepsOne() {
+		String key = "test:" + UUID.randomUUID();
+		assertThat(this.outbox.enqueue(message(key, "once@twice.example"))).isTrue();
+		assertThat(this.outbox.enqueue(message(key, "once@twice.example"))).isFalse();
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where idempotency_key = :key")
+			.param("key", key)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aClaimLeftByADeadNodeIsDeliveredOnceAfterItsLeaseEnds() throws Exception {
+		String recipient = "crash-" + UUID.randomUUID() + "@restart.example";
+		String key = "test:" + UUID.randomUUID();
+		this.outbox.enqueue(message(key, recipient));
+		// A node claims the message and dies before sending: the row stays "sending"
+		// under
+		// a lease that has not ended.
+		this.jdbc.sql("""
+				update outbox_message set status = 'sending', attempts = 1, lease_until = now() + interval '1 hour'
+				where idempotency_key = :key""").param("key", key).update();
+
+		this.dispatcher.dispatchDue();
+		assertThat(status(key)).isEqualTo("sending");
+		assertThat(messagesTo(recipient)).isEmpty();
+
+		// The lease ends: the next node (any dispatcher) takes it over.
+		this.jdbc
+			.sql("update outbox_message set lease_until = now() - interval '1 second' where idempotency_key = :key")
+			.param("key", key)
+			.update();
+		this.dispatcher.dispatchDue();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(status(key)));
+		this.dispatcher.dispatchDue();
+
+		List<MimeMessage> received = messagesTo(recipient);
+		assertThat(received).hasSize(1);
+		assertThat(received.get(0).getMessageID()).isEqualTo(OutboxDispatcher.messageId(key));
+		assertThat(received.get(0).getHeader("X-Abusedesk-Idempotency-Key")).containsExactly(key);
+	}
+
+	@Test
+	void aSentMessageIsNotSentAgainByALaterRun() {
+		String recipient = "sent-" + UUID.randomUUID() + "@restart.example";
+		String key = "test:" + UUID.randomUUID();
+		this.outbox.enqueue(message(key, recipient));
+		this.dispatcher.dispatchDue();
+		await().atMost(Duration.ofSeconds(20)).until(() -> "sent".equals(status(key)));
+		this.dispatcher.dispatchDue();
+		this.dispatcher.dispatchDue();
+		assertThat(messagesTo(recipient)).hasSize(1);
+	}
+
+	@Test
+	void backoffGrowsAndIsCapped() {
+		assertThat(OutboxDispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(OutboxDispatcher.backoff(2)).isEqualTo(Duration.ofSeconds(60));
+		assertThat(OutboxDispatcher.backoff(12)).isEqualTo(Duration.ofHours(6));
+	}
+
+	private String status(String key) {
+		return this.jdbc.sql("select status from outbox_message where idempotency_key = :key")
+			.param("key", key)
+			.query(String.class)
+			.single();
+	}
+
+	private static List<MimeMessage> messagesTo(String recipient) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				return Arrays.stream(message.getAllRecipients()).anyMatch((a) -> a.toString().equals(recipient));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+}

@@ -1,0 +1,240 @@
+package org.abusedesk.flow;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The first complete path: a report about a proxied site is resolved, decided and
+ * forwarded by real email to the site's hosting provider and owner.
+ */
+class ReportPathTests extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Api api;
+
+	private TestCatalog catalog;
+
+	private String admin;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.catalog = TestCatalog.unique();
+		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		Api.Response imported = this.api.put("/api/v1/catalog", this.catalog.document(), this.admin);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+	}
+
+	@Test
+	void proxiedReportIsForwardedToHostAndOwnerHonouringAnonymity() throws Exception {
+		String host = "shop." + this.catalog.proxiedZone();
+		Api.Response created = this.api.post("/api/v1/reports/phishing", this.catalog.report(host, "send", "send-anon"),
+				null);
+
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode receipt = created.json();
+		assertThat(receipt.get("status").asString()).isEqualTo("submitted");
+		assertThat(receipt.get("tracking_code").asString()).matches("AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+		assertThat(receipt.has("denial_reason")).isTrue();
+
+		MimeMessage toHost = awaitMessageTo(this.catalog.originHost());
+		String hostBody = body(toHost);
+		assertThat(hostBody).contains("203.0.113.77")
+			.contains("https://" + host + "/login.php")
+			.contains("https://" + host + "/pay.php")
+			.contains(this.catalog.reporter())
+			.contains("Rita Reporter");
+
+		MimeMessage toOwner = awaitMessageTo(this.catalog.owner());
+		String ownerBody = body(toOwner);
+		assertThat(ownerBody).contains("https://" + host + "/login.php")
+			.doesNotContain(this.catalog.reporter())
+			.doesNotContain("Rita")
+			.doesNotContain("employer")
+			.doesNotContain("203.0.113.77");
+
+		String reporterBody = body(awaitMessageTo(this.catalog.reporter()));
+		assertThat(reporterBody).contains("Origin Hosting " + this.catalog.id())
+			.contains(this.catalog.originHost())
+			.doesNotContain("203.0.113.77");
+
+		long reportId = receipt.get("id").asLong();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select status from report where id = :id")
+				.param("id", reportId)
+				.query(String.class)
+				.single()
+				.equals("accepted"));
+		assertThat(this.jdbc.sql("select rule from decision where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.list()).containsExactly("proxy.forward");
+	}
+
+	@Test
+	void ownerChoiceNoneSendsNothingToTheOwner() throws Exception {
+		String host = "www." + this.catalog.proxiedZone();
+		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send-anon", "none"),
+				null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+		String hostBody = body(awaitMessageTo(this.catalog.originHost()));
+		assertThat(hostBody).doesNotContain(this.catalog.reporter()).doesNotContain("Rita");
+		long reportId = created.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> outboxKinds(reportId).containsAll(List.of("forward_to_host", "notify_reporter")));
+		assertThat(outboxKinds(reportId)).containsExactlyInAnyOrder("forward_to_host", "notify_reporter");
+		assertThat(messagesTo(this.catalog.owner())).isEmpty();
+	}
+
+	@Test
+	void hostedReportOpensACaseForReviewAndSendsNothing() {
+		String host = "blog." + this.catalog.hostedZone();
+		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"),
+				null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
+				.param("id", reportId)
+				.query(Integer.class)
+				.single() == 1);
+		long caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+
+		Api.Response shown = this.api.get("/api/v1/cases/" + caseId, this.admin);
+		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+		JsonNode details = shown.json();
+		assertThat(details.at("/case_info/status").asString()).isEqualTo("triage");
+		assertThat(details.at("/case_info/property").asString()).isEqualTo(this.catalog.hostedZone());
+		assertThat(details.at("/reports/0/decisions/0/plan/rule").asString()).isEqualTo("hosting.review");
+		assertThat(details.at("/reports/0/decisions/0/plan/explanation").asString()).contains("reviewer");
+		assertThat(details.at("/history/0/action").asString()).isEqualTo("case.opened");
+		assertThat(shown.body()).doesNotContain(this.catalog.reporter());
+
+		assertThat(outboxKinds(reportId)).isEmpty();
+		assertThat(messagesTo(this.catalog.hoster())).isEmpty();
+	}
+
+	@Test
+	void secondReportAboutTheSamePropertyAndTypeJoinsTheOpenCase() {
+		String host = "blog." + this.catalog.hostedZone();
+		long first = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"), null)
+			.json()
+			.get("id")
+			.asLong();
+		long second = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"), null)
+			.json()
+			.get("id")
+			.asLong();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(distinct case_id) from case_report where report_id in (:a, :b)")
+				.param("a", first)
+				.param("b", second)
+				.query(Integer.class)
+				.single() == 1
+					&& this.jdbc.sql("select count(*) from case_report where report_id in (:a, :b)")
+						.param("a", first)
+						.param("b", second)
+						.query(Integer.class)
+						.single() == 2);
+	}
+
+	@Test
+	void reportAboutSomeoneElsesSiteIsStoredAndDeniedNotOurs() {
+		Api.Response created = this.api.post("/api/v1/reports/general",
+				this.catalog.report("elsewhere-" + this.catalog.id() + ".example", "send", "send"), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("status").asString()).isEqualTo("denied");
+		assertThat(created.json().get("denial_reason").asString()).isEqualTo("not_ours");
+		long reportId = created.json().get("id").asLong();
+		assertThat(this.jdbc.sql("select status from report where id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("denied");
+	}
+
+	@Test
+	void invalidReportAnswers422WithEveryErrorAndKeepsTheRawBody() {
+		String body = "{\"reporter\": {\"name\": \"X\"}, \"urls\": [\"nope-" + this.catalog.id() + "\"]}";
+		Api.Response answer = this.api.post("/api/v1/reports/general", body, null);
+		assertThat(answer.status()).isEqualTo(422);
+		assertThat(answer.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = answer.json();
+		assertThat(problem.get("status").asInt()).isEqualTo(422);
+		List<String> fields = problem.get("errors").valueStream().map((e) -> e.get("field").asString()).toList();
+		assertThat(fields).contains("reporter.email", "reporter.kind", "urls[0]", "justification", "notify",
+				"good_faith");
+		assertThat(this.jdbc.sql("select outcome from raw_submission where convert_from(body, 'UTF8') = :body")
+			.param("body", body)
+			.query(String.class)
+			.list()).containsExactly("invalid");
+	}
+
+	@Test
+	void rejectsBodiesOverOneMebibyte() {
+		String huge = "{\"justification\": \"" + "x".repeat(1024 * 1024) + "\"}";
+		assertThat(this.api.post("/api/v1/reports/general", huge, null).status()).isEqualTo(413);
+	}
+
+	private List<String> outboxKinds(long reportId) {
+		return this.jdbc.sql("select kind from outbox_message where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.list();
+	}
+
+	private static MimeMessage awaitMessageTo(String recipient) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> !messagesTo(recipient).isEmpty());
+		List<MimeMessage> messages = messagesTo(recipient);
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	static List<MimeMessage> messagesTo(String recipient) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				Address[] to = message.getAllRecipients();
+				return to != null && Arrays.stream(to).anyMatch((a) -> a.toString().equalsIgnoreCase(recipient));
+			}
+			catch (jakarta.mail.MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	static String body(MimeMessage message) throws Exception {
+		return String.valueOf(message.getContent());
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.abusedesk.flow;
+
+import java.util.UUID;
+
+/** A unique slice of catalog per test, so tests never see each other's data. */
+record TestCatalog(String id) {
+
+	static TestCatalog unique() {
+		return new TestCatalog(UUID.randomUUID().toString().substring(0, 8));
+	}
+
+	String proxiedZone() {
+		return "proxied-" + this.id + ".example";
+	}
+
+	String hostedZone() {
+		return "hosted-" + this.id + ".example";
+	}
+
+	String owner() {
+		return "owner-" + this.id + "@customer.example";
+	}
+
+	String hoster() {
+		return "owner-" + this.id + "@hosted-customer.example";
+	}
+
+	String originHost() {
+		return "abuse-" + this.id + "@origin-host.example";
+	}
+
+	String reporter() {
+		return "reporter-" + this.id + "@reporter.example";
+	}
+
+	String document() {
+		return """
+				{"accounts": [
+				  {"ref": "proxy-%1$s", "name": "Proxy Customer %1$s", "abuse_contact": "%2$s", "at_risk": false,
+				   "status": "active",
+				   "properties": [{"zone": "%3$s", "services": ["proxy"],
+				     "origin": {"address": "203.0.113.77", "host_name": "Origin Hosting %1$s",
+				                "host_abuse_contact": "%4$s"}}]},
+				  {"ref": "hosting-%1$s", "name": "Hosting Customer %1$s", "abuse_contact": "%5$s", "at_risk": false,
+				   "status": "active",
+				   "properties": [{"zone": "%6$s", "services": ["hosting"]}]}
+				]}""".formatted(this.id, owner(), proxiedZone(), originHost(), hoster(), hostedZone());
+	}
+
+	String report(String host, String hostChoice, String ownerChoice) {
+		return """
+				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual", "organisation": "Rita's Lab"},
+				 "urls": ["https://%s/login.php", "https://%s/pay.php"],
+				 "justification": "A fake bank login page harvesting passwords.",
+				 "comments": "Private note: I found it through my employer's spam trap.",
+				 "notify": {"host": "%s", "owner": "%s"},
+				 "good_faith": true}"""
+			.formatted(reporter(), host, host, hostChoice, ownerChoice);
+	}
+
+}

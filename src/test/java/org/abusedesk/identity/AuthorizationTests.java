@@ -1,0 +1,60 @@
+package org.abusedesk.identity;
+
+import java.util.UUID;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every endpoint, with every role and with none: who is let in. */
+class AuthorizationTests extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	private Api api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+	}
+
+	@ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+	@CsvSource({ "GET, /api/v1/cases, none, 401", "GET, /api/v1/cases, bogus, 401", "GET, /api/v1/cases, agent, 200",
+			"GET, /api/v1/cases, reviewer, 200", "GET, /api/v1/cases, senior, 200", "GET, /api/v1/cases, legal, 200",
+			"GET, /api/v1/cases, admin, 200", "GET, /api/v1/cases/999999999, agent, 404",
+			"GET, /api/v1/cases/1, none, 401", "GET, /api/v1/outbox, none, 401", "GET, /api/v1/outbox, agent, 403",
+			"GET, /api/v1/outbox, senior, 403", "GET, /api/v1/outbox, admin, 200", "PUT, /api/v1/catalog, none, 401",
+			"PUT, /api/v1/catalog, agent, 403", "PUT, /api/v1/catalog, legal, 403", "PUT, /api/v1/catalog, admin, 200",
+			"GET, /actuator/health, none, 200", "GET, /actuator/prometheus, none, 401",
+			"GET, /actuator/prometheus, agent, 403", "GET, /actuator/prometheus, admin, 200",
+			"GET, /api/v1/nothing-here, admin, 403", "DELETE, /api/v1/cases/1, admin, 403",
+			"POST, /api/v1/reports/general, none, 422" })
+	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
+		String token = switch (role) {
+			case "none" -> null;
+			case "bogus" -> "adk_not-a-real-token";
+			default ->
+				this.tokens.issue(role + "-" + UUID.randomUUID(), Role.fromWire(role).orElseThrow(), "test", null);
+		};
+		Api.Response response = switch (method) {
+			case "GET" -> this.api.get(path, token);
+			case "PUT" -> this.api.put(path, "{\"accounts\": []}", token);
+			case "POST" -> this.api.post(path, "{}", token);
+			case "DELETE" -> this.api.delete(path, token);
+			default -> throw new IllegalArgumentException(method);
+		};
+		assertThat(response.status()).as(response.body()).isEqualTo(expected);
+	}
+
+}

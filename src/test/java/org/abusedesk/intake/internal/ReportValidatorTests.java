@@ -1,0 +1,172 @@
+package org.abusedesk.intake.internal;
+
+import java.nio.charset.StandardCharsets;
+
+import org.abusedesk.intake.NotifyChoice;
+import org.abusedesk.intake.ReportType;
+import org.abusedesk.intake.ReporterKind;
+import org.abusedesk.problems.FieldError;
+import org.abusedesk.problems.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ReportValidatorTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private final ReportValidator validator = new ReportValidator(this.json);
+
+	private ObjectNode complete() {
+		return (ObjectNode) this.json.readTree("""
+				{"reporter": {"name": "Ana Reporter", "email": "ana@reporter.example", "kind": "individual",
+				              "organisation": "Reporter Org", "country": "DE"},
+				 "urls": ["https://shop.proxied.example/login", "https://shop.proxied.example/pay"],
+				 "justification": "This page imitates a bank login.",
+				 "comments": "Seen in a spam run.",
+				 "notify": {"host": "send", "owner": "send-anon"},
+				 "good_faith": true}""");
+	}
+
+	private ReportSubmission validate(String type, ObjectNode body) {
+		return this.validator.validate(type, body.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private java.util.List<FieldError> errors(String type, ObjectNode body) {
+		return catchThrowableOfType(InvalidInputException.class, () -> validate(type, body)).errors();
+	}
+
+	@Test
+	void acceptsACompleteGeneralReport() {
+		ReportSubmission report = validate("general", complete());
+		assertThat(report.type()).isEqualTo(ReportType.GENERAL);
+		assertThat(report.host()).isEqualTo("shop.proxied.example");
+		assertThat(report.urls()).hasSize(2);
+		assertThat(report.reporter().kind()).isEqualTo(ReporterKind.INDIVIDUAL);
+		assertThat(report.notifyHost()).isEqualTo(NotifyChoice.SEND);
+		assertThat(report.notifyOwner()).isEqualTo(NotifyChoice.SEND_ANON);
+	}
+
+	@Test
+	void acceptsATargetedBrandOnPhishingOnly() {
+		ObjectNode body = complete().put("targeted_brand", "Example Bank");
+		assertThat(validate("phishing", body).targetedBrand()).isEqualTo("Example Bank");
+		assertThat(errors("general", body)).containsExactly(
+				new FieldError("targeted_brand", "unknown_field", "This field is not part of the report."));
+	}
+
+	@Test
+	void listsEveryMissingFieldAtOnce() {
+		ObjectNode body = this.json.createObjectNode();
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("reporter", "required"),
+					org.assertj.core.groups.Tuple.tuple("urls", "required"),
+					org.assertj.core.groups.Tuple.tuple("justification", "required"),
+					org.assertj.core.groups.Tuple.tuple("notify", "required"),
+					org.assertj.core.groups.Tuple.tuple("good_faith", "required"));
+	}
+
+	@Test
+	void requiresTheReporterFields() {
+		ObjectNode body = complete();
+		((ObjectNode) body.get("reporter")).remove("name");
+		((ObjectNode) body.get("reporter")).put("email", "not-an-address");
+		((ObjectNode) body.get("reporter")).put("country", "XX");
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("reporter.name", "required"),
+					org.assertj.core.groups.Tuple.tuple("reporter.email", "invalid"),
+					org.assertj.core.groups.Tuple.tuple("reporter.country", "invalid"));
+	}
+
+	@Test
+	void privilegedReporterKindsNeedAToken() {
+		ObjectNode body = complete();
+		((ObjectNode) body.get("reporter")).put("kind", "trusted_flagger");
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("reporter.kind", "requires_token"));
+	}
+
+	@Test
+	void rejectsUrlsOnTwoHostsDuplicatesAndNonHttp() {
+		ObjectNode body = complete();
+		body.putArray("urls")
+			.add("https://a.example/x")
+			.add("https://b.example/y")
+			.add("https://a.example/x")
+			.add("ftp://a.example/z")
+			.add("not a url");
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("urls[1]", "multiple_hosts"),
+					org.assertj.core.groups.Tuple.tuple("urls[2]", "duplicate"),
+					org.assertj.core.groups.Tuple.tuple("urls[3]", "invalid_url"),
+					org.assertj.core.groups.Tuple.tuple("urls[4]", "invalid_url"));
+	}
+
+	@Test
+	void treatsHostNamesCaseAndTrailingDotAsOneHost() {
+		ObjectNode body = complete();
+		body.putArray("urls").add("https://Shop.Example./a").add("https://shop.example/b");
+		assertThat(validate("general", body).host()).isEqualTo("shop.example");
+	}
+
+	@Test
+	void limitsTheNumberOfUrlsTo250() {
+		ObjectNode body = complete();
+		var urls = body.putArray("urls");
+		for (int i = 0; i < 251; i++) {
+			urls.add("https://a.example/" + i);
+		}
+		assertThat(errors("general", body)).extracting(FieldError::code).containsExactly("too_many");
+		urls.remove(250);
+		assertThat(validate("general", body).urls()).hasSize(250);
+	}
+
+	@Test
+	void limitsTextLengths() {
+		ObjectNode body = complete().put("justification", "x".repeat(5001)).put("comments", "y".repeat(2001));
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("justification", "too_long"),
+					org.assertj.core.groups.Tuple.tuple("comments", "too_long"));
+		body.put("justification", "x".repeat(5000)).put("comments", "y".repeat(2000));
+		assertThat(validate("general", body).justification()).hasSize(5000);
+	}
+
+	@Test
+	void theHostIsAlwaysToldAndTheOwnerMayBeSkippedOnlyForGeneral() {
+		ObjectNode body = complete();
+		((ObjectNode) body.get("notify")).put("host", "none").put("owner", "none");
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("notify.host", "not_allowed"));
+		((ObjectNode) body.get("notify")).put("host", "send-anon");
+		assertThat(validate("general", body).notifyOwner()).isEqualTo(NotifyChoice.NONE);
+		assertThat(errors("phishing", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("notify.owner", "not_allowed"));
+	}
+
+	@Test
+	void rejectsUnknownFieldsAtEveryLevel() {
+		ObjectNode body = complete().put("priority", "urgent");
+		((ObjectNode) body.get("reporter")).put("phone_number", "123");
+		assertThat(errors("general", body)).extracting(FieldError::field)
+			.containsExactlyInAnyOrder("priority", "reporter.phone_number");
+	}
+
+	@Test
+	void goodFaithMustBeAffirmed() {
+		assertThat(errors("general", complete().put("good_faith", false))).extracting(FieldError::field)
+			.containsExactly("good_faith");
+	}
+
+	@Test
+	void rejectsBrokenJsonAndUnsupportedTypes() {
+		assertThat(catchThrowableOfType(InvalidInputException.class,
+				() -> this.validator.validate("general", "{\"urls\": [".getBytes(StandardCharsets.UTF_8)))
+			.errors()).extracting(FieldError::code).containsExactly("invalid_json");
+		assertThat(errors("no_such_type", complete())).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("type", "unsupported_type"));
+	}
+
+}
