@@ -24,8 +24,15 @@ final class ChainVerifier {
 
 	private final JdbcClient jdbc;
 
+	private final int pageSize;
+
 	ChainVerifier(JdbcClient jdbc) {
+		this(jdbc, PAGE_SIZE);
+	}
+
+	ChainVerifier(JdbcClient jdbc, int pageSize) {
 		this.jdbc = jdbc;
+		this.pageSize = pageSize;
 	}
 
 	Verification verify() {
@@ -37,7 +44,7 @@ final class ChainVerifier {
 					return broken(walk);
 				}
 			}
-			page = (page.size() < PAGE_SIZE) ? List.of() : pageAfter(page.get(page.size() - 1).entry());
+			page = (page.size() < this.pageSize) ? List.of() : pageAfter(page.get(page.size() - 1).entry());
 		}
 		walk.finish();
 		if (walk.broken() != null) {
@@ -56,14 +63,14 @@ final class ChainVerifier {
 	}
 
 	private List<ChainWalk.Row> firstPage() {
-		return this.jdbc.sql(select("true") + " limit ?").param(PAGE_SIZE).query((rs, row) -> row(rs)).list();
+		return this.jdbc.sql(select("true") + " limit ?").param(this.pageSize).query((rs, row) -> row(rs)).list();
 	}
 
 	// Keyset paging along the unique (stream, seq) index: every page costs the same,
 	// however far into the log it is.
 	private List<ChainWalk.Row> pageAfter(Entry last) {
 		return this.jdbc.sql(select("(e.stream, e.seq) > (?, ?)") + " limit ?")
-			.params(last.stream(), last.seq(), PAGE_SIZE)
+			.params(last.stream(), last.seq(), this.pageSize)
 			.query((rs, row) -> row(rs))
 			.list();
 	}
