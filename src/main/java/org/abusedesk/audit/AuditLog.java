@@ -13,21 +13,30 @@ import java.util.Map;
 public interface AuditLog {
 
 	/**
-	 * Appends an entry to {@code stream}, joining the current transaction.
+	 * Appends an entry to {@code stream}, joining the current transaction (or starting
+	 * one). Until that transaction ends, other appends to the same stream wait; appends
+	 * to other streams do not. If the transaction rolls back, so does the entry.
 	 * @param stream the aggregate the entry is about, e.g. {@code report:42}
 	 * @param actor who acted: {@code system}, {@code staff:alice}, {@code reporter}, ...
 	 * @param action what happened, e.g. {@code report.received}
-	 * @param details facts of the change; serialised canonically (sorted keys)
+	 * @param details facts of the change; serialised canonically (sorted keys at every
+	 * level, no whitespace, times as ISO-8601 strings); {@code null} is stored as
+	 * {@code {}}
 	 * @return the stored entry with its hash
+	 * @throws IllegalArgumentException when stream, actor or action is empty
 	 */
 	Entry append(String stream, String actor, String action, Map<String, ?> details);
 
-	/** The entries of one stream in order. */
+	/**
+	 * The entries of one stream in order of {@code seq}; empty for an unknown stream.
+	 */
 	List<Entry> entries(String stream);
 
 	/**
 	 * Recomputes every chain. Stops at the first entry whose hash, link or sequence does
-	 * not match.
+	 * not match, or whose stream's head does not name it as the last entry (a deleted
+	 * tail). "First" is in walk order: by stream, then seq. Reads page by page on one
+	 * snapshot, so it needs little memory and sees no half-finished appends.
 	 */
 	Verification verify();
 
@@ -38,7 +47,9 @@ public interface AuditLog {
 	/**
 	 * @param intact whether every chain matched
 	 * @param entriesChecked entries verified (before the broken one, when broken)
-	 * @param firstBrokenEntryId the id of the first entry that does not match, or 0
+	 * @param firstBrokenEntryId the id of the first entry that does not match (for a head
+	 * that disagrees, the stream's last remaining entry), or 0 when intact or when a
+	 * head's stream has no entries left at all
 	 * @param problem what does not match, for people; null when intact
 	 */
 	record Verification(boolean intact, long entriesChecked, long firstBrokenEntryId, String problem) {

@@ -1,0 +1,129 @@
+package org.abusedesk.audit;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.audit.AuditLog.Entry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class AuditConcurrencyTests extends IntegrationTest {
+
+	@Autowired
+	private AuditLog audit;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Test
+	void concurrentAppendsToOneStreamGiveAGapFreeChain() throws Exception {
+		String stream = "case:" + UUID.randomUUID();
+		int writers = 4;
+		int appendsEach = 25;
+		ExecutorService executor = Executors.newFixedThreadPool(writers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<?>> futures = new ArrayList<>();
+			for (int w = 0; w < writers; w++) {
+				String actor = "staff:writer" + w;
+				futures.add(executor.submit(() -> {
+					start.await();
+					for (int i = 0; i < appendsEach; i++) {
+						this.audit.append(stream, actor, "case.noted", Map.of("i", i));
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+
+		List<Entry> entries = this.audit.entries(stream);
+		assertThat(entries).hasSize(writers * appendsEach);
+		for (int i = 0; i < entries.size(); i++) {
+			assertThat(entries.get(i).seq()).isEqualTo(i + 1);
+			if (i > 0) {
+				assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
+			}
+		}
+		assertThat(this.audit.verify().intact()).isTrue();
+	}
+
+	@Test
+	void aWriterWaitsOnlyForWritersOfTheSameStream() throws Exception {
+		String held = "report:" + UUID.randomUUID();
+		String other = "report:" + UUID.randomUUID();
+		this.audit.append(held, "system", "report.received", Map.of());
+		CountDownLatch locked = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> inTransaction(() -> {
+			this.audit.append(held, "system", "report.decided", Map.of());
+			locked.countDown();
+			await(release);
+		}));
+		try {
+			locked.await();
+			// lock_timeout turns "would wait" into an error instead of a hang, whatever
+			// the
+			// machine's speed: the holder keeps its lock until released below.
+			inTransaction(() -> {
+				this.jdbc.sql("set local lock_timeout = '30s'").update();
+				this.audit.append(other, "system", "report.received", Map.of());
+			});
+			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> inTransaction(() -> {
+				this.jdbc.sql("set local lock_timeout = '50ms'").update();
+				this.audit.append(held, "system", "report.closed", Map.of());
+			}))
+				.satisfies((ex) -> assertThat(((SQLException) ex.getMostSpecificCause()).getSQLState())
+					.as("lock_not_available")
+					.isEqualTo("55P03"));
+		}
+		finally {
+			release.countDown();
+			holder.get();
+		}
+		assertThat(this.audit.entries(other)).hasSize(1);
+		assertThat(this.audit.entries(held)).extracting(Entry::action)
+			.containsExactly("report.received", "report.decided");
+	}
+
+	private void inTransaction(Runnable work) {
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> work.run());
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.abusedesk.audit.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.audit.AuditLog.Verification;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChainVerifierTests extends IntegrationTest {
+
+	@Autowired
+	private AuditLog audit;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Test
+	void walksEveryEntryAcrossPageAndStreamBoundaries() {
+		for (String stream : new String[] { "paging:" + UUID.randomUUID(), "paging:" + UUID.randomUUID() }) {
+			for (int i = 0; i < 5; i++) {
+				this.audit.append(stream, "system", "paging.step", Map.of("i", i));
+			}
+		}
+		TransactionTemplate snapshot = new TransactionTemplate(this.transactions);
+		snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+		snapshot.setReadOnly(true);
+		for (int pageSize : new int[] { 1, 2, 3, 1000 }) {
+			snapshot.executeWithoutResult((status) -> {
+				long total = this.jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+				Verification verification = new ChainVerifier(this.jdbc, pageSize).verify();
+				assertThat(verification.intact()).as(verification.problem()).isTrue();
+				assertThat(verification.entriesChecked()).as("page size %d", pageSize).isEqualTo(total);
+			});
+		}
+	}
+
+}
