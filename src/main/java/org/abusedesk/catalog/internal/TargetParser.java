@@ -86,6 +86,22 @@ public final class TargetParser {
 		return target.text();
 	}
 
+	/**
+	 * Normalises a bare host name or IP literal (no scheme, port or path), as in an
+	 * origin address.
+	 * @throws InvalidTargetException when it is neither
+	 */
+	public static String parseHostOrAddress(String value) {
+		if (value == null || value.isBlank() || !value.equals(value.strip())) {
+			throw invalid(value);
+		}
+		if (value.indexOf(':') >= 0) {
+			boolean bracketed = value.startsWith("[") && value.endsWith("]");
+			return ipv6(bracketed ? value.substring(1, value.length() - 1) : value, value).text();
+		}
+		return hostOrIpv4(value, value).text();
+	}
+
 	private static Target hostOrIpv4(String raw, String query) {
 		String host = raw;
 		if (host.endsWith(".")) {
