@@ -1,5 +1,7 @@
 package org.abusedesk.catalog;
 
+import java.util.List;
+
 /**
  * Published (in the changing transaction) when a catalog import changed accounts or
  * properties.
@@ -7,6 +9,6 @@ package org.abusedesk.catalog;
  * @param revision the catalog revision after the change
  * @param accountRefs the refs of the accounts whose data or properties changed
  */
-public record CatalogChanged(long revision, java.util.List<String> accountRefs) {
+public record CatalogChanged(long revision, List<String> accountRefs) {
 
 }

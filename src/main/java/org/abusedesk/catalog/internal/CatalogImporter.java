@@ -2,6 +2,7 @@ package org.abusedesk.catalog.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,9 +158,11 @@ class CatalogImporter implements CatalogImport {
 			.findProperties(ids.values().toArray(Long[]::new));
 		Map<AccountDraft.PropertyKey, String> wanted = new LinkedHashMap<>();
 		applied.values().forEach((draft) -> draft.properties().forEach((p) -> wanted.put(p.key(), draft.ref())));
+		Map<Long, String> refs = new HashMap<>();
+		ids.forEach((ref, accountId) -> refs.put(accountId, ref));
 		// deletes first: a property moving between accounts must leave before it arrives
 		for (CatalogRepository.StoredProperty property : existing.values()) {
-			String ref = refOf(ids, property.accountId());
+			String ref = refs.get(property.accountId());
 			if (!ref.equals(wanted.get(property.key()))) {
 				this.repository.deleteProperty(property.id());
 				changed.add(ref);
@@ -180,15 +183,6 @@ class CatalogImporter implements CatalogImport {
 			}
 		}
 		return applied.keySet().stream().filter(changed::contains).toList();
-	}
-
-	private static String refOf(Map<String, Long> ids, long accountId) {
-		return ids.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() == accountId)
-			.map(Map.Entry::getKey)
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

@@ -28,6 +28,9 @@ public final class CatalogIndex {
 
 	private final Map<String, IndexedProperty> zones;
 
+	/** Which label counts occur among the zones ({@code example.org} has 2). */
+	private final boolean[] zoneLabelCounts;
+
 	private final PrefixTable ipv4;
 
 	private final PrefixTable ipv6;
@@ -38,6 +41,10 @@ public final class CatalogIndex {
 		this.revision = builder.revision;
 		this.hostnames = builder.hostnames;
 		this.zones = builder.zones;
+		this.zoneLabelCounts = new boolean[128];
+		for (String zone : this.zones.keySet()) {
+			this.zoneLabelCounts[(int) zone.chars().filter((c) -> c == '.').count() + 1] = true;
+		}
 		this.ipv4 = new PrefixTable(true, builder.ipv4Prefixes, builder.ipv4Properties);
 		this.ipv6 = new PrefixTable(false, builder.ipv6Prefixes, builder.ipv6Properties);
 		this.size = builder.size;
@@ -89,10 +96,18 @@ public final class CatalogIndex {
 		if (exact != null || this.zones.isEmpty()) {
 			return exact;
 		}
+		int labels = 1;
+		for (int i = 0; i < host.length(); i++) {
+			labels += (host.charAt(i) == '.') ? 1 : 0;
+		}
+		// probe only the suffixes whose label count some zone has: deep names stay cheap
 		for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-			IndexedProperty zone = this.zones.get(host.substring(dot + 1));
-			if (zone != null) {
-				return zone;
+			labels--;
+			if (labels < this.zoneLabelCounts.length && this.zoneLabelCounts[labels]) {
+				IndexedProperty zone = this.zones.get(host.substring(dot + 1));
+				if (zone != null) {
+					return zone;
+				}
 			}
 		}
 		return null;
