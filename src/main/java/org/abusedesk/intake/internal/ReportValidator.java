@@ -1,8 +1,5 @@
 package org.abusedesk.intake.internal;
 
-import java.net.IDN;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.abusedesk.catalog.InvalidTargetException;
+import org.abusedesk.catalog.Targets;
 import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.Reporter;
@@ -46,6 +45,8 @@ class ReportValidator {
 	private static final Set<String> NOTIFY_FIELDS = Set.of("host", "owner");
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\s]+");
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
@@ -173,24 +174,15 @@ class ReportValidator {
 		return firstHost;
 	}
 
+	/** The normalised host of an absolute http(s) URL, by the resolver's own rules. */
 	static Optional<String> httpHost(String url) {
-		try {
-			URI uri = new URI(url);
-			String scheme = uri.getScheme();
-			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-				return Optional.empty();
-			}
-			String host = uri.getHost();
-			if (host == null || host.isBlank()) {
-				return Optional.empty();
-			}
-			host = host.toLowerCase(Locale.ROOT);
-			if (host.endsWith(".")) {
-				host = host.substring(0, host.length() - 1);
-			}
-			return Optional.of(host.startsWith("[") ? host : IDN.toASCII(host));
+		if (!HTTP_URL.matcher(url).lookingAt()) {
+			return Optional.empty();
 		}
-		catch (URISyntaxException | IllegalArgumentException ex) {
+		try {
+			return Optional.of(Targets.normalize(url));
+		}
+		catch (InvalidTargetException ex) {
 			return Optional.empty();
 		}
 	}
