@@ -23,4 +23,18 @@ public final class Targets {
 		return TargetParser.parse(urlHostOrAddress).text();
 	}
 
+	/**
+	 * @param input a bare IPv4 or IPv6 address, in any valid spelling
+	 * @return the canonical address, or empty when {@code input} is not an IP address
+	 */
+	public static java.util.Optional<String> address(String input) {
+		try {
+			var target = TargetParser.parse(input);
+			return target.isHost() ? java.util.Optional.empty() : java.util.Optional.of(target.text());
+		}
+		catch (InvalidTargetException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
 }

@@ -82,8 +82,14 @@ class NotificationComposer {
 		if (report.targetedBrand() != null) {
 			lines.add("Targeted brand: " + report.targetedBrand());
 		}
-		lines.add("Reported URLs:");
-		report.urls().forEach((url) -> lines.add("  " + url));
+		if (!report.urls().isEmpty()) {
+			lines.add("Reported URLs:");
+			report.urls().forEach((url) -> lines.add("  " + url));
+		}
+		if (!report.addresses().isEmpty()) {
+			lines.add("Reported IP addresses:");
+			report.addresses().forEach((address) -> lines.add("  " + address));
+		}
 		lines.add("");
 		lines.add("Justification:");
 		lines.add(report.justification());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.problems.PayloadTooLargeException;
 
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,7 @@ class ReportController {
 	 */
 	@PostMapping("/api/v1/reports/{type}")
 	@ResponseStatus(HttpStatus.CREATED)
-	ReportIntake.Receipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
+	ReportReceipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
 		return this.intake.submit(type, readLimited(request.getInputStream()), request.getRemoteAddr());
 	}
 

@@ -1,5 +1,6 @@
 package org.abusedesk.intake.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,8 +8,11 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Resolver;
+import org.abusedesk.intake.ReportFiling;
+import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportReceived;
 import org.abusedesk.intake.ReportStatus;
+import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,11 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and hand reports about our customers on for a decision ({@link ReportReceived}).
  */
 @Service
-class ReportIntake {
-
-	/** What the submitter is told at once. */
-	record Receipt(long id, String trackingCode, String status, String denialReason) {
-	}
+class ReportIntake implements ReportFiling {
 
 	private final RawSubmissionArchive archive;
 
@@ -55,40 +55,56 @@ class ReportIntake {
 	 * @throws InvalidInputException when the report is invalid; the raw body is kept all
 	 * the same
 	 */
-	Receipt submit(String type, byte[] body, String clientAddress) {
+	ReportReceipt submit(String type, byte[] body, String clientAddress) {
 		long rawId = this.archive.store("api", type, clientAddress, body);
 		ReportSubmission submission;
 		Resolution resolution;
 		try {
 			submission = this.validator.validate(type, body);
-			resolution = this.resolver.resolve(submission.urls().get(0));
+			resolution = resolve(submission);
 		}
 		catch (InvalidInputException ex) {
 			this.archive.markInvalid(rawId, ex.errors());
 			throw ex;
 		}
-		catch (InvalidTargetException ex) {
-			InvalidInputException invalid = new InvalidInputException("urls[0]", "invalid_url", ex.getMessage());
-			this.archive.markInvalid(rawId, invalid.errors());
-			throw invalid;
-		}
-		return this.transaction.execute((status) -> store(rawId, submission, resolution));
+		return this.transaction.execute((status) -> {
+			this.archive.markStored(rawId);
+			return store("api", "raw_submission:" + rawId, submission, resolution);
+		});
 	}
 
-	private Receipt store(long rawId, ReportSubmission submission, Resolution resolution) {
+	@Override
+	public ReportReceipt file(String channel, String source, String type, String json, ReporterKind kind) {
+		ReportSubmission submission = this.validator.validate(type, json.getBytes(StandardCharsets.UTF_8), kind);
+		Resolution resolution = resolve(submission);
+		return this.transaction.execute((status) -> store(channel, source, submission, resolution));
+	}
+
+	private Resolution resolve(ReportSubmission submission) {
+		try {
+			return this.resolver.resolve(submission.host());
+		}
+		catch (InvalidTargetException ex) {
+			throw new InvalidInputException(submission.urls().isEmpty() ? "ips[0]" : "urls[0]", "invalid_target",
+					ex.getMessage());
+		}
+	}
+
+	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution) {
 		boolean ours = resolution.ours();
 		ReportStatus status = ours ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 		String denialReason = ours ? null : "not_ours";
 		String trackingCode = TrackingCodes.next();
-		long id = this.reports.insert(rawId, trackingCode, submission, resolution, status, denialReason);
-		this.archive.markStored(rawId);
+		long id = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason);
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("tracking_code", trackingCode);
 		facts.put("type", submission.type().wire());
 		facts.put("reporter_kind", submission.reporter().kind().wire());
 		facts.put("target", resolution.target());
 		facts.put("url_count", submission.urls().size());
-		facts.put("raw_submission_id", rawId);
+		facts.put("address_count", submission.addresses().size());
+		facts.put("channel", channel);
+		facts.put("source", source);
 		this.audit.append("report:" + id, "reporter", "report.received", facts);
 		if (ours) {
 			this.events.publishEvent(new ReportReceived(id));
@@ -97,7 +113,7 @@ class ReportIntake {
 			this.audit.append("report:" + id, "system", "report.denied", Map.of("denial_reason", denialReason,
 					"explanation", "No customer of ours uses " + resolution.target() + "."));
 		}
-		return new Receipt(id, trackingCode, status.wire(), denialReason);
+		return new ReportReceipt(id, trackingCode, status.wire(), denialReason);
 	}
 
 }

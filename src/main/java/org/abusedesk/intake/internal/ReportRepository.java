@@ -32,18 +32,18 @@ class ReportRepository implements Reports {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long rawId, String trackingCode, ReportSubmission report, Resolution resolution, ReportStatus status,
-			String denialReason) {
+	long insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
+			ReportStatus status, String denialReason) {
 		Account account = resolution.account();
 		Origin origin = resolution.origin();
 		long id = this.jdbc.sql("""
-				insert into report (tracking_code, raw_submission_id, type, status, denial_reason,
+				insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
 				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
 				    justification, comments, targeted_brand, notify_host, notify_owner, good_faith,
 				    target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
 				    property_id, property, property_kind, services,
 				    origin_address, origin_host_name, origin_host_contact)
-				values (:code, :raw, :type, :status, :denial,
+				values (:code, :channel, :source, :raw, :type, :status, :denial,
 				    :name, :email, :kind, :organisation, :country,
 				    :justification, :comments, :brand, :notifyHost, :notifyOwner, true,
 				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
@@ -51,7 +51,9 @@ class ReportRepository implements Reports {
 				    :originAddress, :originHost, :originContact)
 				returning id""")
 			.param("code", trackingCode)
-			.param("raw", rawId)
+			.param("channel", channel)
+			.param("source", source)
+			.param("raw", source.startsWith("raw_submission:") ? Long.valueOf(source.substring(15)) : null)
 			.param("type", report.type().wire())
 			.param("status", status.wire())
 			.param("denial", denialReason)
@@ -89,6 +91,13 @@ class ReportRepository implements Reports {
 				.param("url", report.urls().get(i))
 				.update();
 		}
+		for (int i = 0; i < report.addresses().size(); i++) {
+			this.jdbc.sql("insert into report_address (report_id, position, address) values (:id, :position, :a)")
+				.param("id", id)
+				.param("position", i)
+				.param("a", report.addresses().get(i))
+				.update();
+		}
 		return id;
 	}
 
@@ -98,9 +107,14 @@ class ReportRepository implements Reports {
 			.param("id", id)
 			.query(String.class)
 			.list();
+		List<String> addresses = this.jdbc
+			.sql("select address from report_address where report_id = :id order by position")
+			.param("id", id)
+			.query(String.class)
+			.list();
 		return this.jdbc.sql("select * from report where id = :id")
 			.param("id", id)
-			.query((rs, n) -> map(rs, urls))
+			.query((rs, n) -> map(rs, urls, addresses))
 			.optional();
 	}
 
@@ -111,10 +125,11 @@ class ReportRepository implements Reports {
 				where id = :id and status = 'submitted'""").param("id", id).update() == 1;
 	}
 
-	private static Report map(ResultSet rs, List<String> urls) throws SQLException {
+	private static Report map(ResultSet rs, List<String> urls, List<String> addresses) throws SQLException {
+		String query = urls.isEmpty() ? addresses.get(0) : urls.get(0);
 		Resolution resolution;
 		if (rs.getObject("account_id") == null) {
-			resolution = Resolution.notOurs(urls.isEmpty() ? null : urls.get(0), rs.getString("target"));
+			resolution = Resolution.notOurs(query, rs.getString("target"));
 		}
 		else {
 			Account account = new Account(rs.getLong("account_id"), rs.getString("account_ref"),
@@ -122,7 +137,7 @@ class ReportRepository implements Reports {
 					rs.getString("account_status"));
 			Origin origin = (rs.getString("origin_address") != null) ? new Origin(rs.getString("origin_address"),
 					rs.getString("origin_host_name"), rs.getString("origin_host_contact")) : null;
-			resolution = new Resolution(urls.get(0), rs.getString("target"), account, rs.getLong("property_id"),
+			resolution = new Resolution(query, rs.getString("target"), account, rs.getLong("property_id"),
 					rs.getString("property"), rs.getString("property_kind"), services(rs.getArray("services")), origin);
 		}
 		Reporter reporter = new Reporter(rs.getString("reporter_name"), rs.getString("reporter_email"),
@@ -130,8 +145,9 @@ class ReportRepository implements Reports {
 				rs.getString("reporter_organisation"), rs.getString("reporter_country"));
 		return new Report(rs.getLong("id"), rs.getString("tracking_code"),
 				ReportType.fromWire(rs.getString("type")).orElseThrow(), status(rs.getString("status")),
-				rs.getString("denial_reason"), reporter, urls, rs.getString("justification"), rs.getString("comments"),
-				rs.getString("targeted_brand"), NotifyChoice.fromWire(rs.getString("notify_host")).orElseThrow(),
+				rs.getString("denial_reason"), reporter, urls, addresses, rs.getString("justification"),
+				rs.getString("comments"), rs.getString("targeted_brand"),
+				NotifyChoice.fromWire(rs.getString("notify_host")).orElseThrow(),
 				NotifyChoice.fromWire(rs.getString("notify_owner")).orElseThrow(), resolution,
 				rs.getTimestamp("received_at").toInstant());
 	}

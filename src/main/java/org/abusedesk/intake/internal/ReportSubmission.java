@@ -6,8 +6,12 @@ import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.Reporter;
 
-/** A report that passed validation, not yet stored. */
-record ReportSubmission(ReportType type, Reporter reporter, List<String> urls, String host, String justification,
-		String comments, String targetedBrand, NotifyChoice notifyHost, NotifyChoice notifyOwner) {
+/**
+ * A report that passed validation, not yet stored. {@code host} is the normalised host of
+ * the URLs or, for a network abuse report without URLs, its first address.
+ */
+record ReportSubmission(ReportType type, Reporter reporter, List<String> urls, List<String> addresses, String host,
+		String justification, String comments, String targetedBrand, NotifyChoice notifyHost,
+		NotifyChoice notifyOwner) {
 
 }

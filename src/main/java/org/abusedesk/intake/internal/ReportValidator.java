@@ -38,7 +38,7 @@ class ReportValidator {
 			"good_faith");
 
 	private static final Map<ReportType, Set<String>> TYPE_FIELDS = Map.of(ReportType.PHISHING,
-			Set.of("targeted_brand"));
+			Set.of("targeted_brand"), ReportType.GENERAL, Set.of("ips"));
 
 	private static final Set<String> REPORTER_FIELDS = Set.of("name", "email", "kind", "organisation", "country");
 
@@ -60,6 +60,15 @@ class ReportValidator {
 	 * @throws InvalidInputException with every problem found
 	 */
 	ReportSubmission validate(String typeName, byte[] body) {
+		return validate(typeName, body, null);
+	}
+
+	/**
+	 * @param vouchedKind the reporter kind a channel or token vouches for, or
+	 * {@code null} for the kind the body declares
+	 * @throws InvalidInputException with every problem found
+	 */
+	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind) {
 		ReportType type = ReportType.fromWire(typeName)
 			.filter(SUPPORTED::contains)
 			.orElseThrow(() -> new InvalidInputException("type", "unsupported_type",
@@ -79,9 +88,19 @@ class ReportValidator {
 		allowed.addAll(TYPE_FIELDS.getOrDefault(type, Set.of()));
 		errors.unknownFields(root, "", allowed);
 
-		Reporter reporter = reporter(root.get("reporter"), errors);
+		Reporter reporter = reporter(root.get("reporter"), vouchedKind, errors);
 		List<String> urls = new ArrayList<>();
-		String host = urls(root.get("urls"), urls, errors);
+		List<String> addresses = new ArrayList<>();
+		String host = null;
+		if (type == ReportType.GENERAL && root.has("ips") && !root.has("urls")) {
+			host = addresses(root.get("ips"), addresses, errors);
+		}
+		else {
+			host = urls(root.get("urls"), urls, errors);
+			if (type == ReportType.GENERAL && root.has("ips")) {
+				addresses(root.get("ips"), addresses, errors);
+			}
+		}
 		String justification = errors.text(root, "justification", "", true, ReportLimits.MAX_JUSTIFICATION);
 		if (justification != null && justification.isBlank()) {
 			errors.add("justification", "required", "Explain why the content is abusive.");
@@ -96,15 +115,15 @@ class ReportValidator {
 					"Confirm that you believe in good faith that the information is accurate and complete.");
 		}
 		errors.throwIfAny();
-		return new ReportSubmission(type, reporter, List.copyOf(urls), host, justification, comments, brand, notify[0],
-				notify[1]);
+		return new ReportSubmission(type, reporter, List.copyOf(urls), List.copyOf(addresses), host, justification,
+				comments, brand, notify[0], notify[1]);
 	}
 
 	private static String supportedNames() {
 		return SUPPORTED.stream().map(ReportType::wire).sorted().toList().toString();
 	}
 
-	private Reporter reporter(JsonNode node, Errors errors) {
+	private Reporter reporter(JsonNode node, ReporterKind vouchedKind, Errors errors) {
 		if (node == null || !node.isObject()) {
 			errors.add("reporter", "required", "Tell us who you are: name, email and kind.");
 			return null;
@@ -115,8 +134,19 @@ class ReportValidator {
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			errors.add("reporter.email", "invalid", "This is not an email address.");
 		}
-		ReporterKind kind = errors.choice(node, "kind", "reporter.", ReporterKind::fromWire);
-		if (kind != null && !kind.selfDeclared()) {
+		ReporterKind kind;
+		if (vouchedKind != null) {
+			kind = vouchedKind;
+			JsonNode declared = node.get("kind");
+			if (declared != null && !(declared.isString() && declared.stringValue().equals(vouchedKind.wire()))) {
+				errors.add("reporter.kind", "not_allowed",
+						"Your reporter kind is set by your credentials (" + vouchedKind.wire() + ").");
+			}
+		}
+		else {
+			kind = errors.choice(node, "kind", "reporter.", ReporterKind::fromWire);
+		}
+		if (vouchedKind == null && kind != null && !kind.selfDeclared()) {
 			errors.add("reporter.kind", "requires_token",
 					"Reporters of kind '" + kind.wire() + "' report with the API token the operator issued to them.");
 		}
@@ -172,6 +202,34 @@ class ReportValidator {
 			urls.add(url);
 		}
 		return firstHost;
+	}
+
+	/** Collects the IP addresses of a network abuse report and answers the first. */
+	private String addresses(JsonNode node, List<String> addresses, Errors errors) {
+		if (node == null || !node.isArray() || node.isEmpty()) {
+			errors.add("ips", "required", "Give at least one IP address, or URLs instead.");
+			return null;
+		}
+		if (node.size() > ReportLimits.MAX_URLS) {
+			errors.add("ips", "too_many", "At most " + ReportLimits.MAX_URLS + " addresses per report.");
+			return null;
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < node.size(); i++) {
+			String field = "ips[" + i + "]";
+			JsonNode item = node.get(i);
+			Optional<String> address = item.isString() ? Targets.address(item.stringValue().strip()) : Optional.empty();
+			if (address.isEmpty()) {
+				errors.add(field, "invalid_ip", "Give an IPv4 or IPv6 address.");
+			}
+			else if (!seen.add(address.get())) {
+				errors.add(field, "duplicate", "This address is already in the list.");
+			}
+			else {
+				addresses.add(address.get());
+			}
+		}
+		return addresses.isEmpty() ? null : addresses.get(0);
 	}
 
 	/** The normalised host of an absolute http(s) URL, by the resolver's own rules. */

@@ -169,4 +169,34 @@ class ReportValidatorTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("type", "unsupported_type"));
 	}
 
+	@Test
+	void networkAbuseReportsNameAddressesInsteadOfUrls() {
+		ObjectNode body = complete();
+		body.remove("urls");
+		body.putArray("ips").add("2001:DB8:0:0::1").add("198.51.100.7").add("bogus").add("2001:db8::1");
+		assertThat(errors("general", body)).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ips[2]", "invalid_ip"),
+					org.assertj.core.groups.Tuple.tuple("ips[3]", "duplicate"));
+		body.putArray("ips").add("2001:DB8:0:0::1").add("198.51.100.7");
+		ReportSubmission report = validate("general", body);
+		assertThat(report.addresses()).containsExactly("2001:db8::1", "198.51.100.7");
+		assertThat(report.host()).isEqualTo("2001:db8::1");
+		assertThat(report.urls()).isEmpty();
+	}
+
+	@Test
+	void aChannelVouchesForTheReporterKind() {
+		ObjectNode body = complete();
+		((ObjectNode) body.get("reporter")).remove("kind");
+		ReportSubmission report = this.validator.validate("general", body.toString().getBytes(StandardCharsets.UTF_8),
+				ReporterKind.AUTOMATED_FEED);
+		assertThat(report.reporter().kind()).isEqualTo(ReporterKind.AUTOMATED_FEED);
+		((ObjectNode) body.get("reporter")).put("kind", "individual");
+		assertThat(catchThrowableOfType(InvalidInputException.class,
+				() -> this.validator.validate("general", body.toString().getBytes(StandardCharsets.UTF_8),
+						ReporterKind.AUTOMATED_FEED))
+			.errors()).extracting(FieldError::field, FieldError::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("reporter.kind", "not_allowed"));
+	}
+
 }
