@@ -48,14 +48,22 @@ record TestCatalog(String id) {
 	}
 
 	String report(String host, String hostChoice, String ownerChoice) {
+		return report(host, hostChoice, ownerChoice, "");
+	}
+
+	/**
+	 * A report whose URLs end in {@code suffix}, so that it is not a duplicate of
+	 * another.
+	 */
+	String report(String host, String hostChoice, String ownerChoice, String suffix) {
 		return """
 				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual", "organisation": "Rita's Lab"},
-				 "urls": ["https://%s/login.php", "https://%s/pay.php"],
+				 "urls": ["https://%s/login.php%s", "https://%s/pay.php%s"],
 				 "justification": "A fake bank login page harvesting passwords.",
 				 "comments": "Private note: I found it through my employer's spam trap.",
 				 "notify": {"host": "%s", "owner": "%s"},
 				 "good_faith": true}"""
-			.formatted(reporter(), host, host, hostChoice, ownerChoice);
+			.formatted(reporter(), host, suffix, host, suffix, hostChoice, ownerChoice);
 	}
 
 }

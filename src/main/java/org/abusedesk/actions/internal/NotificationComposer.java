@@ -79,8 +79,8 @@ class NotificationComposer {
 		lines.add("");
 		lines.add("Report: " + report.trackingCode());
 		lines.add("Type: " + report.type().wire());
-		if (report.targetedBrand() != null) {
-			lines.add("Targeted brand: " + report.targetedBrand());
+		if (report.detail("targeted_brand") != null) {
+			lines.add("Targeted brand: " + report.detail("targeted_brand"));
 		}
 		if (!report.urls().isEmpty()) {
 			lines.add("Reported URLs:");

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.intake.Report;
+import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.NotificationKind;
 
@@ -26,23 +27,36 @@ class NotificationPlanner {
 
 	private final AuditLog audit;
 
-	NotificationPlanner(Reports reports, NotificationComposer composer, Outbox outbox, AuditLog audit) {
+	private final ReporterNotices reporterNotices;
+
+	NotificationPlanner(Reports reports, NotificationComposer composer, Outbox outbox, AuditLog audit,
+			ReporterNotices reporterNotices) {
 		this.reports = reports;
 		this.composer = composer;
 		this.outbox = outbox;
 		this.audit = audit;
+		this.reporterNotices = reporterNotices;
+	}
+
+	@EventListener
+	void on(ReportFiled filed) {
+		Report report = this.reports.find(filed.reportId()).orElseThrow();
+		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent((message) -> queue(report, message));
+		this.reporterNotices.denial(report).ifPresent((message) -> queue(report, message));
 	}
 
 	@EventListener
 	void on(ReportDecided decided) {
 		Report report = this.reports.find(decided.reportId()).orElseThrow();
 		for (NotificationKind kind : decided.notifications()) {
-			this.composer.compose(kind, report, decided.caseId()).ifPresent((message) -> {
-				if (this.outbox.enqueue(message)) {
-					this.audit.append(report.stream(), "system", "notification.queued", Map.of("kind", message.kind(),
-							"recipient", message.recipient(), "idempotency_key", message.idempotencyKey()));
-				}
-			});
+			this.composer.compose(kind, report, decided.caseId()).ifPresent((message) -> queue(report, message));
+		}
+	}
+
+	private void queue(Report report, OutboundMessage message) {
+		if (this.outbox.enqueue(message)) {
+			this.audit.append(report.stream(), "system", "notification.queued", Map.of("kind", message.kind(),
+					"recipient", message.recipient(), "idempotency_key", message.idempotencyKey()));
 		}
 	}
 

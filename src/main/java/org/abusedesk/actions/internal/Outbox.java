@@ -56,11 +56,24 @@ class Outbox {
 				returning *""").param("lease", lease.toSeconds()).param("limit", limit).query(Outbox::map).list();
 	}
 
-	/** Records a delivery; false when the lease was lost to another node meanwhile. */
+	/**
+	 * Records a delivery; false when the lease was lost to another node meanwhile. A
+	 * status secret in the body is not kept once the reporter has it.
+	 */
 	boolean markSent(long id) {
 		return this.jdbc.sql("""
-				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null
+				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
+				    body = regexp_replace(body, 'secret=[A-Za-z0-9_-]+', 'secret=[redacted]', 'g')
 				where id = :id and status = 'sending'""").param("id", id).update() == 1;
+	}
+
+	/** The messages to a report's reporter, newest last. */
+	List<Row> toReporter(long reportId) {
+		return this.jdbc.sql("""
+				select * from outbox_message where report_id = :report and kind = 'notify_reporter' order by id""")
+			.param("report", reportId)
+			.query(Outbox::map)
+			.list();
 	}
 
 	void markFailed(long id, String error, Duration retryIn, boolean giveUp) {

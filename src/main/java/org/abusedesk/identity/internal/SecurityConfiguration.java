@@ -34,6 +34,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.POST, "/api/v1/reports/*")
 				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/reports/status/*")
+				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/catalog")

@@ -2,12 +2,16 @@ package org.abusedesk.intake.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Resolver;
+import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportReceived;
@@ -15,6 +19,7 @@ import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.InvalidInputException;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,8 +45,12 @@ class ReportIntake implements ReportFiling {
 
 	private final TransactionTemplate transaction;
 
+	private final Duration duplicateWindow;
+
 	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportRepository reports, Resolver resolver,
-			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction) {
+			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction,
+			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
+		this.duplicateWindow = duplicateWindow;
 		this.archive = archive;
 		this.validator = validator;
 		this.reports = reports;
@@ -91,11 +100,17 @@ class ReportIntake implements ReportFiling {
 	}
 
 	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution) {
-		boolean ours = resolution.ours();
-		ReportStatus status = ours ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
-		String denialReason = ours ? null : "not_ours";
+		String fingerprint = Fingerprints.of(submission);
+		Optional<ReportRepository.Original> original = (fingerprint != null)
+				? this.reports.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
+		String denialReason = original.isPresent() ? DenialReason.DUPLICATE_REPORT.wire()
+				: resolution.ours() ? null : DenialReason.NOT_OURS.wire();
+		ReportStatus status = (denialReason == null) ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 		String trackingCode = TrackingCodes.next();
-		long id = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason);
+		String statusSecret = StatusSecrets.next();
+		long id = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
+				original.map(ReportRepository.Original::id).orElse(null), fingerprint,
+				StatusSecrets.hash(statusSecret));
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("tracking_code", trackingCode);
 		facts.put("type", submission.type().wire());
@@ -106,14 +121,21 @@ class ReportIntake implements ReportFiling {
 		facts.put("channel", channel);
 		facts.put("source", source);
 		this.audit.append("report:" + id, "reporter", "report.received", facts);
-		if (ours) {
+		if (denialReason == null) {
 			this.events.publishEvent(new ReportReceived(id));
 		}
 		else {
-			this.audit.append("report:" + id, "system", "report.denied", Map.of("denial_reason", denialReason,
-					"explanation", "No customer of ours uses " + resolution.target() + "."));
+			Map<String, Object> denial = new LinkedHashMap<>();
+			denial.put("denial_reason", denialReason);
+			denial.put("explanation", original.isPresent()
+					? "The same reporter sent the same report as " + original.get().trackingCode() + " recently."
+					: "No customer of ours uses " + resolution.target() + ".");
+			original.ifPresent((o) -> denial.put("duplicate_of", o.trackingCode()));
+			this.audit.append("report:" + id, "system", "report.denied", denial);
 		}
-		return new ReportReceipt(id, trackingCode, status.wire(), denialReason);
+		this.events.publishEvent(new ReportFiled(id, statusSecret));
+		return new ReportReceipt(id, trackingCode, status.wire(), denialReason,
+				original.map(ReportRepository.Original::trackingCode).orElse(null), statusSecret);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.intake.Reports;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,24 +30,29 @@ class ReportRepository implements Reports {
 
 	private final JdbcClient jdbc;
 
-	ReportRepository(JdbcClient jdbc) {
+	private final ObjectMapper json;
+
+	ReportRepository(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	long insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
-			ReportStatus status, String denialReason) {
+			ReportStatus status, String denialReason, Long duplicateOf, String fingerprint, String statusSecretHash) {
 		Account account = resolution.account();
 		Origin origin = resolution.origin();
 		long id = this.jdbc.sql("""
 				insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
 				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
-				    justification, comments, targeted_brand, notify_host, notify_owner, good_faith,
+				    justification, comments, details, notify_host, notify_owner, notify_ncmec, good_faith,
+				    duplicate_of, fingerprint, status_secret_hash,
 				    target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
 				    property_id, property, property_kind, services,
 				    origin_address, origin_host_name, origin_host_contact)
 				values (:code, :channel, :source, :raw, :type, :status, :denial,
 				    :name, :email, :kind, :organisation, :country,
-				    :justification, :comments, :brand, :notifyHost, :notifyOwner, true,
+				    :justification, :comments, cast(:details as jsonb), :notifyHost, :notifyOwner, :notifyNcmec, true,
+				    :duplicateOf, :fingerprint, :secretHash,
 				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
 				    :propertyId, :property, :propertyKind, cast(:services as text[]),
 				    :originAddress, :originHost, :originContact)
@@ -64,7 +71,11 @@ class ReportRepository implements Reports {
 			.param("country", report.reporter().country())
 			.param("justification", report.justification())
 			.param("comments", report.comments())
-			.param("brand", report.targetedBrand())
+			.param("details", this.json.writeValueAsString(report.details()))
+			.param("notifyNcmec", (report.notifyNcmec() != null) ? report.notifyNcmec().wire() : null)
+			.param("duplicateOf", duplicateOf)
+			.param("fingerprint", fingerprint)
+			.param("secretHash", statusSecretHash)
 			.param("notifyHost", report.notifyHost().wire())
 			.param("notifyOwner", report.notifyOwner().wire())
 			.param("target", resolution.target())
@@ -91,6 +102,9 @@ class ReportRepository implements Reports {
 				.param("url", report.urls().get(i))
 				.update();
 		}
+		for (EvidenceFile file : report.documents()) {
+			insertEvidence(id, file);
+		}
 		for (int i = 0; i < report.addresses().size(); i++) {
 			this.jdbc.sql("insert into report_address (report_id, position, address) values (:id, :position, :a)")
 				.param("id", id)
@@ -99,6 +113,41 @@ class ReportRepository implements Reports {
 				.update();
 		}
 		return id;
+	}
+
+	void insertEvidence(Long reportId, EvidenceFile file) {
+		this.jdbc.sql("""
+				insert into evidence (report_id, filename, declared_type, detected_type, size, sha256, content)
+				values (:report, :filename, :declared, :detected, :size, :sha, :content)""")
+			.param("report", reportId)
+			.param("filename", file.filename())
+			.param("declared", file.declaredType())
+			.param("detected", file.detectedType())
+			.param("size", file.content().length)
+			.param("sha", RawSubmissionArchive.sha256(file.content()))
+			.param("content", file.content())
+			.update();
+	}
+
+	/** The original of a duplicate: same fingerprint within the window, not denied. */
+	Optional<Original> findOriginal(String fingerprint, java.time.Duration window) {
+		// serialises identical submissions so that two at once cannot both be originals
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:fingerprint, 0))")
+			.param("fingerprint", fingerprint)
+			.query((rs, n) -> 1)
+			.list();
+		return this.jdbc.sql("""
+				select id, tracking_code from report
+				where fingerprint = :fingerprint and status <> 'denied'
+				  and received_at > now() - make_interval(secs => :window)
+				order by id limit 1""")
+			.param("fingerprint", fingerprint)
+			.param("window", window.toSeconds())
+			.query((rs, n) -> new Original(rs.getLong("id"), rs.getString("tracking_code")))
+			.optional();
+	}
+
+	record Original(long id, String trackingCode) {
 	}
 
 	@Override
@@ -125,7 +174,12 @@ class ReportRepository implements Reports {
 				where id = :id and status = 'submitted'""").param("id", id).update() == 1;
 	}
 
-	private static Report map(ResultSet rs, List<String> urls, List<String> addresses) throws SQLException {
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> details(String json) {
+		return (json != null) ? this.json.readValue(json, Map.class) : Map.of();
+	}
+
+	private Report map(ResultSet rs, List<String> urls, List<String> addresses) throws SQLException {
 		String query = urls.isEmpty() ? addresses.get(0) : urls.get(0);
 		Resolution resolution;
 		if (rs.getObject("account_id") == null) {
@@ -146,9 +200,10 @@ class ReportRepository implements Reports {
 		return new Report(rs.getLong("id"), rs.getString("tracking_code"),
 				ReportType.fromWire(rs.getString("type")).orElseThrow(), status(rs.getString("status")),
 				rs.getString("denial_reason"), reporter, urls, addresses, rs.getString("justification"),
-				rs.getString("comments"), rs.getString("targeted_brand"),
+				rs.getString("comments"), details(rs.getString("details")),
 				NotifyChoice.fromWire(rs.getString("notify_host")).orElseThrow(),
-				NotifyChoice.fromWire(rs.getString("notify_owner")).orElseThrow(), resolution,
+				NotifyChoice.fromWire(rs.getString("notify_owner")).orElseThrow(),
+				NotifyChoice.fromWire(rs.getString("notify_ncmec")).orElse(null), resolution,
 				rs.getTimestamp("received_at").toInstant());
 	}
 

@@ -1,13 +1,14 @@
 package org.abusedesk.intake.internal;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.abusedesk.catalog.InvalidTargetException;
@@ -16,7 +17,6 @@ import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
-import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,24 +25,17 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a report from its JSON body and checks every field, collecting every problem
- * before it answers (a reporter fixes them all in one go).
+ * Reads a report from its JSON body and checks every field against its type's
+ * {@link TypeSpec}, collecting every problem before it answers (a reporter fixes them all
+ * in one go).
  */
 @Component
 class ReportValidator {
 
-	/** Types accepted over the API so far; the others are added by the intake issue. */
-	static final Set<ReportType> SUPPORTED = Set.of(ReportType.GENERAL, ReportType.PHISHING);
-
 	private static final Set<String> COMMON_FIELDS = Set.of("reporter", "urls", "justification", "comments", "notify",
 			"good_faith");
 
-	private static final Map<ReportType, Set<String>> TYPE_FIELDS = Map.of(ReportType.PHISHING,
-			Set.of("targeted_brand"), ReportType.GENERAL, Set.of("ips"));
-
 	private static final Set<String> REPORTER_FIELDS = Set.of("name", "email", "kind", "organisation", "country");
-
-	private static final Set<String> NOTIFY_FIELDS = Set.of("host", "owner");
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
@@ -70,9 +63,9 @@ class ReportValidator {
 	 */
 	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind) {
 		ReportType type = ReportType.fromWire(typeName)
-			.filter(SUPPORTED::contains)
 			.orElseThrow(() -> new InvalidInputException("type", "unsupported_type",
-					"Reports of type '" + typeName + "' are not accepted here; use one of " + supportedNames() + "."));
+					"There is no report type '" + typeName + "'."));
+		TypeSpec spec = ReportTypeSpecs.of(type);
 		JsonNode root;
 		try {
 			root = this.json.readTree(body);
@@ -83,32 +76,27 @@ class ReportValidator {
 		if (root == null || !root.isObject()) {
 			throw new InvalidInputException("", "invalid_json", "The request body must be a JSON object.");
 		}
-		Errors errors = new Errors();
-		Set<String> allowed = new HashSet<>(COMMON_FIELDS);
-		allowed.addAll(TYPE_FIELDS.getOrDefault(type, Set.of()));
-		errors.unknownFields(root, "", allowed);
+		FieldErrors errors = new FieldErrors();
+		errors.unknownFields(root, "", allowedFields(spec));
 
-		Reporter reporter = reporter(root.get("reporter"), vouchedKind, errors);
+		Reporter reporter = reporter(spec, root.get("reporter"), vouchedKind, errors);
 		List<String> urls = new ArrayList<>();
 		List<String> addresses = new ArrayList<>();
-		String host = null;
-		if (type == ReportType.GENERAL && root.has("ips") && !root.has("urls")) {
+		String host;
+		if (spec.addresses() && root.has("ips") && !root.has("urls")) {
 			host = addresses(root.get("ips"), addresses, errors);
 		}
 		else {
-			host = urls(root.get("urls"), urls, errors);
-			if (type == ReportType.GENERAL && root.has("ips")) {
+			host = urls(spec, root.get("urls"), urls, errors);
+			if (spec.addresses() && root.has("ips")) {
 				addresses(root.get("ips"), addresses, errors);
 			}
 		}
 		String justification = errors.text(root, "justification", "", true, ReportLimits.MAX_JUSTIFICATION);
-		if (justification != null && justification.isBlank()) {
-			errors.add("justification", "required", "Explain why the content is abusive.");
-		}
 		String comments = errors.text(root, "comments", "", false, ReportLimits.MAX_COMMENTS);
-		String brand = (type == ReportType.PHISHING)
-				? errors.text(root, "targeted_brand", "", false, ReportLimits.MAX_NAME) : null;
-		NotifyChoice[] notify = notify(type, root.get("notify"), errors);
+		Map<String, Object> details = details(spec, root, errors);
+		Notify notify = notify(spec, root.get("notify"), errors);
+		List<EvidenceFile> documents = spec.documentRequired() ? document(root.get("document"), errors) : List.of();
 		JsonNode goodFaith = root.get("good_faith");
 		if (goodFaith == null || !goodFaith.isBoolean() || !goodFaith.booleanValue()) {
 			errors.add("good_faith", "required",
@@ -116,39 +104,59 @@ class ReportValidator {
 		}
 		errors.throwIfAny();
 		return new ReportSubmission(type, reporter, List.copyOf(urls), List.copyOf(addresses), host, justification,
-				comments, brand, notify[0], notify[1]);
+				comments, details, notify.host(), notify.owner(), notify.ncmec(), documents);
 	}
 
-	private static String supportedNames() {
-		return SUPPORTED.stream().map(ReportType::wire).sorted().toList().toString();
+	private static Set<String> allowedFields(TypeSpec spec) {
+		Set<String> allowed = new HashSet<>(COMMON_FIELDS);
+		spec.fields().forEach((field) -> allowed.add(field.name()));
+		if (spec.addresses()) {
+			allowed.add("ips");
+		}
+		if (spec.documentRequired()) {
+			allowed.add("document");
+		}
+		return allowed;
 	}
 
-	private Reporter reporter(JsonNode node, ReporterKind vouchedKind, Errors errors) {
-		if (node == null || !node.isObject()) {
+	private Reporter reporter(TypeSpec spec, JsonNode node, ReporterKind vouchedKind, FieldErrors errors) {
+		if (node == null || node.isNull()) {
+			if (spec.reporterOptional()) {
+				return new Reporter(null, null, (vouchedKind != null) ? vouchedKind : ReporterKind.INDIVIDUAL, null,
+						null);
+			}
 			errors.add("reporter", "required", "Tell us who you are: name, email and kind.");
 			return null;
 		}
+		if (!node.isObject()) {
+			errors.add("reporter", "invalid_type", "The reporter must be an object.");
+			return null;
+		}
 		errors.unknownFields(node, "reporter.", REPORTER_FIELDS);
-		String name = errors.text(node, "name", "reporter.", true, ReportLimits.MAX_NAME);
-		String email = errors.text(node, "email", "reporter.", true, ReportLimits.MAX_EMAIL);
+		boolean required = !spec.reporterOptional();
+		String name = errors.text(node, "name", "reporter.", required, ReportLimits.MAX_NAME);
+		String email = errors.text(node, "email", "reporter.", required, ReportLimits.MAX_EMAIL);
 		if (email != null && !EMAIL.matcher(email).matches()) {
 			errors.add("reporter.email", "invalid", "This is not an email address.");
 		}
 		ReporterKind kind;
+		JsonNode declared = node.get("kind");
 		if (vouchedKind != null) {
 			kind = vouchedKind;
-			JsonNode declared = node.get("kind");
 			if (declared != null && !(declared.isString() && declared.stringValue().equals(vouchedKind.wire()))) {
 				errors.add("reporter.kind", "not_allowed",
 						"Your reporter kind is set by your credentials (" + vouchedKind.wire() + ").");
 			}
 		}
+		else if (declared == null && spec.reporterOptional()) {
+			kind = ReporterKind.INDIVIDUAL;
+		}
 		else {
 			kind = errors.choice(node, "kind", "reporter.", ReporterKind::fromWire);
-		}
-		if (vouchedKind == null && kind != null && !kind.selfDeclared()) {
-			errors.add("reporter.kind", "requires_token",
-					"Reporters of kind '" + kind.wire() + "' report with the API token the operator issued to them.");
+			if (kind != null && !kind.selfDeclared()) {
+				errors.add("reporter.kind", "requires_token", "Reporters of kind '" + kind.wire()
+						+ "' report with the API token the operator issued to them.");
+			}
 		}
 		String organisation = errors.text(node, "organisation", "reporter.", false, ReportLimits.MAX_NAME);
 		String country = errors.text(node, "country", "reporter.", false, 2);
@@ -159,9 +167,11 @@ class ReportValidator {
 	}
 
 	/** Collects the URLs and answers their common host. */
-	private String urls(JsonNode node, List<String> urls, Errors errors) {
+	private String urls(TypeSpec spec, JsonNode node, List<String> urls, FieldErrors errors) {
 		if (node == null || !node.isArray() || node.isEmpty()) {
-			errors.add("urls", "required", "Give at least one URL of the content.");
+			errors.add("urls", "required",
+					spec.addresses() ? "Give at least one URL, or the IP addresses (ips) for network abuse."
+							: "Give at least one URL of the content.");
 			return null;
 		}
 		if (node.size() > ReportLimits.MAX_URLS) {
@@ -191,6 +201,10 @@ class ReportValidator {
 				errors.add(field, "duplicate", "This URL is already in the list.");
 				continue;
 			}
+			if (spec.directUrlRequired() && !isDirect(url)) {
+				errors.add(field, "direct_url_required", "Give the URL of the content itself, not of the whole site.");
+				continue;
+			}
 			if (firstHost == null) {
 				firstHost = host.get();
 			}
@@ -204,8 +218,27 @@ class ReportValidator {
 		return firstHost;
 	}
 
+	/** Whether a URL names more than a site: a path other than "/" or a query. */
+	static boolean isDirect(String url) {
+		int authorityStart = url.indexOf("//") + 2;
+		int pathStart = url.length();
+		for (int i = authorityStart; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c == '/' || c == '?' || c == '#') {
+				pathStart = i;
+				break;
+			}
+		}
+		String rest = url.substring(pathStart);
+		int fragment = rest.indexOf('#');
+		if (fragment >= 0) {
+			rest = rest.substring(0, fragment);
+		}
+		return !(rest.isEmpty() || rest.equals("/"));
+	}
+
 	/** Collects the IP addresses of a network abuse report and answers the first. */
-	private String addresses(JsonNode node, List<String> addresses, Errors errors) {
+	private String addresses(JsonNode node, List<String> addresses, FieldErrors errors) {
 		if (node == null || !node.isArray() || node.isEmpty()) {
 			errors.add("ips", "required", "Give at least one IP address, or URLs instead.");
 			return null;
@@ -245,86 +278,93 @@ class ReportValidator {
 		}
 	}
 
-	private NotifyChoice[] notify(ReportType type, JsonNode node, Errors errors) {
-		if (node == null || !node.isObject()) {
-			errors.add("notify", "required",
-					"Choose for the host and the owner whether to send your report with your contact (send), without it (send-anon) or not at all (none).");
-			return new NotifyChoice[2];
+	private Map<String, Object> details(TypeSpec spec, JsonNode root, FieldErrors errors) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (FieldSpec field : spec.fields()) {
+			Object value = switch (field.kind()) {
+				case TEXT, TEXTAREA -> errors.text(root, field.name(), "", field.required(), field.maxLength());
+				case AFFIRMATION -> errors.affirmation(root, field.name(), field.label());
+				case BOOLEAN -> errors.bool(root, field.name(), field.required());
+				case CHOICE -> errors.oneOf(root, field.name(), field.required(), field.choices());
+				case COUNTRY -> errors.country(root, field.name(), field.required(), COUNTRIES);
+				case COUNTRY_LIST -> errors.countries(root, field.name(), field.required(), COUNTRIES);
+				case PORT_LIST -> errors.ports(root, field.name(), field.required());
+			};
+			if (value != null) {
+				details.put(field.name(), value);
+			}
 		}
-		errors.unknownFields(node, "notify.", NOTIFY_FIELDS);
-		NotifyChoice host = errors.choice(node, "host", "notify.", NotifyChoice::fromWire);
-		NotifyChoice owner = errors.choice(node, "owner", "notify.", NotifyChoice::fromWire);
-		if (host == NotifyChoice.NONE) {
-			errors.add("notify.host", "not_allowed", "The hosting provider is always told; choose send or send-anon.");
-		}
-		if (owner == NotifyChoice.NONE && !type.allowsNoOwnerNotice()) {
-			errors.add("notify.owner", "not_allowed",
-					"For " + type.wire() + " reports the owner is always told; choose send or send-anon.");
-		}
-		return new NotifyChoice[] { host, owner };
+		return details;
 	}
 
-	/** Collects field errors. */
-	private static final class Errors {
+	record Notify(NotifyChoice host, NotifyChoice owner, NotifyChoice ncmec) {
+	}
 
-		private final List<FieldError> list = new ArrayList<>();
-
-		void add(String field, String code, String message) {
-			this.list.add(new FieldError(field, code, message));
+	private Notify notify(TypeSpec spec, JsonNode node, FieldErrors errors) {
+		if (node == null || !node.isObject()) {
+			errors.add("notify", "required",
+					"Choose for the host and the owner whether to send your report with your contact (send), "
+							+ "without it (send-anon) or not at all (none).");
+			return new Notify(null, null, null);
 		}
+		errors.unknownFields(node, "notify.",
+				spec.ncmec() ? Set.of("host", "owner", "ncmec") : Set.of("host", "owner"));
+		NotifyChoice host = recipient(spec, node, "host", errors);
+		NotifyChoice owner = recipient(spec, node, "owner", errors);
+		NotifyChoice ncmec = spec.ncmec() ? recipient(spec, node, "ncmec", errors) : null;
+		return new Notify(host, owner, ncmec);
+	}
 
-		void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
-			for (String name : node.propertyNames()) {
-				if (!allowed.contains(name)) {
-					add(prefix + name, "unknown_field", "This field is not part of the report.");
-				}
-			}
+	private NotifyChoice recipient(TypeSpec spec, JsonNode node, String recipient, FieldErrors errors) {
+		NotifyChoice choice = errors.choice(node, recipient, "notify.", NotifyChoice::fromWire);
+		if (choice == null) {
+			return null;
 		}
-
-		String text(JsonNode parent, String name, String prefix, boolean required, int maxLength) {
-			JsonNode node = parent.get(name);
-			if (node == null || node.isNull()) {
-				if (required) {
-					add(prefix + name, "required", "This field is required.");
-				}
-				return null;
-			}
-			if (!node.isString()) {
-				add(prefix + name, "invalid_type", "This field must be a string.");
-				return null;
-			}
-			String value = node.stringValue().strip();
-			if (required && value.isEmpty()) {
-				add(prefix + name, "required", "This field is required.");
-				return null;
-			}
-			if (value.length() > maxLength) {
-				add(prefix + name, "too_long", "At most " + maxLength + " characters.");
-				return null;
-			}
-			return value.isEmpty() ? null : value;
+		boolean allowed = "ncmec".equals(recipient) ? choice != NotifyChoice.NONE : spec.allows(recipient, choice);
+		if (!allowed) {
+			errors.add("notify." + recipient, "not_allowed", switch (choice) {
+				case SEND_ANON -> spec.type().wire() + " reports are forwarded with the reporter's name and contact.";
+				case NONE -> "The " + recipient + " is always told about a " + spec.type().wire() + " report.";
+				case SEND -> "Not allowed.";
+			});
+			return null;
 		}
+		return choice;
+	}
 
-		<T> T choice(JsonNode parent, String name, String prefix, Function<String, Optional<T>> parser) {
-			JsonNode node = parent.get(name);
-			if (node == null || node.isNull()) {
-				add(prefix + name, "required", "This field is required.");
-				return null;
-			}
-			Optional<T> value = node.isString() ? parser.apply(node.stringValue()) : Optional.empty();
-			if (value.isEmpty()) {
-				add(prefix + name, "invalid", "'" + node.asString() + "' is not one of the allowed values.");
-				return null;
-			}
-			return value.get();
+	private List<EvidenceFile> document(JsonNode node, FieldErrors errors) {
+		if (node == null || !node.isObject()) {
+			errors.add("document", "required",
+					"Attach the order: {\"filename\", \"content_type\", \"data_base64\"} (PDF, image or text).");
+			return List.of();
 		}
-
-		void throwIfAny() {
-			if (!this.list.isEmpty()) {
-				throw new InvalidInputException(this.list);
-			}
+		errors.unknownFields(node, "document.", Set.of("filename", "content_type", "data_base64"));
+		String filename = errors.text(node, "filename", "document.", true, ReportLimits.MAX_NAME);
+		String declared = errors.text(node, "content_type", "document.", false, 100);
+		String data = errors.text(node, "data_base64", "document.", true, Integer.MAX_VALUE);
+		if (data == null) {
+			return List.of();
 		}
-
+		byte[] content;
+		try {
+			content = Base64.getMimeDecoder().decode(data);
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add("document.data_base64", "invalid", "This is not valid base64.");
+			return List.of();
+		}
+		if (content.length > ReportLimits.MAX_FILE_BYTES) {
+			errors.add("document.data_base64", "too_large",
+					"At most " + ReportLimits.MAX_FILE_BYTES / (1024 * 1024) + " MiB.");
+			return List.of();
+		}
+		Optional<String> detected = ContentSniffer.detect(content);
+		if (detected.isEmpty()) {
+			errors.add("document.data_base64", "unsupported_content",
+					"Send the order as PDF, PNG, JPEG, GIF, WebP or plain text.");
+			return List.of();
+		}
+		return List.of(new EvidenceFile(filename, declared, detected.get(), content));
 	}
 
 }

@@ -51,12 +51,13 @@ class ReportRouterRedeliveryTests extends IntegrationTest {
 				 "urls": ["https://%s/x"], "justification": "Spam.",
 				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(id, zone), null);
 		long reportId = response.json().get("id").asLong();
-		await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(reportId) == 3);
+		await().atMost(Duration.ofSeconds(20)).until(() -> outboxRows(reportId) == 4);
 
 		this.router.on(new ReportReceived(reportId));
 		this.router.on(new ReportReceived(reportId));
 
-		assertThat(outboxRows(reportId)).isEqualTo(3);
+		// receipt, forward to host, notice to owner, notice to reporter
+		assertThat(outboxRows(reportId)).isEqualTo(4);
 		assertThat(count("select count(*) from decision where report_id = :id", reportId)).isEqualTo(1);
 		assertThat(count("select count(*) from case_report where report_id = :id", reportId)).isEqualTo(1);
 	}

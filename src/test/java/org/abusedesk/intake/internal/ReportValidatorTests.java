@@ -53,7 +53,7 @@ class ReportValidatorTests {
 	@Test
 	void acceptsATargetedBrandOnPhishingOnly() {
 		ObjectNode body = complete().put("targeted_brand", "Example Bank");
-		assertThat(validate("phishing", body).targetedBrand()).isEqualTo("Example Bank");
+		assertThat(validate("phishing", body).details()).containsEntry("targeted_brand", "Example Bank");
 		assertThat(errors("general", body)).containsExactly(
 				new FieldError("targeted_brand", "unknown_field", "This field is not part of the report."));
 	}

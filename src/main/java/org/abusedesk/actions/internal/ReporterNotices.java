@@ -1,0 +1,76 @@
+package org.abusedesk.actions.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.Report;
+import org.abusedesk.intake.ReportStatus;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the reporter is told on their own account: the receipt (DSA Art. 16(4)) and, for a
+ * report denied on arrival, the decision with its reason and the ways to seek redress
+ * (Art. 16(5)).
+ */
+@Component
+class ReporterNotices {
+
+	private final String publicBaseUrl;
+
+	ReporterNotices(@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	Optional<OutboundMessage> receipt(Report report, String statusSecret) {
+		return recipient(report).map((email) -> {
+			List<String> lines = new ArrayList<>();
+			lines.add("Hello" + (report.reporter().name() != null ? " " + report.reporter().name() : "") + ",");
+			lines.add("");
+			lines.add("We received your " + report.type().wire() + " report about " + report.resolution().target()
+					+ " on " + report.receivedAt() + ". Its tracking code is " + report.trackingCode() + ".");
+			lines.add("");
+			lines.add("You can see its status, and the messages we send you about it, at:");
+			lines.add(
+					this.publicBaseUrl + "/api/v1/reports/status/" + report.trackingCode() + "?secret=" + statusSecret);
+			lines.add("Keep this link to yourself: anyone who has it can see the status of your report.");
+			return new OutboundMessage(key(report, "receipt", email), "notify_reporter", report.id(), 0, email,
+					"We received your report " + report.trackingCode(), String.join("\n", lines) + "\n");
+		});
+	}
+
+	Optional<OutboundMessage> denial(Report report) {
+		if (report.status() != ReportStatus.DENIED) {
+			return Optional.empty();
+		}
+		DenialReason reason = DenialReason.fromWire(report.denialReason()).orElseThrow();
+		return recipient(report).map((email) -> {
+			List<String> lines = new ArrayList<>();
+			lines.add("Hello" + (report.reporter().name() != null ? " " + report.reporter().name() : "") + ",");
+			lines.add("");
+			lines.add("We decided on your report " + report.trackingCode() + " about " + report.resolution().target()
+					+ ": we will not act on it.");
+			lines.add("Reason (" + reason.wire() + "): " + reason.explanation());
+			lines.add("");
+			lines.add("This decision was made automatically on arrival. If you think it is wrong, reply to this "
+					+ "message quoting " + report.trackingCode()
+					+ " within six months and a person will review it. You may also turn to a certified "
+					+ "out-of-court dispute settlement body or to the courts.");
+			return new OutboundMessage(key(report, "decision", email), "notify_reporter", report.id(), 0, email,
+					"Decision on your report " + report.trackingCode(), String.join("\n", lines) + "\n");
+		});
+	}
+
+	private static Optional<String> recipient(Report report) {
+		return Optional.ofNullable(report.reporter()).map((reporter) -> reporter.email());
+	}
+
+	private static String key(Report report, String what, String email) {
+		return "report:" + report.id() + ":notify_reporter:" + what + ":" + email.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.abusedesk.intake;
+
+/**
+ * A report was stored, whatever its status. Published synchronously inside the storing
+ * transaction, so that the receipt to the reporter (DSA Art. 16(4)) commits with the
+ * report. Carries the status secret, which exists in clear only until the receipt is
+ * written.
+ *
+ * @param reportId the report
+ * @param statusSecret the secret that shows the reporter the report's status
+ */
+public record ReportFiled(long reportId, String statusSecret) {
+
+	@Override
+	public String toString() {
+		return "ReportFiled[reportId=" + this.reportId + "]";
+	}
+
+}
