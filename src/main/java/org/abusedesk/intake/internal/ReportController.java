@@ -29,13 +29,15 @@ class ReportController {
 	@PostMapping("/api/v1/reports/{type}")
 	@ResponseStatus(HttpStatus.CREATED)
 	ReportReceipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
-		return this.intake.submit(type, readLimited(request.getInputStream()), request.getRemoteAddr());
+		int limit = "legal_order".equals(type) ? ReportLimits.MAX_BODY_BYTES_WITH_DOCUMENT
+				: ReportLimits.MAX_BODY_BYTES;
+		return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr());
 	}
 
-	private static byte[] readLimited(InputStream in) throws IOException {
-		byte[] body = in.readNBytes(ReportLimits.MAX_BODY_BYTES + 1);
-		if (body.length > ReportLimits.MAX_BODY_BYTES) {
-			throw new PayloadTooLargeException(ReportLimits.MAX_BODY_BYTES);
+	static byte[] readLimited(InputStream in, int limit) throws IOException {
+		byte[] body = in.readNBytes(limit + 1);
+		if (body.length > limit) {
+			throw new PayloadTooLargeException(limit);
 		}
 		return body;
 	}

@@ -85,7 +85,7 @@ final class ReportTypeSpecs {
 						FieldSpec.of("territorial_scope", "Territorial scope",
 								"Where the order applies: ISO 3166-1 codes, separated by commas (EU for the whole Union).",
 								COUNTRY_LIST, true)),
-				false, false, false, false, false, true));
+				false, false, true, false, false, true));
 		add(new TypeSpec(ReportType.REGISTRAR_WHOIS, "Registration data (WHOIS) request",
 				"Ask for disclosure of a domain's registration data, or report inaccurate registration data.",
 				List.of(FieldSpec.choice("request_type", "Request", "Disclosure of data, or inaccurate data.",
