@@ -32,8 +32,11 @@ class SecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-			.authorizeHttpRequests((authorize) -> authorize.requestMatchers(HttpMethod.POST, "/api/v1/reports/*")
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers(HttpMethod.POST, "/api/v1/reports/*", "/api/v1/reports:batch")
 				.permitAll()
+				.requestMatchers("/api/v1/reporter-tokens", "/api/v1/reporter-tokens/*")
+				.hasRole("admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/reports/status/*")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")

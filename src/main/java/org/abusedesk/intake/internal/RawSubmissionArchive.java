@@ -51,6 +51,12 @@ class RawSubmissionArchive {
 			.update();
 	}
 
+	/** A batch whose items were each accepted or rejected on their own. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void markProcessed(long id) {
+		markStored(id);
+	}
+
 	/** Joins the caller's transaction: the report and its outcome commit together. */
 	public void markStored(long id) {
 		this.jdbc.sql("update raw_submission set outcome = 'stored' where id = :id").param("id", id).update();

@@ -18,8 +18,11 @@ class ReportController {
 
 	private final ReportIntake intake;
 
-	ReportController(ReportIntake intake) {
+	private final ReporterAuthentication reporters;
+
+	ReportController(ReportIntake intake, ReporterAuthentication reporters) {
 		this.intake = intake;
+		this.reporters = reporters;
 	}
 
 	/**
@@ -29,9 +32,12 @@ class ReportController {
 	@PostMapping("/api/v1/reports/{type}")
 	@ResponseStatus(HttpStatus.CREATED)
 	ReportReceipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
+		ReporterCredential credential = this.reporters.credential(request);
+		this.reporters.admit(request, credential, 1);
 		int limit = "legal_order".equals(type) ? ReportLimits.MAX_BODY_BYTES_WITH_DOCUMENT
 				: ReportLimits.MAX_BODY_BYTES;
-		return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr());
+		return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr(),
+				credential);
 	}
 
 	static byte[] readLimited(InputStream in, int limit) throws IOException {

@@ -16,6 +16,7 @@ import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportReceived;
 import org.abusedesk.intake.ReportStatus;
+import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.InvalidInputException;
 
@@ -65,11 +66,18 @@ class ReportIntake implements ReportFiling {
 	 * the same
 	 */
 	ReportReceipt submit(String type, byte[] body, String clientAddress) {
+		return submit(type, body, clientAddress, null);
+	}
+
+	/**
+	 * @param credential the reporter token the request came with, or {@code null}
+	 */
+	ReportReceipt submit(String type, byte[] body, String clientAddress, ReporterCredential credential) {
 		long rawId = this.archive.store("api", type, clientAddress, body);
 		ReportSubmission submission;
 		Resolution resolution;
 		try {
-			submission = this.validator.validate(type, body);
+			submission = validate(type, body, credential);
 			resolution = resolve(submission);
 		}
 		catch (InvalidInputException ex) {
@@ -78,18 +86,35 @@ class ReportIntake implements ReportFiling {
 		}
 		return this.transaction.execute((status) -> {
 			this.archive.markStored(rawId);
-			return store("api", "raw_submission:" + rawId, submission, resolution);
+			return store("api", "raw_submission:" + rawId, submission, resolution, credential);
 		});
+	}
+
+	/** Validates one report as its credential allows (kind and default reporter). */
+	ReportSubmission validate(String type, byte[] body, ReporterCredential credential) {
+		if (credential == null) {
+			return this.validator.validate(type, body);
+		}
+		Reporter holder = new Reporter(credential.name(), credential.email(), credential.kind(),
+				credential.organisation(), null);
+		return this.validator.validate(type, body, credential.kind(), holder);
+	}
+
+	/** Stores a validated report in a transaction of its own. */
+	ReportReceipt storeValidated(String channel, String source, ReportSubmission submission,
+			ReporterCredential credential) {
+		Resolution resolution = resolve(submission);
+		return this.transaction.execute((status) -> store(channel, source, submission, resolution, credential));
 	}
 
 	@Override
 	public ReportReceipt file(String channel, String source, String type, String json, ReporterKind kind) {
 		ReportSubmission submission = this.validator.validate(type, json.getBytes(StandardCharsets.UTF_8), kind);
 		Resolution resolution = resolve(submission);
-		return this.transaction.execute((status) -> store(channel, source, submission, resolution));
+		return this.transaction.execute((status) -> store(channel, source, submission, resolution, null));
 	}
 
-	private Resolution resolve(ReportSubmission submission) {
+	Resolution resolve(ReportSubmission submission) {
 		try {
 			return this.resolver.resolve(submission.host());
 		}
@@ -99,7 +124,8 @@ class ReportIntake implements ReportFiling {
 		}
 	}
 
-	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution) {
+	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution,
+			ReporterCredential credential) {
 		String fingerprint = Fingerprints.of(submission);
 		Optional<ReportRepository.Original> original = (fingerprint != null)
 				? this.reports.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
@@ -109,8 +135,8 @@ class ReportIntake implements ReportFiling {
 		String trackingCode = TrackingCodes.next();
 		String statusSecret = StatusSecrets.next();
 		long id = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
-				original.map(ReportRepository.Original::id).orElse(null), fingerprint,
-				StatusSecrets.hash(statusSecret));
+				original.map(ReportRepository.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
+				(credential != null) ? credential.tokenId() : null);
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("tracking_code", trackingCode);
 		facts.put("type", submission.type().wire());

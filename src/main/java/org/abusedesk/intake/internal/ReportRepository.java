@@ -38,21 +38,22 @@ class ReportRepository implements Reports {
 	}
 
 	long insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
-			ReportStatus status, String denialReason, Long duplicateOf, String fingerprint, String statusSecretHash) {
+			ReportStatus status, String denialReason, Long duplicateOf, String fingerprint, String statusSecretHash,
+			Long reporterTokenId) {
 		Account account = resolution.account();
 		Origin origin = resolution.origin();
 		long id = this.jdbc.sql("""
 				insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
 				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
 				    justification, comments, details, notify_host, notify_owner, notify_ncmec, good_faith,
-				    duplicate_of, fingerprint, status_secret_hash,
+				    duplicate_of, fingerprint, status_secret_hash, reporter_token_id,
 				    target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
 				    property_id, property, property_kind, services,
 				    origin_address, origin_host_name, origin_host_contact)
 				values (:code, :channel, :source, :raw, :type, :status, :denial,
 				    :name, :email, :kind, :organisation, :country,
 				    :justification, :comments, cast(:details as jsonb), :notifyHost, :notifyOwner, :notifyNcmec, true,
-				    :duplicateOf, :fingerprint, :secretHash,
+				    :duplicateOf, :fingerprint, :secretHash, :tokenId,
 				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
 				    :propertyId, :property, :propertyKind, cast(:services as text[]),
 				    :originAddress, :originHost, :originContact)
@@ -76,6 +77,7 @@ class ReportRepository implements Reports {
 			.param("duplicateOf", duplicateOf)
 			.param("fingerprint", fingerprint)
 			.param("secretHash", statusSecretHash)
+			.param("tokenId", reporterTokenId)
 			.param("notifyHost", report.notifyHost().wire())
 			.param("notifyOwner", report.notifyOwner().wire())
 			.param("target", resolution.target())

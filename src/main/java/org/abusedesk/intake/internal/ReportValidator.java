@@ -62,6 +62,17 @@ class ReportValidator {
 	 * @throws InvalidInputException with every problem found
 	 */
 	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind) {
+		return validate(typeName, body, vouchedKind, null);
+	}
+
+	/**
+	 * @param vouchedKind the reporter kind a channel or token vouches for, or
+	 * {@code null} for the kind the body declares
+	 * @param tokenHolder who a reporter token belongs to: the reporter when the body
+	 * names none; {@code null} without a token
+	 * @throws InvalidInputException with every problem found
+	 */
+	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind, Reporter tokenHolder) {
 		ReportType type = ReportType.fromWire(typeName)
 			.orElseThrow(() -> new InvalidInputException("type", "unsupported_type",
 					"There is no report type '" + typeName + "'."));
@@ -79,7 +90,8 @@ class ReportValidator {
 		FieldErrors errors = new FieldErrors();
 		errors.unknownFields(root, "", allowedFields(spec));
 
-		Reporter reporter = reporter(spec, root.get("reporter"), vouchedKind, errors);
+		Reporter reporter = (tokenHolder != null && !root.has("reporter")) ? tokenHolder
+				: reporter(spec, root.get("reporter"), vouchedKind, errors);
 		List<String> urls = new ArrayList<>();
 		List<String> addresses = new ArrayList<>();
 		String host;

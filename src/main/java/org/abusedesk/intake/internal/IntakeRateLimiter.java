@@ -1,0 +1,104 @@
+package org.abusedesk.intake.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a report flood from taking the desk down. Each client (an address without a
+ * token, or a token) has its own budget, and all untrusted traffic together has a total
+ * budget; trusted flaggers draw on a total of their own, so a flood from others cannot
+ * starve them. Budgets are per node and per minute; a batch costs one unit per report.
+ */
+@Component
+class IntakeRateLimiter {
+
+	/** A refusal: how long to wait. */
+	record Refusal(Duration retryAfter, String scope) {
+	}
+
+	/**
+	 * Bounds memory under a flood from many addresses; idle buckets are dropped first.
+	 */
+	static final int MAX_CLIENTS = 100_000;
+
+	private final int perAddress;
+
+	private final int perToken;
+
+	private final int untrustedTotal;
+
+	private final int trustedTotal;
+
+	private final LongSupplier clock;
+
+	private final Map<String, TokenBucket> clients = new ConcurrentHashMap<>();
+
+	private final TokenBucket untrusted;
+
+	private final TokenBucket trusted;
+
+	@Autowired
+	IntakeRateLimiter(@Value("${abusedesk.intake.rate-limit.per-address-per-minute:60}") int perAddress,
+			@Value("${abusedesk.intake.rate-limit.per-token-per-minute:6000}") int perToken,
+			@Value("${abusedesk.intake.rate-limit.untrusted-total-per-minute:60000}") int untrustedTotal,
+			@Value("${abusedesk.intake.rate-limit.trusted-total-per-minute:60000}") int trustedTotal) {
+		this(perAddress, perToken, untrustedTotal, trustedTotal, System::nanoTime);
+	}
+
+	IntakeRateLimiter(int perAddress, int perToken, int untrustedTotal, int trustedTotal, LongSupplier clock) {
+		this.perAddress = perAddress;
+		this.perToken = perToken;
+		this.untrustedTotal = untrustedTotal;
+		this.trustedTotal = trustedTotal;
+		this.clock = clock;
+		this.untrusted = bucket(untrustedTotal);
+		this.trusted = bucket(trustedTotal);
+	}
+
+	/**
+	 * Takes {@code count} units for a request.
+	 * @param address the client address
+	 * @param credential the reporter token, or {@code null}
+	 * @return the refusal, or {@code null} when the request may go on
+	 */
+	Refusal acquire(String address, ReporterCredential credential, int count) {
+		String key = (credential != null) ? "token:" + credential.tokenId() : "address:" + address;
+		int limit = (credential != null) ? this.perToken : this.perAddress;
+		if (this.clients.size() >= MAX_CLIENTS) {
+			evictIdle();
+		}
+		TokenBucket client = this.clients.computeIfAbsent(key, (k) -> bucket(limit));
+		long now = this.clock.getAsLong();
+		long wait = client.take(count, now);
+		if (wait > 0) {
+			return refusal(wait, "client");
+		}
+		TokenBucket total = (credential != null && credential.trustedFlagger()) ? this.trusted : this.untrusted;
+		wait = total.take(count, now);
+		if (wait > 0) {
+			client.giveBack(count);
+			return refusal(wait, "total");
+		}
+		return null;
+	}
+
+	private TokenBucket bucket(int perMinute) {
+		return new TokenBucket(perMinute, perMinute / 60.0, this.clock.getAsLong());
+	}
+
+	private void evictIdle() {
+		long now = this.clock.getAsLong();
+		this.clients.values().removeIf((bucket) -> bucket.isFull(now));
+	}
+
+	private static Refusal refusal(long nanos, String scope) {
+		return new Refusal(Duration.ofSeconds(Math.max(1, (long) Math.ceil(nanos / 1e9))), scope);
+	}
+
+}
