@@ -131,7 +131,7 @@ class Emergencies {
 		details.put("emergency_id", emergency.id());
 		details.put("decision", decision);
 		details.put("reason", reason);
-		this.audit.append(stream, "staff:" + staff, "case.emergency_" + decision + "d", details);
+		this.audit.append(stream, "staff:" + staff, "case.emergency_answered", details);
 		if ("refuse".equals(decision)) {
 			this.emergencies.close(emergency.id(), "refused");
 			this.emergencies.setCaseStatus(caseId, "in_review");
