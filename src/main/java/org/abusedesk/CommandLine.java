@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 import org.abusedesk.audit.AuditLog;
@@ -23,14 +24,17 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, USAGE
 
 	}
 
 	static final String USAGE = """
 			usage: abusedesk [serve] [--spring.options]
 			       abusedesk catalog import FILE [--spring.options]
-			       abusedesk audit verify [--spring.options]""";
+			       abusedesk audit verify [--spring.options]
+			       abusedesk policy check FILE [--spring.options]
+			       abusedesk policy activate FILE [--author NAME] [--spring.options]
+			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -49,6 +53,14 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (words.equals(List.of("audit", "verify"))) {
 			command = Command.AUDIT_VERIFY;
 		}
+		else if (words.size() == 3 && words.get(0).equals("policy")) {
+			command = switch (words.get(1)) {
+				case "check" -> Command.POLICY_CHECK;
+				case "activate" -> Command.POLICY_ACTIVATE;
+				case "backtest" -> Command.POLICY_BACKTEST;
+				default -> Command.USAGE;
+			};
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -60,6 +72,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		return switch (this.command) {
 			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
+			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
 			default -> {
 				System.err.println(USAGE);
 				yield 2;
@@ -67,12 +80,28 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		};
 	}
 
+	private int runPolicy() {
+		Map.Entry<String[], Map<String, String>> split = PolicyCommands.takeOptions(this.springArguments);
+		Map<String, String> options = split.getValue();
+		Path file = Path.of(this.words.get(2));
+		return withContext(split.getKey(), (context) -> switch (this.command) {
+			case POLICY_CHECK -> PolicyCommands.check(context, file);
+			case POLICY_ACTIVATE ->
+				PolicyCommands.activate(context, file, options.getOrDefault("author", System.getProperty("user.name")));
+			default -> PolicyCommands.backtest(context, file, options.get("since"), options.get("examples"));
+		});
+	}
+
 	private int withContext(ToIntFunction<ConfigurableApplicationContext> task) {
+		return withContext(this.springArguments, task);
+	}
+
+	private static int withContext(String[] springArguments, ToIntFunction<ConfigurableApplicationContext> task) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AbusedeskApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("abusedesk.jobs.enabled=false",
 					"spring.modulith.events.republish-outstanding-events-on-restart=false", "logging.level.root=WARN")
-			.run(this.springArguments)) {
+			.run(springArguments)) {
 			return task.applyAsInt(context);
 		}
 	}

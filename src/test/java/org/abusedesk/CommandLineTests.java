@@ -34,4 +34,22 @@ class CommandLineTests {
 		assertThat(line.runTask()).isEqualTo(2);
 	}
 
+	@Test
+	void readsPolicyCommandsWithTheirFileAndOptions() {
+		CommandLine check = CommandLine.parse(new String[] { "policy", "check", "p.yaml" });
+		assertThat(check.command()).isEqualTo(CommandLine.Command.POLICY_CHECK);
+		CommandLine activate = CommandLine
+			.parse(new String[] { "policy", "activate", "p.yaml", "--author", "alice", "--server.port=1" });
+		assertThat(activate.command()).isEqualTo(CommandLine.Command.POLICY_ACTIVATE);
+		var split = PolicyCommands.takeOptions(activate.springArguments());
+		assertThat(split.getKey()).containsExactly("--server.port=1");
+		assertThat(split.getValue()).containsEntry("author", "alice");
+		assertThat(PolicyCommands.takeOptions(new String[] { "--since=2025-01-01" }).getValue()).containsEntry("since",
+				"2025-01-01");
+		assertThat(CommandLine.parse(new String[] { "policy", "backtest", "p.yaml" }).command())
+			.isEqualTo(CommandLine.Command.POLICY_BACKTEST);
+		assertThat(CommandLine.parse(new String[] { "policy", "erase", "p.yaml" }).command())
+			.isEqualTo(CommandLine.Command.USAGE);
+	}
+
 }

@@ -1,19 +1,55 @@
 package org.abusedesk.policy;
 
+import java.util.List;
+
 import org.abusedesk.catalog.Service;
 
 /**
- * Everything a decision may depend on, and nothing else: the same facts always give the
- * same plan.
+ * Everything a decision may depend on, and nothing else: the same facts and policy
+ * version always give the same plan. Stored with every decision, so that a decision can
+ * be explained, repeated and replayed against a draft policy (backtest).
  *
  * @param service the service the provider gives the reported property
  * @param reportType wire value of the report type
  * @param reporterKind wire value of the reporter kind
+ * @param jurisdiction ISO 3166 code of the jurisdiction the report (or order) comes from,
+ * or {@code null} when unknown
+ * @param orderScope for a {@code legal_order}, the ISO 3166 codes of the territory the
+ * order covers; empty otherwise (never {@code null})
  * @param accountAtRisk whether the account is flagged {@code at_risk}
  * @param originHostKnown for proxied properties, whether the origin host's abuse contact
  * is known
+ * @param phishingConfirmed whether phishing was confirmed (by a reviewer or a trusted
+ * check)
+ * @param malwareConfirmed whether malware distribution was confirmed
+ * @param trustedFlagger whether the reporter has trusted-flagger status
+ * @param repeatInfringer whether the account is a repeat infringer (DMCA)
+ * @param threatImminent for a {@code threat}, whether the threat is imminent
+ * @param emergencyDeclared whether staff declared an emergency on the case (imminent
+ * threat to human life)
  */
-public record DecisionFacts(Service service, String reportType, String reporterKind, boolean accountAtRisk,
-		boolean originHostKnown) {
+public record DecisionFacts(Service service, String reportType, String reporterKind, String jurisdiction,
+		List<String> orderScope, boolean accountAtRisk, boolean originHostKnown, boolean phishingConfirmed,
+		boolean malwareConfirmed, boolean trustedFlagger, boolean repeatInfringer, boolean threatImminent,
+		boolean emergencyDeclared) {
+
+	public DecisionFacts {
+		orderScope = (orderScope != null) ? List.copyOf(orderScope) : List.of();
+	}
+
+	/**
+	 * Facts with every optional fact absent: no jurisdiction, no scope, all flags false.
+	 */
+	public static DecisionFacts of(Service service, String reportType, String reporterKind) {
+		return new DecisionFacts(service, reportType, reporterKind, null, List.of(), false, false, false, false, false,
+				false, false, false);
+	}
+
+	/** The same facts with an emergency declared. */
+	public DecisionFacts withEmergencyDeclared() {
+		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
+				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
+				this.trustedFlagger, this.repeatInfringer, this.threatImminent, true);
+	}
 
 }

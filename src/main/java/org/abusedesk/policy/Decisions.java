@@ -12,7 +12,17 @@ public interface Decisions {
 	 */
 	Decision decide(long reportId, DecisionFacts facts);
 
-	/** The recorded decisions of a report. */
+	/**
+	 * Decides a report on one service again because its facts changed (e.g. an emergency
+	 * was declared), by the active policy, and records it as a new decision next to the
+	 * earlier ones, in the caller's transaction.
+	 */
+	Decision redecide(long reportId, DecisionFacts facts);
+
+	/** The recorded decisions of a report, oldest first. */
 	List<Decision> ofReport(long reportId);
+
+	/** The latest decision per service of a report. */
+	List<Decision> latestOfReport(long reportId);
 
 }

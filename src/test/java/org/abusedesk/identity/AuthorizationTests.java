@@ -39,7 +39,18 @@ class AuthorizationTests extends IntegrationTest {
 			"GET, /actuator/health, none, 200", "GET, /actuator/prometheus, none, 401",
 			"GET, /actuator/prometheus, agent, 403", "GET, /actuator/prometheus, admin, 200",
 			"GET, /api/v1/nothing-here, admin, 403", "DELETE, /api/v1/cases/1, admin, 403",
-			"POST, /api/v1/reports/general, none, 422" })
+			"POST, /api/v1/reports/general, none, 422", "GET, /api/v1/policy, none, 401",
+			"GET, /api/v1/policy, agent, 200", "GET, /api/v1/policy, legal, 200", "GET, /api/v1/policy, admin, 200",
+			"POST, /api/v1/cases/999999999/emergency, none, 401", "POST, /api/v1/cases/999999999/emergency, agent, 403",
+			"POST, /api/v1/cases/999999999/emergency, legal, 403",
+			"POST, /api/v1/cases/999999999/emergency, reviewer, 422",
+			"POST, /api/v1/cases/999999999/emergency, senior, 422",
+			"POST, /api/v1/cases/999999999/emergency, admin, 422", "POST, /api/v1/cases/999999999/approvals, none, 401",
+			"POST, /api/v1/cases/999999999/approvals, agent, 403",
+			"POST, /api/v1/cases/999999999/approvals, reviewer, 422",
+			"POST, /api/v1/cases/999999999/approvals, senior, 422",
+			"POST, /api/v1/cases/999999999/approvals, legal, 422",
+			"POST, /api/v1/cases/999999999/approvals, admin, 422" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;

@@ -65,9 +65,14 @@ class ReportRouter {
 		Resolution resolution = report.resolution();
 		List<Decision> made = new ArrayList<>();
 		for (Service service : resolution.services()) {
-			DecisionFacts facts = new DecisionFacts(service, report.type().wire(), report.reporter().kind().wire(),
+			// Facts intake does not establish yet (jurisdiction, order scope,
+			// confirmations)
+			// stay absent; the policy treats absent bases as no basis.
+			String reporterKind = report.reporter().kind().wire();
+			DecisionFacts facts = new DecisionFacts(service, report.type().wire(), reporterKind, null, List.of(),
 					resolution.account().atRisk(),
-					resolution.origin() != null && resolution.origin().hostAbuseContact() != null);
+					resolution.origin() != null && resolution.origin().hostAbuseContact() != null, false, false,
+					"trusted_flagger".equals(reporterKind), false, false, false);
 			made.add(this.decisions.decide(report.id(), facts));
 		}
 		boolean needsReview = made.stream().anyMatch((decision) -> decision.plan().needsReview());
@@ -90,6 +95,10 @@ class ReportRouter {
 			details.put("rule", plan.rule());
 			details.put("review", plan.review().wire());
 			details.put("notifications", plan.notifications().stream().map(NotificationKind::wire).toList());
+			details.put("mitigations", plan.mitigations().stream().map((m) -> m.type().wire()).toList());
+			if (plan.refused()) {
+				details.put("refusal", plan.refusal());
+			}
 			details.put("explanation", plan.explanation());
 			this.audit.append(report.stream(), "system", "report.decided", details);
 		}

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.Decisions;
@@ -24,26 +23,51 @@ class DecisionStore implements Decisions {
 
 	private final JdbcClient jdbc;
 
-	private final BuiltinPolicy policy;
+	private final PolicyRegistry policies;
 
 	private final ObjectMapper json;
 
-	DecisionStore(JdbcClient jdbc, BuiltinPolicy policy, ObjectMapper json) {
+	DecisionStore(JdbcClient jdbc, PolicyRegistry policies, ObjectMapper json) {
 		this.jdbc = jdbc;
-		this.policy = policy;
+		this.policies = policies;
 		this.json = json;
 	}
 
 	@Override
 	@Transactional
 	public Decision decide(long reportId, DecisionFacts facts) {
-		ResponsePlan plan = this.policy.evaluate(facts);
+		insert(reportId, facts, "0");
+		return this.jdbc.sql("select * from decision where report_id = :report and service = :service and revision = 0")
+			.param("report", reportId)
+			.param("service", facts.service().wire())
+			.query(this::map)
+			.single();
+	}
+
+	@Override
+	@Transactional
+	public Decision redecide(long reportId, DecisionFacts facts) {
+		insert(reportId, facts,
+				"""
+						(select coalesce(max(revision), -1) + 1 from decision where report_id = :report and service = :service)""");
+		return this.jdbc.sql("""
+				select * from decision where report_id = :report and service = :service
+				order by revision desc limit 1""")
+			.param("report", reportId)
+			.param("service", facts.service().wire())
+			.query(this::map)
+			.single();
+	}
+
+	private void insert(long reportId, DecisionFacts facts, String revision) {
+		ResponsePlan plan = this.policies.activeCompiled().evaluate(facts);
 		this.jdbc.sql("""
-				insert into decision (report_id, service, policy_version, rule, review, priority, due_in_seconds,
-				    notifications, explanation, facts)
-				values (:report, :service, :version, :rule, :review, :priority, :due,
-				    cast(:notifications as text[]), :explanation, cast(:facts as jsonb))
-				on conflict (report_id, service) do nothing""")
+				insert into decision (report_id, service, revision, policy_version, rule, review, priority,
+				    due_in_seconds, notifications, mitigations, denial_reason, refusal, explanation, facts)
+				values (:report, :service, %s, :version, :rule, :review, :priority, :due,
+				    cast(:notifications as text[]), cast(:mitigations as jsonb), :denial, :refusal, :explanation,
+				    cast(:facts as jsonb))
+				on conflict (report_id, service, revision) do nothing""".formatted(revision))
 			.param("report", reportId)
 			.param("service", facts.service().wire())
 			.param("version", plan.policyVersion())
@@ -53,14 +77,12 @@ class DecisionStore implements Decisions {
 			.param("due", plan.dueIn().toSeconds())
 			.param("notifications",
 					"{" + String.join(",", plan.notifications().stream().map(NotificationKind::wire).toList()) + "}")
+			.param("mitigations", PlanCodec.write(this.json, plan.mitigations()))
+			.param("denial", plan.denialReason())
+			.param("refusal", plan.refusal())
 			.param("explanation", plan.explanation())
 			.param("facts", this.json.writeValueAsString(facts))
 			.update();
-		return this.jdbc.sql("select * from decision where report_id = :report and service = :service")
-			.param("report", reportId)
-			.param("service", facts.service().wire())
-			.query(this::map)
-			.single();
 	}
 
 	@Override
@@ -71,18 +93,29 @@ class DecisionStore implements Decisions {
 			.list();
 	}
 
+	@Override
+	public List<Decision> latestOfReport(long reportId) {
+		return this.jdbc.sql("""
+				select distinct on (service) * from decision where report_id = :report
+				order by service, revision desc""").param("report", reportId).query(this::map).list();
+	}
+
 	private Decision map(ResultSet rs, int row) throws SQLException {
+		DecisionFacts facts = this.json.readValue(rs.getString("facts"), DecisionFacts.class);
+		return new Decision(rs.getLong("id"), rs.getLong("report_id"), facts, plan(this.json, rs),
+				rs.getTimestamp("decided_at").toInstant());
+	}
+
+	/** The plan recorded in a {@code decision} row. */
+	static ResponsePlan plan(ObjectMapper json, ResultSet rs) throws SQLException {
 		List<NotificationKind> notifications = new ArrayList<>();
 		for (Object wire : (Object[]) rs.getArray("notifications").getArray()) {
 			notifications.add(NotificationKind.fromWire((String) wire));
 		}
-		Review review = Review.fromWire(rs.getString("review"));
-		DecisionFacts facts = this.json.readValue(rs.getString("facts"), DecisionFacts.class);
-		ResponsePlan plan = new ResponsePlan(rs.getString("policy_version"), rs.getString("rule"),
-				List.copyOf(notifications), review, rs.getString("priority"),
-				Duration.ofSeconds(rs.getLong("due_in_seconds")), rs.getString("explanation"));
-		return new Decision(rs.getLong("id"), rs.getLong("report_id"), facts, plan,
-				rs.getTimestamp("decided_at").toInstant());
+		return new ResponsePlan(rs.getString("policy_version"), rs.getString("rule"), notifications,
+				PlanCodec.read(json, rs.getString("mitigations")), Review.fromWire(rs.getString("review")),
+				rs.getString("priority"), Duration.ofSeconds(rs.getLong("due_in_seconds")),
+				rs.getString("denial_reason"), rs.getString("refusal"), rs.getString("explanation"));
 	}
 
 }

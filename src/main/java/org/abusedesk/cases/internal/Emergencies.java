@@ -1,0 +1,177 @@
+package org.abusedesk.cases.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.EmergencyApproved;
+import org.abusedesk.cases.ReportDecided;
+import org.abusedesk.policy.Decision;
+import org.abusedesk.policy.Decisions;
+import org.abusedesk.policy.MitigationType;
+import org.abusedesk.policy.NotificationKind;
+import org.abusedesk.policy.ProposedMitigation;
+import org.abusedesk.problems.InvalidInputException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Emergencies on cases (DOMAIN.md): a staff member declares one with a justification, the
+ * case's reports are decided again with {@code emergency_declared}, and the emergency
+ * blocks take effect only when two further, distinct people approve. Every step is in the
+ * case's audit stream.
+ */
+@Service
+class Emergencies {
+
+	static final int MAX_TEXT = 5000;
+
+	record Declared(long emergencyId, List<Decision> decisions) {
+	}
+
+	record Answered(long emergencyId, String status, int approvals) {
+	}
+
+	private final CaseRepository cases;
+
+	private final EmergencyRepository emergencies;
+
+	private final Decisions decisions;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	Emergencies(CaseRepository cases, EmergencyRepository emergencies, Decisions decisions, AuditLog audit,
+			ApplicationEventPublisher events) {
+		this.cases = cases;
+		this.emergencies = emergencies;
+		this.decisions = decisions;
+		this.audit = audit;
+		this.events = events;
+	}
+
+	@Transactional
+	Declared declare(long caseId, String staff, String justification) {
+		if (justification == null || justification.isBlank()) {
+			throw new InvalidInputException("justification", "required", "Say why this is an emergency.");
+		}
+		if (justification.length() > MAX_TEXT) {
+			throw new InvalidInputException("justification", "too_long", "At most " + MAX_TEXT + " characters.");
+		}
+		requireCase(caseId);
+		long emergencyId = this.emergencies.declare(caseId, staff, justification)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+					"Case " + caseId + " already has an emergency awaiting approval."));
+		String stream = "case:" + caseId;
+		this.audit.append(stream, "staff:" + staff, "case.emergency_declared",
+				Map.of("emergency_id", emergencyId, "justification", justification));
+		List<Decision> made = new ArrayList<>();
+		for (CaseRepository.CaseReportRow report : this.cases.reports(caseId)) {
+			Set<NotificationKind> referrals = new LinkedHashSet<>();
+			for (Decision earlier : this.decisions.latestOfReport(report.reportId())) {
+				Decision decision = this.decisions.redecide(report.reportId(), earlier.facts().withEmergencyDeclared());
+				made.add(decision);
+				Map<String, Object> details = new LinkedHashMap<>();
+				details.put("report_id", report.reportId());
+				details.put("decision_id", decision.id());
+				details.put("service", decision.facts().service().wire());
+				details.put("policy_version", decision.plan().policyVersion());
+				details.put("rule", decision.plan().rule());
+				details.put("review", decision.plan().review().wire());
+				details.put("mitigations", decision.plan().mitigations().stream().map((m) -> m.type().wire()).toList());
+				details.put("refusal", decision.plan().refusal());
+				this.audit.append(stream, "system", "case.report_redecided", details);
+				if (decision.plan().notifications().contains(NotificationKind.LAW_ENFORCEMENT_REFERRAL)) {
+					referrals.add(NotificationKind.LAW_ENFORCEMENT_REFERRAL);
+				}
+			}
+			if (!referrals.isEmpty()) {
+				// only the referral: the other messages of the plan wait for the
+				// approvals
+				this.events.publishEvent(new ReportDecided(report.reportId(), caseId, referrals));
+			}
+		}
+		this.emergencies.setCaseStatus(caseId, "awaiting_approval");
+		return new Declared(emergencyId, made);
+	}
+
+	@Transactional
+	Answered answer(long caseId, String staff, String decision, String reason) {
+		if (!"approve".equals(decision) && !"refuse".equals(decision)) {
+			throw new InvalidInputException("decision", "invalid", "Either approve or refuse.");
+		}
+		if (reason != null && reason.length() > MAX_TEXT) {
+			throw new InvalidInputException("reason", "too_long", "At most " + MAX_TEXT + " characters.");
+		}
+		if ("refuse".equals(decision) && (reason == null || reason.isBlank())) {
+			throw new InvalidInputException("reason", "required", "Say why you refuse.");
+		}
+		requireCase(caseId);
+		EmergencyRepository.Emergency emergency = this.emergencies.lockOpen(caseId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
+					"Case " + caseId + " has no emergency awaiting approval."));
+		if (emergency.declaredBy().equals(staff)) {
+			throw new InvalidInputException("approver", "not_distinct",
+					"Whoever declared the emergency cannot approve it.");
+		}
+		if (!this.emergencies.answer(emergency.id(), staff, decision, reason)) {
+			throw new InvalidInputException("approver", "not_distinct", "You already answered this emergency.");
+		}
+		String stream = "case:" + caseId;
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("emergency_id", emergency.id());
+		details.put("decision", decision);
+		details.put("reason", reason);
+		this.audit.append(stream, "staff:" + staff, "case.emergency_answered", details);
+		if ("refuse".equals(decision)) {
+			this.emergencies.close(emergency.id(), "refused");
+			this.emergencies.setCaseStatus(caseId, "in_review");
+			return new Answered(emergency.id(), "refused", this.emergencies.approvals(emergency.id()));
+		}
+		int approvals = this.emergencies.approvals(emergency.id());
+		if (approvals < 2) {
+			return new Answered(emergency.id(), "awaiting_approval", approvals);
+		}
+		this.emergencies.close(emergency.id(), "approved");
+		List<ProposedMitigation> blocks = emergencyBlocks(caseId);
+		this.audit.append(stream, "system", "case.emergency_approved",
+				Map.of("emergency_id", emergency.id(), "mitigations", blocks.size()));
+		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks));
+		this.emergencies.setCaseStatus(caseId, blocks.isEmpty() ? "in_review" : "actioned");
+		return new Answered(emergency.id(), "approved", approvals);
+	}
+
+	/**
+	 * The emergency blocks the case's latest plans propose (none if a guardrail refused
+	 * them).
+	 */
+	private List<ProposedMitigation> emergencyBlocks(long caseId) {
+		Set<ProposedMitigation> blocks = new LinkedHashSet<>();
+		for (CaseRepository.CaseReportRow report : this.cases.reports(caseId)) {
+			for (Decision decision : this.decisions.latestOfReport(report.reportId())) {
+				decision.plan()
+					.mitigations()
+					.stream()
+					.filter((m) -> m.type() == MitigationType.EMERGENCY_BLOCK)
+					.forEach(blocks::add);
+			}
+		}
+		return List.copyOf(blocks);
+	}
+
+	private void requireCase(long caseId) {
+		if (this.cases.find(caseId).isEmpty()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.abusedesk.policy;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A mitigation a plan proposes. Proposing is not acting: a mitigation takes effect only
+ * through the review the plan asks for.
+ *
+ * @param type what to do
+ * @param target what to do it to
+ * @param territorialScope ISO 3166 codes the mitigation is limited to; empty means
+ * everywhere
+ * @param effectiveAfter delay between approval and effect (the customer's grace period);
+ * {@link Duration#ZERO} for immediate effect
+ * @param expiresAfter how long after taking effect it lapses unless renewed, or
+ * {@code null} when it does not expire
+ * @param reviewAfter when after taking effect a person must look at it again, or
+ * {@code null}
+ */
+public record ProposedMitigation(MitigationType type, MitigationTarget target, List<String> territorialScope,
+		Duration effectiveAfter, Duration expiresAfter, Duration reviewAfter) {
+
+	public ProposedMitigation {
+		territorialScope = List.copyOf(territorialScope);
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.abusedesk.flow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.actions.Mitigations;
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An emergency from declaration to expiry: the plan proposes an emergency block, which
+ * takes effect only after two approvers distinct from the declarer and each other, and
+ * lapses when it expires; every step is in the case history.
+ */
+class EmergencyTests extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Mitigations mitigations;
+
+	@Autowired
+	private AuditLog audit;
+
+	private Api api;
+
+	private TestCatalog catalog;
+
+	private long caseId;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.catalog = TestCatalog.unique();
+		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
+		Api.Response created = this.api.post("/api/v1/reports/general",
+				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
+				.param("id", reportId)
+				.query(Integer.class)
+				.single() == 1);
+		this.caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+	}
+
+	private String staff(String name, Role role) {
+		return this.tokens.issue(name + "-" + this.catalog.id(), role, "test", null);
+	}
+
+	private Api.Response declare(String token, String justification) {
+		String body = (justification != null) ? "{\"justification\": \"" + justification + "\"}" : "{}";
+		return this.api.post("/api/v1/cases/" + this.caseId + "/emergency", body, token);
+	}
+
+	private Api.Response answer(String token, String decision) {
+		return this.api.post("/api/v1/cases/" + this.caseId + "/approvals",
+				"{\"decision\": \"" + decision + "\", \"reason\": \"Life at risk, verified by phone.\"}", token);
+	}
+
+	@Test
+	void emergencyBlockTakesEffectOnlyAfterTheSecondDistinctApprovalAndExpires() {
+		String declarer = staff("declarer", Role.REVIEWER);
+		String first = staff("first", Role.SENIOR);
+		String second = staff("second", Role.LEGAL);
+
+		assertThat(declare(declarer, null).status()).isEqualTo(422);
+		assertThat(declare(declarer, "x".repeat(5001)).status()).isEqualTo(422);
+		Api.Response declared = declare(declarer, "A post names a person and a time to attack them tonight.");
+		assertThat(declared.status()).as(declared.body()).isEqualTo(200);
+		JsonNode plan = declared.json().at("/decisions/0/plan");
+		assertThat(plan.get("rule").asString()).isEqualTo("emergency");
+		assertThat(plan.get("review").asString()).isIn("TWO_DISTINCT_APPROVERS", "two_distinct_approvers");
+		assertThat(declare(declarer, "again").status()).isEqualTo(409);
+
+		assertThat(answer(declarer, "approve").status()).isEqualTo(422);
+		Api.Response once = answer(first, "approve");
+		assertThat(once.status()).as(once.body()).isEqualTo(200);
+		assertThat(once.json().get("status").asString()).isEqualTo("awaiting_approval");
+		assertThat(answer(first, "approve").status()).isEqualTo(422);
+		assertThat(this.mitigations.ofCase(this.caseId)).isEmpty();
+
+		Api.Response twice = answer(second, "approve");
+		assertThat(twice.status()).as(twice.body()).isEqualTo(200);
+		assertThat(twice.json().get("status").asString()).isEqualTo("approved");
+		List<Mitigations.Mitigation> taken = this.mitigations.ofCase(this.caseId);
+		assertThat(taken).singleElement().satisfies((mitigation) -> {
+			assertThat(mitigation.type()).isEqualTo("emergency_block");
+			assertThat(mitigation.status()).isEqualTo("active");
+			assertThat(Duration.between(mitigation.effectiveAt(), mitigation.expiresAt())).hasHours(72);
+			assertThat(mitigation.reviewAt()).isBefore(mitigation.expiresAt());
+		});
+
+		this.mitigations.expireDue(Instant.now().plus(Duration.ofHours(73)), 1000);
+		assertThat(this.mitigations.ofCase(this.caseId)).singleElement()
+			.satisfies((mitigation) -> assertThat(mitigation.status()).isEqualTo("removed"));
+
+		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
+			.containsSubsequence("case.emergency_declared", "case.report_redecided", "case.emergency_answered",
+					"case.emergency_answered", "case.emergency_approved", "mitigation.activated", "mitigation.expired");
+		assertThat(this.jdbc.sql("select status from abuse_case where id = :id")
+			.param("id", this.caseId)
+			.query(String.class)
+			.single()).isEqualTo("actioned");
+	}
+
+	@Test
+	void aRefusalEndsTheEmergencyWithoutAMitigation() {
+		String declarer = staff("declarer", Role.ADMIN);
+		String refuser = staff("refuser", Role.REVIEWER);
+		assertThat(declare(declarer, "Threat to a named person.").status()).isEqualTo(200);
+		assertThat(answer(refuser, "refuse").status()).isEqualTo(200);
+		assertThat(answer(staff("late", Role.SENIOR), "approve").status()).isEqualTo(409);
+		assertThat(this.mitigations.ofCase(this.caseId)).isEmpty();
+		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
+			.contains("case.emergency_answered");
+	}
+
+}

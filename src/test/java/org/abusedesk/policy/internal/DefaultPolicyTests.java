@@ -1,0 +1,258 @@
+package org.abusedesk.policy.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.abusedesk.catalog.Service;
+import org.abusedesk.policy.DecisionFacts;
+import org.abusedesk.policy.MitigationType;
+import org.abusedesk.policy.NotificationKind;
+import org.abusedesk.policy.ProposedMitigation;
+import org.abusedesk.policy.ResponsePlan;
+import org.abusedesk.policy.Review;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule of the default policy, each reached by the facts it is written for. */
+class DefaultPolicyTests {
+
+	static final CompiledPolicy policy = PolicyRegistry.compileOrFail(PolicyRegistry.defaultDocument());
+
+	private static final Set<String> reached = new java.util.concurrent.ConcurrentSkipListSet<>();
+
+	private static ResponsePlan decide(DecisionFacts facts) {
+		ResponsePlan plan = policy.evaluate(facts);
+		reached.add(plan.rule());
+		return plan;
+	}
+
+	private static DecisionFacts facts(Service service, String type) {
+		return DecisionFacts.of(service, type, "individual");
+	}
+
+	private static DecisionFacts with(DecisionFacts f, String jurisdiction, List<String> scope, boolean atRisk,
+			boolean originKnown, boolean phishing, boolean malware, boolean repeat, boolean imminent) {
+		return new DecisionFacts(f.service(), f.reportType(), f.reporterKind(), jurisdiction, scope, atRisk,
+				originKnown, phishing, malware, f.trustedFlagger(), repeat, imminent, f.emergencyDeclared());
+	}
+
+	private static List<MitigationType> types(ResponsePlan plan) {
+		return plan.mitigations().stream().map(ProposedMitigation::type).toList();
+	}
+
+	@Test
+	void defaultPolicyIsValidAndCoversEveryServiceAndReportType() {
+		assertThat(PolicyCompiler.compile(PolicyRegistry.defaultDocument()).problems()).isEmpty();
+		for (Service service : Service.values()) {
+			for (String type : Vocabulary.REPORT_TYPES) {
+				assertThat(policy.evaluate(facts(service, type)).rule()).isNotEqualTo(CompiledPolicy.NO_RULE);
+			}
+		}
+	}
+
+	@Test
+	void emergencyProposesAnEmergencyBlockForTwoApproversWithExpiryAndReferral() {
+		ResponsePlan plan = decide(facts(Service.HOSTING, "threat").withEmergencyDeclared());
+		assertThat(plan.rule()).isEqualTo("emergency");
+		assertThat(types(plan)).containsExactly(MitigationType.EMERGENCY_BLOCK);
+		assertThat(plan.review()).isEqualTo(Review.TWO_DISTINCT_APPROVERS);
+		assertThat(plan.mitigations().get(0).expiresAfter()).hasHours(72);
+		assertThat(plan.mitigations().get(0).reviewAfter()).hasHours(24);
+		assertThat(plan.notifications()).contains(NotificationKind.LAW_ENFORCEMENT_REFERRAL);
+		assertThat(decide(facts(Service.PROXY, "general").withEmergencyDeclared()).refused()).isFalse();
+	}
+
+	@Test
+	void authorityRequestsAgainstAtRiskAccountsGoToSeniorReviewAndNeverAct() {
+		for (String kind : List.of("government", "law_enforcement")) {
+			for (Service service : Service.values()) {
+				DecisionFacts facts = with(DecisionFacts.of(service, "legal_order", kind), "DE", List.of("DE"), true,
+						true, false, false, false, false);
+				ResponsePlan plan = decide(facts);
+				assertThat(plan.rule()).isEqualTo("at_risk.authority_request");
+				assertThat(plan.review()).isEqualTo(Review.SENIOR);
+				assertThat(plan.mitigations()).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void atRiskAccountsOnHostingAndRegistrarGoToSeniorReview() {
+		ResponsePlan plan = decide(
+				with(facts(Service.HOSTING, "general"), null, List.of(), true, false, false, false, false, false));
+		assertThat(plan.rule()).isEqualTo("at_risk.senior_review");
+		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+		assertThat(decide(
+				with(facts(Service.REGISTRAR, "phishing"), null, List.of(), true, false, false, false, false, false))
+			.rule()).isEqualTo("at_risk.senior_review");
+	}
+
+	@Test
+	void registrarDataRequestsToOtherServicesAreDeniedAsWrongCategory() {
+		for (Service service : List.of(Service.PROXY, Service.HOSTING, Service.DNS, Service.RESOLVER)) {
+			ResponsePlan plan = decide(facts(service, "registrar_whois"));
+			assertThat(plan.rule()).isEqualTo("wrong_service.registrar_whois");
+			assertThat(plan.denialReason()).isEqualTo("wrong_report_category");
+		}
+	}
+
+	@Test
+	void proxyChildrenIsRemovedFromTheNetworkAtOnceAndReferredToNcmec() {
+		ResponsePlan plan = decide(facts(Service.PROXY, "children"));
+		assertThat(plan.rule()).isEqualTo("proxy.children");
+		assertThat(types(plan)).containsExactly(MitigationType.CONTENT_DISABLE);
+		assertThat(plan.mitigations().get(0).effectiveAfter()).isZero();
+		assertThat(plan.notifications()).contains(NotificationKind.NCMEC_REFERRAL, NotificationKind.FORWARD_TO_HOST,
+				NotificationKind.NOTIFY_OWNER);
+		assertThat(plan.review()).isEqualTo(Review.NONE);
+	}
+
+	@Test
+	void proxyConfirmedPhishingGetsAnInterstitial() {
+		ResponsePlan plan = decide(
+				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, true, false, false, false));
+		assertThat(plan.rule()).isEqualTo("proxy.phishing_confirmed");
+		assertThat(types(plan)).containsExactly(MitigationType.PHISHING_INTERSTITIAL);
+	}
+
+	@Test
+	void proxyConfirmedMalwareIsBlocked() {
+		ResponsePlan plan = decide(
+				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, false, true, false, false));
+		assertThat(plan.rule()).isEqualTo("proxy.malware_confirmed");
+		assertThat(types(plan)).containsExactly(MitigationType.MALWARE_BLOCK);
+	}
+
+	@Test
+	void proxyRepeatInfringerGetsAnAccountReviewButNoMitigation() {
+		ResponsePlan plan = decide(
+				with(facts(Service.PROXY, "dmca"), null, List.of(), false, true, false, false, true, false));
+		assertThat(plan.rule()).isEqualTo("proxy.dmca_repeat_infringer");
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+		assertThat(plan.mitigations()).isEmpty();
+	}
+
+	@Test
+	void proxyLegalOrderBlocksOnlyInTheOrderingTerritoryAfterLegalReview() {
+		ResponsePlan plan = decide(with(facts(Service.PROXY, "legal_order"), "DE", List.of("DE", "AT"), false, true,
+				false, false, false, false));
+		assertThat(plan.rule()).isEqualTo("proxy.legal_order");
+		assertThat(plan.mitigations()).singleElement()
+			.satisfies((m) -> assertThat(m.territorialScope()).containsExactly("DE", "AT"));
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+		assertThat(plan.explanation()).contains("DE, AT").contains("authority in DE");
+	}
+
+	@Test
+	void proxyLegalOrderWithoutARecordedScopeIsRefusedToASeniorReviewer() {
+		ResponsePlan plan = decide(facts(Service.PROXY, "legal_order"));
+		assertThat(plan.refused()).isTrue();
+		assertThat(plan.refusal()).startsWith("basis_required");
+		assertThat(plan.mitigations()).isEmpty();
+		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+	}
+
+	@Test
+	void proxyForwardsToHostOwnerAndReporterWhenTheHostIsKnown() {
+		ResponsePlan plan = decide(
+				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, false, false, false, false));
+		assertThat(plan.rule()).isEqualTo("proxy.forward");
+		assertThat(plan.notifications()).containsExactly(NotificationKind.FORWARD_TO_HOST,
+				NotificationKind.NOTIFY_OWNER, NotificationKind.NOTIFY_REPORTER);
+		assertThat(plan.mitigations()).isEmpty();
+		assertThat(plan.review()).isEqualTo(Review.NONE);
+	}
+
+	@Test
+	void proxyWithUnknownHostTellsTheOwnerAndAPersonFindsTheHost() {
+		ResponsePlan plan = decide(facts(Service.PROXY, "general"));
+		assertThat(plan.rule()).isEqualTo("proxy.origin_host_unknown");
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+	}
+
+	@Test
+	void hostingChildrenIsDisabledWithoutGracePeriodAfterReview() {
+		ResponsePlan plan = decide(facts(Service.HOSTING, "children"));
+		assertThat(plan.rule()).isEqualTo("hosting.children");
+		assertThat(plan.mitigations().get(0).effectiveAfter()).isZero();
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+		assertThat(plan.notifications()).contains(NotificationKind.NCMEC_REFERRAL);
+	}
+
+	@Test
+	void hostingImminentThreatIsDisabledWithoutGracePeriod() {
+		ResponsePlan plan = decide(
+				with(facts(Service.HOSTING, "threat"), null, List.of(), false, false, false, false, false, true));
+		assertThat(plan.rule()).isEqualTo("hosting.threat_imminent");
+		assertThat(plan.mitigations().get(0).effectiveAfter()).isZero();
+	}
+
+	@Test
+	void hostingDmcaIsNoticeAndTakedownWithTheCustomersGracePeriod() {
+		ResponsePlan plan = decide(facts(Service.HOSTING, "dmca"));
+		assertThat(plan.rule()).isEqualTo("hosting.dmca");
+		assertThat(plan.mitigations().get(0).type()).isEqualTo(MitigationType.CONTENT_DISABLE);
+		assertThat(plan.mitigations().get(0).effectiveAfter()).hasHours(24);
+	}
+
+	@Test
+	void hostingLegalOrderIsALegalBlockInTheOrdersTerritory() {
+		ResponsePlan plan = decide(with(facts(Service.HOSTING, "legal_order"), "FR", List.of("FR"), false, false, false,
+				false, false, false));
+		assertThat(plan.rule()).isEqualTo("hosting.legal_order");
+		assertThat(plan.mitigations().get(0).type()).isEqualTo(MitigationType.LEGAL_BLOCK);
+		assertThat(plan.mitigations().get(0).territorialScope()).containsExactly("FR");
+	}
+
+	@Test
+	void hostingContentIsReviewedThenDisabledAfterTheGracePeriod() {
+		for (String type : List.of("trademark", "phishing", "ncsei", "threat", "privacy", "general")) {
+			ResponsePlan plan = decide(facts(Service.HOSTING, type));
+			assertThat(plan.rule()).as(type).isEqualTo("hosting.review");
+			assertThat(plan.review()).isEqualTo(Review.ONE);
+			assertThat(plan.mitigations().get(0).effectiveAfter()).hasHours(24);
+		}
+	}
+
+	@Test
+	void registrarRules() {
+		assertThat(decide(facts(Service.REGISTRAR, "registrar_whois")).rule()).isEqualTo("registrar.whois");
+		ResponsePlan trademark = decide(facts(Service.REGISTRAR, "trademark"));
+		assertThat(trademark.rule()).isEqualTo("registrar.trademark");
+		assertThat(trademark.denialReason()).isEqualTo("domain_dispute_process_required");
+		assertThat(decide(facts(Service.REGISTRAR, "phishing")).review()).isEqualTo(Review.ONE);
+		assertThat(decide(facts(Service.REGISTRAR, "phishing")).rule()).isEqualTo("registrar.abuse");
+		assertThat(decide(facts(Service.REGISTRAR, "children")).rule()).isEqualTo("registrar.children");
+		assertThat(decide(facts(Service.REGISTRAR, "dmca")).rule()).isEqualTo("registrar.review");
+	}
+
+	@Test
+	void dnsForwardsAndNeverActsOnContent() {
+		assertThat(decide(facts(Service.DNS, "children")).rule()).isEqualTo("dns.children");
+		for (String type : Vocabulary.REPORT_TYPES) {
+			assertThat(decide(facts(Service.DNS, type)).mitigations()).isEmpty();
+		}
+		assertThat(decide(facts(Service.DNS, "general")).rule()).isEqualTo("dns.forward");
+	}
+
+	@Test
+	void resolverLegalOrdersGoToLegalReviewStatingTheBlockWouldBeGlobal() {
+		ResponsePlan plan = decide(with(facts(Service.RESOLVER, "legal_order"), "DE", List.of("DE"), false, false,
+				false, false, false, false));
+		assertThat(plan.rule()).isEqualTo("resolver.legal_order");
+		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+		assertThat(plan.mitigations()).isEmpty();
+		assertThat(plan.explanation()).contains("worldwide");
+		assertThat(decide(facts(Service.RESOLVER, "general")).rule()).isEqualTo("resolver.review");
+	}
+
+	@AfterAll
+	static void everyRuleWasReached() {
+		Set<String> all = policy.rules().stream().map(CompiledRule::id).collect(Collectors.toSet());
+		assertThat(reached).containsAll(all);
+	}
+
+}

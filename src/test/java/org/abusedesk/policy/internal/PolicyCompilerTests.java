@@ -1,0 +1,105 @@
+package org.abusedesk.policy.internal;
+
+import java.util.List;
+
+import org.abusedesk.policy.PolicyProblem;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The checker's answers to broken documents: what and where. */
+class PolicyCompilerTests {
+
+	private static List<PolicyProblem> check(String yaml) {
+		return PolicyCompiler.compile(yaml).problems();
+	}
+
+	@Test
+	void syntaxErrorsAreReportedAtTheirLine() {
+		assertThat(check("version: x\nrules:\n  - id: [unclosed\n")).singleElement().satisfies((problem) -> {
+			assertThat(problem.line()).isGreaterThanOrEqualTo(3);
+			assertThat(problem.message()).startsWith("not valid YAML");
+		});
+	}
+
+	@Test
+	void unknownKeysAndValuesAreReportedAtTheirLineAndColumn() {
+		List<PolicyProblem> problems = check("""
+				version: typo-1
+				rules:
+				  - id: all
+				    match: { service: proxxy }
+				    plan:
+				      reveiw: one
+				      review: sometimes
+				      priority: p9
+				      due: soon
+				      explanation: Hello {name}.
+				""");
+		assertThat(problems).extracting(PolicyProblem::toString)
+			.contains("4:23: unknown service proxxy",
+					"6:7: unknown key reveiw; expected one of "
+							+ "deny, due, explanation, mitigations, notify, priority, review",
+					"7:15: review must be none, one, two_distinct_approvers or senior",
+					"8:17: priority must be p1, p2, p3 or p4",
+					"9:12: a duration is 0 or a number with m, h or d, e.g. 24h");
+		assertThat(problems).anySatisfy((problem) -> {
+			assertThat(problem.line()).isEqualTo(10);
+			assertThat(problem.message()).contains("unknown placeholder {name}");
+		});
+	}
+
+	@Test
+	void coverageGapsAreNamedPairByPair() {
+		List<PolicyProblem> problems = check("""
+				version: gaps-1
+				rules:
+				  - id: proxy.only
+				    match: { service: proxy }
+				    plan: { review: one, priority: p3, due: 72h, explanation: Forwarded. }
+				  - id: hosting.phishing_confirmed
+				    match: { service: hosting, facts: { phishing_confirmed: true } }
+				    plan: { review: one, priority: p3, due: 72h, explanation: Reviewed. }
+				""");
+		assertThat(problems).extracting(PolicyProblem::message)
+			.contains("coverage: no rule without reporter, jurisdiction or fact conditions matches service hosting "
+					+ "and report_type phishing")
+			.noneMatch((message) -> message.contains("service proxy"));
+		assertThat(problems).hasSize(4 * Vocabulary.REPORT_TYPES.size());
+		assertThat(problems).allSatisfy((problem) -> assertThat(problem.line()).isEqualTo(3));
+	}
+
+	@Test
+	void missingFieldsAreProblemsAtTheirMapping() {
+		List<PolicyProblem> problems = check("""
+				version: missing-1
+				rules:
+				  - id: all
+				    plan: { review: one, priority: p3 }
+				""");
+		assertThat(problems).extracting(PolicyProblem::toString)
+			.contains("4:11: due is required", "4:11: explanation is required");
+	}
+
+	@Test
+	void repeatedRuleIdsAreProblems() {
+		List<PolicyProblem> problems = check("""
+				version: dup-1
+				rules:
+				  - id: all
+				    plan: { review: one, priority: p3, due: 72h, explanation: One. }
+				  - id: all
+				    plan: { review: one, priority: p3, due: 72h, explanation: Two. }
+				""");
+		assertThat(problems).singleElement()
+			.satisfies((problem) -> assertThat(problem.toString())
+				.isEqualTo("5:5: rule id all is already used on line 3"));
+	}
+
+	@Test
+	void emptyAndNonMappingDocumentsAreRejected() {
+		assertThat(check("")).singleElement().satisfies((p) -> assertThat(p.message()).contains("mapping"));
+		assertThat(check("- a\n- b\n")).singleElement().satisfies((p) -> assertThat(p.message()).contains("mapping"));
+	}
+
+}
