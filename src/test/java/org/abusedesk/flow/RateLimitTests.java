@@ -1,0 +1,30 @@
+package org.abusedesk.flow;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Over HTTP, with a budget small enough to exhaust (a context of its own). */
+@TestPropertySource(properties = "abusedesk.intake.rate-limit.per-address-per-minute=2")
+class RateLimitTests extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void theThirdReportInAMinuteFromOneAddressIsRefusedWithRetryAfter() {
+		Api api = new Api(this.port);
+		assertThat(api.post("/api/v1/reports/general", "{}", null).status()).isEqualTo(422);
+		assertThat(api.post("/api/v1/reports/general", "{}", null).status()).isEqualTo(422);
+		Api.Response refused = api.post("/api/v1/reports/general", "{}", null);
+		assertThat(refused.status()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
+		assertThat(refused.json().get("title").asString()).isEqualTo("Too many requests");
+	}
+
+}
