@@ -37,7 +37,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/reporter-tokens", "/api/v1/reporter-tokens/*")
 				.hasRole("admin")
-				.requestMatchers(HttpMethod.GET, "/api/v1/reports/status/*")
+				.requestMatchers(HttpMethod.GET, "/api/v1/reports/status/*", "/api/openapi", "/api/openapi/**")
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
