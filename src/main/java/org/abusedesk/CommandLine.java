@@ -23,14 +23,15 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, INTAKE_MAIL, USAGE
 
 	}
 
 	static final String USAGE = """
 			usage: abusedesk [serve] [--spring.options]
 			       abusedesk catalog import FILE [--spring.options]
-			       abusedesk audit verify [--spring.options]""";
+			       abusedesk audit verify [--spring.options]
+			       abusedesk intake mail [FILE...] [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -49,6 +50,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (words.equals(List.of("audit", "verify"))) {
 			command = Command.AUDIT_VERIFY;
 		}
+		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
+			command = Command.INTAKE_MAIL;
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -60,6 +64,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		return switch (this.command) {
 			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
+			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
+					this.words.subList(2, this.words.size()), System.in, System.out));
 			default -> {
 				System.err.println(USAGE);
 				yield 2;

@@ -39,7 +39,11 @@ class AuthorizationTests extends IntegrationTest {
 			"GET, /actuator/health, none, 200", "GET, /actuator/prometheus, none, 401",
 			"GET, /actuator/prometheus, agent, 403", "GET, /actuator/prometheus, admin, 200",
 			"GET, /api/v1/nothing-here, admin, 403", "DELETE, /api/v1/cases/1, admin, 403",
-			"POST, /api/v1/reports/general, none, 422" })
+			"POST, /api/v1/reports/general, none, 422", "GET, /api/v1/intake/quarantine, none, 401",
+			"GET, /api/v1/intake/quarantine, agent, 200", "GET, /api/v1/intake/quarantine, reviewer, 200",
+			"GET, /api/v1/intake/quarantine, senior, 200", "GET, /api/v1/intake/quarantine, legal, 200",
+			"GET, /api/v1/intake/quarantine, admin, 200", "GET, /api/v1/intake/quarantine/999999999, agent, 404",
+			"GET, /api/v1/intake/quarantine/1, none, 401", "DELETE, /api/v1/intake/quarantine/1, admin, 403" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;

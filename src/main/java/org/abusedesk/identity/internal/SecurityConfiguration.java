@@ -40,6 +40,8 @@ class SecurityConfiguration {
 				.hasRole("admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*")
 				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/intake/quarantine", "/api/v1/intake/quarantine/*")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")
 				.requestMatchers("/actuator/prometheus")
