@@ -15,6 +15,10 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 /**
  * Flattens a message into its leaves, tolerantly and within {@link MailLimits}: nested
@@ -22,6 +26,15 @@ import jakarta.mail.internet.MimeMessage;
  * keeps the part's raw bytes as one leaf, so that the text reader still sees them.
  */
 final class MimeWalker {
+
+	static {
+		// Jakarta Mail looks its stream provider up through the ServiceLoader for every
+		// header block it parses (a jar scan each time); naming the provider skips the
+		// scan and makes parsing several times faster. Only set when nobody chose one.
+		if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+			System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
 
 	static final Session SESSION = Session.getInstance(lenientProperties());
 
@@ -81,14 +94,15 @@ final class MimeWalker {
 		String base = contentType.toLowerCase(java.util.Locale.ROOT);
 		if (base.startsWith("multipart/")) {
 			try {
-				if (part.getContent() instanceof Multipart multipart) {
-					for (int i = 0; i < multipart.getCount(); i++) {
-						visit(multipart.getBodyPart(i), depth + 1);
-					}
-					return;
+				// parsed straight from the bytes: the activation framework's lookup of a
+				// content handler costs more than the parse itself
+				Multipart multipart = new MimeMultipart(new ByteArrayDataSource(raw(part), contentType));
+				for (int i = 0; i < multipart.getCount(); i++) {
+					visit(multipart.getBodyPart(i), depth + 1);
 				}
+				return;
 			}
-			catch (MessagingException | IOException | RuntimeException ex) {
+			catch (MessagingException | RuntimeException ex) {
 				this.problems.add("broken multipart at depth " + depth + " (" + ex.getMessage() + "); read as text");
 			}
 			add(new MailPart("text/plain", null, raw(part), depth));
@@ -211,12 +225,30 @@ final class MimeWalker {
 	}
 
 	private byte[] decoded(Part part) {
-		try (InputStream in = part.getInputStream()) {
+		try (InputStream in = (part instanceof MimePart mime) ? MimeUtility.decode(rawStream(mime), encoding(mime))
+				: part.getInputStream()) {
 			return in.readAllBytes();
 		}
 		catch (MessagingException | IOException | RuntimeException ex) {
 			this.problems.add("undecodable part (" + ex.getMessage() + "); kept as sent");
 			return raw(part);
+		}
+	}
+
+	private static InputStream rawStream(MimePart part) throws MessagingException {
+		if (part instanceof MimeBodyPart body) {
+			return body.getRawInputStream();
+		}
+		return ((MimeMessage) part).getRawInputStream();
+	}
+
+	private static String encoding(MimePart part) {
+		try {
+			String encoding = part.getEncoding();
+			return (encoding == null) ? "7bit" : encoding.strip();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return "7bit";
 		}
 	}
 
