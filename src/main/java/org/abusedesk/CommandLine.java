@@ -24,7 +24,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, USAGE
 
 	}
 
@@ -34,7 +34,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk audit verify [--spring.options]
 			       abusedesk policy check FILE [--spring.options]
 			       abusedesk policy activate FILE [--author NAME] [--spring.options]
-			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]""";
+			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
+			       abusedesk intake mail [FILE...] [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -61,6 +62,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 				default -> Command.USAGE;
 			};
 		}
+		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
+			command = Command.INTAKE_MAIL;
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -73,6 +77,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
+			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
+					this.words.subList(2, this.words.size()), System.in, System.out));
 			default -> {
 				System.err.println(USAGE);
 				yield 2;

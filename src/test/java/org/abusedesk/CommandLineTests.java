@@ -28,6 +28,15 @@ class CommandLineTests {
 	}
 
 	@Test
+	void readsIntakeMailWithOrWithoutFiles() {
+		assertThat(CommandLine.parse(new String[] { "intake", "mail" }).command())
+			.isEqualTo(CommandLine.Command.INTAKE_MAIL);
+		CommandLine line = CommandLine.parse(new String[] { "intake", "mail", "a.eml", "b.eml", "--x=y" });
+		assertThat(line.command()).isEqualTo(CommandLine.Command.INTAKE_MAIL);
+		assertThat(line.words()).containsExactly("intake", "mail", "a.eml", "b.eml");
+	}
+
+	@Test
 	void unknownWordsGiveUsageAndStatusTwo() {
 		CommandLine line = CommandLine.parse(new String[] { "catalog", "export" });
 		assertThat(line.command()).isEqualTo(CommandLine.Command.USAGE);

@@ -53,7 +53,12 @@ class AuthorizationTests extends IntegrationTest {
 			"POST, /api/v1/cases/999999999/approvals, admin, 422", "GET, /api/openapi, none, 200",
 			"POST, /api/v1/reporter-tokens, none, 401", "POST, /api/v1/reporter-tokens, agent, 403",
 			"GET, /api/v1/reporter-tokens, admin, 200", "DELETE, /api/v1/reporter-tokens/999999, admin, 404",
-			"GET, /api/v1/reports/status/AD-0000-0000-0000, none, 404", "POST, /api/v1/reports:batch, none, 401" })
+			"GET, /api/v1/reports/status/AD-0000-0000-0000, none, 404", "POST, /api/v1/reports:batch, none, 401",
+			"GET, /api/v1/intake/quarantine, none, 401", "GET, /api/v1/intake/quarantine, agent, 200",
+			"GET, /api/v1/intake/quarantine, reviewer, 200", "GET, /api/v1/intake/quarantine, senior, 200",
+			"GET, /api/v1/intake/quarantine, legal, 200", "GET, /api/v1/intake/quarantine, admin, 200",
+			"GET, /api/v1/intake/quarantine/999999999, agent, 404", "GET, /api/v1/intake/quarantine/1, none, 401",
+			"DELETE, /api/v1/intake/quarantine/1, admin, 403" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;

@@ -51,6 +51,8 @@ class SecurityConfiguration {
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/approvals")
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
+				.requestMatchers(HttpMethod.GET, "/api/v1/intake/quarantine", "/api/v1/intake/quarantine/*")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")
 				.requestMatchers("/actuator/prometheus")

@@ -1,0 +1,28 @@
+package org.abusedesk.intake;
+
+import java.util.List;
+
+/**
+ * What became of one message of the abuse mailbox.
+ *
+ * @param messageId our id of the stored message ({@code mail_message:<id>})
+ * @param format {@code arf}, {@code xarf-yaml}, {@code xarf-json-v1} to {@code -v3},
+ * {@code xarf-v4} or {@code text}; {@code null} when not parsed
+ * @param status {@code accepted}, {@code quarantined} or {@code duplicate}
+ * @param reports the reports filed from it (also those denied {@code not_ours})
+ * @param reason why it was quarantined, or what was odd; {@code null} when nothing
+ */
+public record MailOutcome(long messageId, String format, String status, List<FiledReport> reports, String reason) {
+
+	/**
+	 * @param type the report type it was filed as
+	 * @param urls its URLs
+	 * @param ips its IP addresses
+	 * @param trackingCode the report's tracking code
+	 * @param status {@code submitted} or {@code denied}
+	 */
+	public record FiledReport(String type, List<String> urls, List<String> ips, String trackingCode, String status) {
+
+	}
+
+}

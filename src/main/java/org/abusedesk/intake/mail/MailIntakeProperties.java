@@ -1,0 +1,65 @@
+package org.abusedesk.intake.mail;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code abusedesk.mail-intake.*}: limits, known senders (feeds) and the IMAP mailbox.
+ *
+ * @param maxMessageSize larger messages are stored and quarantined, not parsed
+ * @param authservId when set, the topmost Authentication-Results header counts only if
+ * our MTA's authserv-id begins it
+ * @param feeds the known senders
+ * @param imap the mailbox to poll; polling is off unless {@code imap.host} is set
+ */
+@ConfigurationProperties("abusedesk.mail-intake")
+record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, String authservId, List<Feed> feeds,
+		@DefaultValue Imap imap) {
+
+	MailIntakeProperties {
+		feeds = (feeds != null) ? List.copyOf(feeds) : List.of();
+	}
+
+	MailLimits limits() {
+		MailLimits defaults = MailLimits.DEFAULTS;
+		return new MailLimits((int) Math.min(Integer.MAX_VALUE - 8, this.maxMessageSize.toBytes()),
+				defaults.maxMimeDepth(), defaults.maxParts(), defaults.maxZipEntries(), defaults.maxZipExpandedBytes(),
+				defaults.maxZipDepth(), defaults.maxTargets());
+	}
+
+	/**
+	 * A known sender.
+	 *
+	 * @param address its From address, or {@code @domain} for every address of a domain
+	 * @param defaultType the report type of its messages when they do not say
+	 * @param requireDkim trust it only with a passing DKIM signature of its domain
+	 */
+	record Feed(String address, String defaultType, boolean requireDkim) {
+
+	}
+
+	/**
+	 * @param host the IMAP server; empty disables polling
+	 * @param port the port (993 with ssl, else 143)
+	 * @param ssl IMAPS
+	 * @param username the mailbox user
+	 * @param password the mailbox password
+	 * @param folder where new messages arrive
+	 * @param processedFolder where processed messages are moved
+	 * @param pollInterval time between polls
+	 */
+	record Imap(String host, @DefaultValue("0") int port, @DefaultValue("true") boolean ssl, String username,
+			String password, @DefaultValue("INBOX") String folder, @DefaultValue("Processed") String processedFolder,
+			@DefaultValue("PT1M") Duration pollInterval) {
+
+		int effectivePort() {
+			return (this.port > 0) ? this.port : (this.ssl ? 993 : 143);
+		}
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.abusedesk.intake.mail;
+
+/**
+ * What the parser reads at most from one message. Beyond a limit it stops reading that
+ * part and notes a problem; it never fails because of one.
+ *
+ * @param maxMessageBytes larger messages are stored but not parsed
+ * @param maxMimeDepth nesting of multiparts and attached messages
+ * @param maxParts MIME parts and zip entries read in total
+ * @param maxZipEntries entries read from all zip attachments together
+ * @param maxZipExpandedBytes bytes expanded from all zip attachments together (zip bombs)
+ * @param maxZipDepth zips within zips
+ * @param maxTargets URLs, host names and addresses taken from one message
+ */
+public record MailLimits(int maxMessageBytes, int maxMimeDepth, int maxParts, int maxZipEntries,
+		long maxZipExpandedBytes, int maxZipDepth, int maxTargets) {
+
+	public static final MailLimits DEFAULTS = new MailLimits(25 * 1024 * 1024, 12, 200, 100, 20L * 1024 * 1024, 2,
+			1000);
+
+}

@@ -1,0 +1,146 @@
+package org.abusedesk.intake.mail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Reads an abuse message: bytes in, {@link ParsedMessage} out. A pure library (no Spring,
+ * no database), so that it can be fuzzed and benchmarked. It never throws: whatever it
+ * cannot read becomes a problem in the result, and the caller decides (quarantine).
+ */
+public final class MailParser {
+
+	private final MailLimits limits;
+
+	private final ArfReader arf = new ArfReader();
+
+	private final XarfReader xarf = new XarfReader();
+
+	private final TextReader text = new TextReader();
+
+	public MailParser(MailLimits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * @param raw the message exactly as received
+	 * @return what could be read; {@link ParsedMessage#problems()} says what could not
+	 */
+	public ParsedMessage parse(byte[] raw) {
+		List<String> problems = new ArrayList<>();
+		try {
+			return parse(raw, problems);
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// a last guard: a reader's bug must not cost the message
+			problems.add("parser failure: " + ex);
+			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
+					"", List.copyOf(problems));
+		}
+	}
+
+	private ParsedMessage parse(byte[] raw, List<String> problems) {
+		if (raw.length > this.limits.maxMessageBytes()) {
+			problems.add("message larger than " + this.limits.maxMessageBytes() + " bytes; not parsed");
+			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
+					"", List.copyOf(problems));
+		}
+		MimeMessage message;
+		try {
+			message = MimeWalker.message(lineEndings(raw));
+		}
+		catch (MessagingException ex) {
+			problems.add("not a readable message: " + ex.getMessage());
+			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
+					"", List.copyOf(problems));
+		}
+		List<MailPart> parts = new MimeWalker(this.limits, problems).walk(message);
+		MailView mail = new MailView((name) -> headerValues(message, name), subject(message), parts);
+		TargetExtractor targets = new TargetExtractor(this.limits.maxTargets(), problems);
+		Optional<Reading> reading = ArfReader.declared(mail) ? this.arf.read(mail, targets, problems)
+				: Optional.empty();
+		if (reading.isEmpty()) {
+			reading = this.xarf.read(mail, targets, problems);
+		}
+		if (reading.isEmpty()) {
+			reading = this.arf.read(mail, targets, problems);
+		}
+		if (reading.isEmpty()) {
+			reading = this.text.read(mail, targets, problems);
+		}
+		Reading found = reading.orElseThrow();
+		InternetAddress from = from(mail.header("From"));
+		return new ParsedMessage(found.format(), mail.header("Message-ID"), (from != null) ? from.getAddress() : null,
+				(from != null) ? from.getPersonal() : null, mail.subject(), mail.header("Authentication-Results"),
+				found.category(), found.reporterName(), found.reporterEmail(), found.organisation(), found.targets(),
+				found.evidence(), List.copyOf(problems));
+	}
+
+	/**
+	 * Old Mac mailers end lines with CR alone, which the MIME boundary scan does not see;
+	 * only such messages are rewritten (a binary part in a CRLF message stays untouched).
+	 */
+	static byte[] lineEndings(byte[] raw) {
+		for (byte b : raw) {
+			if (b == '\n') {
+				return raw;
+			}
+		}
+		byte[] copy = Arrays.copyOf(raw, raw.length);
+		for (int i = 0; i < copy.length; i++) {
+			if (copy[i] == '\r') {
+				copy[i] = '\n';
+			}
+		}
+		return copy;
+	}
+
+	private static List<String> headerValues(MimeMessage message, String name) {
+		try {
+			String[] values = message.getHeader(name);
+			return (values == null) ? List.of() : List.of(values);
+		}
+		catch (MessagingException | RuntimeException ex) {
+			return List.of();
+		}
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (MessagingException | RuntimeException ex) {
+			List<String> raw = headerValues(message, "Subject");
+			return raw.isEmpty() ? null : raw.get(0);
+		}
+	}
+
+	private static InternetAddress from(String header) {
+		if (header == null) {
+			return null;
+		}
+		try {
+			InternetAddress[] addresses = InternetAddress.parseHeader(header, false);
+			if (addresses.length > 0 && addresses[0].getAddress() != null && addresses[0].getAddress().contains("@")) {
+				return addresses[0];
+			}
+		}
+		catch (MessagingException | RuntimeException ex) {
+			// fall through to the plain search below
+		}
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(header);
+		if (!matcher.find()) {
+			return null;
+		}
+		InternetAddress address = new InternetAddress();
+		address.setAddress(matcher.group());
+		return address;
+	}
+
+}

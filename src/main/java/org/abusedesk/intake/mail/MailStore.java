@@ -1,0 +1,157 @@
+package org.abusedesk.intake.mail;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The stored messages of the abuse mailbox and the per-sender failure counts. */
+@Repository
+class MailStore {
+
+	private final JdbcClient jdbc;
+
+	MailStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Stored(long id, boolean fresh, String status, String format, String reason) {
+
+	}
+
+	record QuarantinedRow(long id, Instant receivedAt, String channel, String headerSender, String envelopeSender,
+			String messageId, int size, String format, String reason) {
+
+	}
+
+	record FailureRow(String sender, LocalDate day, int count, long lastMessage, String lastReason) {
+
+	}
+
+	/**
+	 * Inserts the message, or finds the one with the same bytes.
+	 * @return the row; {@code fresh} is false for a message seen before
+	 */
+	Stored store(byte[] raw, String channel, String envelopeSender) {
+		String sha = sha256(raw);
+		Optional<Long> inserted = this.jdbc.sql("""
+				insert into mail_message (channel, envelope_sender, size, sha256, raw)
+				values (:channel, :envelope, :size, :sha, :raw)
+				on conflict (sha256) do nothing returning id""")
+			.param("channel", channel)
+			.param("envelope", clip(envelopeSender, 320))
+			.param("size", raw.length)
+			.param("sha", sha)
+			.param("raw", raw)
+			.query(Long.class)
+			.optional();
+		if (inserted.isPresent()) {
+			return new Stored(inserted.get(), true, "received", null, null);
+		}
+		return this.jdbc.sql("select id, status, format, reason from mail_message where sha256 = :sha")
+			.param("sha", sha)
+			.query((rs, n) -> new Stored(rs.getLong("id"), false, rs.getString("status"), rs.getString("format"),
+					rs.getString("reason")))
+			.single();
+	}
+
+	/** Records the outcome, with what the parser read from the headers. */
+	void finish(long id, ParsedMessage parsed, String status, String format, String reason, String problemsJson) {
+		this.jdbc.sql("""
+				update mail_message set status = :status, format = :format, reason = :reason,
+				       header_sender = :header, message_id = :messageId,
+				       problems = cast(:problems as jsonb), processed_at = now() where id = :id""")
+			.param("status", status)
+			.param("format", format)
+			.param("reason", clip(reason, 2000))
+			.param("problems", problemsJson)
+			.param("header", clip(parsed.fromAddress(), 320))
+			.param("messageId", clip(parsed.messageId(), 998))
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Counts a failure of {@code sender} today.
+	 * @return the count after this one: 1 means the first failure of the day
+	 */
+	int countFailure(String sender, long messageId, String reason) {
+		return this.jdbc.sql("""
+				insert into mail_failure (sender, day, count, last_message, last_reason)
+				values (:sender, :day, 1, :message, :reason)
+				on conflict (sender, day) do update set count = mail_failure.count + 1,
+				       last_message = excluded.last_message, last_reason = excluded.last_reason
+				returning count""")
+			.param("sender", (sender != null) ? clip(sender, 320) : "(unknown)")
+			.param("day", LocalDate.now(ZoneOffset.UTC))
+			.param("message", messageId)
+			.param("reason", clip(reason, 2000))
+			.query(Integer.class)
+			.single();
+	}
+
+	List<QuarantinedRow> quarantined(long before, int limit) {
+		return this.jdbc.sql("""
+				select id, received_at, channel, header_sender, envelope_sender, message_id, size, format, reason
+				from mail_message where status = 'quarantined' and id < :before order by id desc limit :limit""")
+			.param("before", before)
+			.param("limit", limit)
+			.query((rs, n) -> new QuarantinedRow(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
+					rs.getString("channel"), rs.getString("header_sender"), rs.getString("envelope_sender"),
+					rs.getString("message_id"), rs.getInt("size"), rs.getString("format"), rs.getString("reason")))
+			.list();
+	}
+
+	List<FailureRow> failures(LocalDate since) {
+		return this.jdbc.sql("""
+				select sender, day, count, last_message, last_reason from mail_failure
+				where day >= :since order by day desc, count desc, sender limit 500""")
+			.param("since", since)
+			.query((rs, n) -> new FailureRow(rs.getString("sender"), rs.getObject("day", LocalDate.class),
+					rs.getInt("count"), rs.getLong("last_message"), rs.getString("last_reason")))
+			.list();
+	}
+
+	Optional<byte[]> quarantinedRaw(long id) {
+		return this.jdbc.sql("select raw from mail_message where id = :id and status = 'quarantined'")
+			.param("id", id)
+			.query(byte[].class)
+			.optional();
+	}
+
+	/** The reports filed from a message, for the answer to a duplicate. */
+	List<org.abusedesk.intake.MailOutcome.FiledReport> reportsOf(long messageId) {
+		return this.jdbc.sql("""
+				select r.type, r.tracking_code, r.status,
+				       array(select url from report_url u where u.report_id = r.id order by position) as urls,
+				       array(select address from report_address a where a.report_id = r.id order by position) as ips
+				from report r where r.source = :source order by r.id""")
+			.param("source", "mail_message:" + messageId)
+			.query((rs, n) -> new org.abusedesk.intake.MailOutcome.FiledReport(rs.getString("type"),
+					List.of((String[]) rs.getArray("urls").getArray()),
+					List.of((String[]) rs.getArray("ips").getArray()), rs.getString("tracking_code"),
+					rs.getString("status")))
+			.list();
+	}
+
+	static String sha256(byte[] raw) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String clip(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.abusedesk;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MailCommandTests extends IntegrationTest {
+
+	@Autowired
+	private ApplicationContext context;
+
+	@Test
+	void printsOneJsonLinePerMessageFromFilesOrStandardInput(@TempDir Path dir) throws Exception {
+		String id = UUID.randomUUID().toString();
+		Path first = dir.resolve("one.eml");
+		Files.writeString(first, "From: a-" + id + "@people.example\r\nSubject: spam\r\n\r\nspam from 192.0.2.31\r\n");
+		Path second = dir.resolve("two.eml");
+		Files.writeString(second, "From: b-" + id + "@people.example\r\nSubject: hi\r\n\r\nnothing\r\n");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+		int exit = MailCommand.run(this.context, List.of(first.toString(), second.toString()),
+				new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+		int again = MailCommand.run(this.context, List.of(), new ByteArrayInputStream(Files.readAllBytes(first)),
+				new PrintStream(out, true, StandardCharsets.UTF_8));
+
+		assertThat(exit).isZero();
+		assertThat(again).isZero();
+		List<JsonNode> lines = out.toString(StandardCharsets.UTF_8)
+			.lines()
+			.map((line) -> JsonMapper.builder().build().readTree(line))
+			.toList();
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(0).get("status").asString()).isEqualTo("accepted");
+		assertThat(lines.get(0).get("format").asString()).isEqualTo("text");
+		assertThat(lines.get(0).get("reports").get(0).get("ips").get(0).asString()).isEqualTo("192.0.2.31");
+		assertThat(lines.get(0).get("reports").get(0).get("type").asString()).isEqualTo("general");
+		assertThat(lines.get(0).has("message_id")).isTrue();
+		assertThat(lines.get(1).get("status").asString()).isEqualTo("quarantined");
+		assertThat(lines.get(1).get("reason").asString()).isNotBlank();
+		assertThat(lines.get(2).get("status").asString()).isEqualTo("duplicate");
+	}
+
+}
