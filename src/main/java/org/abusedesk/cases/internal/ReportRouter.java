@@ -69,10 +69,14 @@ class ReportRouter {
 			// confirmations)
 			// stay absent; the policy treats absent bases as no basis.
 			String reporterKind = report.reporter().kind().wire();
-			DecisionFacts facts = new DecisionFacts(service, report.type().wire(), reporterKind, null, List.of(),
-					resolution.account().atRisk(),
+			// what the reporter stated: an order's jurisdiction and territory, a threat's
+			// imminence; confirmations and strikes come from case work, not from the
+			// report
+			DecisionFacts facts = new DecisionFacts(service, report.type().wire(), reporterKind,
+					report.detail("jurisdiction"), orderScope(report), resolution.account().atRisk(),
 					resolution.origin() != null && resolution.origin().hostAbuseContact() != null, false, false,
-					"trusted_flagger".equals(reporterKind), false, false, false);
+					"trusted_flagger".equals(reporterKind), false,
+					Boolean.TRUE.equals(report.details().get("imminent")), false);
 			made.add(this.decisions.decide(report.id(), facts));
 		}
 		boolean needsReview = made.stream().anyMatch((decision) -> decision.plan().needsReview());
@@ -113,6 +117,11 @@ class ReportRouter {
 		Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
 		made.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
 		this.events.publishEvent(new ReportDecided(report.id(), attachment.caseId(), notifications));
+	}
+
+	private static List<String> orderScope(Report report) {
+		Object scope = report.details().get("territorial_scope");
+		return (scope instanceof List<?> codes) ? codes.stream().map(String::valueOf).toList() : List.of();
 	}
 
 }
