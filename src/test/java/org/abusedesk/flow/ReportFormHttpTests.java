@@ -152,6 +152,20 @@ class ReportFormHttpTests extends IntegrationTest {
 	}
 
 	@Test
+	void evidenceFileOverTheLimitIsRefusedNextToTheField() {
+		byte[] large = new byte[10 * 1024 * 1024 + 1];
+		System.arraycopy(PNG, 0, large, 0, PNG.length);
+		List<Part> parts = phishing("/large");
+		parts.add(Part.file("evidence", "large.png", "image/png", large));
+
+		Page page = this.web.submit("phishing", parts);
+
+		assertThat(page.status()).isEqualTo(422);
+		assertThat(page.body()).contains("large.png: at most 10 MiB per file.").contains("href=\"#evidence\"");
+		assertThat(reportsFrom(this.catalog.reporter())).isZero();
+	}
+
+	@Test
 	void legalOrderCarriesItsDocument() {
 		String host = "shop." + this.catalog.proxiedZone();
 		List<Part> parts = new ArrayList<>(reporter());

@@ -1,8 +1,14 @@
 package org.abusedesk.intake.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +33,12 @@ import org.springframework.web.multipart.MultipartFile;
 record ReportFormFiles(List<EvidenceFile> evidence, Upload document, List<FieldError> errors,
 		List<Map<String, Object>> uploads) {
 
+	/** One uploaded file; {@code content} is {@code null} when it is over the limit. */
 	record Upload(String filename, String declaredType, byte[] content) {
+
+		boolean tooLarge() {
+			return this.content == null;
+		}
 
 	}
 
@@ -39,10 +50,14 @@ record ReportFormFiles(List<EvidenceFile> evidence, Upload document, List<FieldE
 			evidence.add(upload(part, "evidence", uploads));
 		}
 		Upload document = null;
+		List<FieldError> errors = new ArrayList<>();
 		if (spec.documentRequired() && isChosen(documentPart)) {
 			document = upload(documentPart, "document", uploads);
+			if (document.tooLarge()) {
+				errors.add(tooLarge("document", document));
+				document = null;
+			}
 		}
-		List<FieldError> errors = new ArrayList<>();
 		List<EvidenceFile> accepted = new ArrayList<>();
 		if (!evidence.isEmpty() && spec.ncmec()) {
 			// the material itself must never reach us; the URLs are enough for a referral
@@ -83,9 +98,8 @@ record ReportFormFiles(List<EvidenceFile> evidence, Upload document, List<FieldE
 	}
 
 	private static void check(Upload upload, String field, List<EvidenceFile> accepted, List<FieldError> errors) {
-		if (upload.content().length > ReportLimits.MAX_FILE_BYTES) {
-			errors.add(new FieldError(field, "too_large",
-					upload.filename() + ": at most " + ReportLimits.MAX_FILE_BYTES / (1024 * 1024) + " MiB per file."));
+		if (upload.tooLarge()) {
+			errors.add(tooLarge(field, upload));
 			return;
 		}
 		Optional<String> detected = ContentSniffer.detect(upload.content());
@@ -95,6 +109,11 @@ record ReportFormFiles(List<EvidenceFile> evidence, Upload document, List<FieldE
 			return;
 		}
 		accepted.add(new EvidenceFile(upload.filename(), upload.declaredType(), detected.get(), upload.content()));
+	}
+
+	private static FieldError tooLarge(String field, Upload upload) {
+		return new FieldError(field, "too_large",
+				upload.filename() + ": at most " + ReportLimits.MAX_FILE_BYTES / (1024 * 1024) + " MiB per file.");
 	}
 
 	private static List<MultipartFile> chosen(List<MultipartFile> parts) {
@@ -112,15 +131,31 @@ record ReportFormFiles(List<EvidenceFile> evidence, Upload document, List<FieldE
 		String filename = (part.getOriginalFilename() != null) ? part.getOriginalFilename() : "";
 		// browsers may send a path; only the last segment is the file's name
 		filename = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1);
-		byte[] content = part.getBytes();
 		Map<String, Object> archived = new LinkedHashMap<>();
 		archived.put("field", field);
 		archived.put("filename", filename);
 		archived.put("declared_type", part.getContentType());
-		archived.put("size", content.length);
+		archived.put("size", part.getSize());
+		if (part.getSize() > ReportLimits.MAX_FILE_BYTES) {
+			// never held in memory: refused by its size alone
+			archived.put("sha256", sha256(part));
+			uploads.add(archived);
+			return new Upload(filename, part.getContentType(), null);
+		}
+		byte[] content = part.getBytes();
 		archived.put("sha256", RawSubmissionArchive.sha256(content));
 		uploads.add(archived);
 		return new Upload(filename, part.getContentType(), content);
+	}
+
+	private static String sha256(MultipartFile part) throws IOException {
+		try (InputStream in = new DigestInputStream(part.getInputStream(), MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
