@@ -28,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The report form in a real browser: Debian's chromium, driven through its own
@@ -116,6 +117,9 @@ class ReportFormBrowserTests extends IntegrationTest {
 		assertThat(stored.channel()).isEqualTo("web");
 		assertThat(stored.notifyOwner()).isEqualTo("send-anon");
 		assertThat(stored.details()).contains("Example Bank");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(ReportPathTests.messagesTo(this.catalog.reporter()))
+				.anySatisfy((message) -> assertThat(ReportPathTests.body(message)).contains(code)));
 	}
 
 	@Test
