@@ -170,7 +170,10 @@ class ReportFormBrowserTests extends IntegrationTest {
 			.map((link) -> link.getAttribute("href"))
 			.map((href) -> href.substring(href.indexOf('#')))
 			.toList();
-		assertThat(targets).contains("#email_confirm", "#urls", "#justification", "#good_faith");
+		assertThat(targets).as("in the order of the form")
+			.containsSubsequence("#email_confirm", "#urls", "#justification", "#good_faith");
+		assertThat(summary.findElement(By.cssSelector("a[href='#justification']")).getText())
+			.isEqualTo("Why is this illegal or harmful?: This field is required.");
 		for (String target : targets) {
 			assertThat(browser.findElements(By.id(target.substring(1)))).as(target).hasSize(1);
 		}

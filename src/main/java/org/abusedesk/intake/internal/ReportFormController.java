@@ -76,7 +76,7 @@ class ReportFormController {
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
 			model.addAttribute("page",
-					new ReportFormPage(spec, input, ReportFormErrors.of(ex.errors(), input), files.any()));
+					ReportFormPage.withErrors(spec, input, ReportFormErrors.of(ex.errors(), input), files.any()));
 			return "report/form";
 		}
 	}

@@ -1,6 +1,7 @@
 package org.abusedesk.intake.internal;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.abusedesk.intake.NotifyChoice;
@@ -20,6 +21,28 @@ record ReportFormPage(TypeSpec spec, ReportFormInput input, List<ReportFormError
 
 	static ReportFormPage empty(TypeSpec spec) {
 		return new ReportFormPage(spec, ReportFormInput.empty(spec), List.of(), false);
+	}
+
+	/** The page showing {@code errors} in the order of the fields they belong to. */
+	static ReportFormPage withErrors(TypeSpec spec, ReportFormInput input, List<ReportFormErrors.Shown> errors,
+			boolean filesDropped) {
+		List<String> order = List.copyOf(ReportFormLabels.of(spec).keySet());
+		List<ReportFormErrors.Shown> sorted = errors.stream()
+			.sorted(Comparator.comparingInt((ReportFormErrors.Shown error) -> {
+				int index = order.indexOf(error.fieldId());
+				return (index < 0) ? order.size() : index;
+			}))
+			.toList();
+		return new ReportFormPage(spec, input, sorted, filesDropped);
+	}
+
+	public String label(String id) {
+		return ReportFormLabels.of(this.spec).getOrDefault(id, "Your report");
+	}
+
+	/** A problem as the summary lists it: which field, then what is wrong. */
+	public String summary(ReportFormErrors.Shown error) {
+		return label(error.fieldId()) + ": " + error.message();
 	}
 
 	public String value(String name) {
