@@ -25,6 +25,12 @@ class RateLimitTests extends IntegrationTest {
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(refused.headers().firstValue("Retry-After")).hasValue("30");
 		assertThat(refused.json().get("title").asString()).isEqualTo("Too many requests");
+
+		// the web form draws on the same budget of this address, and says so in a page
+		WebForm.Page page = new WebForm(this.port).submit("general", java.util.List.of());
+		assertThat(page.status()).isEqualTo(429);
+		assertThat(page.headers().firstValue("Retry-After")).isPresent();
+		assertThat(page.body()).contains("Too many reports").contains("Nothing you");
 	}
 
 }

@@ -7,11 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may call what. Everything not listed here is denied, so a new endpoint is closed
@@ -24,6 +26,7 @@ class SecurityConfiguration {
 	static final String[] STAFF = { "agent", "reviewer", "senior", "legal", "admin" };
 
 	@Bean
+	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, StaffTokenStore tokens) throws Exception {
 		http.securityMatcher("/api/**", "/actuator/**", "/error")
 			// bearer tokens only, no cookies: nothing for a cross-site request to ride on
@@ -66,6 +69,27 @@ class SecurityConfiguration {
 						"Your role does not allow this request.")))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/**
+	 * The public web pages (the report form), and everything no other chain claims:
+	 * closed unless listed. Unlike the API, these pages are used by browsers with a
+	 * session cookie, so every form carries a CSRF token.
+	 */
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+		http.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/report", "/report/**", "/css/**")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
+						+ "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 

@@ -1,7 +1,9 @@
 package org.abusedesk.intake.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.abusedesk.intake.ReportReceived;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
+import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -105,6 +108,51 @@ class ReportIntake implements ReportFiling {
 			ReporterCredential credential) {
 		Resolution resolution = resolve(submission);
 		return this.transaction.execute((status) -> store(channel, source, submission, resolution, credential));
+	}
+
+	/**
+	 * Files a report from the web form. The form as submitted is archived first; then the
+	 * problems only the form can have are reported together with the validator's, so that
+	 * the reporter sees every one at once; the evidence files are stored with the report,
+	 * in its transaction.
+	 * @param raw the submitted fields and the uploaded files' names, sizes and digests
+	 * @param json the form turned into the API's body
+	 * @param evidence the uploaded files that passed their content check
+	 * @param formErrors problems with fields the API does not have (the email typed
+	 * twice, the evidence files)
+	 * @throws InvalidInputException with every problem found
+	 */
+	ReportReceipt submitForm(String type, byte[] raw, byte[] json, List<EvidenceFile> evidence,
+			List<FieldError> formErrors, String clientAddress) {
+		long rawId = this.archive.store("web", type, clientAddress, raw);
+		ReportSubmission submission;
+		Resolution resolution;
+		try {
+			List<FieldError> errors = new ArrayList<>();
+			try {
+				submission = this.validator.validate(type, json);
+			}
+			catch (InvalidInputException ex) {
+				errors.addAll(ex.errors());
+				submission = null;
+			}
+			errors.addAll(formErrors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException(errors);
+			}
+			resolution = resolve(submission);
+		}
+		catch (InvalidInputException ex) {
+			this.archive.markInvalid(rawId, ex.errors());
+			throw ex;
+		}
+		ReportSubmission valid = submission;
+		return this.transaction.execute((status) -> {
+			this.archive.markStored(rawId);
+			ReportReceipt receipt = store("web", "raw_submission:" + rawId, valid, resolution, null);
+			evidence.forEach((file) -> this.reports.insertEvidence(receipt.id(), file));
+			return receipt;
+		});
 	}
 
 	@Override

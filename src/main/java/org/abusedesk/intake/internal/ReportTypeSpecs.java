@@ -106,4 +106,9 @@ final class ReportTypeSpecs {
 		return SPECS.get(type);
 	}
 
+	/** Every report type's spec, in the order of {@link ReportType}. */
+	static List<TypeSpec> all() {
+		return List.copyOf(SPECS.values());
+	}
+
 }
