@@ -36,31 +36,44 @@ class MitigationStore implements Mitigations {
 			Instant effective = now.plus(proposed.effectiveAfter());
 			Instant expires = (proposed.expiresAfter() != null) ? effective.plus(proposed.expiresAfter()) : null;
 			Instant review = (proposed.reviewAfter() != null) ? effective.plus(proposed.reviewAfter()) : null;
-			long id = this.jdbc.sql("""
-					insert into mitigation (case_id, type, target, territorial_scope, status, effective_at, expires_at,
-					    review_at)
-					values (:case, :type, :target, cast(:scope as text[]), :status, :effective, :expires, :review)
-					returning id""")
-				.param("case", approved.caseId())
-				.param("type", proposed.type().wire())
-				.param("target", proposed.target().wire())
-				.param("scope", "{" + String.join(",", proposed.territorialScope()) + "}")
-				.param("status", proposed.effectiveAfter().isZero() ? "active" : "pending")
-				.param("effective", Timestamp.from(effective))
-				.param("expires", (expires != null) ? Timestamp.from(expires) : null)
-				.param("review", (review != null) ? Timestamp.from(review) : null)
-				.query(Long.class)
-				.single();
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("mitigation_id", id);
-			details.put("emergency_id", approved.emergencyId());
-			details.put("type", proposed.type().wire());
-			details.put("target", proposed.target().wire());
-			details.put("effective_at", effective);
-			details.put("expires_at", expires);
-			details.put("review_at", review);
-			this.audit.append("case:" + approved.caseId(), "system", "mitigation.activated", details);
+			Map<String, Object> basis = new LinkedHashMap<>();
+			basis.put("emergency_id", approved.emergencyId());
+			create(new NewMitigation(approved.caseId(), proposed.type().wire(), proposed.target().wire(),
+					proposed.territorialScope(), effective, expires, review, "system", basis));
 		}
+	}
+
+	@Override
+	@Transactional
+	public Mitigation create(NewMitigation mitigation) {
+		boolean active = !mitigation.effectiveAt().isAfter(Instant.now());
+		long id = this.jdbc.sql("""
+				insert into mitigation (case_id, type, target, territorial_scope, status, effective_at, expires_at,
+				    review_at)
+				values (:case, :type, :target, cast(:scope as text[]), :status, :effective, :expires, :review)
+				returning id""")
+			.param("case", mitigation.caseId())
+			.param("type", mitigation.type())
+			.param("target", mitigation.target())
+			.param("scope", "{" + String.join(",", mitigation.territorialScope()) + "}")
+			.param("status", active ? "active" : "pending")
+			.param("effective", Timestamp.from(mitigation.effectiveAt()))
+			.param("expires", (mitigation.expiresAt() != null) ? Timestamp.from(mitigation.expiresAt()) : null)
+			.param("review", (mitigation.reviewAt() != null) ? Timestamp.from(mitigation.reviewAt()) : null)
+			.query(Long.class)
+			.single();
+		Map<String, Object> details = new LinkedHashMap<>(mitigation.basis());
+		details.put("mitigation_id", id);
+		details.put("type", mitigation.type());
+		details.put("target", mitigation.target());
+		details.put("territorial_scope", mitigation.territorialScope());
+		details.put("status", active ? "active" : "pending");
+		details.put("effective_at", mitigation.effectiveAt());
+		details.put("expires_at", mitigation.expiresAt());
+		details.put("review_at", mitigation.reviewAt());
+		this.audit.append("case:" + mitigation.caseId(), mitigation.actor(),
+				active ? "mitigation.activated" : "mitigation.created", details);
+		return ofCase(mitigation.caseId()).stream().filter((m) -> m.id() == id).findFirst().orElseThrow();
 	}
 
 	@Override

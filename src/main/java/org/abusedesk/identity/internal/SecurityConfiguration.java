@@ -73,14 +73,14 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The public web pages (the report form), and everything no other chain claims:
-	 * closed unless listed. Unlike the API, these pages are used by browsers with a
-	 * session cookie, so every form carries a CSRF token.
+	 * The public web pages (the report form). Unlike the API, these pages are used by
+	 * browsers with a session cookie, so every form carries a CSRF token.
 	 */
 	@Bean
-	@Order(2)
+	@Order(20)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		http.httpBasic((basic) -> basic.disable())
+		http.securityMatcher("/report", "/report/**", "/css/**")
+			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/report", "/report/**", "/css/**")
 				.permitAll()
@@ -90,6 +90,21 @@ class SecurityConfiguration {
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; style-src 'self'; "
 						+ "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
+	/**
+	 * Everything no other chain claims is closed, so a new page or endpoint is refused
+	 * until a chain lists it. Chains of other pages take orders between 1 and 100.
+	 */
+	@Bean
+	@Order(100)
+	SecurityFilterChain closedByDefault(HttpSecurity http) throws Exception {
+		http.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().denyAll())
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
 
