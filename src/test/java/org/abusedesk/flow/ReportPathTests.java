@@ -81,6 +81,7 @@ class ReportPathTests extends IntegrationTest {
 
 		String reporterBody = body(awaitMessageTo(this.catalog.reporter(), "Your report"));
 		assertThat(reporterBody).contains("Origin Hosting " + this.catalog.id())
+			.contains("six months")
 			.contains(this.catalog.originHost())
 			.doesNotContain("203.0.113.77");
 

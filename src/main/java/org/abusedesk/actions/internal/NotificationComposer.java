@@ -130,6 +130,10 @@ class NotificationComposer {
 			case SEND_ANON -> "We also forwarded it to the site's owner without your contact details.";
 			case NONE -> "As you asked, we did not tell the site's owner.";
 		});
+		lines.add("");
+		lines.add("If you disagree with how we handled your report, reply to this message quoting "
+				+ report.trackingCode() + " within six months and a person will review it. You may also turn to a "
+				+ "certified out-of-court dispute settlement body or to the courts.");
 		return String.join("\n", lines) + "\n";
 	}
 

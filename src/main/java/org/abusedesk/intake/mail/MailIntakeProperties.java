@@ -15,10 +15,11 @@ import org.springframework.util.unit.DataSize;
  * our MTA's authserv-id begins it
  * @param feeds the known senders
  * @param imap the mailbox to poll; polling is off unless {@code imap.host} is set
+ * @param smtp the SMTP listener; off unless {@code smtp.port} is set
  */
 @ConfigurationProperties("abusedesk.mail-intake")
 record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, String authservId, List<Feed> feeds,
-		@DefaultValue Imap imap) {
+		@DefaultValue Imap imap, @DefaultValue Smtp smtp) {
 
 	MailIntakeProperties {
 		feeds = (feeds != null) ? List.copyOf(feeds) : List.of();
@@ -58,6 +59,29 @@ record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, Strin
 
 		int effectivePort() {
 			return (this.port > 0) ? this.port : (this.ssl ? 993 : 143);
+		}
+
+	}
+
+	/**
+	 * @param port the port to listen on ({@code 0}: any free port)
+	 * @param bindAddress the address to listen on; loopback unless the MTA is elsewhere
+	 * @param recipients the addresses (or {@code @domain}) mail is accepted for; it is
+	 * not a relay, everything else is refused
+	 * @param maxConnections connections served at once
+	 */
+	record Smtp(@DefaultValue("0") int port, @DefaultValue("127.0.0.1") String bindAddress, List<String> recipients,
+			@DefaultValue("50") int maxConnections) {
+
+		Smtp {
+			recipients = (recipients != null) ? List.copyOf(recipients) : List.of();
+		}
+
+		boolean accepts(String recipient) {
+			String address = recipient.toLowerCase(java.util.Locale.ROOT);
+			return this.recipients.stream()
+				.map((allowed) -> allowed.toLowerCase(java.util.Locale.ROOT))
+				.anyMatch((allowed) -> allowed.startsWith("@") ? address.endsWith(allowed) : address.equals(allowed));
 		}
 
 	}
