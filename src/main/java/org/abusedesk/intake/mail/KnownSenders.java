@@ -1,10 +1,16 @@
 package org.abusedesk.intake.mail;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
 
 /**
  * Recognises configured feeds by their From address and, where required, a passing DKIM
@@ -21,9 +27,43 @@ final class KnownSenders {
 
 	private final String authservId;
 
+	private final Map<MailIntakeProperties.Feed, PGPPublicKeyRingCollection> keys = new HashMap<>();
+
 	KnownSenders(List<MailIntakeProperties.Feed> feeds, String authservId) {
 		this.feeds = feeds;
 		this.authservId = (authservId == null || authservId.isBlank()) ? null : authservId.strip();
+		for (MailIntakeProperties.Feed feed : feeds) {
+			if (feed.pgpPublicKey() != null) {
+				try (InputStream in = feed.pgpPublicKey().getInputStream()) {
+					this.keys.put(feed, PgpSignatures.keys(in));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException(
+							"Cannot read the OpenPGP key of feed " + feed.address() + ": " + ex.getMessage(), ex);
+				}
+			}
+			else if (feed.requirePgp()) {
+				throw new IllegalStateException("Feed " + feed.address() + " requires PGP but has no pgp-public-key");
+			}
+		}
+	}
+
+	/**
+	 * The feed a message comes from: its sender matches, and every check the feed asks
+	 * for passes (DKIM; an OpenPGP signature by its key, where the message is signed or
+	 * the feed requires it).
+	 */
+	Optional<MailIntakeProperties.Feed> match(ParsedMessage message, byte[] raw) {
+		return match(message).filter((feed) -> pgpTrusted(feed, raw));
+	}
+
+	private boolean pgpTrusted(MailIntakeProperties.Feed feed, byte[] raw) {
+		PGPPublicKeyRingCollection feedKeys = this.keys.get(feed);
+		if (feedKeys == null) {
+			return true;
+		}
+		PgpSignatures.Result result = PgpSignatures.check(raw, feedKeys);
+		return result == PgpSignatures.Result.VALID || (result == PgpSignatures.Result.UNSIGNED && !feed.requirePgp());
 	}
 
 	Optional<MailIntakeProperties.Feed> match(ParsedMessage message) {

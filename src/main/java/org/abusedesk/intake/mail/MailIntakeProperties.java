@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -38,8 +39,12 @@ record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, Strin
 	 * @param address its From address, or {@code @domain} for every address of a domain
 	 * @param defaultType the report type of its messages when they do not say
 	 * @param requireDkim trust it only with a passing DKIM signature of its domain
+	 * @param pgpPublicKey its ASCII-armoured OpenPGP public key(s), e.g.
+	 * {@code file:/etc/abusedesk/feed.asc}; a signed message from it is trusted only if a
+	 * key verifies the signature
+	 * @param requirePgp trust it only with such a signature
 	 */
-	record Feed(String address, String defaultType, boolean requireDkim) {
+	record Feed(String address, String defaultType, boolean requireDkim, Resource pgpPublicKey, boolean requirePgp) {
 
 	}
 

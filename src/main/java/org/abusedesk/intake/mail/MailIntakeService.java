@@ -87,10 +87,10 @@ class MailIntakeService implements MailIntake {
 			return quarantine(stored.id(), parsed, null, sender,
 					"too_large: more than " + this.maxMessageBytes + " bytes");
 		}
-		return this.transaction.execute((status) -> process(stored.id(), parsed, sender));
+		return this.transaction.execute((status) -> process(stored.id(), raw, parsed, sender));
 	}
 
-	private MailOutcome process(long id, ParsedMessage parsed, String sender) {
+	private MailOutcome process(long id, byte[] raw, ParsedMessage parsed, String sender) {
 		String format = parsed.format().wire();
 		if (parsed.targets().isEmpty()) {
 			return quarantine(id, parsed, format, sender, "no URL, host name or IP address found");
@@ -98,7 +98,7 @@ class MailIntakeService implements MailIntake {
 		if (sender == null || !sender.contains("@")) {
 			return quarantine(id, parsed, format, sender, "no sender address to report as");
 		}
-		Optional<MailIntakeProperties.Feed> feed = this.senders.match(parsed);
+		Optional<MailIntakeProperties.Feed> feed = this.senders.match(parsed, raw);
 		Optional<ReportType> feedType = feed.map(MailIntakeProperties.Feed::defaultType).flatMap(ReportType::fromWire);
 		List<MailTarget> typed = new ArrayList<>();
 		for (MailTarget target : parsed.targets()) {

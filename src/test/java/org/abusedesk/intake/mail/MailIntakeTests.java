@@ -182,7 +182,7 @@ class MailIntakeTests extends IntegrationTest {
 			@Autowired ObjectMapper json, @Autowired TransactionTemplate transaction) {
 		String feedAddress = "feed-" + this.id + "@feeds.example";
 		MailIntakeProperties withFeed = new MailIntakeProperties(DataSize.ofMegabytes(25), "mx.provider.example",
-				List.of(new MailIntakeProperties.Feed(feedAddress, "phishing", true)),
+				List.of(new MailIntakeProperties.Feed(feedAddress, "phishing", true, null, false)),
 				new MailIntakeProperties.Imap(null, 0, true, null, null, "INBOX", "Processed", null),
 				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50));
 		MailIntake feeds = new MailIntakeService(store, withFeed, filing, resolver, audit, json, transaction);
