@@ -46,6 +46,11 @@ final class AppServer implements AutoCloseable {
 				"org.abusedesk.AbusedeskApplication", "serve", "--server.port=" + port, "--server.address=127.0.0.1",
 				"--abusedesk.data-dir=" + dataDir, "--abusedesk.admin-token=" + ADMIN_TOKEN,
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
+		if (Boolean.getBoolean("bench.jfr")) {
+			// a profile of the server for the write-up: jfr print --events jdk.ExecutionSample
+			command.add(5, "-XX:StartFlightRecording=filename=" + log.resolveSibling("server-" + port + ".jfr")
+					+ ",settings=profile");
+		}
 		if (datasourceUrl != null && !datasourceUrl.isBlank()) {
 			command.add("--spring.datasource.url=" + datasourceUrl);
 		}
