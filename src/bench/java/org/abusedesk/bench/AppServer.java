@@ -48,7 +48,7 @@ final class AppServer implements AutoCloseable {
 				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort));
 		if (Boolean.getBoolean("bench.jfr")) {
 			// a profile of the server for the write-up: jfr print --events jdk.ExecutionSample
-			command.add(5, "-XX:StartFlightRecording=filename=" + log.resolveSibling("server-" + port + ".jfr")
+			command.add(4, "-XX:StartFlightRecording=filename=" + log.resolveSibling("server-" + port + ".jfr")
 					+ ",settings=profile");
 		}
 		if (datasourceUrl != null && !datasourceUrl.isBlank()) {
