@@ -158,7 +158,7 @@ final class EndToEnd {
 				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at)
 				select (array['triage', 'in_review', 'forwarded', 'awaiting_customer'])[1 + g %% 4], 900000000 + g,
 				       'seeded-' || g || '.example', 'seeded-' || (g %% 50000), 'phishing',
-				       (array['p1', 'p2', 'p3', 'p4'])[1 + g %% 4], now() + make_interval(mins => (g * 7919) %% 100000)
+				       (array['p1', 'p2', 'p3', 'p4'])[1 + g %% 4], now() + make_interval(mins => ((g::bigint * 7919) %% 100000)::int)
 				from generate_series(1, %d) g""".formatted(seed));
 		db.execute("analyze abuse_case");
 		Map<String, Object> params = params("open_cases",
