@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -90,41 +94,73 @@ class OutboxDispatcher {
 			if (batch == null || batch.isEmpty()) {
 				return sent;
 			}
-			for (Outbox.Row row : batch) {
-				if (deliver(sender, row)) {
-					sent++;
-				}
-			}
+			sent += deliver(sender, batch);
 		}
 		return sent;
 	}
 
-	private boolean deliver(JavaMailSender sender, Outbox.Row row) {
-		try {
-			sender.send(toMime(sender, row));
-		}
-		catch (MailException | MessagingException ex) {
-			boolean giveUp = row.attempts() >= MAX_ATTEMPTS;
-			Duration retryIn = backoff(row.attempts());
-			log.warn("Delivery of outbox message {} to {} failed (attempt {}): {}", row.id(), row.recipient(),
-					row.attempts(), ex.getMessage());
-			this.transaction.executeWithoutResult((status) -> {
-				this.outbox.markFailed(row.id(), String.valueOf(ex.getMessage()), retryIn, giveUp);
-				if (giveUp) {
-					this.audit.append(stream(row), "system", "notification.failed",
-							Map.of("idempotency_key", row.idempotencyKey(), "attempts", row.attempts()));
-				}
-			});
-			return false;
-		}
-		return Boolean.TRUE.equals(this.transaction.execute((status) -> {
-			boolean recorded = this.outbox.markSent(row.id());
-			if (recorded) {
-				this.audit.append(stream(row), "system", "notification.sent", Map.of("kind", row.kind(), "recipient",
-						row.recipient(), "idempotency_key", row.idempotencyKey()));
+	/**
+	 * Sends a claimed batch over one SMTP connection (a connection per message made
+	 * delivery, not intake, the limit) and records the sent ones in one transaction.
+	 * @return how many were sent
+	 */
+	private int deliver(JavaMailSender sender, List<Outbox.Row> batch) {
+		Map<Object, Outbox.Row> rows = new LinkedHashMap<>();
+		for (Outbox.Row row : batch) {
+			try {
+				rows.put(toMime(sender, row), row);
 			}
-			return recorded;
-		}));
+			catch (MessagingException ex) {
+				failed(row, ex);
+			}
+		}
+		Map<Object, Exception> failures = new HashMap<>();
+		try {
+			sender.send(rows.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			// only the messages named failed; a failure to close after sending names none
+			failures.putAll(ex.getFailedMessages());
+		}
+		catch (MailException ex) {
+			rows.keySet().forEach((message) -> failures.put(message, ex));
+		}
+		List<Outbox.Row> delivered = new ArrayList<>();
+		rows.forEach((message, row) -> {
+			Exception failure = failures.get(message);
+			if (failure != null) {
+				failed(row, failure);
+			}
+			else {
+				delivered.add(row);
+			}
+		});
+		Integer recorded = this.transaction.execute((status) -> {
+			int count = 0;
+			for (Outbox.Row row : delivered) {
+				if (this.outbox.markSent(row.id())) {
+					this.audit.append(stream(row), "system", "notification.sent", Map.of("kind", row.kind(),
+							"recipient", row.recipient(), "idempotency_key", row.idempotencyKey()));
+					count++;
+				}
+			}
+			return count;
+		});
+		return (recorded != null) ? recorded : 0;
+	}
+
+	private void failed(Outbox.Row row, Exception ex) {
+		boolean giveUp = row.attempts() >= MAX_ATTEMPTS;
+		Duration retryIn = backoff(row.attempts());
+		log.warn("Delivery of outbox message {} to {} failed (attempt {}): {}", row.id(), row.recipient(),
+				row.attempts(), ex.getMessage());
+		this.transaction.executeWithoutResult((status) -> {
+			this.outbox.markFailed(row.id(), String.valueOf(ex.getMessage()), retryIn, giveUp);
+			if (giveUp) {
+				this.audit.append(stream(row), "system", "notification.failed",
+						Map.of("idempotency_key", row.idempotencyKey(), "attempts", row.attempts()));
+			}
+		});
 	}
 
 	static Duration backoff(int attempts) {

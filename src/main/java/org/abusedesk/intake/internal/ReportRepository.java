@@ -97,21 +97,27 @@ class ReportRepository implements Reports {
 			.param("originContact", (origin != null) ? origin.hostAbuseContact() : null)
 			.query(Long.class)
 			.single();
-		for (int i = 0; i < report.urls().size(); i++) {
-			this.jdbc.sql("insert into report_url (report_id, position, url) values (:id, :position, :url)")
+		// one statement per list, not per row (the list travels as one JSON parameter;
+		// a Java array would be expanded into an IN list)
+		if (!report.urls().isEmpty()) {
+			this.jdbc.sql("""
+					insert into report_url (report_id, position, url)
+					select :id, u.n - 1, u.url from jsonb_array_elements_text(cast(:urls as jsonb))
+					    with ordinality as u(url, n)""")
 				.param("id", id)
-				.param("position", i)
-				.param("url", report.urls().get(i))
+				.param("urls", this.json.writeValueAsString(report.urls()))
 				.update();
 		}
 		for (EvidenceFile file : report.documents()) {
 			insertEvidence(id, file);
 		}
-		for (int i = 0; i < report.addresses().size(); i++) {
-			this.jdbc.sql("insert into report_address (report_id, position, address) values (:id, :position, :a)")
+		if (!report.addresses().isEmpty()) {
+			this.jdbc.sql("""
+					insert into report_address (report_id, position, address)
+					select :id, a.n - 1, a.address from jsonb_array_elements_text(cast(:addresses as jsonb))
+					    with ordinality as a(address, n)""")
 				.param("id", id)
-				.param("position", i)
-				.param("a", report.addresses().get(i))
+				.param("addresses", this.json.writeValueAsString(report.addresses()))
 				.update();
 		}
 		return id;

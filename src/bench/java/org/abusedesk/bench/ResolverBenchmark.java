@@ -14,18 +14,18 @@ import org.abusedesk.catalog.internal.PropertyKind;
 
 /**
  * How fast the resolver index answers with one million properties, on one thread, and how
- * much heap the index takes. Not a test: run it with {@code ./mvnw -Pbench -DskipTests
- * test}. Figures are indicative (no JMH); compare runs on the same machine only.
+ * much heap the index takes. Not a test; the catalog it builds is also the one of
+ * {@link ResolverBench} (JMH), which gives the recorded figures.
  */
 public final class ResolverBenchmark {
 
-	private static final int ZONES = 400_000;
+	static final int ZONES = 400_000;
 
-	private static final int HOSTNAMES = 200_000;
+	static final int HOSTNAMES = 200_000;
 
-	private static final int IPV4_PREFIXES = 250_000;
+	static final int IPV4_PREFIXES = 250_000;
 
-	private static final int IPV6_PREFIXES = 150_000;
+	static final int IPV6_PREFIXES = 150_000;
 
 	private static final int ACCOUNTS = 100_000;
 
@@ -62,7 +62,7 @@ public final class ResolverBenchmark {
 				+ Integer.toHexString(r.nextInt(65536))), false);
 	}
 
-	private static CatalogIndex build() {
+	static CatalogIndex build() {
 		Account[] accounts = new Account[ACCOUNTS];
 		for (int i = 0; i < ACCOUNTS; i++) {
 			accounts[i] = new Account(i, "acct-" + i, "Customer " + i, "abuse@customer" + i + ".example", i % 50 == 0,
@@ -92,22 +92,22 @@ public final class ResolverBenchmark {
 		return builder.build();
 	}
 
-	private static String zone(int i) {
+	static String zone(int i) {
 		return "customer-" + i + ".example" + (i % 7) + ".com";
 	}
 
-	private static String hostname(int i) {
+	static String hostname(int i) {
 		return "host-" + i + ".shared-hosting.example";
 	}
 
 	/** Distinct /24 networks from 10.0.0.0 upwards. */
-	private static String ipv4(int i, int host) {
+	static String ipv4(int i, int host) {
 		int network = (10 << 16) + i;
 		return ((network >>> 16) & 0xFF) + "." + ((network >>> 8) & 0xFF) + "." + (network & 0xFF) + "." + host;
 	}
 
 	/** The first three groups of distinct /48 networks from 2001:db8::/48 upwards. */
-	private static String ipv6(int i) {
+	static String ipv6(int i) {
 		return "2001:" + Integer.toHexString(0xdb8 + (i >>> 16)) + ":" + Integer.toHexString(i & 0xFFFF);
 	}
 

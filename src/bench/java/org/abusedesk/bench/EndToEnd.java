@@ -1,0 +1,339 @@
+package org.abusedesk.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The end-to-end run: abusedesk in a child JVM on PostgreSQL, a generated catalog, an
+ * SMTP sink so that forwarded messages really leave, and clients over real HTTP to
+ * 127.0.0.1. Phases, each for a fixed time: single reports as fast as the clients go;
+ * single reports at 500/s (latency, and report to forwarded message sent); the plain-JDBC
+ * ceiling; the case queue with one million open cases; a flood from untrusted clients
+ * while a trusted flagger reports; batches.
+ */
+final class EndToEnd {
+
+	static final int CLIENTS = 50;
+
+	static final int POOL = 20;
+
+	static final int PACED_RATE = 500;
+
+	private static final Pattern SECRET = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
+
+	private final Results results;
+
+	private final Path out;
+
+	private final Duration phase;
+
+	private final String datasourceUrl;
+
+	private final BenchCatalog catalog = new BenchCatalog(2000);
+
+	private long sequence = 1_000_000_000L * (System.currentTimeMillis() % 1000);
+
+	EndToEnd(Results results, Path out, Duration phase, String datasourceUrl) {
+		this.results = results;
+		this.out = out;
+		this.phase = phase;
+		this.datasourceUrl = datasourceUrl;
+	}
+
+	void run() throws Exception {
+		Files.createDirectories(this.out);
+		Path dataDir = Files.createTempDirectory("abusedesk-bench-");
+		Path log = this.out.resolve("server.log");
+		Files.deleteIfExists(log);
+		try (SmtpSink smtp = new SmtpSink()) {
+			int smtpPort = smtp.port();
+			double sustainable;
+			String trusted;
+			Database db;
+			try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log, List.of(
+					"--abusedesk.intake.rate-limit.per-address-per-minute=100000000",
+					"--abusedesk.intake.rate-limit.per-token-per-minute=100000000",
+					"--abusedesk.intake.rate-limit.untrusted-total-per-minute=100000000",
+					"--abusedesk.intake.rate-limit.trusted-total-per-minute=100000000"))) {
+				db = new Database(server.jdbcUrl(this.datasourceUrl));
+				HttpLoad http = new HttpLoad(server.port());
+				HttpResponse<String> imported = http.send("PUT", "/api/v1/catalog", this.catalog.document(),
+						AppServer.ADMIN_TOKEN);
+				require(imported, 200);
+				trusted = token(http, "trusted_flagger");
+				sustainable = single(http, db);
+				paced(http, db);
+				ceiling(db);
+				console(http, db);
+			}
+			flood(dataDir, smtpPort, log, sustainable, trusted);
+			batch(dataDir, smtpPort, log);
+			this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+		}
+	}
+
+	/** Closed loop: every client sends its next report when the last is answered. */
+	private double single(HttpLoad http, Database db) throws Exception {
+		System.out.println("[bench] warm-up, " + CLIENTS + " clients, 10 s");
+		http.closedLoop(CLIENTS, Duration.ofSeconds(10), this::singleCall, false);
+		drain(db, Duration.ofMinutes(3));
+		String before = LoadAverage.now();
+		HttpLoad.Outcome outcome = http.closedLoop(CLIENTS, this.phase, this::singleCall, false);
+		Map<String, Object> params = params("clients", CLIENTS, "seconds", this.phase.toSeconds(), "load_before",
+				before, "load_after", LoadAverage.now(), "responses", outcome.responses().toString());
+		this.results.add("single reports accepted", outcome.perSecond(), "reports/s", params);
+		this.results.add("single reports latency p50", outcome.percentileMillis(0.50), "ms", params);
+		this.results.add("single reports latency p99", outcome.percentileMillis(0.99), "ms", params);
+		this.results.add("single reports latency max", outcome.percentileMillis(1.0), "ms", params);
+		this.results.add("single reports errors", outcome.errors(), "responses", params);
+		// Accepted is only sustained if decisions and the outbox keep up: what is left?
+		long backlog = db.backlog();
+		double drained = drain(db, Duration.ofMinutes(5));
+		this.results.add("single reports pipeline backlog at end", backlog, "events+messages", params);
+		this.results.add("single reports pipeline drain time", drained, "s", params);
+		return outcome.perSecond();
+	}
+
+	private HttpLoad.Call singleCall(long n) {
+		return new HttpLoad.Call("/api/v1/reports/phishing", this.catalog.report(this.sequence + n), null);
+	}
+
+	/** 500 reports a second; latency, and report to forwarded message sent. */
+	private void paced(HttpLoad http, Database db) throws Exception {
+		this.sequence += 100_000_000L;
+		String before = LoadAverage.now();
+		HttpLoad.Outcome outcome = http.paced(CLIENTS, PACED_RATE, this.phase, this::singleCall, false);
+		Map<String, Object> params = params("rate", PACED_RATE, "clients", CLIENTS, "seconds", this.phase.toSeconds(),
+				"load_before", before, "load_after", LoadAverage.now(), "responses", outcome.responses().toString());
+		this.results.add("paced 500/s accepted", outcome.perSecond(), "reports/s", params);
+		this.results.add("paced 500/s latency p50", outcome.percentileMillis(0.50), "ms", params);
+		this.results.add("paced 500/s latency p99", outcome.percentileMillis(0.99), "ms", params);
+		this.results.add("paced 500/s latency max", outcome.percentileMillis(1.0), "ms", params);
+		drain(db, Duration.ofMinutes(5));
+		String forwarded = """
+				from outbox_message o join report r on r.id = o.report_id
+				where o.kind = 'forward_to_host' and o.status = 'sent' and r.id between %d and %d"""
+			.formatted(outcome.minId(), outcome.maxId());
+		Map<String, Object> outboxParams = new LinkedHashMap<>(params);
+		outboxParams.put("from", "report.received_at (201) to outbox_message.sent_at (SMTP accepted)");
+		outboxParams.put("poll_interval_ms", 500);
+		outboxParams.put("messages", db.count("select count(*) " + forwarded));
+		for (double p : new double[] { 0.5, 0.99 }) {
+			this.results.add("report to forwarded message sent p" + Math.round(p * 100),
+					db.number("select percentile_cont(" + p
+							+ ") within group (order by extract(epoch from o.sent_at - r.received_at)) * 1000 "
+							+ forwarded),
+					"ms", outboxParams);
+		}
+	}
+
+	private void ceiling(Database db) throws Exception {
+		String before = LoadAverage.now();
+		double perSecond = JdbcCeiling.run(db.url(), CLIENTS, POOL, this.phase, this.catalog);
+		this.results.add("plain JDBC ceiling", perSecond, "reports/s", params("threads", CLIENTS, "pool", POOL,
+				"seconds", this.phase.toSeconds(), "load_before", before, "load_after", LoadAverage.now()));
+		double api = this.results.value("single reports accepted");
+		this.results.add("single reports / plain JDBC ceiling", api / perSecond, "ratio", params());
+	}
+
+	/**
+	 * The console does not exist yet: the queries behind GET /api/v1/cases and GET
+	 * /api/v1/cases/{id}, over HTTP, and the queue ordering (priority, due time) the
+	 * console will use, in SQL, with one million open cases.
+	 */
+	private void console(HttpLoad http, Database db) throws Exception {
+		long open = db.count("select count(*) from abuse_case where status not in ('closed', 'rejected')");
+		long seed = Math.max(0, 1_000_000 - open);
+		long start = System.nanoTime();
+		db.execute("""
+				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at)
+				select (array['triage', 'in_review', 'forwarded', 'awaiting_customer'])[1 + g %% 4], 900000000 + g,
+				       'seeded-' || g || '.example', 'seeded-' || (g %% 50000), 'phishing',
+				       (array['p1', 'p2', 'p3', 'p4'])[1 + g %% 4], now() + make_interval(mins => ((g::bigint * 7919) %% 100000)::int)
+				from generate_series(1, %d) g""".formatted(seed));
+		db.execute("analyze abuse_case");
+		Map<String, Object> params = params("open_cases",
+				db.count("select count(*) from abuse_case where status not in ('closed', 'rejected')"), "seed_seconds",
+				Math.round((System.nanoTime() - start) / 1e9), "measured", "client round trip on 127.0.0.1, median of 30");
+		long busiest = db
+			.count("select case_id from case_report group by case_id order by count(*) desc limit 1");
+		long middle = db.count("select min(id) + (max(id) - min(id)) / 2 from abuse_case");
+		this.results.add("GET /api/v1/cases?limit=50", medianMillis(http, "/api/v1/cases?limit=50"), "ms", params);
+		this.results.add("GET /api/v1/cases?status=triage&limit=50",
+				medianMillis(http, "/api/v1/cases?status=triage&limit=50&after=" + middle), "ms", params);
+		this.results.add("GET /api/v1/cases/{id} (busiest case)", medianMillis(http, "/api/v1/cases/" + busiest),
+				"ms", params("reports", db.count("select count(*) from case_report where case_id = " + busiest)));
+		this.results.add("GET /api/v1/cases/{id} (seeded case)", medianMillis(http, "/api/v1/cases/" + middle), "ms",
+				params);
+		// The console's queue (its branch adds abuse_case_work_queue_idx in V40): open cases
+		// by priority, then due time, then id. Measured as the schema stands, and, when that
+		// index is not there yet, once more with it created here.
+		String queue = """
+				select id from abuse_case
+				where status in ('new', 'triage', 'awaiting_customer', 'in_review', 'awaiting_approval', 'appealed')
+				order by priority, coalesce(due_at, 'infinity'::timestamptz), id limit 50""";
+		Map<String, Object> sql = params("measured", "SQL round trip, median of 30", "open_cases",
+				params.get("open_cases"));
+		boolean indexed = db.count("select count(*) from pg_indexes where indexname = 'abuse_case_work_queue_idx'") > 0;
+		this.results.add("queue query (priority, due time), first 50" + (indexed ? "" : ", no queue index"),
+				db.medianMillis(queue, 30), "ms", sql);
+		if (!indexed) {
+			db.execute("""
+					create index abuse_case_work_queue_idx on abuse_case
+					    (priority, (coalesce(due_at, 'infinity'::timestamptz)), id)
+					where status in ('new', 'triage', 'awaiting_customer', 'in_review', 'awaiting_approval', 'appealed')""");
+			this.results.add("queue query (priority, due time), first 50, with the queue index",
+					db.medianMillis(queue, 30), "ms", sql);
+		}
+	}
+
+	private double medianMillis(HttpLoad http, String path) throws Exception {
+		long[] took = new long[30];
+		for (int i = 0; i < took.length; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = http.send("GET", path, null, AppServer.ADMIN_TOKEN);
+			took[i] = System.nanoTime() - start;
+			require(response, 200);
+		}
+		java.util.Arrays.sort(took);
+		return took[took.length / 2] / 1e6;
+	}
+
+	/**
+	 * Untrusted clients at ten times the sustainable rate against realistic budgets,
+	 * while a trusted flagger reports at 20/s. The per-address budget stays high because
+	 * every client here has the address 127.0.0.1; the untrusted total budget is what
+	 * holds.
+	 */
+	private void flood(Path dataDir, int smtpPort, Path log, double sustainable, String trusted) throws Exception {
+		int untrustedPerMinute = (int) Math.max(600, sustainable * 60 / 2);
+		try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log,
+				List.of("--abusedesk.intake.rate-limit.per-address-per-minute=100000000",
+						"--abusedesk.intake.rate-limit.untrusted-total-per-minute=" + untrustedPerMinute))) {
+			Database db = new Database(server.jdbcUrl(this.datasourceUrl));
+			HttpLoad http = new HttpLoad(server.port());
+			this.sequence += 100_000_000L;
+			double floodRate = 10 * sustainable;
+			HttpLoad.Outcome[] outcomes = new HttpLoad.Outcome[2];
+			String before = LoadAverage.now();
+			Thread flagger = new Thread(() -> {
+				try {
+					outcomes[1] = http.paced(4, 20, this.phase,
+							(n) -> new HttpLoad.Call("/api/v1/reports/phishing",
+									this.catalog.tokenReport(this.sequence + 50_000_000L + n), trusted),
+							true);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			flagger.start();
+			outcomes[0] = http.paced(CLIENTS * 2, floodRate, this.phase, this::singleCall, true);
+			flagger.join();
+			HttpLoad.Outcome untrusted = outcomes[0];
+			HttpLoad.Outcome flagged = outcomes[1];
+			long offered = untrusted.responses().values().stream().mapToLong(Long::longValue).sum();
+			List<String> codes = new ArrayList<>(untrusted.trackingCodes());
+			codes.addAll(flagged.trackingCodes());
+			long stored = db.storedReports(codes);
+			long flaggerCalls = flagged.responses().values().stream().mapToLong(Long::longValue).sum();
+			Map<String, Object> params = params("untrusted_target_rate", Math.round(floodRate),
+					"untrusted_offered_rate", Math.round(offered / untrusted.seconds()), "untrusted_budget_per_minute",
+					untrustedPerMinute, "untrusted_responses", untrusted.responses().toString(), "flagger_rate", 20,
+					"flagger_responses", flagged.responses().toString(), "load_before", before, "load_after",
+					LoadAverage.now());
+			this.results.add("flood: untrusted offered", offered / untrusted.seconds(), "requests/s", params);
+			this.results.add("flood: untrusted accepted", untrusted.perSecond(), "reports/s", params);
+			this.results.add("flood: trusted flagger share accepted", (double) flagged.accepted() / flaggerCalls,
+					"ratio", params);
+			this.results.add("flood: trusted flagger latency p99", flagged.percentileMillis(0.99), "ms", params);
+			this.results.add("flood: accepted reports missing from the database", codes.size() - stored, "reports",
+					params("accepted", codes.size()));
+			this.results.add("flood: server errors", untrusted.errors() + flagged.errors(), "responses", params);
+		}
+	}
+
+	/** Batches of 500 from 4 clients with an organisation's token. */
+	private void batch(Path dataDir, int smtpPort, Path log) throws Exception {
+		try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log, List.of(
+				"--abusedesk.intake.rate-limit.per-address-per-minute=100000000",
+				"--abusedesk.intake.rate-limit.per-token-per-minute=100000000",
+				"--abusedesk.intake.rate-limit.untrusted-total-per-minute=100000000"))) {
+			Database db = new Database(server.jdbcUrl(this.datasourceUrl));
+			HttpLoad http = new HttpLoad(server.port());
+			String token = token(http, "organisation");
+			this.sequence += 100_000_000L;
+			int size = 500;
+			String before = LoadAverage.now();
+			long decidedBefore = db.count("select count(*) from decision");
+			HttpLoad.Outcome outcome = http.closedLoop(4, this.phase, (n) -> new HttpLoad.Call(
+					"/api/v1/reports:batch", this.catalog.batch(this.sequence + n * size, size), token), false);
+			Map<String, Object> params = params("clients", 4, "reports_per_batch", size, "seconds",
+					this.phase.toSeconds(), "load_before", before, "load_after", LoadAverage.now(), "responses",
+					outcome.responses().toString());
+			this.results.add("batch reports accepted", outcome.perSecond(), "reports/s", params);
+			this.results.add("batch call latency p50", outcome.percentileMillis(0.5), "ms", params);
+			// the decisions behind the batches: how fast does the asynchronous side go?
+			long decided = db.count("select count(*) from decision") - decidedBefore;
+			Thread.sleep(10_000);
+			long decidedLater = db.count("select count(*) from decision") - decidedBefore;
+			this.results.add("decisions during the batch phase", decided / outcome.seconds(), "decisions/s", params);
+			this.results.add("decisions after it (catching up, 10 s)", (decidedLater - decided) / 10.0,
+					"decisions/s", params("backlog", db.backlog()));
+		}
+	}
+
+	private String token(HttpLoad http, String kind) throws Exception {
+		HttpResponse<String> issued = http.send("POST", "/api/v1/reporter-tokens", """
+				{"label": "bench %1$s", "reporter_kind": "%1$s", "name": "Bench %1$s",
+				 "email": "bench-%1$s@flaggers.example", "organisation": "Bench e.V."}""".formatted(kind),
+				AppServer.ADMIN_TOKEN);
+		require(issued, 201);
+		Matcher secret = SECRET.matcher(issued.body());
+		if (!secret.find()) {
+			throw new IllegalStateException("No token in " + issued.body());
+		}
+		return secret.group(1);
+	}
+
+	/**
+	 * Waits until every received report is decided and every message sent.
+	 * @return seconds it took
+	 */
+	private static double drain(Database db, Duration timeout) throws SQLException, InterruptedException {
+		long start = System.nanoTime();
+		while (db.backlog() > 0) {
+			if (System.nanoTime() - start > timeout.toNanos()) {
+				System.out.println("[bench] backlog not drained within " + timeout + ": " + db.backlog());
+				return Double.NaN;
+			}
+			Thread.sleep(200);
+		}
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private static void require(HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(
+					response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	private static Map<String, Object> params(Object... pairs) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			params.put((String) pairs[i], pairs[i + 1]);
+		}
+		return params;
+	}
+
+}
