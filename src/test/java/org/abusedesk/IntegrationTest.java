@@ -1,10 +1,18 @@
 package org.abusedesk;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
+
+	@LocalServerPort
+	protected int port;
 
 	/** One SMTP server for the whole test run, on a free port. */
 	protected static final GreenMail smtp = startSmtp();
@@ -30,6 +41,49 @@ public abstract class IntegrationTest {
 	static void smtpProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	/** A client for this test's application. */
+	protected Api api() {
+		return new Api(this.port);
+	}
+
+	/** The messages the SMTP server received for {@code recipient}. */
+	protected static List<MimeMessage> messagesTo(String recipient) {
+		return messagesTo(recipient, "");
+	}
+
+	/** The messages to {@code recipient} whose subject starts with {@code subject}. */
+	protected static List<MimeMessage> messagesTo(String recipient, String subject) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+			try {
+				Address[] to = message.getAllRecipients();
+				return to != null && Arrays.stream(to).anyMatch((a) -> a.toString().equalsIgnoreCase(recipient))
+						&& message.getSubject().startsWith(subject);
+			}
+			catch (MessagingException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}).toList();
+	}
+
+	/** Waits for the one message to {@code recipient} whose subject starts so. */
+	protected static MimeMessage awaitMessageTo(String recipient, String subject) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> !messagesTo(recipient, subject).isEmpty());
+		List<MimeMessage> messages = messagesTo(recipient, subject);
+		org.assertj.core.api.Assertions.assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	protected static String body(MimeMessage message) {
+		try {
+			return String.valueOf(message.getContent());
+		}
+		catch (java.io.IOException | MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -9,14 +9,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CatalogApiTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private StaffTokens tokens;

@@ -5,14 +5,9 @@ import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Test
 	void theApplicationServesItsOpenApiDocument() {

@@ -13,7 +13,6 @@ import org.abusedesk.policy.PolicyDocuments;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -25,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * backtests.
  */
 class PolicyVersionTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private StaffTokens tokens;

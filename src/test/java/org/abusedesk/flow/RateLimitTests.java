@@ -4,7 +4,6 @@ import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Over HTTP, with a budget small enough to exhaust (a context of its own). */
 @TestPropertySource(properties = "abusedesk.intake.rate-limit.per-address-per-minute=2")
 class RateLimitTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Test
 	void theThirdReportInAMinuteFromOneAddressIsRefusedWithRetryAfter() {

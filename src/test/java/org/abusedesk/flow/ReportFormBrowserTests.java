@@ -24,7 +24,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,9 +46,6 @@ class ReportFormBrowserTests extends IntegrationTest {
 	private static Path profile;
 
 	private static WebDriver browser;
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +31,6 @@ class ReportFormHttpTests extends IntegrationTest {
 	private static final byte[] ZIP = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, (byte) 0x9c, 0x5a };
 
 	private static final Pattern TRACKING_CODE = Pattern.compile("AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private JdbcClient jdbc;

@@ -1,10 +1,8 @@
 package org.abusedesk.flow;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +23,6 @@ import static org.awaitility.Awaitility.await;
  * forwarded by real email to the site's hosting provider and owner.
  */
 class ReportPathTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private StaffTokens tokens;
@@ -220,41 +214,6 @@ class ReportPathTests extends IntegrationTest {
 
 	private static MimeMessage awaitMessageTo(String recipient) {
 		return awaitMessageTo(recipient, "");
-	}
-
-	/** The one message to {@code recipient} whose subject starts with {@code subject}. */
-	static MimeMessage awaitMessageTo(String recipient, String subject) {
-		await().atMost(Duration.ofSeconds(20)).until(() -> !messagesTo(recipient, subject).isEmpty());
-		List<MimeMessage> messages = messagesTo(recipient, subject);
-		assertThat(messages).hasSize(1);
-		return messages.get(0);
-	}
-
-	static List<MimeMessage> messagesTo(String recipient, String subject) {
-		return messagesTo(recipient).stream().filter((message) -> {
-			try {
-				return message.getSubject().startsWith(subject);
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	static List<MimeMessage> messagesTo(String recipient) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				Address[] to = message.getAllRecipients();
-				return to != null && Arrays.stream(to).anyMatch((a) -> a.toString().equalsIgnoreCase(recipient));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
-	}
-
-	static String body(MimeMessage message) throws Exception {
-		return String.valueOf(message.getContent());
 	}
 
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +19,6 @@ import static org.awaitility.Awaitility.await;
 
 /** What the reporter sees: receipt, status page, duplicates and denials. */
 class ReporterLifecycleTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private CatalogImport catalogImport;
@@ -50,8 +46,7 @@ class ReporterLifecycleTests extends IntegrationTest {
 		String secret = receipt.get("status_secret").asString();
 		assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
 
-		String mail = ReportPathTests
-			.body(ReportPathTests.awaitMessageTo(this.catalog.reporter(), "We received your report"));
+		String mail = body(awaitMessageTo(this.catalog.reporter(), "We received your report"));
 		Matcher link = Pattern.compile("/api/v1/reports/status/(AD-[0-9A-Z-]+)\\?secret=([A-Za-z0-9_-]+)")
 			.matcher(mail);
 		assertThat(link.find()).isTrue();
@@ -122,8 +117,7 @@ class ReporterLifecycleTests extends IntegrationTest {
 		assertThat(second.get("denial_reason").asString()).isEqualTo("duplicate_report");
 		assertThat(second.get("duplicate_of").asString()).isEqualTo(first.get("tracking_code").asString());
 
-		String decision = ReportPathTests
-			.body(ReportPathTests.awaitMessageTo(this.catalog.reporter(), "Decision on your report"));
+		String decision = body(awaitMessageTo(this.catalog.reporter(), "Decision on your report"));
 		assertThat(decision).contains("duplicate_report")
 			.contains(second.get("tracking_code").asString())
 			.contains("six months");
@@ -136,8 +130,7 @@ class ReporterLifecycleTests extends IntegrationTest {
 					this.catalog.report("nobody-" + this.catalog.id() + ".example", "send", "send"), null)
 			.json();
 		assertThat(receipt.get("denial_reason").asString()).isEqualTo("not_ours");
-		String decision = ReportPathTests
-			.body(ReportPathTests.awaitMessageTo(this.catalog.reporter(), "Decision on your report"));
+		String decision = body(awaitMessageTo(this.catalog.reporter(), "Decision on your report"));
 		assertThat(decision).contains("not_ours").contains("does not use our services").contains("six months");
 	}
 

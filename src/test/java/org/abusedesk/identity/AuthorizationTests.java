@@ -9,15 +9,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every endpoint, with every role and with none: who is let in. */
 class AuthorizationTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private StaffTokens tokens;

@@ -1,7 +1,6 @@
 package org.abusedesk.actions.internal;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,13 +49,21 @@ class OutboxDeliveryTests extends IntegrationTest {
 	void aClaimLeftByADeadNodeIsDeliveredOnceAfterItsLeaseEnds() throws Exception {
 		String recipient = "crash-" + UUID.randomUUID() + "@restart.example";
 		String key = "test:" + UUID.randomUUID();
-		this.outbox.enqueue(message(key, recipient));
-		// A node claims the message and dies before sending: the row stays "sending"
-		// under
-		// a lease that has not ended.
-		this.jdbc.sql("""
-				update outbox_message set status = 'sending', attempts = 1, lease_until = now() + interval '1 hour'
-				where idempotency_key = :key""").param("key", key).update();
+		// A node claimed the message and died before sending: the row is "sending" under
+		// a
+		// lease that has not ended. Written in one statement, so that no dispatcher of
+		// this
+		// context can take the message while it is still pending.
+		this.jdbc
+			.sql("""
+					insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body, status,
+					    attempts, lease_until)
+					values (:key, 'notify_owner', 0, 0, :recipient, :subject, :body, 'sending', 1, now() + interval '1 hour')""")
+			.param("key", key)
+			.param("recipient", recipient)
+			.param("subject", "Subject " + key)
+			.param("body", "Body " + key)
+			.update();
 
 		this.dispatcher.dispatchDue();
 		assertThat(status(key)).isEqualTo("sending");
@@ -101,17 +108,6 @@ class OutboxDeliveryTests extends IntegrationTest {
 			.param("key", key)
 			.query(String.class)
 			.single();
-	}
-
-	private static List<MimeMessage> messagesTo(String recipient) {
-		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-			try {
-				return Arrays.stream(message.getAllRecipients()).anyMatch((a) -> a.toString().equals(recipient));
-			}
-			catch (jakarta.mail.MessagingException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}).toList();
 	}
 
 }

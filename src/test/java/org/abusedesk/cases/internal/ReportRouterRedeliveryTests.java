@@ -9,7 +9,6 @@ import org.abusedesk.intake.ReportReceived;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +19,6 @@ import static org.awaitility.Awaitility.await;
  * report already decided must not be decided, attached or forwarded twice.
  */
 class ReportRouterRedeliveryTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
 
 	@Autowired
 	private CatalogImport catalog;

@@ -23,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
@@ -46,9 +45,6 @@ class MailIntakeTests extends IntegrationTest {
 
 	@Autowired
 	private StaffTokens tokens;
-
-	@LocalServerPort
-	private int port;
 
 	private String id;
 
