@@ -58,6 +58,9 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")
+				// the edge systems, and admins looking at what the edge sees
+				.requestMatchers(HttpMethod.GET, "/api/v1/mitigations/active")
+				.hasAnyRole("edge", "admin")
 				.requestMatchers("/actuator/prometheus")
 				.hasRole("admin")
 				.anyRequest()
