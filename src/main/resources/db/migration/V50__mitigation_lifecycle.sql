@@ -69,3 +69,6 @@ create table customer_token (
 );
 
 create index customer_token_account_idx on customer_token (account_ref);
+
+-- Customers list the reports about their account.
+create index report_account_ref_idx on report (account_ref, id);
