@@ -137,6 +137,35 @@ class EdgeSyncTests extends IntegrationTest {
 	}
 
 	@Test
+	void theInterstitialWarnsInPlainWordsOnlyWhileAPhishingInterstitialIsActive() {
+		String marker = UUID.randomUUID().toString();
+		Mitigation active = create("https://" + marker + ".example/login", Instant.now(), null);
+		Mitigation pending = create("https://p-" + marker + ".example/", Instant.now().plus(Duration.ofHours(24)),
+				null);
+
+		Api.Response page = this.api.get("/interstitial/" + active.id(), null);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		assertThat(page.body()).contains("reported as phishing")
+			.contains("https://" + marker + ".example/login")
+			.doesNotContain("<script")
+			.doesNotContain("src=")
+			.doesNotContain("staff:test");
+		assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(csp) -> assertThat(csp).startsWith("default-src 'none'").contains("frame-ancestors 'none'"));
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+
+		assertThat(this.api.get("/interstitial/" + pending.id(), null).status()).isEqualTo(404);
+		long caseId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+		Mitigation block = this.mitigations.create(new NewMitigation(caseId, "malware_block", "url_pattern", List.of(),
+				Instant.now(), null, null, "staff:test", Map.of()));
+		assertThat(this.api.get("/interstitial/" + block.id(), null).status()).isEqualTo(404);
+		this.mitigations.expireDue(Instant.now(), 1000);
+		Mitigation expired = create("https://e-" + marker + ".example/", Instant.now(), Instant.now().minusSeconds(1));
+		this.mitigations.expireDue(Instant.now(), 1000);
+		assertThat(this.api.get("/interstitial/" + expired.id(), null).status()).isEqualTo(404);
+	}
+
+	@Test
 	void webhookUrlsThatReachThePrivateNetworkAreRefusedAtConfiguration() {
 		List<String> refused = List.of("http://127.0.0.1/hook", "https://10.1.2.3/hook", "https://192.168.0.1/",
 				"https://[::1]/hook", "https://169.254.169.254/latest", "http://localhost:8080/", "ftp://edge.example/",
