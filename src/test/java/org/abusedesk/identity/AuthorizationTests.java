@@ -89,7 +89,12 @@ class AuthorizationTests extends IntegrationTest {
 			"DELETE, /api/v1/customer/mitigations/999999999, customer, 404",
 			// the public phishing interstitial: read-only
 			"GET, /interstitial/999999999, none, 404", "GET, /interstitial/999999999, admin, 404",
-			"POST, /interstitial/999999999, none, 403" })
+			"POST, /interstitial/999999999, none, 403",
+			// the customer's web pages: a session from signing in with the token, never a
+			// bearer token; posts need the form's CSRF token
+			"GET, /customer, none, 302", "GET, /customer, admin, 302", "GET, /customer, customer, 302",
+			"GET, /customer/sign-in, none, 200", "POST, /customer/sign-in, none, 403",
+			"POST, /customer/mitigations/999999999/review, customer, 403" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;

@@ -8,13 +8,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The customer API and the public phishing interstitial. The customer chain comes before
- * the staff API chain ({@code @Order(1)}, all of {@code /api/**}): chains are tried in
- * order and the first whose matcher fits takes the request, so a more specific chain must
- * come first.
+ * The customer API, the customer's web pages and the public phishing interstitial. The
+ * customer chain comes before the staff API chain ({@code @Order(1)}, all of
+ * {@code /api/**}): chains are tried in order and the first whose matcher fits takes the
+ * request, so a more specific chain must come first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -41,6 +42,30 @@ class CustomerSecurityConfiguration {
 						"Forbidden", "Customer tokens only.")))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/**
+	 * The customer's web pages: signed in with the customer token once, then a session
+	 * cookie (strict SameSite) and a CSRF token in every form.
+	 */
+	@Bean
+	@Order(30)
+	SecurityFilterChain customerPagesSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher("/customer", "/customer/**")
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.logoutUrl("/customer/sign-out").logoutSuccessUrl("/customer/sign-in"))
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/customer/sign-in")
+				.permitAll()
+				.anyRequest()
+				.hasRole("customer"))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/customer/sign-in")))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(
+						"default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 
