@@ -17,7 +17,10 @@ public interface Mitigations {
 	 * Records a mitigation the provider decided on, in the caller's transaction: active
 	 * at once when {@code effectiveAt} is not in the future, else pending until then.
 	 * Appends {@code mitigation.created} (or {@code mitigation.activated}) to the case's
-	 * audit stream and queues the webhooks.
+	 * audit stream and queues the webhooks. Call it last in the transaction, after your
+	 * own audit appends: storing a mitigation takes the change-sequence lock (migration
+	 * V50), held until commit, and waiting for another lock while holding it can
+	 * deadlock.
 	 * @return the stored mitigation
 	 */
 	Mitigation create(NewMitigation mitigation);
