@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the tests that run the whole application on a real PostgreSQL (the embedded
  * one, or the external one given by {@code -Dabusedesk.test.datasource-url=}) and a real
- * SMTP server (GreenMail). All of them share one application context.
+ * SMTP server (GreenMail) and webhook endpoint. All of them share one application
+ * context.
  */
 @Tag("database")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,6 +32,9 @@ public abstract class IntegrationTest {
 	/** One SMTP server for the whole test run, on a free port. */
 	protected static final GreenMail smtp = startSmtp();
 
+	/** One webhook endpoint for the whole test run, configured as the edge's. */
+	protected static final WebhookReceiver webhooks = WebhookReceiver.start();
+
 	private static GreenMail startSmtp() {
 		GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		greenMail.start();
@@ -41,6 +45,9 @@ public abstract class IntegrationTest {
 	static void smtpProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		registry.add("abusedesk.webhooks.endpoints[0].url", webhooks::url);
+		registry.add("abusedesk.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
+		registry.add("abusedesk.webhooks.allow-private", () -> "true");
 	}
 
 	/** A client for this test's application. */

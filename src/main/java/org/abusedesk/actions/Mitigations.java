@@ -5,22 +5,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The mitigations the provider has taken (minimal until the mitigation lifecycle issue):
- * emergency blocks become mitigations when their emergency is approved, and lapse when
- * they expire.
+ * The mitigations the provider has taken: {@code pending} until their effective time (the
+ * customer's grace period), then {@code active}; {@code in_review} when the customer
+ * contests an active one, {@code cancelled} when a pending one is withdrawn, and
+ * {@code removed} when it lapses or is lifted. Every change is in the case's audit stream
+ * and goes to the edge (the active list and the signed webhooks).
  */
 public interface Mitigations {
 
 	/**
 	 * Records a mitigation the provider decided on, in the caller's transaction: active
 	 * at once when {@code effectiveAt} is not in the future, else pending until then.
-	 * Appends {@code mitigation.created} to the case's audit stream.
+	 * Appends {@code mitigation.created} (or {@code mitigation.activated}) to the case's
+	 * audit stream and queues the webhooks. Call it last in the transaction, after your
+	 * own audit appends: storing a mitigation takes the change-sequence lock (migration
+	 * V50), held until commit, and waiting for another lock while holding it can
+	 * deadlock.
 	 * @return the stored mitigation
 	 */
 	Mitigation create(NewMitigation mitigation);
 
 	/** The mitigations of a case, oldest first. */
 	List<Mitigation> ofCase(long caseId);
+
+	/**
+	 * Activates the pending mitigations whose effective time is at or before {@code now}:
+	 * each becomes {@code active}, {@code mitigation.activated} is appended to its case's
+	 * audit stream and the webhooks are queued, all in one transaction. Claims rows with
+	 * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes may call it at once and each
+	 * mitigation is activated once.
+	 * @param now the instant to compare the effective time with
+	 * @param limit how many to activate at most in this call
+	 * @return how many were activated
+	 */
+	int activateDue(Instant now, int limit);
 
 	/**
 	 * Marks the mitigations that expired at {@code now} as {@code removed}, each in the
@@ -43,18 +61,44 @@ public interface Mitigations {
 	 * @param expiresAt when it lapses unless renewed, or {@code null}
 	 * @param reviewAt when a person must look at it again, or {@code null}
 	 * @param actor who decided, e.g. {@code staff:alice} or {@code system}
-	 * @param basis why, for the audit log and the statement of reasons
+	 * @param basis why, for the audit log and the statement of reasons; a
+	 * {@code legal_basis} entry becomes the statement's legal ground
+	 * @param targetValue the URL pattern, zone or account ref it applies to, or
+	 * {@code null} for the case's property
+	 * @param explanation the decision's plain-language explanation, or {@code null}; it
+	 * is shown to the customer, so it must not name the reporter
 	 */
 	record NewMitigation(long caseId, String type, String target, List<String> territorialScope, Instant effectiveAt,
-			Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis) {
+			Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis, String targetValue,
+			String explanation) {
+
+		public NewMitigation {
+			territorialScope = List.copyOf(territorialScope);
+			basis = (basis != null) ? Map.copyOf(basis) : Map.of();
+		}
+
+		/** A mitigation on the case's property, without an explanation. */
+		public NewMitigation(long caseId, String type, String target, List<String> territorialScope,
+				Instant effectiveAt, Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis) {
+			this(caseId, type, target, territorialScope, effectiveAt, expiresAt, reviewAt, actor, basis, null, null);
+		}
+
 	}
 
 	/**
-	 * @param status {@code pending}, {@code active}, {@code cancelled} or {@code removed}
+	 * @param status {@code pending}, {@code active}, {@code in_review}, {@code cancelled}
+	 * or {@code removed}
 	 * @param territorialScope ISO 3166 codes it is limited to; empty means everywhere
+	 * @param accountRef the customer account it concerns
+	 * @param targetValue the URL pattern, zone or account ref it applies to
+	 * @param statement why, in plain language (the statement of reasons)
+	 * @param decisionGround {@code DECISION_GROUND_ILLEGAL_CONTENT} or
+	 * {@code DECISION_GROUND_INCOMPATIBLE_CONTENT}
+	 * @param changeSeq the number of its latest change; the edge's sync cursor
 	 */
 	record Mitigation(long id, long caseId, String type, String target, List<String> territorialScope, String status,
-			Instant effectiveAt, Instant expiresAt, Instant reviewAt, Instant createdAt) {
+			Instant effectiveAt, Instant expiresAt, Instant reviewAt, Instant createdAt, String accountRef,
+			String targetValue, String statement, String decisionGround, Instant updatedAt, long changeSeq) {
 	}
 
 }

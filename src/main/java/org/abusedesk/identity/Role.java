@@ -3,10 +3,14 @@ package org.abusedesk.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** Staff roles (DOMAIN.md). The wire value is also the Spring Security role name. */
+/**
+ * Staff roles (DOMAIN.md). The wire value is also the Spring Security role name.
+ * {@code edge} is not a person: it is the provider's proxy and hosting systems, which may
+ * only read the active mitigations.
+ */
 public enum Role {
 
-	AGENT("agent"), REVIEWER("reviewer"), SENIOR("senior"), LEGAL("legal"), ADMIN("admin");
+	AGENT("agent"), REVIEWER("reviewer"), SENIOR("senior"), LEGAL("legal"), ADMIN("admin"), EDGE("edge");
 
 	private final String wire;
 

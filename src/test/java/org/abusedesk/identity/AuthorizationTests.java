@@ -18,6 +18,9 @@ class AuthorizationTests extends IntegrationTest {
 	@Autowired
 	private StaffTokens tokens;
 
+	@Autowired
+	private CustomerTokens customerTokens;
+
 	private Api api;
 
 	@BeforeEach
@@ -54,11 +57,45 @@ class AuthorizationTests extends IntegrationTest {
 			"GET, /api/v1/intake/quarantine, reviewer, 200", "GET, /api/v1/intake/quarantine, senior, 200",
 			"GET, /api/v1/intake/quarantine, legal, 200", "GET, /api/v1/intake/quarantine, admin, 200",
 			"GET, /api/v1/intake/quarantine/999999999, agent, 404", "GET, /api/v1/intake/quarantine/1, none, 401",
-			"DELETE, /api/v1/intake/quarantine/1, admin, 403" })
+			"DELETE, /api/v1/intake/quarantine/1, admin, 403",
+			// the edge's change feed, and what an edge token opens elsewhere (nothing)
+			"GET, /api/v1/mitigations/active, none, 401", "GET, /api/v1/mitigations/active, bogus, 401",
+			"GET, /api/v1/mitigations/active, agent, 403", "GET, /api/v1/mitigations/active, reviewer, 403",
+			"GET, /api/v1/mitigations/active, senior, 403", "GET, /api/v1/mitigations/active, legal, 403",
+			"GET, /api/v1/mitigations/active, customer, 401", "GET, /api/v1/mitigations/active, admin, 200",
+			"GET, /api/v1/mitigations/active, edge, 200", "GET, /api/v1/cases, edge, 403",
+			"GET, /api/v1/outbox, edge, 403", "PUT, /api/v1/catalog, edge, 403", "GET, /api/v1/policy, edge, 403",
+			"POST, /api/v1/cases/999999999/approvals, edge, 403",
+			// customer tokens: issued and revoked by admins only
+			"POST, /api/v1/customer-tokens, none, 401", "POST, /api/v1/customer-tokens, agent, 403",
+			"POST, /api/v1/customer-tokens, senior, 403", "POST, /api/v1/customer-tokens, edge, 403",
+			"POST, /api/v1/customer-tokens, customer, 401", "POST, /api/v1/customer-tokens, admin, 422",
+			"DELETE, /api/v1/customer-tokens/999999999, none, 401",
+			"DELETE, /api/v1/customer-tokens/999999999, reviewer, 403",
+			"DELETE, /api/v1/customer-tokens/999999999, admin, 404",
+			// the customer API: customer tokens only, never staff tokens
+			"GET, /api/v1/customer/mitigations, none, 401", "GET, /api/v1/customer/mitigations, bogus, 401",
+			"GET, /api/v1/customer/mitigations, agent, 401", "GET, /api/v1/customer/mitigations, admin, 401",
+			"GET, /api/v1/customer/mitigations, edge, 401", "GET, /api/v1/customer/mitigations, customer, 200",
+			"GET, /api/v1/customer/reports, none, 401", "GET, /api/v1/customer/reports, reviewer, 401",
+			"GET, /api/v1/customer/reports, admin, 401", "GET, /api/v1/customer/reports, customer, 200",
+			"POST, /api/v1/customer/mitigations/999999999/review, none, 401",
+			"POST, /api/v1/customer/mitigations/999999999/review, admin, 401",
+			"POST, /api/v1/customer/mitigations/999999999/review, customer, 422",
+			"DELETE, /api/v1/customer/mitigations/999999999, customer, 404",
+			// the public phishing interstitial: read-only
+			"GET, /interstitial/999999999, none, 404", "GET, /interstitial/999999999, admin, 404",
+			"POST, /interstitial/999999999, none, 403",
+			// the customer's web pages: a session from signing in with the token, never a
+			// bearer token; posts need the form's CSRF token
+			"GET, /customer, none, 302", "GET, /customer, admin, 302", "GET, /customer, customer, 302",
+			"GET, /customer/sign-in, none, 200", "POST, /customer/sign-in, none, 403",
+			"POST, /customer/mitigations/999999999/review, customer, 403" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;
 			case "bogus" -> "adk_not-a-real-token";
+			case "customer" -> this.customerTokens.issue("account-" + UUID.randomUUID(), "test").token();
 			default ->
 				this.tokens.issue(role + "-" + UUID.randomUUID(), Role.fromWire(role).orElseThrow(), "test", null);
 		};

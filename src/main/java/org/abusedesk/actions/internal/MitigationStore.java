@@ -1,10 +1,13 @@
 package org.abusedesk.actions.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
@@ -16,6 +19,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The {@code mitigation} table. Every change follows one order within its transaction:
+ * claim the rows, append to the audit log, change the rows, queue the webhooks. The row
+ * change takes the change-sequence lock (see V50), and taking it last means a transaction
+ * never waits for anything while holding it.
+ */
 @Repository
 class MitigationStore implements Mitigations {
 
@@ -23,9 +32,12 @@ class MitigationStore implements Mitigations {
 
 	private final AuditLog audit;
 
-	MitigationStore(JdbcClient jdbc, AuditLog audit) {
+	private final MitigationWebhooks webhooks;
+
+	MitigationStore(JdbcClient jdbc, AuditLog audit, MitigationWebhooks webhooks) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.webhooks = webhooks;
 	}
 
 	/** Takes the approved emergency blocks into effect, in the approving transaction. */
@@ -47,66 +59,176 @@ class MitigationStore implements Mitigations {
 	@Transactional
 	public Mitigation create(NewMitigation mitigation) {
 		boolean active = !mitigation.effectiveAt().isAfter(Instant.now());
-		long id = this.jdbc.sql("""
-				insert into mitigation (case_id, type, target, territorial_scope, status, effective_at, expires_at,
-				    review_at)
-				values (:case, :type, :target, cast(:scope as text[]), :status, :effective, :expires, :review)
-				returning id""")
+		CaseRef ref = this.jdbc.sql("select account_ref, property from abuse_case where id = :case")
+			.param("case", mitigation.caseId())
+			.query((rs, n) -> new CaseRef(rs.getString("account_ref"), rs.getString("property")))
+			.optional()
+			.orElse(new CaseRef(null, null));
+		String targetValue = (mitigation.targetValue() != null) ? mitigation.targetValue() : ref.property();
+		Object legalBasis = mitigation.basis().get("legal_basis");
+		StatementOfReasons statement = StatementOfReasons.of(mitigation.type(), String.valueOf(targetValue),
+				mitigation.territorialScope(), (legalBasis != null) ? legalBasis.toString() : null,
+				mitigation.explanation());
+		long id = this.jdbc.sql("select nextval('mitigation_id_seq')").query(Long.class).single();
+		Map<String, Object> details = new LinkedHashMap<>(mitigation.basis());
+		details.put("mitigation_id", id);
+		details.put("type", mitigation.type());
+		details.put("target", mitigation.target());
+		details.put("target_value", targetValue);
+		details.put("territorial_scope", mitigation.territorialScope());
+		details.put("status", active ? "active" : "pending");
+		details.put("effective_at", mitigation.effectiveAt());
+		details.put("expires_at", mitigation.expiresAt());
+		details.put("review_at", mitigation.reviewAt());
+		details.put("decision_ground", statement.decisionGround());
+		this.audit.append("case:" + mitigation.caseId(), mitigation.actor(),
+				active ? "mitigation.activated" : "mitigation.created", details);
+		this.jdbc.sql("""
+				insert into mitigation (id, case_id, type, target, territorial_scope, status, effective_at, expires_at,
+				    review_at, account_ref, property, target_value, statement, decision_ground, legal_ground,
+				    incompatible_ground)
+				values (:id, :case, :type, :target, cast(:scope as text[]), :status, :effective, :expires, :review,
+				    :account, :property, :value, :statement, :ground, :legal, :incompatible)""")
+			.param("id", id)
 			.param("case", mitigation.caseId())
 			.param("type", mitigation.type())
 			.param("target", mitigation.target())
 			.param("scope", "{" + String.join(",", mitigation.territorialScope()) + "}")
 			.param("status", active ? "active" : "pending")
 			.param("effective", Timestamp.from(mitigation.effectiveAt()))
-			.param("expires", (mitigation.expiresAt() != null) ? Timestamp.from(mitigation.expiresAt()) : null)
-			.param("review", (mitigation.reviewAt() != null) ? Timestamp.from(mitigation.reviewAt()) : null)
-			.query(Long.class)
-			.single();
-		Map<String, Object> details = new LinkedHashMap<>(mitigation.basis());
-		details.put("mitigation_id", id);
-		details.put("type", mitigation.type());
-		details.put("target", mitigation.target());
-		details.put("territorial_scope", mitigation.territorialScope());
-		details.put("status", active ? "active" : "pending");
-		details.put("effective_at", mitigation.effectiveAt());
-		details.put("expires_at", mitigation.expiresAt());
-		details.put("review_at", mitigation.reviewAt());
-		this.audit.append("case:" + mitigation.caseId(), mitigation.actor(),
-				active ? "mitigation.activated" : "mitigation.created", details);
-		return ofCase(mitigation.caseId()).stream().filter((m) -> m.id() == id).findFirst().orElseThrow();
+			.param("expires", timestamp(mitigation.expiresAt()))
+			.param("review", timestamp(mitigation.reviewAt()))
+			.param("account", ref.accountRef())
+			.param("property", ref.property())
+			.param("value", targetValue)
+			.param("statement", statement.text())
+			.param("ground", statement.decisionGround())
+			.param("legal", statement.legalGround())
+			.param("incompatible", statement.incompatibleGround())
+			.update();
+		Mitigation created = find(id).orElseThrow();
+		this.webhooks.changed(created, active ? "mitigation.activated" : "mitigation.created");
+		return created;
 	}
 
 	@Override
 	public List<Mitigation> ofCase(long caseId) {
 		return this.jdbc.sql("select * from mitigation where case_id = :case order by id")
 			.param("case", caseId)
-			.query((rs, row) -> new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"),
-					rs.getString("target"), List.of((String[]) rs.getArray("territorial_scope").getArray()),
-					rs.getString("status"), instant(rs.getTimestamp("effective_at")),
-					instant(rs.getTimestamp("expires_at")), instant(rs.getTimestamp("review_at")),
-					instant(rs.getTimestamp("created_at"))))
+			.query(MitigationStore::map)
 			.list();
+	}
+
+	Optional<Mitigation> find(long id) {
+		return this.jdbc.sql("select * from mitigation where id = :id")
+			.param("id", id)
+			.query(MitigationStore::map)
+			.optional();
+	}
+
+	/** The mitigations of one customer account, newest first. */
+	List<Mitigation> ofAccount(String accountRef, int limit, long beforeId) {
+		return this.jdbc.sql("""
+				select * from mitigation where account_ref = :account and id < :before
+				order by id desc limit :limit""")
+			.param("account", accountRef)
+			.param("before", beforeId)
+			.param("limit", limit)
+			.query(MitigationStore::map)
+			.list();
+	}
+
+	/**
+	 * The changes after {@code cursor}, in the order they were made (and committed: see
+	 * V50), every status included so that an edge can drop what is no longer active.
+	 */
+	List<Mitigation> changesAfter(long cursor, int limit) {
+		return this.jdbc.sql("select * from mitigation where change_seq > :cursor order by change_seq limit :limit")
+			.param("cursor", cursor)
+			.param("limit", limit)
+			.query(MitigationStore::map)
+			.list();
+	}
+
+	@Override
+	@Transactional
+	public int activateDue(Instant now, int limit) {
+		List<long[]> due = this.jdbc.sql("""
+				select id, case_id from mitigation
+				where status = 'pending' and effective_at <= :now
+				order by effective_at, id limit :limit
+				for update skip locked""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("case_id") })
+			.list();
+		return transition(due, "active", "mitigation.activated", "system", Map.of());
 	}
 
 	@Override
 	@Transactional
 	public int expireDue(Instant now, int limit) {
 		List<long[]> expired = this.jdbc.sql("""
-				with due as (
-				    select id from mitigation
-				    where status in ('pending', 'active') and expires_at <= :now
-				    order by expires_at limit :limit
-				    for update skip locked)
-				update mitigation m set status = 'removed' from due where m.id = due.id
-				returning m.id, m.case_id""")
+				select id, case_id from mitigation
+				where status in ('pending', 'active') and expires_at <= :now
+				order by expires_at, id limit :limit
+				for update skip locked""")
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("case_id") })
 			.list();
-		for (long[] row : expired) {
-			this.audit.append("case:" + row[1], "system", "mitigation.expired", Map.of("mitigation_id", row[0]));
+		return transition(expired, "removed", "mitigation.expired", "system", Map.of());
+	}
+
+	/**
+	 * Locks one customer's mitigation for a change, or empty when it is not theirs (so
+	 * that another account's id looks like no id at all).
+	 */
+	Optional<Mitigation> lockOfAccount(long id, String accountRef) {
+		return this.jdbc.sql("select * from mitigation where id = :id and account_ref = :account for update")
+			.param("id", id)
+			.param("account", accountRef)
+			.query(MitigationStore::map)
+			.optional();
+	}
+
+	/**
+	 * Moves claimed rows to {@code status}: audit first, then the row change, then the
+	 * webhooks (see the class comment for why in this order).
+	 */
+	int transition(List<long[]> rows, String status, String action, String actor, Map<String, Object> facts) {
+		for (long[] row : rows) {
+			Map<String, Object> details = new LinkedHashMap<>(facts);
+			details.put("mitigation_id", row[0]);
+			details.put("status", status);
+			this.audit.append("case:" + row[1], actor, action, details);
 		}
-		return expired.size();
+		for (long[] row : rows) {
+			this.jdbc.sql("update mitigation set status = :status where id = :id")
+				.param("status", status)
+				.param("id", row[0])
+				.update();
+		}
+		for (long[] row : rows) {
+			this.webhooks.changed(find(row[0]).orElseThrow(), action);
+		}
+		return rows.size();
+	}
+
+	private record CaseRef(String accountRef, String property) {
+	}
+
+	private static Mitigation map(ResultSet rs, int row) throws SQLException {
+		return new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"), rs.getString("target"),
+				List.of((String[]) rs.getArray("territorial_scope").getArray()), rs.getString("status"),
+				instant(rs.getTimestamp("effective_at")), instant(rs.getTimestamp("expires_at")),
+				instant(rs.getTimestamp("review_at")), instant(rs.getTimestamp("created_at")),
+				rs.getString("account_ref"), rs.getString("target_value"), rs.getString("statement"),
+				rs.getString("decision_ground"), instant(rs.getTimestamp("updated_at")), rs.getLong("change_seq"));
+	}
+
+	private static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -42,18 +42,52 @@ class Outbox {
 			.update() == 1;
 	}
 
-	/** Claims up to {@code limit} due messages for {@code lease}; commits on its own. */
+	/**
+	 * Queues a signed webhook (the signature is computed at each attempt, with a fresh
+	 * timestamp) unless one with the same idempotency key exists.
+	 * @param url the endpoint; its secret stays in the configuration
+	 * @param event the change, e.g. {@code mitigation.activated}
+	 * @param body the JSON to post
+	 */
+	boolean enqueueWebhook(String idempotencyKey, long caseId, String url, String event, String body) {
+		return this.jdbc.sql("""
+				insert into outbox_message (idempotency_key, channel, kind, case_id, recipient, subject, body)
+				values (:key, 'webhook', 'webhook', :case, :url, :event, :body)
+				on conflict (idempotency_key) do nothing""")
+			.param("key", idempotencyKey)
+			.param("case", caseId)
+			.param("url", url)
+			.param("event", event)
+			.param("body", body)
+			.update() == 1;
+	}
+
+	/** Claims up to {@code limit} due emails for {@code lease}; commits on its own. */
 	List<Row> claim(int limit, Duration lease) {
+		return claim("smtp", limit, lease);
+	}
+
+	/**
+	 * Claims up to {@code limit} due messages of one channel ({@code smtp} or
+	 * {@code webhook}) for {@code lease}; commits on its own.
+	 */
+	List<Row> claim(String channel, int limit, Duration lease) {
 		return this.jdbc.sql("""
 				update outbox_message set status = 'sending', attempts = attempts + 1,
 				    lease_until = now() + make_interval(secs => :lease)
 				where id in (
 				    select id from outbox_message
-				    where (status = 'pending' and next_attempt_at <= now())
-				       or (status = 'sending' and lease_until < now())
+				    where channel = :channel
+				      and ((status = 'pending' and next_attempt_at <= now())
+				       or (status = 'sending' and lease_until < now()))
 				    order by id limit :limit
 				    for update skip locked)
-				returning *""").param("lease", lease.toSeconds()).param("limit", limit).query(Outbox::map).list();
+				returning *""")
+			.param("channel", channel)
+			.param("lease", lease.toSeconds())
+			.param("limit", limit)
+			.query(Outbox::map)
+			.list();
 	}
 
 	/**

@@ -58,6 +58,13 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")
+				// the edge systems, and admins looking at what the edge sees
+				.requestMatchers(HttpMethod.GET, "/api/v1/mitigations/active")
+				.hasAnyRole("edge", "admin")
+				.requestMatchers(HttpMethod.POST, "/api/v1/customer-tokens")
+				.hasRole("admin")
+				.requestMatchers(HttpMethod.DELETE, "/api/v1/customer-tokens/*")
+				.hasRole("admin")
 				.requestMatchers("/actuator/prometheus")
 				.hasRole("admin")
 				.anyRequest()
@@ -108,7 +115,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static void problem(HttpServletResponse response, int status, String title, String detail)
+	static void problem(HttpServletResponse response, int status, String title, String detail)
 			throws java.io.IOException {
 		response.setStatus(status);
 		response.setContentType("application/problem+json");

@@ -176,6 +176,21 @@ class ReportRepository implements Reports {
 	}
 
 	@Override
+	public List<Report> aboutAccount(String accountRef, int limit, long beforeId) {
+		return this.jdbc.sql("""
+				select id from report where account_ref = :account and notify_owner <> 'none' and id < :before
+				order by id desc limit :limit""")
+			.param("account", accountRef)
+			.param("before", beforeId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map((id) -> find(id).orElseThrow())
+			.toList();
+	}
+
+	@Override
 	public boolean markAccepted(long id) {
 		return this.jdbc.sql("""
 				update report set status = 'accepted', decided_at = now()

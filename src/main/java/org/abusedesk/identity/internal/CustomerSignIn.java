@@ -1,0 +1,58 @@
+package org.abusedesk.identity.internal;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Customers sign in to their web pages with their customer token; the session then
+ * carries the account, under a new session id (no fixation).
+ */
+@Controller
+class CustomerSignIn {
+
+	private final CustomerTokenStore tokens;
+
+	private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	CustomerSignIn(CustomerTokenStore tokens) {
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/customer/sign-in")
+	String form() {
+		return "customer/sign-in";
+	}
+
+	@PostMapping("/customer/sign-in")
+	String signIn(@RequestParam(defaultValue = "") String token, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
+		var customer = this.tokens.findByToken(token.trim());
+		if (customer.isEmpty()) {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			model.addAttribute("error", "This token is not valid. Ask your provider for a new one.");
+			return "customer/sign-in";
+		}
+		request.changeSessionId();
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new UsernamePasswordAuthenticationToken(customer.get(), null,
+				List.of(new SimpleGrantedAuthority("ROLE_customer"))));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		return "redirect:/customer";
+	}
+
+}

@@ -1,0 +1,195 @@
+package org.abusedesk.flow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.actions.Mitigations;
+import org.abusedesk.actions.Mitigations.Mitigation;
+import org.abusedesk.actions.Mitigations.NewMitigation;
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Customers see their own reports and mitigations, never another account's, and contest a
+ * mitigation: active goes to in_review, pending is cancelled, the case is queued again.
+ */
+class CustomerViewTests extends IntegrationTest {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	@Autowired
+	private Mitigations mitigations;
+
+	@Autowired
+	private AuditLog audit;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Api api;
+
+	private TestCatalog catalog;
+
+	private String admin;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.catalog = TestCatalog.unique();
+		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
+	}
+
+	private String customerToken(String accountRef) {
+		Api.Response issued = this.api.post("/api/v1/customer-tokens",
+				"{\"account_ref\": \"" + accountRef + "\", \"label\": \"portal\"}", this.admin);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.json().get("token").asString();
+	}
+
+	private long report(String host, String ownerChoice, String suffix) {
+		Api.Response created = this.api.post("/api/v1/reports/general",
+				this.catalog.report(host, "send", ownerChoice, suffix), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
+	private long caseOf(long reportId) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
+				.param("id", reportId)
+				.query(Integer.class)
+				.single() == 1);
+		return this.jdbc.sql("select case_id from case_report where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+	}
+
+	@Test
+	void aCustomerSeesTheReportsAboutItsPropertiesWithTheReporterOnlyWhereTheReporterAgreed() {
+		String hosting = customerToken("hosting-" + this.catalog.id());
+		String proxy = customerToken("proxy-" + this.catalog.id());
+		String host = "blog." + this.catalog.hostedZone();
+		long shared = report(host, "send", "/1");
+		long anonymous = report(host, "send-anon", "/2");
+		long untold = report(host, "none", "/3");
+		caseOf(shared);
+		caseOf(anonymous);
+		caseOf(untold);
+
+		Api.Response response = this.api.get("/api/v1/customer/reports", hosting);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode items = response.json().get("items");
+		assertThat(items).extracting((item) -> item.get("id").asLong()).containsExactly(anonymous, shared);
+		JsonNode withContact = items.get(1);
+		assertThat(withContact.get("reporter").get("email").asString()).isEqualTo(this.catalog.reporter());
+		assertThat(withContact.get("comments").asString()).contains("spam trap");
+		JsonNode withoutContact = items.get(0);
+		assertThat(withoutContact.get("reporter").isNull()).isTrue();
+		assertThat(withoutContact.get("comments").isNull()).isTrue();
+		assertThat(withoutContact.toString()).doesNotContain(this.catalog.reporter()).doesNotContain("Rita");
+		assertThat(withoutContact.get("urls").get(0).asString()).contains(host);
+
+		assertThat(this.api.get("/api/v1/customer/reports", proxy).json().get("items")).isEmpty();
+	}
+
+	@Test
+	void aCustomerContestsItsOwnMitigationsOnlyAndTheCaseReturnsToTheQueue() {
+		String hosting = customerToken("hosting-" + this.catalog.id());
+		String proxy = customerToken("proxy-" + this.catalog.id());
+		long caseId = caseOf(report("blog." + this.catalog.hostedZone(), "send", ""));
+		Instant now = Instant.now();
+		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
+				List.of(), now, null, null, "staff:test", Map.of(), null, "The page harvests bank passwords."));
+		Mitigation pending = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
+				List.of(), now.plus(Duration.ofHours(24)), null, null, "staff:test", Map.of()));
+
+		JsonNode mine = this.api.get("/api/v1/customer/mitigations", hosting).json().get("items");
+		assertThat(mine).extracting((item) -> item.get("id").asLong()).containsExactly(pending.id(), active.id());
+		JsonNode shown = mine.get(1);
+		assertThat(shown.get("status").asString()).isEqualTo("active");
+		assertThat(shown.get("target").asString()).isEqualTo(this.catalog.hostedZone());
+		assertThat(shown.get("statement").asString()).contains("disabled").contains("harvests bank passwords");
+		assertThat(shown.get("decision_ground").asString()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
+		assertThat(shown.get("effective_at").isNull()).isFalse();
+		assertThat(shown.get("reviewable").asBoolean()).isTrue();
+
+		// another account neither sees nor acts on them, and cannot tell they exist
+		assertThat(this.api.get("/api/v1/customer/mitigations", proxy).json().get("items")).isEmpty();
+		Api.Response probe = this.api.post("/api/v1/customer/mitigations/" + active.id() + "/review",
+				"{\"reason\": \"removed\"}", proxy);
+		assertThat(probe.status()).isEqualTo(404);
+		assertThat(this.api.post("/api/v1/customer/mitigations/999999999/review", "{\"reason\": \"removed\"}", proxy)
+			.status()).isEqualTo(404);
+		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active", "pending");
+
+		assertThat(this.api
+			.post("/api/v1/customer/mitigations/" + active.id() + "/review", "{\"reason\": \"sorry\"}", hosting)
+			.status()).isEqualTo(422);
+		Api.Response contested = this.api.post("/api/v1/customer/mitigations/" + active.id() + "/review",
+				"{\"reason\": \"removed\", \"comment\": \"We deleted the page.\"}", hosting);
+		assertThat(contested.status()).as(contested.body()).isEqualTo(200);
+		assertThat(contested.json().get("status").asString()).isEqualTo("in_review");
+		Api.Response cancelled = this.api.post("/api/v1/customer/mitigations/" + pending.id() + "/review",
+				"{\"reason\": \"misclassified\"}", hosting);
+		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");
+		assertThat(this.api
+			.post("/api/v1/customer/mitigations/" + pending.id() + "/review", "{\"reason\": \"removed\"}", hosting)
+			.status()).isEqualTo(409);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select status from abuse_case where id = :id")
+				.param("id", caseId)
+				.query(String.class)
+				.single()
+				.equals("in_review"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.audit.entries("case:" + caseId)
+				.stream()
+				.filter((entry) -> entry.action().equals("case.review_requested"))
+				.count() == 2);
+		assertThat(this.audit.entries("case:" + caseId)).extracting(AuditLog.Entry::action)
+			.contains("mitigation.review_requested", "mitigation.cancelled");
+	}
+
+	@Test
+	void customerAndStaffTokensOpenOnlyTheirOwnDoors() {
+		String customer = customerToken("hosting-" + this.catalog.id());
+		assertThat(this.api.get("/api/v1/customer/mitigations", null).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v1/customer/mitigations", this.admin).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v1/cases", customer).status()).isEqualTo(401);
+		assertThat(this.api.get("/api/v1/mitigations/active", customer).status()).isEqualTo(401);
+
+		long id = this.api
+			.post("/api/v1/customer-tokens", "{\"account_ref\": \"hosting-" + this.catalog.id() + "\"}", this.admin)
+			.json()
+			.get("id")
+			.asLong();
+		String revoked = customerToken("hosting-" + this.catalog.id());
+		assertThat(this.api.get("/api/v1/customer/mitigations", revoked).status()).isEqualTo(200);
+		Api.Response revocation = this.api.delete("/api/v1/customer-tokens/" + (id + 1), this.admin);
+		assertThat(revocation.status()).as(revocation.body()).isEqualTo(204);
+		assertThat(this.api.get("/api/v1/customer/mitigations", revoked).status()).isEqualTo(401);
+	}
+
+}
