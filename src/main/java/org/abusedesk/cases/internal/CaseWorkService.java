@@ -274,7 +274,8 @@ class CaseWorkService implements CaseWork {
 		allow(actor, DECIDERS);
 		Map<Long, String> statuses = lockBoth(caseId, intoCaseId);
 		for (Map.Entry<Long, String> entry : statuses.entrySet()) {
-			if (!CaseQueue.OPEN.contains(entry.getValue())) {
+			// forwarded cases are still open: new reports attach to them
+			if (!CaseQueue.OPEN.contains(entry.getValue()) && !"forwarded".equals(entry.getValue())) {
 				throw new CaseWorkException(Kind.CONFLICT,
 						"Case " + entry.getKey() + " is " + entry.getValue() + "; only open cases merge.");
 			}
