@@ -114,33 +114,41 @@ class ConsoleBrowserTests extends IntegrationTest {
 		new Select(browser.findElement(By.id("filter-type"))).selectByValue("general");
 		browser.findElement(By.id("filter-rule")).sendKeys("hosting.review");
 		browser.findElement(By.id("apply-filters")).click();
-		WebElement row = waitFor(By.cssSelector("tr[data-case='" + caseId + "']"));
-		assertThat(row.getText()).contains("(overdue)").contains(this.catalog.hostedZone());
-		assertThat(browser.findElements(By.cssSelector("#queue tbody tr")))
-			.allSatisfy((other) -> assertThat(other.getText()).contains("hosting").contains("general"));
+		// htmx swaps the page in place: wait for the filtered page, not the one before it
+		wait(ExpectedConditions.urlContains("rule=hosting.review"));
+		String row = wait((driver) -> driver.findElement(By.cssSelector("tr[data-case='" + caseId + "']")).getText());
+		assertThat(row).contains("(overdue)").contains(this.catalog.hostedZone());
+		List<String> rows = wait((driver) -> driver.findElements(By.cssSelector("#queue tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.toList());
+		assertThat(rows).allSatisfy((other) -> assertThat(other).contains("hosting").contains("general"));
 
-		row.findElement(By.linkText("#" + caseId)).click();
-		waitFor(By.id("claim")).click();
+		click(By.linkText("#" + caseId));
+		click(By.id("claim"));
 		wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
 
-		WebElement grace = waitFor(By.id("grace-0"));
-		grace.clear();
-		grace.sendKeys("0");
+		wait((driver) -> {
+			WebElement grace = driver.findElement(By.id("grace-0"));
+			grace.clear();
+			grace.sendKeys("0");
+			return true;
+		});
 		browser.findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
-		browser.findElement(By.id("propose-change")).click();
+		click(By.id("propose-change"));
 		wait(ExpectedConditions.textToBe(By.id("case-status"), "awaiting_approval"));
 		assertThat(browser.findElement(By.id("proposal-status")).getText()).isEqualTo("awaiting_approval");
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
 
 		// the proposer cannot approve their own plan
-		browser.findElement(By.id("approve")).click();
+		click(By.id("approve"));
 		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "cannot approve"));
 
 		signIn(this.secondReviewer);
 		open("/console/cases/" + caseId);
 		assertThat(waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
 		browser.findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
-		browser.findElement(By.id("approve")).click();
+		click(By.id("approve"));
 		wait(ExpectedConditions.textToBe(By.id("case-status"), "actioned"));
 		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("active");
 
@@ -163,7 +171,7 @@ class ConsoleBrowserTests extends IntegrationTest {
 		open("/console/cases/" + caseId);
 		assertThat(waitFor(By.id("claimed-by")).getText()).isEqualTo(this.reviewer);
 		assertThat(browser.findElements(By.id("claim"))).isEmpty();
-		browser.findElement(By.id("accept")).click();
+		click(By.id("accept"));
 		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "held by " + this.reviewer));
 	}
 
@@ -222,8 +230,22 @@ class ConsoleBrowserTests extends IntegrationTest {
 		return wait(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
-	private static <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+	private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
+		return new WebDriverWait(browser, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
+	}
+
+	/** Clicks, finding the element again if htmx replaced it in the meantime. */
+	private static void click(By locator) {
+		wait((driver) -> {
+			WebElement element = driver.findElement(locator);
+			if (!element.isDisplayed()) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 }
