@@ -1,6 +1,7 @@
 package org.abusedesk.policy;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Decides reports by the active policy and records each decision. */
 public interface Decisions {
@@ -24,5 +25,12 @@ public interface Decisions {
 
 	/** The latest decision per service of a report. */
 	List<Decision> latestOfReport(long reportId);
+
+	/**
+	 * Checks a plan a person changed against the guardrails no policy can switch off
+	 * (docs/policy.md), for the facts of a decision.
+	 * @return the first guardrail the plan breaks, in words, or empty when it keeps them
+	 */
+	Optional<String> check(DecisionFacts facts, ResponsePlan plan);
 
 }

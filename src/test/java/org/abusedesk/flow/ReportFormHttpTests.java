@@ -65,7 +65,7 @@ class ReportFormHttpTests extends IntegrationTest {
 	@Test
 	void pagesNobodyListedAreClosed() {
 		assertThat(this.web.get("/").status()).isEqualTo(403);
-		assertThat(this.web.get("/console").status()).isEqualTo(403);
+		assertThat(this.web.get("/nothing-listed").status()).isEqualTo(403);
 	}
 
 	@Test

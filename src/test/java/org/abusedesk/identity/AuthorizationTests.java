@@ -2,9 +2,13 @@ package org.abusedesk.identity;
 
 import java.util.UUID;
 
+import java.util.Map;
+
 import org.abusedesk.Api;
+import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +24,9 @@ class AuthorizationTests extends IntegrationTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
+
+	@Autowired
+	private StaffAccounts accounts;
 
 	private Api api;
 
@@ -107,6 +114,104 @@ class AuthorizationTests extends IntegrationTest {
 			default -> throw new IllegalArgumentException(method);
 		};
 		assertThat(response.status()).as(response.body()).isEqualTo(expected);
+	}
+
+	/**
+	 * The console (docs/console.md) with a signed-in session per role, and with an
+	 * anonymous session that has a CSRF token (so that only the role decides). A redirect
+	 * is written as {@code 302 <path it leads to>}. Case 999999999 does not exist: a role
+	 * the chain lets in gets 404 from the case-work API.
+	 */
+	@ParameterizedTest(name = "{0} {1} as {2} -> {3}")
+	@CsvSource({ "GET, /login, none, 200", "GET, /webjars/htmx.org/dist/htmx.min.js, none, 200",
+			"GET, /console-assets/console.css, none, 200", "GET, /console, none, 302 /login",
+			"GET, /console, agent, 200", "GET, /console, reviewer, 200", "GET, /console, senior, 200",
+			"GET, /console, legal, 200", "GET, /console, admin, 200", "GET, /console/cases/999999999, none, 302 /login",
+			"GET, /console/cases/999999999, agent, 404", "GET, /console/cases/999999999, legal, 404",
+			"GET, /console/evidence/999999999, none, 302 /login", "GET, /console/evidence/999999999, agent, 404",
+			"GET, /console/evidence/999999999, admin, 404", "GET, /console/nothing-here, none, 302 /login",
+			"GET, /console/nothing-here, admin, 403", "POST, /console/cases/999999999/notes, none, 302 /login",
+			"POST, /console/cases/999999999/notes, agent, 404", "POST, /console/cases/999999999/notes, legal, 404",
+			"POST, /console/cases/999999999/escalate, none, 302 /login",
+			"POST, /console/cases/999999999/escalate, agent, 404",
+			"POST, /console/cases/999999999/escalate, senior, 404",
+			"POST, /console/cases/999999999/emergency, none, 302 /login",
+			"POST, /console/cases/999999999/emergency, agent, 403",
+			"POST, /console/cases/999999999/emergency, legal, 403",
+			"POST, /console/cases/999999999/emergency, reviewer, 404",
+			"POST, /console/cases/999999999/emergency, senior, 404",
+			"POST, /console/cases/999999999/emergency, admin, 404",
+			"POST, /console/cases/999999999/claim, none, 302 /login",
+			"POST, /console/cases/999999999/claim, agent, 403", "POST, /console/cases/999999999/claim, reviewer, 404",
+			"POST, /console/cases/999999999/claim, senior, 404", "POST, /console/cases/999999999/claim, legal, 404",
+			"POST, /console/cases/999999999/claim, admin, 404",
+			"POST, /console/cases/999999999/release, none, 302 /login",
+			"POST, /console/cases/999999999/release, agent, 403",
+			"POST, /console/cases/999999999/release, reviewer, 302 /console/cases/999999999",
+			"POST, /console/cases/999999999/accept, none, 302 /login",
+			"POST, /console/cases/999999999/accept, agent, 403", "POST, /console/cases/999999999/accept, reviewer, 404",
+			"POST, /console/cases/999999999/accept, senior, 404", "POST, /console/cases/999999999/accept, legal, 404",
+			"POST, /console/cases/999999999/accept, admin, 404",
+			"POST, /console/cases/999999999/change, none, 302 /login",
+			"POST, /console/cases/999999999/change, agent, 403", "POST, /console/cases/999999999/change, reviewer, 404",
+			"POST, /console/cases/999999999/deny, none, 302 /login", "POST, /console/cases/999999999/deny, agent, 403",
+			"POST, /console/cases/999999999/deny, reviewer, 404", "POST, /console/cases/999999999/deny, admin, 404",
+			"POST, /console/cases/999999999/approval, none, 302 /login",
+			"POST, /console/cases/999999999/approval, agent, 403",
+			"POST, /console/cases/999999999/approval, reviewer, 404",
+			"POST, /console/cases/999999999/approval, senior, 404",
+			"POST, /console/cases/999999999/approval, legal, 404",
+			"POST, /console/cases/999999999/approval, admin, 404",
+			"POST, /console/cases/999999999/link, none, 302 /login", "POST, /console/cases/999999999/link, agent, 403",
+			"POST, /console/cases/999999999/link, reviewer, 404",
+			"POST, /console/cases/999999999/merge, none, 302 /login",
+			"POST, /console/cases/999999999/merge, agent, 403", "POST, /console/cases/999999999/merge, senior, 404",
+			"POST, /console/bulk, none, 302 /login", "POST, /console/bulk, agent, 403",
+			"POST, /console/bulk, reviewer, 302 /console", "POST, /console/bulk, admin, 302 /console",
+			"DELETE, /console/cases/999999999, admin, 403" })
+	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
+		ConsoleSession session = consoleSession(role);
+		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",
+				"a note", "justification", "a threat", "other", "1", "into", "1", "action", "forward", "case",
+				"999999999");
+		Api.Response response = switch (method) {
+			case "GET" -> session.get(path);
+			case "POST" -> session.post(path, form);
+			case "DELETE" -> session.delete(path);
+			default -> throw new IllegalArgumentException(method);
+		};
+		String actual = Integer.toString(response.status());
+		if (response.status() == 302) {
+			actual += " " + java.net.URI.create(response.headers().firstValue("Location").orElse("")).getPath();
+		}
+		assertThat(actual).as(response.body()).isEqualTo(expected);
+	}
+
+	@Test
+	void consoleRefusesAFormWithoutItsCsrfToken() {
+		ConsoleSession session = consoleSession("reviewer");
+		assertThat(session.postWithoutToken("/console/cases/999999999/notes", Map.of("body", "x")).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void consoleRefusesAWrongPassword() {
+		String name = "reviewer-" + UUID.randomUUID();
+		this.accounts.create(name, Role.REVIEWER, "correct horse battery");
+		ConsoleSession session = new ConsoleSession(this.port);
+		Api.Response response = session.post("/login", Map.of("username", name, "password", "wrong password!"));
+		assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+		assertThat(session.get("/console").status()).isEqualTo(302);
+	}
+
+	private ConsoleSession consoleSession(String role) {
+		ConsoleSession session = new ConsoleSession(this.port);
+		if (!"none".equals(role)) {
+			String name = role + "-" + UUID.randomUUID();
+			this.accounts.create(name, Role.fromWire(role).orElseThrow(), "a long test password");
+			session.signIn(name, "a long test password");
+		}
+		return session;
 	}
 
 }

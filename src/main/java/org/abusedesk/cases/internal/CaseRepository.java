@@ -17,6 +17,10 @@ class CaseRepository {
 	record Attachment(long caseId, boolean opened) {
 	}
 
+	/** What the queue filters on, from the decisions of one report. */
+	record QueueFacts(List<String> services, List<String> rules, boolean trustedFlagger, boolean accountAtRisk) {
+	}
+
 	record CaseReportRow(long reportId, String trackingCode, String type, String status, String reporterKind,
 			Instant receivedAt) {
 	}
@@ -36,20 +40,29 @@ class CaseRepository {
 	 * is none. Race-free across nodes: the partial unique index decides.
 	 */
 	Attachment attach(long reportId, long propertyId, String property, String accountRef, String reportType,
-			boolean needsReview, String priority, Instant dueAt) {
+			boolean needsReview, String priority, Instant dueAt, QueueFacts facts) {
 		Attachment attachment = this.jdbc.sql("""
-				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at)
+				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at,
+				    services, rules, trusted_flagger, account_at_risk)
 				values (case when :review then 'triage' else 'forwarded' end, :property, :name, :account, :type,
-				    :priority, :due)
+				    :priority, :due, cast(:services as text[]), cast(:rules as text[]), :trusted, :atRisk)
 				on conflict (property_id, report_type) where status not in ('closed', 'rejected')
 				do update set
 				    status = case when :review and abuse_case.status = 'forwarded' then 'triage'
 				                  else abuse_case.status end,
 				    priority = least(abuse_case.priority, excluded.priority),
 				    due_at = least(abuse_case.due_at, excluded.due_at),
+				    services = array(select distinct unnest(abuse_case.services || excluded.services) order by 1),
+				    rules = array(select distinct unnest(abuse_case.rules || excluded.rules) order by 1),
+				    trusted_flagger = abuse_case.trusted_flagger or excluded.trusted_flagger,
+				    account_at_risk = abuse_case.account_at_risk or excluded.account_at_risk,
 				    updated_at = now()
 				returning id, (xmax = 0) as opened""")
 			.param("review", needsReview)
+			.param("services", "{" + String.join(",", facts.services()) + "}")
+			.param("rules", "{" + String.join(",", facts.rules()) + "}")
+			.param("trusted", facts.trustedFlagger())
+			.param("atRisk", facts.accountAtRisk())
 			.param("property", propertyId)
 			.param("name", property)
 			.param("account", accountRef)

@@ -145,8 +145,9 @@ class Emergencies {
 		List<ProposedMitigation> blocks = emergencyBlocks(caseId);
 		this.audit.append(stream, "system", "case.emergency_approved",
 				Map.of("emergency_id", emergency.id(), "mitigations", blocks.size()));
-		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks));
 		this.emergencies.setCaseStatus(caseId, blocks.isEmpty() ? "in_review" : "actioned");
+		// last: recording mitigations holds the change-sequence lock until commit
+		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks));
 		return new Answered(emergency.id(), "approved", approvals);
 	}
 

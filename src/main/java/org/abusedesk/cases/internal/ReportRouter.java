@@ -87,7 +87,7 @@ class ReportRouter {
 			.orElse(Duration.ofHours(72));
 		CaseRepository.Attachment attachment = this.cases.attach(report.id(), resolution.propertyId(),
 				resolution.property(), resolution.account().ref(), report.type().wire(), needsReview, priority,
-				needsReview ? Instant.now().plus(dueIn) : null);
+				needsReview ? Instant.now().plus(dueIn) : null, queueFacts(made));
 		this.reports.markAccepted(report.id());
 
 		for (Decision decision : made) {
@@ -117,6 +117,14 @@ class ReportRouter {
 		Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
 		made.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
 		this.events.publishEvent(new ReportDecided(report.id(), attachment.caseId(), notifications));
+	}
+
+	private static CaseRepository.QueueFacts queueFacts(List<Decision> made) {
+		return new CaseRepository.QueueFacts(
+				made.stream().map((decision) -> decision.facts().service().wire()).distinct().sorted().toList(),
+				made.stream().map((decision) -> decision.plan().rule()).distinct().sorted().toList(),
+				made.stream().anyMatch((decision) -> decision.facts().trustedFlagger()),
+				made.stream().anyMatch((decision) -> decision.facts().accountAtRisk()));
 	}
 
 	private static List<String> orderScope(Report report) {

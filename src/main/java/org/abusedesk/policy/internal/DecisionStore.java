@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.DecisionFacts;
@@ -116,6 +117,11 @@ class DecisionStore implements Decisions {
 				PlanCodec.read(json, rs.getString("mitigations")), Review.fromWire(rs.getString("review")),
 				rs.getString("priority"), Duration.ofSeconds(rs.getLong("due_in_seconds")),
 				rs.getString("denial_reason"), rs.getString("refusal"), rs.getString("explanation"));
+	}
+
+	@Override
+	public Optional<String> check(DecisionFacts facts, ResponsePlan plan) {
+		return Optional.ofNullable(Guardrails.violation(plan, facts));
 	}
 
 }

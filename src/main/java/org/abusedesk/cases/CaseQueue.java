@@ -1,0 +1,70 @@
+package org.abusedesk.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reviewers' queue: open cases, most urgent first (priority, then due time, then id),
+ * read page by page with a keyset so that a page costs the same at any depth.
+ */
+public interface CaseQueue {
+
+	/**
+	 * The statuses of cases that still need someone, in the order the console lists them.
+	 */
+	List<String> OPEN = List.of("new", "triage", "in_review", "awaiting_customer", "awaiting_approval", "appealed");
+
+	/**
+	 * One page of the queue.
+	 * @param filter what to show; an empty filter shows every open case
+	 * @param after the {@link Page#next()} of the previous page, or {@code null} for the
+	 * first
+	 * @param limit how many cases at most
+	 * @throws CaseWorkException of kind INVALID when {@code after} is not a cursor
+	 */
+	Page page(Filter filter, String after, int limit);
+
+	/** How many cases are in each open status. */
+	Map<String, Long> counts();
+
+	/**
+	 * What the queue shows; {@code null} fields do not filter.
+	 *
+	 * @param type report type wire value
+	 * @param service service wire value
+	 * @param status a case status; {@code null} means every open status
+	 * @param rule the id of a policy rule that decided one of the case's reports
+	 * @param trustedFlagger whether a trusted flagger reported it
+	 * @param accountAtRisk whether the account is at risk
+	 */
+	record Filter(String type, String service, String status, String rule, Boolean trustedFlagger,
+			Boolean accountAtRisk) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null, null);
+		}
+
+	}
+
+	/**
+	 * A case in the queue.
+	 *
+	 * @param claimedBy who holds the case now, or {@code null}
+	 * @param overdue whether its due time has passed
+	 */
+	record Row(long id, String status, String property, String accountRef, String reportType, String priority,
+			Instant dueAt, boolean overdue, List<String> services, List<String> rules, boolean trustedFlagger,
+			boolean accountAtRisk, String escalatedTo, String claimedBy, int reportCount) {
+
+	}
+
+	/**
+	 * @param rows the cases of this page
+	 * @param next the cursor of the next page, or {@code null} on the last
+	 */
+	record Page(List<Row> rows, String next) {
+
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.abusedesk.console;
+
+import java.util.function.Supplier;
+
+import org.abusedesk.cases.CaseWorkException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * How refused case work reaches the browser: a missing case is a 404 and a role that does
+ * not allow the step a 403 (the chain let the request in, the case-work API did not); a
+ * conflict or bad input is a message on the page the reviewer came from.
+ */
+final class ConsoleErrors {
+
+	private ConsoleErrors() {
+	}
+
+	static <T> T forbiddenAs403(Supplier<T> step) {
+		try {
+			return step.get();
+		}
+		catch (CaseWorkException ex) {
+			throw asStatus(ex);
+		}
+	}
+
+	/** Runs a step; a conflict or invalid input becomes a flash message. */
+	static void run(Runnable step, RedirectAttributes redirect, String success) {
+		try {
+			step.run();
+			if (success != null) {
+				redirect.addFlashAttribute("message", success);
+			}
+		}
+		catch (CaseWorkException ex) {
+			if (ex.kind() == CaseWorkException.Kind.CONFLICT || ex.kind() == CaseWorkException.Kind.INVALID) {
+				redirect.addFlashAttribute("error", ex.getMessage());
+				return;
+			}
+			throw asStatus(ex);
+		}
+	}
+
+	private static ResponseStatusException asStatus(CaseWorkException ex) {
+		HttpStatus status = switch (ex.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+		return new ResponseStatusException(status, ex.getMessage());
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.abusedesk.console;
+
+import java.nio.charset.StandardCharsets;
+
+import org.abusedesk.cases.CaseView;
+import org.abusedesk.cases.CaseWork;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Evidence files, to staff only. What a reporter uploaded is hostile until proven
+ * otherwise: only a detected raster image is shown inline (and the page blurs it until
+ * clicked); everything else is a download. The browser may not sniff another type, and
+ * the file runs in a sandbox even if opened directly.
+ */
+@RestController
+class EvidenceController {
+
+	private final CaseWork work;
+
+	EvidenceController(CaseWork work) {
+		this.work = work;
+	}
+
+	@GetMapping("/console/evidence/{id}")
+	ResponseEntity<byte[]> evidence(@PathVariable long id) {
+		CaseView.EvidenceFile file = this.work.evidence(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No evidence " + id));
+		ContentDisposition disposition = (file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
+			.filename(file.filename(), StandardCharsets.UTF_8)
+			.build();
+		return ResponseEntity.ok()
+			.contentType(
+					file.image() ? MediaType.parseMediaType(file.detectedType()) : MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.header("Content-Security-Policy", "sandbox")
+			.body(file.content());
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.abusedesk.identity.internal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The staff console (docs/console.md): form login with a password, a server-side session,
+ * CSRF tokens on every form, a strict content security policy (no inline script or
+ * style), and a role for every page and action. The case-work API checks the roles of
+ * actions again.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class ConsoleSecurityConfiguration {
+
+	static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	static final String[] STAFF = SecurityConfiguration.STAFF;
+
+	/** Who may change a case: everyone but agents, who triage and annotate. */
+	static final String[] DECIDERS = { "reviewer", "senior", "legal", "admin" };
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain consoleSecurity(HttpSecurity http, StaffAccountStore accounts) throws Exception {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::load);
+		provider.setPasswordEncoder(accounts.encoder());
+		http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**", "/console-assets/**")
+			.authenticationProvider(provider)
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers(HttpMethod.GET, "/login", "/webjars/**", "/console-assets/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/console", "/console/cases/*", "/console/evidence/*")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
+				.hasAnyRole("reviewer", "senior", "admin")
+				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",
+						"/console/cases/*/accept", "/console/cases/*/change", "/console/cases/*/deny",
+						"/console/cases/*/approval", "/console/cases/*/link", "/console/cases/*/merge", "/console/bulk")
+				.hasAnyRole(DECIDERS)
+				.anyRequest()
+				.denyAll())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+}
