@@ -25,4 +25,11 @@ public interface Reports {
 	 */
 	boolean markAccepted(long id);
 
+	/**
+	 * Marks a report denied after review, with the enumerated reason; a report already
+	 * denied is left as it is.
+	 * @return whether the status changed
+	 */
+	boolean markDenied(long id, DenialReason reason);
+
 }

@@ -128,6 +128,20 @@ class CaseWorkTests extends IntegrationTest {
 			assertThat(entry.action()).isEqualTo("case.denied");
 			assertThat(entry.details()).contains("no_abuse_found");
 		});
+		assertThat(this.jdbc
+			.sql("select distinct status || ' ' || denial_reason from report r "
+					+ "join case_report c on c.report_id = r.id where c.case_id = :id")
+			.param("id", first)
+			.query(String.class)
+			.list()).containsExactly("denied no_abuse_found");
+		// the reporter hears the outcome, the reason and how to seek redress (Art. 16(5))
+		// (one notice per report: the merged case holds two from this reporter)
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> messagesTo(this.catalog.reporter(), "Decision on your report").size() == 2);
+		assertThat(messagesTo(this.catalog.reporter(), "Decision on your report"))
+			.allSatisfy((message) -> assertThat(body(message)).contains("no_abuse_found")
+				.contains("A person reviewed your report")
+				.contains("six months"));
 		assertThatThrownBy(() -> this.work.accept(first, reviewer)).hasMessageContaining("rejected");
 		assertThatThrownBy(() -> this.work.deny(first, actor("agent", Role.AGENT), DenialReason.NOT_OURS, null))
 			.satisfies((ex) -> assertThat(((CaseWorkException) ex).kind()).isEqualTo(CaseWorkException.Kind.FORBIDDEN));

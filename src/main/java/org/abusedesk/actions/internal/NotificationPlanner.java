@@ -3,6 +3,7 @@ package org.abusedesk.actions.internal;
 import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.CaseDenied;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportFiled;
@@ -43,6 +44,17 @@ class NotificationPlanner {
 		Report report = this.reports.find(filed.reportId()).orElseThrow();
 		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent((message) -> queue(report, message));
 		this.reporterNotices.denial(report).ifPresent((message) -> queue(report, message));
+	}
+
+	/**
+	 * Reporters hear the outcome when staff deny a case after review (DSA Art. 16(5)).
+	 */
+	@EventListener
+	void on(CaseDenied denied) {
+		for (long reportId : denied.reportIds()) {
+			Report report = this.reports.find(reportId).orElseThrow();
+			this.reporterNotices.denial(report, true).ifPresent((message) -> queue(report, message));
+		}
 	}
 
 	@EventListener

@@ -44,6 +44,13 @@ class ReporterNotices {
 	}
 
 	Optional<OutboundMessage> denial(Report report) {
+		return denial(report, false);
+	}
+
+	/**
+	 * @param reviewed whether a person decided (after review), or the desk on arrival
+	 */
+	Optional<OutboundMessage> denial(Report report, boolean reviewed) {
 		if (report.status() != ReportStatus.DENIED) {
 			return Optional.empty();
 		}
@@ -56,7 +63,8 @@ class ReporterNotices {
 					+ ": we will not act on it.");
 			lines.add("Reason (" + reason.wire() + "): " + reason.explanation());
 			lines.add("");
-			lines.add("This decision was made automatically on arrival. If you think it is wrong, reply to this "
+			lines.add((reviewed ? "A person reviewed your report and made this decision."
+					: "This decision was made automatically on arrival.") + " If you think it is wrong, reply to this "
 					+ "message quoting " + report.trackingCode()
 					+ " within six months and a person will review it. You may also turn to a certified "
 					+ "out-of-court dispute settlement body or to the courts.");

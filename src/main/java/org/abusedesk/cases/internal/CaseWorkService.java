@@ -19,6 +19,7 @@ import org.abusedesk.cases.CaseWorkException.Kind;
 import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.Review;
 
@@ -46,6 +47,8 @@ class CaseWorkService implements CaseWork {
 
 	private final CaseWorkRepository cases;
 
+	private final Reports reports;
+
 	private final ClaimRepository claims;
 
 	private final ProposalRepository proposals;
@@ -64,10 +67,11 @@ class CaseWorkService implements CaseWork {
 
 	private final Duration claimDuration;
 
-	CaseWorkService(CaseWorkRepository cases, ClaimRepository claims, ProposalRepository proposals, CasePlans plans,
-			CaseViews views, Emergencies emergencies, AuditLog audit, ApplicationEventPublisher events,
+	CaseWorkService(CaseWorkRepository cases, Reports reports, ClaimRepository claims, ProposalRepository proposals,
+			CasePlans plans, CaseViews views, Emergencies emergencies, AuditLog audit, ApplicationEventPublisher events,
 			TransactionTemplate transactions, @Value("${abusedesk.cases.claim-duration:30m}") Duration claimDuration) {
 		this.cases = cases;
+		this.reports = reports;
 		this.claims = claims;
 		this.proposals = proposals;
 		this.plans = plans;
@@ -212,6 +216,12 @@ class CaseWorkService implements CaseWork {
 		decidable(caseId, actor);
 		List<Long> reports = this.cases.reportIds(caseId);
 		this.cases.setStatus(caseId, "rejected");
+		for (long reportId : reports) {
+			if (this.reports.markDenied(reportId, reason)) {
+				this.audit.append("report:" + reportId, actor.audit(), "report.denied",
+						Map.of("denial_reason", reason.wire(), "case_id", caseId));
+			}
+		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("reason", reason.wire());
 		details.put("note", note);

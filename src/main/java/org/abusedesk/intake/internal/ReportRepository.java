@@ -13,6 +13,7 @@ import org.abusedesk.catalog.Account;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
+import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportStatus;
@@ -188,6 +189,13 @@ class ReportRepository implements Reports {
 			.stream()
 			.map((id) -> find(id).orElseThrow())
 			.toList();
+	}
+
+	@Override
+	public boolean markDenied(long id, DenialReason reason) {
+		return this.jdbc.sql("""
+				update report set status = 'denied', denial_reason = :reason, decided_at = now()
+				where id = :id and status <> 'denied'""").param("reason", reason.wire()).param("id", id).update() == 1;
 	}
 
 	@Override
