@@ -33,7 +33,7 @@ class CustomerSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
-			.addFilterBefore(new CustomerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(BearerTokenFilter.customer(tokens), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole("customer"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint((request, response, ex) -> SecurityConfiguration.problem(response, 401,
