@@ -148,6 +148,24 @@ class CaseWorkTests extends IntegrationTest {
 	}
 
 	@Test
+	void aBulkForwardSendsEachReportToTheOwnerAsTheReporterChose() throws Exception {
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
+		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");
+		Actor reviewer = actor("reviewer-fwd", Role.REVIEWER);
+
+		assertThat(this.work.bulk(CaseWork.BulkAction.FORWARD, java.util.List.of(caseId), reviewer, null))
+			.singleElement()
+			.satisfies((result) -> assertThat(result.done()).isTrue());
+
+		assertThat(status(caseId)).isEqualTo("forwarded");
+		String notice = body(awaitMessageTo(this.catalog.hoster(), "Abuse report"));
+		assertThat(notice).contains("blog." + this.catalog.hostedZone()).contains(this.catalog.reporter());
+		// forwarding again sends nothing new: the idempotency key is the same
+		this.work.bulk(CaseWork.BulkAction.FORWARD, java.util.List.of(caseId), reviewer, null);
+		assertThat(messagesTo(this.catalog.hoster(), "Abuse report")).hasSize(1);
+	}
+
+	@Test
 	void evidenceIsInlineOnlyForImagesAndAlwaysSandboxed() {
 		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
 		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");

@@ -1,9 +1,11 @@
 package org.abusedesk.actions.internal;
 
+import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseDenied;
+import org.abusedesk.cases.CaseForwarded;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportFiled;
@@ -54,6 +56,21 @@ class NotificationPlanner {
 		for (long reportId : denied.reportIds()) {
 			Report report = this.reports.find(reportId).orElseThrow();
 			this.reporterNotices.denial(report, true).ifPresent((message) -> queue(report, message));
+		}
+	}
+
+	/**
+	 * Staff forwarded a case: each report goes to the host (where known) and the owner,
+	 * as its reporter chose. A report forwarded before is not sent again (same
+	 * idempotency key).
+	 */
+	@EventListener
+	void on(CaseForwarded forwarded) {
+		for (long reportId : forwarded.reportIds()) {
+			Report report = this.reports.find(reportId).orElseThrow();
+			for (NotificationKind kind : List.of(NotificationKind.FORWARD_TO_HOST, NotificationKind.NOTIFY_OWNER)) {
+				this.composer.compose(kind, report, forwarded.caseId()).ifPresent((message) -> queue(report, message));
+			}
 		}
 	}
 

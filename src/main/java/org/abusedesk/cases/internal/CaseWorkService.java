@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseDenied;
+import org.abusedesk.cases.CaseForwarded;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseView;
@@ -331,8 +332,11 @@ class CaseWorkService implements CaseWork {
 			case FORWARD -> {
 				decidable(caseId, actor);
 				this.cases.setStatus(caseId, "forwarded");
-				this.audit.append(stream(caseId), actor.audit(), "case.forwarded", Map.of("bulk", true));
+				List<Long> reports = this.cases.reportIds(caseId);
+				this.audit.append(stream(caseId), actor.audit(), "case.forwarded",
+						Map.of("bulk", true, "report_ids", reports));
 				this.claims.release(caseId, actor.name());
+				this.events.publishEvent(new CaseForwarded(caseId, reports, actor.audit()));
 			}
 			case ASSIGN -> {
 				open(caseId);
