@@ -11,8 +11,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Tag;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +33,9 @@ public abstract class IntegrationTest {
 
 	@LocalServerPort
 	protected int port;
+
+	@Autowired
+	private Environment environment;
 
 	/** One SMTP server for the whole test run, on a free port. */
 	protected static final GreenMail smtp = startSmtp();
@@ -89,6 +97,34 @@ public abstract class IntegrationTest {
 			return String.valueOf(message.getContent());
 		}
 		catch (java.io.IOException | MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Starts another application node (no web server, no background jobs) on this test's
+	 * database and SMTP server, for tests of what several nodes do at once. Close it.
+	 * @param properties more {@code name=value} properties for that node
+	 */
+	protected ConfigurableApplicationContext startNode(String... properties) {
+		List<String> all = new java.util.ArrayList<>(
+				List.of("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
+						"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
+						"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
+						"abusedesk.jobs.enabled=false",
+						"spring.modulith.events.republish-outstanding-events-on-restart=false"));
+		all.addAll(List.of(properties));
+		return new SpringApplicationBuilder(AbusedeskApplication.class).web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+	}
+
+	/** Waits at {@code barrier}, so that several threads act at the same moment. */
+	protected static void awaitTogether(java.util.concurrent.CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -8,16 +8,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.abusedesk.AbusedeskApplication;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +29,6 @@ class ClaimAcrossNodesTests extends IntegrationTest {
 
 	@Autowired
 	private CaseWork work;
-
-	@Autowired
-	private Environment environment;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -54,11 +47,11 @@ class ClaimAcrossNodesTests extends IntegrationTest {
 			for (long caseId : caseIds) {
 				CyclicBarrier together = new CyclicBarrier(2);
 				CompletableFuture<CaseWork.Claim> onA = CompletableFuture.supplyAsync(() -> {
-					await(together);
+					awaitTogether(together);
 					return this.work.claim(caseId, alice);
 				}, threads);
 				CompletableFuture<CaseWork.Claim> onB = CompletableFuture.supplyAsync(() -> {
-					await(together);
+					awaitTogether(together);
 					return otherNode.claim(caseId, bob);
 				}, threads);
 				CaseWork.Claim a = onA.get();
@@ -101,25 +94,6 @@ class ClaimAcrossNodesTests extends IntegrationTest {
 			.param("property", ThreadLocalRandom.current().nextLong(1L << 40, 1L << 50))
 			.query(Long.class)
 			.single();
-	}
-
-	private static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private ConfigurableApplicationContext startNode() {
-		return new SpringApplicationBuilder(AbusedeskApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
-					"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
-					"abusedesk.jobs.enabled=false",
-					"spring.modulith.events.republish-outstanding-events-on-restart=false")
-			.run();
 	}
 
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.abusedesk.AbusedeskApplication;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.actions.Mitigations;
@@ -20,10 +19,7 @@ import org.abusedesk.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,9 +37,6 @@ class MitigationActivationTests extends IntegrationTest {
 
 	@Autowired
 	private AuditLog audit;
-
-	@Autowired
-	private Environment environment;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -64,13 +57,19 @@ class MitigationActivationTests extends IntegrationTest {
 		Instant now = effective.plus(Duration.ofHours(1));
 
 		ExecutorService executor = Executors.newFixedThreadPool(2);
-		try (ConfigurableApplicationContext nodeB = startNode(); ConfigurableApplicationContext nodeC = startNode()) {
+		try (ConfigurableApplicationContext nodeB = startNode("abusedesk.webhooks.endpoints[0].url=" + webhooks.url(),
+				"abusedesk.webhooks.endpoints[0].secret=" + WebhookReceiver.SECRET,
+				"abusedesk.webhooks.allow-private=true");
+				ConfigurableApplicationContext nodeC = startNode(
+						"abusedesk.webhooks.endpoints[0].url=" + webhooks.url(),
+						"abusedesk.webhooks.endpoints[0].secret=" + WebhookReceiver.SECRET,
+						"abusedesk.webhooks.allow-private=true")) {
 			CyclicBarrier start = new CyclicBarrier(2);
 			List<CompletableFuture<Integer>> runs = new ArrayList<>();
 			for (ConfigurableApplicationContext node : List.of(nodeB, nodeC)) {
 				Mitigations onNode = node.getBean(Mitigations.class);
 				runs.add(CompletableFuture.supplyAsync(() -> {
-					await(start);
+					awaitTogether(start);
 					int activated = 0;
 					for (int batch = onNode.activateDue(now, 3); batch > 0; batch = onNode.activateDue(now, 3)) {
 						activated += batch;
@@ -108,27 +107,6 @@ class MitigationActivationTests extends IntegrationTest {
 			.param("id", mitigationId)
 			.query(Long.class)
 			.single();
-	}
-
-	private static void await(CyclicBarrier barrier) {
-		try {
-			barrier.await();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private ConfigurableApplicationContext startNode() {
-		return new SpringApplicationBuilder(AbusedeskApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
-					"abusedesk.jobs.enabled=false",
-					"spring.modulith.events.republish-outstanding-events-on-restart=false",
-					"abusedesk.webhooks.endpoints[0].url=" + webhooks.url(),
-					"abusedesk.webhooks.endpoints[0].secret=" + WebhookReceiver.SECRET,
-					"abusedesk.webhooks.allow-private=true")
-			.run();
 	}
 
 }

@@ -6,15 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.abusedesk.AbusedeskApplication;
 import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +24,6 @@ class OutboxRestartTests extends IntegrationTest {
 
 	@Autowired
 	private Outbox outbox;
-
-	@Autowired
-	private Environment environment;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -72,16 +65,6 @@ class OutboxRestartTests extends IntegrationTest {
 			}
 		}).filter((key) -> key.startsWith("restart:" + batch + ":")).toList();
 		assertThat(delivered).containsExactlyInAnyOrderElementsOf(keys);
-	}
-
-	private ConfigurableApplicationContext startNode() {
-		return new SpringApplicationBuilder(AbusedeskApplication.class).web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
-					"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
-					"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
-					"abusedesk.jobs.enabled=false",
-					"spring.modulith.events.republish-outstanding-events-on-restart=false")
-			.run();
 	}
 
 }
