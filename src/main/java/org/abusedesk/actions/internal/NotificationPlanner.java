@@ -43,7 +43,7 @@ class NotificationPlanner {
 
 	@EventListener
 	void on(ReportFiled filed) {
-		Report report = this.reports.find(filed.reportId()).orElseThrow();
+		Report report = filed.report();
 		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent((message) -> queue(report, message));
 		this.reporterNotices.denial(report).ifPresent((message) -> queue(report, message));
 	}

@@ -13,6 +13,7 @@ import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
@@ -182,9 +183,10 @@ class ReportIntake implements ReportFiling {
 		ReportStatus status = (denialReason == null) ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 		String trackingCode = TrackingCodes.next();
 		String statusSecret = StatusSecrets.next();
-		long id = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
+		Report stored = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
 				original.map(ReportRepository.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
 				(credential != null) ? credential.tokenId() : null);
+		long id = stored.id();
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("tracking_code", trackingCode);
 		facts.put("type", submission.type().wire());
@@ -207,7 +209,7 @@ class ReportIntake implements ReportFiling {
 			original.ifPresent((o) -> denial.put("duplicate_of", o.trackingCode()));
 			this.audit.append("report:" + id, "system", "report.denied", denial);
 		}
-		this.events.publishEvent(new ReportFiled(id, statusSecret));
+		this.events.publishEvent(new ReportFiled(stored, statusSecret));
 		return new ReportReceipt(id, trackingCode, status.wire(), denialReason,
 				original.map(ReportRepository.Original::trackingCode).orElse(null), statusSecret);
 	}

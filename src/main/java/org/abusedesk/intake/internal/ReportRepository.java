@@ -38,12 +38,15 @@ class ReportRepository implements Reports {
 		this.json = json;
 	}
 
-	long insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
+	/** Stores a report and answers it as stored, so that nobody has to read it back. */
+	Report insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
 			ReportStatus status, String denialReason, Long duplicateOf, String fingerprint, String statusSecretHash,
 			Long reporterTokenId) {
 		Account account = resolution.account();
 		Origin origin = resolution.origin();
-		long id = this.jdbc.sql("""
+		record Inserted(long id, java.time.Instant receivedAt) {
+		}
+		Inserted inserted = this.jdbc.sql("""
 				insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
 				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
 				    justification, comments, details, notify_host, notify_owner, notify_ncmec, good_faith,
@@ -58,7 +61,7 @@ class ReportRepository implements Reports {
 				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
 				    :propertyId, :property, :propertyKind, cast(:services as text[]),
 				    :originAddress, :originHost, :originContact)
-				returning id""")
+				returning id, received_at""")
 			.param("code", trackingCode)
 			.param("channel", channel)
 			.param("source", source)
@@ -96,8 +99,9 @@ class ReportRepository implements Reports {
 			.param("originAddress", (origin != null) ? origin.address() : null)
 			.param("originHost", (origin != null) ? origin.hostName() : null)
 			.param("originContact", (origin != null) ? origin.hostAbuseContact() : null)
-			.query(Long.class)
+			.query((rs, n) -> new Inserted(rs.getLong("id"), rs.getTimestamp("received_at").toInstant()))
 			.single();
+		long id = inserted.id();
 		// one statement per list, not per row (the list travels as one JSON parameter;
 		// a Java array would be expanded into an IN list)
 		if (!report.urls().isEmpty()) {
@@ -121,7 +125,9 @@ class ReportRepository implements Reports {
 				.param("addresses", this.json.writeValueAsString(report.addresses()))
 				.update();
 		}
-		return id;
+		return new Report(id, trackingCode, report.type(), status, denialReason, report.reporter(), report.urls(),
+				report.addresses(), report.justification(), report.comments(), report.details(), report.notifyHost(),
+				report.notifyOwner(), report.notifyNcmec(), resolution, inserted.receivedAt());
 	}
 
 	void insertEvidence(Long reportId, EvidenceFile file) {
