@@ -28,6 +28,51 @@ public interface AuditLog {
 	Entry append(String stream, String actor, String action, Map<String, ?> details);
 
 	/**
+	 * Starts many new streams at once, each with its first entries (seq 1, 2, ...), in
+	 * the current transaction (or one of its own): the heads and the entries in one
+	 * statement, however many streams there are. For aggregates created many at a time
+	 * (the reports of a batch), where {@link #append} would cost a statement per entry.
+	 * The entries are chained exactly as {@link #append} chains them, so
+	 * {@link #verify()} cannot tell the two apart.
+	 * <p>
+	 * It never skips: when one of the streams exists already (or is being started by a
+	 * transaction that has not ended yet, which this call then waits for), it throws and
+	 * writes nothing, and the caller's transaction can only roll back. Use it only for
+	 * streams that cannot exist yet, such as those of rows just inserted.
+	 * @param streams new streams, each named once, each with at least one entry
+	 * @return the stored entries with their hashes: stream by stream in the order given,
+	 * each stream's in order of {@code seq}
+	 * @throws IllegalArgumentException when a stream is named twice, has no entries, or
+	 * an entry has no actor or action
+	 * @throws IllegalStateException when a stream exists already
+	 */
+	List<Entry> startStreams(List<NewStream> streams);
+
+	/**
+	 * A stream that does not exist yet, with its first entries.
+	 *
+	 * @param stream the aggregate, e.g. {@code report:42}
+	 * @param entries its first entries, in order
+	 */
+	record NewStream(String stream, List<NewEntry> entries) {
+
+		public NewStream {
+			entries = List.copyOf(entries);
+		}
+
+	}
+
+	/**
+	 * An entry to be written, as for {@link #append}.
+	 *
+	 * @param details facts of the change, serialised canonically; {@code null} is stored
+	 * as {@code {}}
+	 */
+	record NewEntry(String actor, String action, Map<String, ?> details) {
+
+	}
+
+	/**
 	 * The entries of one stream in order of {@code seq}; empty for an unknown stream.
 	 */
 	List<Entry> entries(String stream);

@@ -1,6 +1,7 @@
 package org.abusedesk.audit;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +111,42 @@ class AuditConcurrencyTests extends IntegrationTest {
 		assertThat(this.audit.entries(other)).hasSize(1);
 		assertThat(this.audit.entries(held)).extracting(Entry::action)
 			.containsExactly("report.received", "report.decided");
+	}
+
+	@Test
+	void twoTransactionsStartingTheSameStreamChainOneAfterTheOther() throws Exception {
+		String stream = "case:" + UUID.randomUUID();
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> inTransaction(() -> {
+			this.audit.append(stream, "system", "case.opened", Map.of());
+			started.countDown();
+			await(release);
+		}));
+		CompletableFuture<Void> second;
+		try {
+			started.await();
+			// the second finds no head yet, tries to create it and waits for the first
+			second = CompletableFuture.runAsync(() -> this.audit.append(stream, "staff:ana", "case.noted", Map.of()));
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc.sql("""
+						select count(*) from pg_stat_activity
+						where wait_event_type = 'Lock' and query like '%insert into audit_stream%'""")
+					.query(Integer.class)
+					.single() > 0);
+		}
+		finally {
+			release.countDown();
+		}
+		first.get();
+		second.get();
+		assertThat(this.audit.entries(stream)).extracting(Entry::seq, Entry::action)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "case.opened"),
+					org.assertj.core.groups.Tuple.tuple(2L, "case.noted"));
+		List<Entry> entries = this.audit.entries(stream);
+		assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
+		assertThat(this.audit.verify().intact()).isTrue();
 	}
 
 	private void inTransaction(Runnable work) {

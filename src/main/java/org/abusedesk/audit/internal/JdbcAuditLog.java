@@ -47,40 +47,81 @@ class JdbcAuditLog implements AuditLog {
 		Assert.hasText(actor, "actor must not be empty");
 		Assert.hasText(action, "action must not be empty");
 		String canonicalDetails = CanonicalJson.of(details);
-		ChainWalk.Head head = lockHead(stream);
+		Optional<ChainWalk.Head> head = selectHeadForUpdate(stream);
+		if (head.isEmpty()) {
+			Optional<Entry> first = appendFirst(stream, actor, action, canonicalDetails);
+			if (first.isPresent()) {
+				return first.get();
+			}
+			// another transaction started the stream at the same time: its head is
+			// committed now, so lock it and go on as for any stream
+			head = selectHeadForUpdate(stream);
+		}
+		return appendAfter(head.orElseThrow(), stream, actor, action, canonicalDetails);
+	}
+
+	/**
+	 * Appends to a stream whose head is locked: the entry and the advanced head in one
+	 * statement.
+	 */
+	private Entry appendAfter(ChainWalk.Head head, String stream, String actor, String action,
+			String canonicalDetails) {
 		// Read the clock only once the lock is held, so that within a stream time follows
-		// seq
-		// (on one node; across nodes it is as good as their clocks).
-		Instant occurredAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		// seq (on one node; across nodes it is as good as their clocks).
+		Instant occurredAt = now();
 		long seq = head.lastSeq() + 1;
 		String hash = ChainHash.of(stream, seq, occurredAt, actor, action, canonicalDetails, head.lastHash());
 		long id = this.jdbc.sql("""
-				insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(stream, seq, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), actor, action, canonicalDetails,
-					head.lastHash(), hash)
+				with entry as (
+				    insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
+				    values (:stream, :seq, :at, :actor, :action, :details, :prev, :hash) returning id),
+				head as (
+				    update audit_stream set last_seq = :seq, last_hash = :hash where stream = :stream)
+				select id from entry""")
+			.param("stream", stream)
+			.param("seq", seq)
+			.param("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+			.param("actor", actor)
+			.param("action", action)
+			.param("details", canonicalDetails)
+			.param("prev", head.lastHash())
+			.param("hash", hash)
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("update audit_stream set last_seq = ?, last_hash = ? where stream = ?")
-			.params(seq, hash, stream)
-			.update();
 		return new Entry(id, stream, seq, occurredAt, actor, action, canonicalDetails, head.lastHash(), hash);
 	}
 
 	/**
-	 * Locks the head row of {@code stream} until the transaction ends, creating it for
-	 * the first entry. Two first appends to a new stream both insert; the second waits
-	 * for the first to commit, does nothing, and then locks the committed row.
+	 * Starts a stream with its first entry: head and entry in one statement. The head is
+	 * created already pointing at the entry, and locked by its insertion until the
+	 * transaction ends. Empty when another transaction created the head first (the insert
+	 * then waits for that one to end and does nothing).
 	 */
-	private ChainWalk.Head lockHead(String stream) {
-		Optional<ChainWalk.Head> head = selectHeadForUpdate(stream);
-		if (head.isPresent()) {
-			return head.get();
-		}
-		this.jdbc.sql("insert into audit_stream (stream, last_seq, last_hash) values (?, 0, ?) on conflict do nothing")
-			.params(stream, ChainHash.GENESIS)
-			.update();
-		return selectHeadForUpdate(stream).orElseThrow();
+	private Optional<Entry> appendFirst(String stream, String actor, String action, String canonicalDetails) {
+		Instant occurredAt = now();
+		String hash = ChainHash.of(stream, 1, occurredAt, actor, action, canonicalDetails, ChainHash.GENESIS);
+		return this.jdbc.sql("""
+				with head as (
+				    insert into audit_stream (stream, last_seq, last_hash) values (:stream, 1, :hash)
+				    on conflict (stream) do nothing returning stream)
+				insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
+				select head.stream, 1, :at, :actor, :action, :details, :prev, :hash from head
+				returning id""")
+			.param("stream", stream)
+			.param("at", OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC))
+			.param("actor", actor)
+			.param("action", action)
+			.param("details", canonicalDetails)
+			.param("prev", ChainHash.GENESIS)
+			.param("hash", hash)
+			.query(Long.class)
+			.optional()
+			.map((id) -> new Entry(id, stream, 1, occurredAt, actor, action, canonicalDetails, ChainHash.GENESIS,
+					hash));
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private Optional<ChainWalk.Head> selectHeadForUpdate(String stream) {
@@ -88,6 +129,19 @@ class JdbcAuditLog implements AuditLog {
 			.param(stream)
 			.query((rs, row) -> new ChainWalk.Head(rs.getLong("last_seq"), rs.getString("last_hash")))
 			.optional();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One statement for all heads and entries ({@link StreamStarts}); every entry gets
+	 * the same time, read once.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public List<Entry> startStreams(List<NewStream> streams) {
+		Assert.notNull(streams, "streams must not be null");
+		return new StreamStarts(this.jdbc).start(streams, now());
 	}
 
 	@Override
