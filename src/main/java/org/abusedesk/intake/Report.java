@@ -21,6 +21,13 @@ public record Report(long id, String trackingCode, ReportType type, ReportStatus
 		return (value != null) ? String.valueOf(value) : null;
 	}
 
+	/** This report accepted for handling (decided and attached to a case). */
+	public Report accepted() {
+		return new Report(this.id, this.trackingCode, this.type, ReportStatus.ACCEPTED, null, this.reporter, this.urls,
+				this.addresses, this.justification, this.comments, this.details, this.notifyHost, this.notifyOwner,
+				this.notifyNcmec, this.resolution, this.receivedAt);
+	}
+
 	/** The audit stream of this report. */
 	public String stream() {
 		return "report:" + this.id;

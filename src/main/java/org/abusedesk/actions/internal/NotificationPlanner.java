@@ -43,6 +43,9 @@ class NotificationPlanner {
 
 	@EventListener
 	void on(ReportFiled filed) {
+		if (!ReporterNotices.emailedOnArrival(filed)) {
+			return;
+		}
 		Report report = filed.report();
 		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent((message) -> queue(report, message));
 		this.reporterNotices.denial(report).ifPresent((message) -> queue(report, message));
@@ -76,7 +79,7 @@ class NotificationPlanner {
 
 	@EventListener
 	void on(ReportDecided decided) {
-		Report report = this.reports.find(decided.reportId()).orElseThrow();
+		Report report = decided.report();
 		for (NotificationKind kind : decided.notifications()) {
 			this.composer.compose(kind, report, decided.caseId()).ifPresent((message) -> queue(report, message));
 		}

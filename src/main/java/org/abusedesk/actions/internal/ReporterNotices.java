@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.Report;
+import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportStatus;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,17 @@ class ReporterNotices {
 
 	ReporterNotices(@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	}
+
+	/**
+	 * Whether the reporter is emailed the receipt and an arrival denial. Not for reports
+	 * that came in a batch: its caller, a reporter token's holder, got every tracking
+	 * code, status secret and arrival denial in the response to the call, and a batch of
+	 * 1,000 would otherwise be 1,000 emails to one mailbox (docs/adr/0006). Decisions
+	 * people make later (a case denied after review) still reach every reporter.
+	 */
+	static boolean emailedOnArrival(ReportFiled filed) {
+		return !filed.inBatch();
 	}
 
 	Optional<OutboundMessage> receipt(Report report, String statusSecret) {

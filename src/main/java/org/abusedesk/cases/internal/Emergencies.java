@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.intake.Reports;
 import org.abusedesk.cases.EmergencyApproved;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.policy.Decision;
@@ -50,8 +51,11 @@ class Emergencies {
 
 	private final ApplicationEventPublisher events;
 
+	private final Reports reports;
+
 	Emergencies(CaseRepository cases, EmergencyRepository emergencies, Decisions decisions, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Reports reports) {
+		this.reports = reports;
 		this.cases = cases;
 		this.emergencies = emergencies;
 		this.decisions = decisions;
@@ -97,7 +101,8 @@ class Emergencies {
 			if (!referrals.isEmpty()) {
 				// only the referral: the other messages of the plan wait for the
 				// approvals
-				this.events.publishEvent(new ReportDecided(report.reportId(), caseId, referrals));
+				this.events.publishEvent(
+						new ReportDecided(this.reports.find(report.reportId()).orElseThrow(), caseId, referrals));
 			}
 		}
 		this.emergencies.setCaseStatus(caseId, "awaiting_approval");

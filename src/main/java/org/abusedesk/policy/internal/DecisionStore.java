@@ -37,38 +37,37 @@ class DecisionStore implements Decisions {
 	@Override
 	@Transactional
 	public Decision decide(long reportId, DecisionFacts facts) {
-		insert(reportId, facts, "0");
-		return this.jdbc.sql("select * from decision where report_id = :report and service = :service and revision = 0")
+		ResponsePlan plan = this.policies.activeCompiled().evaluate(facts);
+		Optional<Decision> made = insert(reportId, facts, plan, "0");
+		// decided before (a redelivered event): the recorded decision stands
+		return made.orElseGet(() -> this.jdbc
+			.sql("select * from decision where report_id = :report and service = :service and revision = 0")
 			.param("report", reportId)
 			.param("service", facts.service().wire())
 			.query(this::map)
-			.single();
+			.single());
 	}
 
 	@Override
 	@Transactional
 	public Decision redecide(long reportId, DecisionFacts facts) {
-		insert(reportId, facts,
+		ResponsePlan plan = this.policies.activeCompiled().evaluate(facts);
+		return insert(reportId, facts, plan,
 				"""
-						(select coalesce(max(revision), -1) + 1 from decision where report_id = :report and service = :service)""");
-		return this.jdbc.sql("""
-				select * from decision where report_id = :report and service = :service
-				order by revision desc limit 1""")
-			.param("report", reportId)
-			.param("service", facts.service().wire())
-			.query(this::map)
-			.single();
+						(select coalesce(max(revision), -1) + 1 from decision where report_id = :report and service = :service)""")
+			.orElseThrow();
 	}
 
-	private void insert(long reportId, DecisionFacts facts, String revision) {
-		ResponsePlan plan = this.policies.activeCompiled().evaluate(facts);
-		this.jdbc.sql("""
+	/** The decision as recorded, or empty when this revision was recorded before. */
+	private Optional<Decision> insert(long reportId, DecisionFacts facts, ResponsePlan plan, String revision) {
+		return this.jdbc.sql("""
 				insert into decision (report_id, service, revision, policy_version, rule, review, priority,
 				    due_in_seconds, notifications, mitigations, denial_reason, refusal, explanation, facts)
 				values (:report, :service, %s, :version, :rule, :review, :priority, :due,
 				    cast(:notifications as text[]), cast(:mitigations as jsonb), :denial, :refusal, :explanation,
 				    cast(:facts as jsonb))
-				on conflict (report_id, service, revision) do nothing""".formatted(revision))
+				on conflict (report_id, service, revision) do nothing
+				returning id, decided_at""".formatted(revision))
 			.param("report", reportId)
 			.param("service", facts.service().wire())
 			.param("version", plan.policyVersion())
@@ -83,7 +82,9 @@ class DecisionStore implements Decisions {
 			.param("refusal", plan.refusal())
 			.param("explanation", plan.explanation())
 			.param("facts", this.json.writeValueAsString(facts))
-			.update();
+			.query((rs, n) -> new Decision(rs.getLong("id"), reportId, facts, plan,
+					rs.getTimestamp("decided_at").toInstant()))
+			.optional();
 	}
 
 	@Override
