@@ -22,13 +22,16 @@ class Outbox {
 
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final OutboxWakeup wakeup;
+
+	Outbox(JdbcClient jdbc, OutboxWakeup wakeup) {
 		this.jdbc = jdbc;
+		this.wakeup = wakeup;
 	}
 
 	/** Queues a message unless one with the same idempotency key exists. */
 	boolean enqueue(OutboundMessage message) {
-		return this.jdbc.sql("""
+		boolean queued = this.jdbc.sql("""
 				insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body)
 				values (:key, :kind, :report, :case, :recipient, :subject, :body)
 				on conflict (idempotency_key) do nothing""")
@@ -40,6 +43,10 @@ class Outbox {
 			.param("subject", message.subject())
 			.param("body", message.body())
 			.update() == 1;
+		if (queued) {
+			this.wakeup.queued();
+		}
+		return queued;
 	}
 
 	/**
@@ -50,7 +57,7 @@ class Outbox {
 	 * @param body the JSON to post
 	 */
 	boolean enqueueWebhook(String idempotencyKey, long caseId, String url, String event, String body) {
-		return this.jdbc.sql("""
+		boolean queued = this.jdbc.sql("""
 				insert into outbox_message (idempotency_key, channel, kind, case_id, recipient, subject, body)
 				values (:key, 'webhook', 'webhook', :case, :url, :event, :body)
 				on conflict (idempotency_key) do nothing""")
@@ -60,6 +67,10 @@ class Outbox {
 			.param("event", event)
 			.param("body", body)
 			.update() == 1;
+		if (queued) {
+			this.wakeup.queued();
+		}
+		return queued;
 	}
 
 	/** Claims up to {@code limit} due emails for {@code lease}; commits on its own. */

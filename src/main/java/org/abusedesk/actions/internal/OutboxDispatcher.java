@@ -135,6 +135,10 @@ class OutboxDispatcher {
 				delivered.add(row);
 			}
 		});
+		// in the order of their audit streams: two deliverers (this node's wake-up and
+		// poll, or two nodes) then take the streams' head locks in the same order and
+		// cannot deadlock
+		delivered.sort(java.util.Comparator.comparing(OutboxDispatcher::stream).thenComparing(Outbox.Row::id));
 		Integer recorded = this.transaction.execute((status) -> {
 			int count = 0;
 			for (Outbox.Row row : delivered) {
