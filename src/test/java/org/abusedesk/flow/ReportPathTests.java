@@ -110,17 +110,8 @@ class ReportPathTests extends IntegrationTest {
 
 	@Test
 	void hostedReportOpensACaseForReviewAndSendsNothing() {
-		String host = "blog." + this.catalog.hostedZone();
-		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"),
-				null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
+		long reportId = fileHostedAndAwaitItsCase("blog." + this.catalog.hostedZone());
 
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
 		long caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
 			.param("id", reportId)
 			.query(Long.class)
@@ -140,6 +131,21 @@ class ReportPathTests extends IntegrationTest {
 		// review
 		assertThat(outboxKinds(reportId)).containsExactly("notify_reporter");
 		assertThat(messagesTo(this.catalog.hoster())).isEmpty();
+	}
+
+	@Test
+	void theHandOffToTheRouterLeavesNoRowBehindOnceTheReportIsDecided() {
+		long reportId = fileHostedAndAwaitItsCase("shop." + this.catalog.hostedZone());
+		// completion deletes the event publication: the table holds only what is still
+		// to do, not a row per report for ever
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from event_publication where serialized_event = :event")
+				.param("event", "{\"report_id\":" + reportId + "}")
+				.query(Integer.class)
+				.single() == 0);
+		assertThat(this.jdbc.sql("select count(*) from event_publication where completion_date is not null")
+			.query(Integer.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -210,6 +216,22 @@ class ReportPathTests extends IntegrationTest {
 			.param("id", reportId)
 			.query(String.class)
 			.list();
+	}
+
+	/**
+	 * Files a general report about a hosted site; answers its id once it is in a case.
+	 */
+	private long fileHostedAndAwaitItsCase(String host) {
+		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"),
+				null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
+				.param("id", reportId)
+				.query(Integer.class)
+				.single() == 1);
+		return reportId;
 	}
 
 	private static MimeMessage awaitMessageTo(String recipient) {

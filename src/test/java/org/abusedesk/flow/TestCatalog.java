@@ -3,37 +3,37 @@ package org.abusedesk.flow;
 import java.util.UUID;
 
 /** A unique slice of catalog per test, so tests never see each other's data. */
-record TestCatalog(String id) {
+public record TestCatalog(String id) {
 
-	static TestCatalog unique() {
+	public static TestCatalog unique() {
 		return new TestCatalog(UUID.randomUUID().toString().substring(0, 8));
 	}
 
-	String proxiedZone() {
+	public String proxiedZone() {
 		return "proxied-" + this.id + ".example";
 	}
 
-	String hostedZone() {
+	public String hostedZone() {
 		return "hosted-" + this.id + ".example";
 	}
 
-	String owner() {
+	public String owner() {
 		return "owner-" + this.id + "@customer.example";
 	}
 
-	String hoster() {
+	public String hoster() {
 		return "owner-" + this.id + "@hosted-customer.example";
 	}
 
-	String originHost() {
+	public String originHost() {
 		return "abuse-" + this.id + "@origin-host.example";
 	}
 
-	String reporter() {
+	public String reporter() {
 		return "reporter-" + this.id + "@reporter.example";
 	}
 
-	String document() {
+	public String document() {
 		return """
 				{"accounts": [
 				  {"ref": "proxy-%1$s", "name": "Proxy Customer %1$s", "abuse_contact": "%2$s", "at_risk": false,
@@ -47,7 +47,7 @@ record TestCatalog(String id) {
 				]}""".formatted(this.id, owner(), proxiedZone(), originHost(), hoster(), hostedZone());
 	}
 
-	String report(String host, String hostChoice, String ownerChoice) {
+	public String report(String host, String hostChoice, String ownerChoice) {
 		return report(host, hostChoice, ownerChoice, "");
 	}
 
@@ -55,7 +55,7 @@ record TestCatalog(String id) {
 	 * A report whose URLs end in {@code suffix}, so that it is not a duplicate of
 	 * another.
 	 */
-	String report(String host, String hostChoice, String ownerChoice, String suffix) {
+	public String report(String host, String hostChoice, String ownerChoice, String suffix) {
 		return """
 				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual", "organisation": "Rita's Lab"},
 				 "urls": ["https://%s/login.php%s", "https://%s/pay.php%s"],
