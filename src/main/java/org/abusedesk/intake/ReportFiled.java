@@ -8,12 +8,26 @@ package org.abusedesk.intake;
  *
  * @param report the report as stored
  * @param statusSecret the secret that shows the reporter the report's status
+ * @param channel how the report came: {@code api}, {@link #BATCH api-batch}, {@code web},
+ * or the channel a {@link ReportFiling} caller named ({@code email}, ...)
  */
-public record ReportFiled(Report report, String statusSecret) {
+public record ReportFiled(Report report, String statusSecret, String channel) {
+
+	/**
+	 * The channel of reports that came in a batch ({@code POST /api/v1/reports:batch}):
+	 * the caller, a reporter token's holder, got every tracking code, status secret and
+	 * arrival decision in the response to the call (docs/adr/0006).
+	 */
+	public static final String BATCH = "api-batch";
+
+	/** Whether the report came in a batch ({@link #BATCH}). */
+	public boolean inBatch() {
+		return BATCH.equals(this.channel);
+	}
 
 	@Override
 	public String toString() {
-		return "ReportFiled[reportId=" + this.report.id() + "]";
+		return "ReportFiled[reportId=" + this.report.id() + ", channel=" + this.channel + "]";
 	}
 
 }

@@ -15,6 +15,9 @@ import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportReceived;
+import org.abusedesk.intake.ReportsReceived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.Decision;
@@ -25,6 +28,10 @@ import org.abusedesk.policy.ResponsePlan;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,8 +54,13 @@ class ReportRouter {
 
 	private final ApplicationEventPublisher events;
 
+	private final TransactionTemplate transaction;
+
+	private static final Logger log = LoggerFactory.getLogger(ReportRouter.class);
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -58,7 +70,42 @@ class ReportRouter {
 
 	@ApplicationModuleListener
 	void on(ReportReceived received) {
-		Report report = this.reports.find(received.reportId()).orElseThrow();
+		route(received.reportId());
+	}
+
+	/**
+	 * The reports of a chunk of a batch, each in a transaction of its own: one that fails
+	 * does not undo the others, and the publication stays incomplete (and is redelivered)
+	 * when any failed; those routed before are then skipped.
+	 */
+	@Async
+	@TransactionalEventListener
+	void on(ReportsReceived received) {
+		int failed = 0;
+		RuntimeException first = null;
+		for (long reportId : received.reportIds()) {
+			try {
+				this.transaction.executeWithoutResult((status) -> route(reportId));
+			}
+			catch (CannotCreateTransactionException ex) {
+				// no database (or shutting down): the rest would fail alike, one by one;
+				// the publication stays incomplete and the chunk is delivered again
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				failed++;
+				first = (first != null) ? first : ex;
+				log.warn("Report {} could not be routed: {}", reportId, ex.getMessage());
+			}
+		}
+		if (first != null) {
+			throw new IllegalStateException(failed + " of " + received.reportIds().size()
+					+ " reports could not be routed; the first failure: " + first.getMessage(), first);
+		}
+	}
+
+	private void route(long reportId) {
+		Report report = this.reports.find(reportId).orElseThrow();
 		if (report.status() != ReportStatus.SUBMITTED || this.cases.isAttached(report.id())) {
 			return;
 		}
@@ -116,7 +163,7 @@ class ReportRouter {
 
 		Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
 		made.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
-		this.events.publishEvent(new ReportDecided(report.id(), attachment.caseId(), notifications));
+		this.events.publishEvent(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
 	}
 
 	private static CaseRepository.QueueFacts queueFacts(List<Decision> made) {

@@ -28,12 +28,14 @@ class BatchController {
 			throw new UnauthorizedException("Batches need a reporter token (Authorization: Bearer ...).");
 		}
 		this.reporters.admit(request, credential, 1);
-		byte[] body = ReportController.readLimited(request.getInputStream(), BatchIntake.MAX_BODY_BYTES);
-		int count = this.batches.count(body);
-		if (count > 1) {
-			this.reporters.admit(request, credential, count - 1);
+		try (IntakeBulkhead.Permit permit = this.reporters.enter(credential)) {
+			byte[] body = ReportController.readLimited(request.getInputStream(), BatchIntake.MAX_BODY_BYTES);
+			int count = this.batches.count(body);
+			if (count > 1) {
+				this.reporters.admit(request, credential, count - 1);
+			}
+			return this.batches.submit(body, request.getRemoteAddr(), credential);
 		}
-		return this.batches.submit(body, request.getRemoteAddr(), credential);
 	}
 
 }

@@ -1,21 +1,33 @@
 package org.abusedesk.intake.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.util.Assert;
 
 /**
  * Many reports in one call, for reporters with a token. The call's body is archived
- * first; then each report is validated and stored in a transaction of its own, so every
- * item is accepted or rejected whole and a bad item never takes the others with it.
+ * first; then every item is validated and resolved, and the valid ones are stored in
+ * chunks, one transaction per chunk ({@link BatchChunks}). Every item is accepted or
+ * rejected whole and a bad item never takes the others with it: an invalid item is
+ * rejected before anything is stored, and when the database refuses a chunk, its items
+ * are stored one by one, so that only the item it refuses is rejected (docs/adr/0006).
  */
 @Service
 class BatchIntake {
@@ -24,9 +36,12 @@ class BatchIntake {
 
 	static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
+	/** Valid reports stored per transaction (docs/adr/0006). */
+	static final int DEFAULT_CHUNK_SIZE = 250;
+
 	/**
 	 * @param status {@code submitted} or {@code denied} when stored, {@code rejected}
-	 * when invalid (nothing stored)
+	 * when invalid or refused by the database (nothing stored)
 	 */
 	record ItemResult(int index, String status, Long id, String trackingCode, String denialReason, String duplicateOf,
 			String statusSecret, List<FieldError> errors) {
@@ -35,16 +50,26 @@ class BatchIntake {
 	record BatchResult(int stored, int rejected, List<ItemResult> results) {
 	}
 
+	private static final Logger logger = LoggerFactory.getLogger(BatchIntake.class);
+
 	private final RawSubmissionArchive archive;
 
 	private final ReportIntake intake;
 
+	private final BatchChunks chunks;
+
 	private final ObjectMapper json;
 
-	BatchIntake(RawSubmissionArchive archive, ReportIntake intake, ObjectMapper json) {
+	private final int chunkSize;
+
+	BatchIntake(RawSubmissionArchive archive, ReportIntake intake, BatchChunks chunks, ObjectMapper json,
+			@Value("${abusedesk.intake.batch-chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+		Assert.isTrue(chunkSize > 0, "abusedesk.intake.batch-chunk-size must be positive");
 		this.archive = archive;
 		this.intake = intake;
+		this.chunks = chunks;
 		this.json = json;
+		this.chunkSize = chunkSize;
 	}
 
 	/**
@@ -55,7 +80,7 @@ class BatchIntake {
 	}
 
 	BatchResult submit(byte[] body, String clientAddress, ReporterCredential credential) {
-		long rawId = this.archive.store("api-batch", "batch", clientAddress, body);
+		long rawId = this.archive.store(ReportFiled.BATCH, "batch", clientAddress, body);
 		List<JsonNode> items;
 		try {
 			items = items(body);
@@ -65,40 +90,105 @@ class BatchIntake {
 			throw ex;
 		}
 		String source = "raw_submission:" + rawId;
-		List<ItemResult> results = new ArrayList<>(items.size());
-		int stored = 0;
+		ItemResult[] results = new ItemResult[items.size()];
+		// first every item is read, validated and resolved (no database), ...
+		List<BatchChunks.Item> valid = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
-			JsonNode item = items.get(i);
-			String prefix = "reports[" + i + "].";
 			try {
-				if (!item.isObject() || !item.path("type").isString() || !item.path("report").isObject()) {
-					throw new InvalidInputException(prefix.substring(0, prefix.length() - 1), "invalid",
-							"Each item is {\"type\": ..., \"report\": {...}}.");
-				}
-				ReportSubmission submission;
-				try {
-					submission = this.intake.validate(item.get("type").stringValue(),
-							this.json.writeValueAsBytes(item.get("report")), credential);
-				}
-				catch (InvalidInputException ex) {
-					throw new InvalidInputException(ex.errors()
-						.stream()
-						.map((e) -> new FieldError(
-								e.field().equals("type") ? prefix + "type" : prefix + "report." + e.field(), e.code(),
-								e.message()))
-						.toList());
-				}
-				ReportReceipt receipt = this.intake.storeValidated("api-batch", source, submission, credential);
-				stored++;
-				results.add(new ItemResult(i, receipt.status(), receipt.id(), receipt.trackingCode(),
-						receipt.denialReason(), receipt.duplicateOf(), receipt.statusSecret(), List.of()));
+				valid.add(validate(i, items.get(i), credential));
 			}
 			catch (InvalidInputException ex) {
-				results.add(new ItemResult(i, "rejected", null, null, null, null, null, ex.errors()));
+				results[i] = rejected(i, ex.errors());
+			}
+		}
+		// ... then the valid ones are stored, a chunk per transaction
+		for (int from = 0; from < valid.size(); from += this.chunkSize) {
+			List<BatchChunks.Item> chunk = valid.subList(from, Math.min(from + this.chunkSize, valid.size()));
+			List<ReportReceipt> receipts;
+			try {
+				receipts = this.chunks.store(ReportFiled.BATCH, source, chunk, credential);
+			}
+			catch (DataAccessException ex) {
+				logger.info("A chunk of {} reports of {} failed ({}); storing them one by one", chunk.size(), source,
+						problem(ex));
+				receipts = oneByOne(source, chunk, credential, results);
+			}
+			for (int i = 0; i < chunk.size(); i++) {
+				if (receipts.get(i) != null) {
+					results[chunk.get(i).index()] = stored(chunk.get(i).index(), receipts.get(i));
+				}
 			}
 		}
 		this.archive.markProcessed(rawId);
-		return new BatchResult(stored, items.size() - stored, results);
+		int stored = (int) Arrays.stream(results).filter((result) -> !result.status().equals("rejected")).count();
+		return new BatchResult(stored, items.size() - stored, List.of(results));
+	}
+
+	/**
+	 * A chunk the database refused, stored item by item through the single path, so that
+	 * only the item the database refuses is rejected.
+	 * @return the receipts, {@code null} for each item rejected (its result is set)
+	 */
+	private List<ReportReceipt> oneByOne(String source, List<BatchChunks.Item> chunk, ReporterCredential credential,
+			ItemResult[] results) {
+		List<ReportReceipt> receipts = new ArrayList<>(chunk.size());
+		for (BatchChunks.Item item : chunk) {
+			try {
+				receipts.add(this.intake.storeResolved(ReportFiled.BATCH, source, item.submission(), item.resolution(),
+						credential));
+			}
+			catch (DataIntegrityViolationException ex) {
+				logger.warn("Item {} of {} could not be stored: {}", item.index(), source, problem(ex));
+				receipts.add(null);
+				results[item.index()] = rejected(item.index(), List.of(new FieldError("reports[" + item.index() + "]",
+						"not_stored", "The database refused this report; nothing of it was stored.")));
+			}
+		}
+		return receipts;
+	}
+
+	/**
+	 * Reads, validates and resolves one item.
+	 * @throws InvalidInputException naming the item's fields as {@code reports[i].…}
+	 */
+	private BatchChunks.Item validate(int index, JsonNode item, ReporterCredential credential) {
+		String prefix = "reports[" + index + "].";
+		if (!item.isObject() || !item.path("type").isString() || !item.path("report").isObject()) {
+			throw new InvalidInputException(prefix.substring(0, prefix.length() - 1), "invalid",
+					"Each item is {\"type\": ..., \"report\": {...}}.");
+		}
+		try {
+			ReportSubmission submission = this.intake.validate(item.get("type").stringValue(),
+					this.json.writeValueAsBytes(item.get("report")), credential);
+			return new BatchChunks.Item(index, submission, this.intake.resolve(submission));
+		}
+		catch (InvalidInputException ex) {
+			throw new InvalidInputException(ex.errors()
+				.stream()
+				.map((e) -> new FieldError(e.field().equals("type") ? prefix + "type" : prefix + "report." + e.field(),
+						e.code(), e.message()))
+				.toList());
+		}
+	}
+
+	/**
+	 * What went wrong, for the log: the SQL state and the first line of the message, not
+	 * the details, which may quote what the reporter wrote.
+	 */
+	private static String problem(DataAccessException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		String state = (cause instanceof SQLException sql) ? "SQLState " + sql.getSQLState() + ": " : "";
+		String message = String.valueOf(cause.getMessage());
+		return state + message.lines().findFirst().orElse(message);
+	}
+
+	private static ItemResult stored(int index, ReportReceipt receipt) {
+		return new ItemResult(index, receipt.status(), receipt.id(), receipt.trackingCode(), receipt.denialReason(),
+				receipt.duplicateOf(), receipt.statusSecret(), List.of());
+	}
+
+	private static ItemResult rejected(int index, List<FieldError> errors) {
+		return new ItemResult(index, "rejected", null, null, null, null, null, errors);
 	}
 
 	private List<JsonNode> items(byte[] body) {

@@ -104,10 +104,9 @@ class ReportIntake implements ReportFiling {
 		return this.validator.validate(type, body, credential.kind(), holder);
 	}
 
-	/** Stores a validated report in a transaction of its own. */
-	ReportReceipt storeValidated(String channel, String source, ReportSubmission submission,
+	/** Stores a validated and resolved report in a transaction of its own. */
+	ReportReceipt storeResolved(String channel, String source, ReportSubmission submission, Resolution resolution,
 			ReporterCredential credential) {
-		Resolution resolution = resolve(submission);
 		return this.transaction.execute((status) -> store(channel, source, submission, resolution, credential));
 	}
 
@@ -178,8 +177,7 @@ class ReportIntake implements ReportFiling {
 		String fingerprint = Fingerprints.of(submission);
 		Optional<ReportRepository.Original> original = (fingerprint != null)
 				? this.reports.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
-		String denialReason = original.isPresent() ? DenialReason.DUPLICATE_REPORT.wire()
-				: resolution.ours() ? null : DenialReason.NOT_OURS.wire();
+		String denialReason = denialReason(original.orElse(null), resolution);
 		ReportStatus status = (denialReason == null) ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 		String trackingCode = TrackingCodes.next();
 		String statusSecret = StatusSecrets.next();
@@ -187,31 +185,62 @@ class ReportIntake implements ReportFiling {
 				original.map(ReportRepository.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
 				(credential != null) ? credential.tokenId() : null);
 		long id = stored.id();
-		Map<String, Object> facts = new LinkedHashMap<>();
-		facts.put("tracking_code", trackingCode);
-		facts.put("type", submission.type().wire());
-		facts.put("reporter_kind", submission.reporter().kind().wire());
-		facts.put("target", resolution.target());
-		facts.put("url_count", submission.urls().size());
-		facts.put("address_count", submission.addresses().size());
-		facts.put("channel", channel);
-		facts.put("source", source);
-		this.audit.append("report:" + id, "reporter", "report.received", facts);
+		// the report's stream is new (its row was just inserted): its first entries in
+		// one
+		// statement
+		List<AuditLog.NewEntry> entries = new ArrayList<>(2);
+		entries.add(new AuditLog.NewEntry("reporter", "report.received", receivedFacts(stored, channel, source)));
 		if (denialReason == null) {
 			this.events.publishEvent(new ReportReceived(id));
 		}
 		else {
-			Map<String, Object> denial = new LinkedHashMap<>();
-			denial.put("denial_reason", denialReason);
-			denial.put("explanation", original.isPresent()
-					? "The same reporter sent the same report as " + original.get().trackingCode() + " recently."
-					: "No customer of ours uses " + resolution.target() + ".");
-			original.ifPresent((o) -> denial.put("duplicate_of", o.trackingCode()));
-			this.audit.append("report:" + id, "system", "report.denied", denial);
+			entries.add(new AuditLog.NewEntry("system", "report.denied", denialFacts(stored, original.orElse(null))));
 		}
-		this.events.publishEvent(new ReportFiled(stored, statusSecret));
-		return new ReportReceipt(id, trackingCode, status.wire(), denialReason,
-				original.map(ReportRepository.Original::trackingCode).orElse(null), statusSecret);
+		this.audit.startStreams(List.of(new AuditLog.NewStream(stored.stream(), entries)));
+		this.events.publishEvent(new ReportFiled(stored, statusSecret, channel));
+		return receipt(stored, original.orElse(null), statusSecret);
+	}
+
+	/**
+	 * Why a report is denied on arrival, or {@code null} when it is not.
+	 * @param original the report it repeats, or {@code null}
+	 */
+	static String denialReason(ReportRepository.Original original, Resolution resolution) {
+		return (original != null) ? DenialReason.DUPLICATE_REPORT.wire()
+				: resolution.ours() ? null : DenialReason.NOT_OURS.wire();
+	}
+
+	/** The details of a report's first audit entry, {@code report.received}. */
+	static Map<String, Object> receivedFacts(Report stored, String channel, String source) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("tracking_code", stored.trackingCode());
+		facts.put("type", stored.type().wire());
+		facts.put("reporter_kind", stored.reporter().kind().wire());
+		facts.put("target", stored.resolution().target());
+		facts.put("url_count", stored.urls().size());
+		facts.put("address_count", stored.addresses().size());
+		facts.put("channel", channel);
+		facts.put("source", source);
+		return facts;
+	}
+
+	/** The details of {@code report.denied} for a report denied on arrival. */
+	static Map<String, Object> denialFacts(Report stored, ReportRepository.Original original) {
+		Map<String, Object> denial = new LinkedHashMap<>();
+		denial.put("denial_reason", stored.denialReason());
+		denial.put("explanation",
+				(original != null)
+						? "The same reporter sent the same report as " + original.trackingCode() + " recently."
+						: "No customer of ours uses " + stored.resolution().target() + ".");
+		if (original != null) {
+			denial.put("duplicate_of", original.trackingCode());
+		}
+		return denial;
+	}
+
+	static ReportReceipt receipt(Report stored, ReportRepository.Original original, String statusSecret) {
+		return new ReportReceipt(stored.id(), stored.trackingCode(), stored.status().wire(), stored.denialReason(),
+				(original != null) ? original.trackingCode() : null, statusSecret);
 	}
 
 }
