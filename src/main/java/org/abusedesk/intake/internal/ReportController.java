@@ -33,11 +33,18 @@ class ReportController {
 	@ResponseStatus(HttpStatus.CREATED)
 	ReportReceipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
 		ReporterCredential credential = this.reporters.credential(request);
-		this.reporters.admit(request, credential, 1);
+		// reports without a token were admitted before anything else
+		// (AnonymousIntakeAdmission)
+		boolean admitted = credential == null && request.getAttribute(AnonymousIntakeAdmission.ADMITTED) != null;
+		if (!admitted) {
+			this.reporters.admit(request, credential, 1);
+		}
 		int limit = "legal_order".equals(type) ? ReportLimits.MAX_BODY_BYTES_WITH_DOCUMENT
 				: ReportLimits.MAX_BODY_BYTES;
-		return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr(),
-				credential);
+		try (IntakeBulkhead.Permit permit = admitted ? IntakeBulkhead.Permit.NONE : this.reporters.enter(credential)) {
+			return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr(),
+					credential);
+		}
 	}
 
 	static byte[] readLimited(InputStream in, int limit) throws IOException {

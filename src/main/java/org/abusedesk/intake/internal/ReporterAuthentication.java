@@ -19,9 +19,12 @@ class ReporterAuthentication {
 
 	private final IntakeRateLimiter limiter;
 
-	ReporterAuthentication(ReporterTokenStore tokens, IntakeRateLimiter limiter) {
+	private final IntakeBulkhead bulkhead;
+
+	ReporterAuthentication(ReporterTokenStore tokens, IntakeRateLimiter limiter, IntakeBulkhead bulkhead) {
 		this.tokens = tokens;
 		this.limiter = limiter;
+		this.bulkhead = bulkhead;
 	}
 
 	/**
@@ -38,6 +41,15 @@ class ReporterAuthentication {
 		}
 		return this.tokens.find(header.substring(BEARER.length()).trim())
 			.orElseThrow(() -> new UnauthorizedException("This reporter token is not valid."));
+	}
+
+	/**
+	 * Takes a place among the requests in progress of the caller's kind (trusted flaggers
+	 * or everyone else), for as long as the request is worked on.
+	 * @throws TooManyRequestsException when every place is taken
+	 */
+	IntakeBulkhead.Permit enter(ReporterCredential credential) {
+		return this.bulkhead.enter(credential != null && credential.trustedFlagger());
 	}
 
 	/**
