@@ -24,12 +24,7 @@ public final class CatalogIndex {
 
 	private final long revision;
 
-	private final Map<String, IndexedProperty> hostnames;
-
-	private final Map<String, IndexedProperty> zones;
-
-	/** Which label counts occur among the zones ({@code example.org} has 2). */
-	private final boolean[] zoneLabelCounts;
+	private final HostTable hosts;
 
 	private final PrefixTable ipv4;
 
@@ -39,12 +34,7 @@ public final class CatalogIndex {
 
 	private CatalogIndex(Builder builder) {
 		this.revision = builder.revision;
-		this.hostnames = builder.hostnames;
-		this.zones = builder.zones;
-		this.zoneLabelCounts = new boolean[128];
-		for (String zone : this.zones.keySet()) {
-			this.zoneLabelCounts[(int) zone.chars().filter((c) -> c == '.').count() + 1] = true;
-		}
+		this.hosts = new HostTable(builder.hostnames, builder.zones);
 		this.ipv4 = new PrefixTable(true, builder.ipv4Prefixes, builder.ipv4Properties);
 		this.ipv6 = new PrefixTable(false, builder.ipv6Prefixes, builder.ipv6Properties);
 		this.size = builder.size;
@@ -77,40 +67,13 @@ public final class CatalogIndex {
 		IndexedProperty match = switch (target.family()) {
 			case Target.IPV4 -> this.ipv4.longestMatch(0, target.lo());
 			case Target.IPV6 -> this.ipv6.longestMatch(target.hi(), target.lo());
-			default -> matchHost(target.text());
+			default -> this.hosts.match(target.text());
 		};
 		if (match == null) {
 			return Resolution.notOurs(urlHostOrAddress, target.text());
 		}
 		return new Resolution(urlHostOrAddress, target.text(), match.account(), match.id(), match.value(),
 				match.kind().wire(), match.services(), match.origin());
-	}
-
-	private IndexedProperty matchHost(String host) {
-		// a hostname property is more specific than a zone of the same name
-		IndexedProperty exact = this.hostnames.get(host);
-		if (exact != null) {
-			return exact;
-		}
-		exact = this.zones.get(host);
-		if (exact != null || this.zones.isEmpty()) {
-			return exact;
-		}
-		int labels = 1;
-		for (int i = 0; i < host.length(); i++) {
-			labels += (host.charAt(i) == '.') ? 1 : 0;
-		}
-		// probe only the suffixes whose label count some zone has: deep names stay cheap
-		for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
-			labels--;
-			if (labels < this.zoneLabelCounts.length && this.zoneLabelCounts[labels]) {
-				IndexedProperty zone = this.zones.get(host.substring(dot + 1));
-				if (zone != null) {
-					return zone;
-				}
-			}
-		}
-		return null;
 	}
 
 	/**
@@ -121,9 +84,9 @@ public final class CatalogIndex {
 
 		private final long revision;
 
-		private final Map<String, IndexedProperty> hostnames = new HashMap<>();
+		private final Map<String, NamedProperty> hostnames = new HashMap<>();
 
-		private final Map<String, IndexedProperty> zones = new HashMap<>();
+		private final Map<String, NamedProperty> zones = new HashMap<>();
 
 		private final List<Prefix> ipv4Prefixes = new ArrayList<>();
 
@@ -150,16 +113,18 @@ public final class CatalogIndex {
 		 */
 		public Builder add(long id, PropertyKind kind, String value, Account account, Set<Service> services,
 				Origin origin) {
-			IndexedProperty property = new IndexedProperty(id, kind, value, account, intern(services),
-					(origin != null) ? this.origins.computeIfAbsent(origin, (o) -> o) : null);
+			Set<Service> shared = intern(services);
+			Origin sharedOrigin = (origin != null) ? this.origins.computeIfAbsent(origin, (o) -> o) : null;
 			switch (kind) {
-				case ZONE -> this.zones.put(value, property);
-				case HOSTNAME -> this.hostnames.put(value, property);
+				case ZONE -> this.zones.put(value, new NamedProperty(id, kind, value, account, shared, sharedOrigin));
+				case HOSTNAME ->
+					this.hostnames.put(value, new NamedProperty(id, kind, value, account, shared, sharedOrigin));
 				case IP_PREFIX -> {
 					Prefix prefix = Prefix.parse(value);
 					boolean v4 = prefix.family() == Target.IPV4;
 					(v4 ? this.ipv4Prefixes : this.ipv6Prefixes).add(prefix);
-					(v4 ? this.ipv4Properties : this.ipv6Properties).add(property);
+					(v4 ? this.ipv4Properties : this.ipv6Properties)
+						.add(new IndexedProperty(id, kind, value, account, shared, sharedOrigin));
 				}
 			}
 			this.size++;

@@ -8,9 +8,59 @@ import org.abusedesk.catalog.Service;
 
 /**
  * One property in the in-memory index. Kept small: the account, the service set and the
- * origin are shared between properties (the index builder interns them).
+ * origin are shared between properties (the index builder interns them). Zones and
+ * hostnames are {@link NamedProperty named properties}.
  */
-record IndexedProperty(long id, PropertyKind kind, String value, Account account, Set<Service> services,
-		Origin origin) {
+class IndexedProperty {
+
+	private final long id;
+
+	private final PropertyKind kind;
+
+	private final String value;
+
+	private final Account account;
+
+	private final Set<Service> services;
+
+	private final Origin origin;
+
+	IndexedProperty(long id, PropertyKind kind, String value, Account account, Set<Service> services, Origin origin) {
+		this.id = id;
+		this.kind = kind;
+		this.value = value;
+		this.account = account;
+		this.services = services;
+		this.origin = origin;
+	}
+
+	final long id() {
+		return this.id;
+	}
+
+	final PropertyKind kind() {
+		return this.kind;
+	}
+
+	final String value() {
+		return this.value;
+	}
+
+	final Account account() {
+		return this.account;
+	}
+
+	final Set<Service> services() {
+		return this.services;
+	}
+
+	final Origin origin() {
+		return this.origin;
+	}
+
+	@Override
+	public String toString() {
+		return this.kind.wire() + " " + this.value + " (" + this.id + ")";
+	}
 
 }

@@ -1,5 +1,7 @@
 package org.abusedesk.catalog.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Parses and prints IP address literals without touching DNS (InetAddress.getByName would
  * resolve anything that is not a literal).
@@ -132,14 +134,20 @@ final class IpAddresses {
 			if (count == 8) {
 				return false;
 			}
+			// one group, up to the next ':'; read in place, no substring
 			int end = i;
-			while (end < n && text.charAt(end) != ':') {
-				end++;
+			int value = 0;
+			boolean hex = true;
+			boolean dotted = false;
+			for (char c; end < n && (c = text.charAt(end)) != ':'; end++) {
+				int digit = hexDigit(c);
+				hex &= digit >= 0;
+				dotted |= c == '.';
+				value = (value << 4) | (digit & 0xF);
 			}
-			String group = text.substring(i, end);
-			if (group.indexOf('.') >= 0) {
+			if (dotted) {
 				// an embedded IPv4 address takes the last two groups
-				long v4 = (end == n && count <= 6) ? parseDottedQuad(group) : -1;
+				long v4 = (end == n && count <= 6) ? parseDottedQuad(text.substring(i, end)) : -1;
 				if (v4 < 0) {
 					return false;
 				}
@@ -148,10 +156,10 @@ final class IpAddresses {
 				i = end;
 				break;
 			}
-			if (group.isEmpty() || group.length() > 4 || !allHex(group, 0)) {
+			if (end == i || end - i > 4 || !hex) {
 				return false;
 			}
-			groups[count++] = Integer.parseInt(group, 16);
+			groups[count++] = value;
 			if (end == n) {
 				i = end;
 				break;
@@ -177,20 +185,18 @@ final class IpAddresses {
 		if (gap >= 0 && count > 7) {
 			return false;
 		}
-		int[] full = new int[8];
-		if (gap < 0) {
-			full = groups;
-		}
-		else {
-			int tail = count - gap;
-			System.arraycopy(groups, 0, full, 0, gap);
-			System.arraycopy(groups, gap, full, 8 - tail, tail);
-		}
+		// the groups after the gap move to the end
+		int shift = (gap < 0) ? 0 : 8 - count;
 		long hi = 0;
 		long lo = 0;
-		for (int g = 0; g < 4; g++) {
-			hi = (hi << 16) | full[g];
-			lo = (lo << 16) | full[g + 4];
+		for (int g = 0; g < count; g++) {
+			int position = (gap >= 0 && g >= gap) ? g + shift : g;
+			if (position < 4) {
+				hi |= (long) groups[g] << (48 - 16 * position);
+			}
+			else {
+				lo |= (long) groups[g] << (48 - 16 * (position - 4));
+			}
 		}
 		out[0] = hi;
 		out[1] = lo;
@@ -198,24 +204,43 @@ final class IpAddresses {
 	}
 
 	/**
+	 * The value of a hexadecimal digit ({@code 0-9}, {@code a-f}, {@code A-F}), or -1.
+	 */
+	private static int hexDigit(char c) {
+		if (c >= '0' && c <= '9') {
+			return c - '0';
+		}
+		if (c >= 'a' && c <= 'f') {
+			return c - 'a' + 10;
+		}
+		if (c >= 'A' && c <= 'F') {
+			return c - 'A' + 10;
+		}
+		return -1;
+	}
+
+	/**
 	 * RFC 5952 text: lower case, no leading zeros, the longest run of zeros as
 	 * {@code ::}.
 	 */
 	static String formatIpv6(long hi, long lo) {
-		int[] groups = new int[8];
-		for (int g = 0; g < 4; g++) {
-			groups[g] = (int) ((hi >>> (48 - 16 * g)) & 0xFFFF);
-			groups[g + 4] = (int) ((lo >>> (48 - 16 * g)) & 0xFFFF);
-		}
+		return formatIpv6(hi, lo, null);
+	}
+
+	/**
+	 * Like {@link #formatIpv6(long, long)}, but answers {@code same} itself when it is
+	 * already that text (as addresses are usually written), which spares a copy.
+	 */
+	static String formatIpv6(long hi, long lo, String same) {
 		int bestStart = -1;
 		int bestLength = 1;
 		for (int g = 0; g < 8;) {
-			if (groups[g] != 0) {
+			if (group(hi, lo, g) != 0) {
 				g++;
 				continue;
 			}
 			int start = g;
-			while (g < 8 && groups[g] == 0) {
+			while (g < 8 && group(hi, lo, g) == 0) {
 				g++;
 			}
 			if (g - start > bestLength) {
@@ -223,19 +248,38 @@ final class IpAddresses {
 				bestLength = g - start;
 			}
 		}
-		StringBuilder text = new StringBuilder(39);
+		byte[] text = new byte[39];
+		int length = 0;
 		for (int g = 0; g < 8; g++) {
 			if (g == bestStart) {
-				text.append("::");
+				text[length++] = ':';
+				text[length++] = ':';
 				g += bestLength - 1;
 				continue;
 			}
-			if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-				text.append(':');
+			if (length > 0 && text[length - 1] != ':') {
+				text[length++] = ':';
 			}
-			text.append(Integer.toHexString(groups[g]));
+			int group = group(hi, lo, g);
+			for (int shift = (group == 0) ? 0
+					: (31 - Integer.numberOfLeadingZeros(group)) & ~3; shift >= 0; shift -= 4) {
+				text[length++] = (byte) Character.forDigit((group >>> shift) & 0xF, 16);
+			}
 		}
-		return text.toString();
+		if (same != null && same.length() == length) {
+			boolean equal = true;
+			for (int i = 0; i < length; i++) {
+				equal &= same.charAt(i) == text[i];
+			}
+			if (equal) {
+				return same;
+			}
+		}
+		return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+	}
+
+	private static int group(long hi, long lo, int g) {
+		return (int) (((g < 4) ? hi >>> (48 - 16 * g) : lo >>> (48 - 16 * (g - 4))) & 0xFFFF);
 	}
 
 	/** Whether the address is IPv4-mapped ({@code ::ffff:a.b.c.d}). */

@@ -28,6 +28,102 @@ public final class TargetParser {
 		if (urlHostOrAddress == null) {
 			throw new InvalidTargetException("no URL, host name or address given");
 		}
+		Target plain = parsePlain(urlHostOrAddress);
+		return (plain != null) ? plain : parseAny(urlHostOrAddress);
+	}
+
+	/**
+	 * The common case in one pass and without copies: a host name that is already
+	 * normalised (lower-case ASCII, no trailing dot) or a dotted quad without leading
+	 * zeros, bare or after {@code http://} or {@code https://}, with at most a port and a
+	 * path, query or fragment after it. Anything else, valid or not, is left to
+	 * {@link #parseAny}, and so is anything this reads differently from it.
+	 * @return the target, as {@link #parseAny} reads it, or null
+	 */
+	private static Target parsePlain(String input) {
+		int length = input.length();
+		int start = input.startsWith("https://") ? 8 : input.startsWith("http://") ? 7 : 0;
+		int labelLength = 0;
+		int lastLabel = start;
+		int end = start;
+		for (; end < length; end++) {
+			char c = input.charAt(end);
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+				if (++labelLength > MAX_LABEL_LENGTH) {
+					return null;
+				}
+			}
+			else if (c == '.' && labelLength > 0) {
+				labelLength = 0;
+				lastLabel = end + 1;
+			}
+			else {
+				break;
+			}
+		}
+		// no host, a trailing dot (or an empty label) or too long
+		if (labelLength == 0 || end - start > MAX_HOST_LENGTH) {
+			return null;
+		}
+		if (end < length && !isAuthorityEnd(input.charAt(end))) {
+			// only a port may follow; "name://" would be a scheme
+			if (input.charAt(end) != ':' || (start == 0 && input.startsWith("//", end + 1))) {
+				return null;
+			}
+			int portEnd = end + 1;
+			while (portEnd < length && input.charAt(portEnd) >= '0' && input.charAt(portEnd) <= '9') {
+				portEnd++;
+			}
+			if (portEnd - end > 6 || (portEnd < length && !isAuthorityEnd(input.charAt(portEnd)))) {
+				return null;
+			}
+		}
+		char last = input.charAt(lastLabel);
+		if (last >= '0' && last <= '9') {
+			// the WHATWG rules make it an address (or invalid) when the last label is a
+			// number; only the canonical dotted quad is read here
+			return dottedQuad(input, start, end);
+		}
+		return new Target(substring(input, start, end), Target.HOST, 0, 0);
+	}
+
+	/**
+	 * A dotted quad without leading zeros (which is also its canonical text), or null.
+	 */
+	private static Target dottedQuad(String input, int start, int end) {
+		long address = 0;
+		int parts = 0;
+		int value = 0;
+		int digits = 0;
+		for (int i = start; i <= end; i++) {
+			char c = (i < end) ? input.charAt(i) : '.';
+			if (c >= '0' && c <= '9' && digits < 3 && (digits == 0 || value > 0)) {
+				value = value * 10 + (c - '0');
+				digits++;
+			}
+			else if (c == '.' && digits > 0 && value <= 255 && parts < 4) {
+				address = (address << 8) | value;
+				parts++;
+				value = 0;
+				digits = 0;
+			}
+			else {
+				return null;
+			}
+		}
+		return (parts == 4) ? new Target(substring(input, start, end), Target.IPV4, 0, address) : null;
+	}
+
+	private static String substring(String input, int start, int end) {
+		return (start == 0 && end == input.length()) ? input : input.substring(start, end);
+	}
+
+	private static boolean isAuthorityEnd(char c) {
+		return c == '/' || c == '?' || c == '#' || c == '\\';
+	}
+
+	/** Reads anything {@link #parse} accepts; the general case of it. */
+	static Target parseAny(String urlHostOrAddress) {
 		String input = urlHostOrAddress.strip();
 		boolean hadScheme = false;
 		int schemeEnd = schemeEnd(input);
@@ -176,7 +272,7 @@ public final class TargetParser {
 			long v4 = bits[1] & 0xFFFFFFFFL;
 			return new Target(IpAddresses.formatIpv4(v4), Target.IPV4, 0, v4);
 		}
-		return new Target(IpAddresses.formatIpv6(bits[0], bits[1]), Target.IPV6, bits[0], bits[1]);
+		return new Target(IpAddresses.formatIpv6(bits[0], bits[1], literal), Target.IPV6, bits[0], bits[1]);
 	}
 
 	/** The index after {@code scheme://}, or 0 when there is no scheme. */
@@ -197,8 +293,7 @@ public final class TargetParser {
 
 	private static int authorityEnd(String input) {
 		for (int i = 0; i < input.length(); i++) {
-			char c = input.charAt(i);
-			if (c == '/' || c == '?' || c == '#' || c == '\\') {
+			if (isAuthorityEnd(input.charAt(i))) {
 				return i;
 			}
 		}
