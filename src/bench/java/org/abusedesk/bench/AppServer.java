@@ -63,6 +63,11 @@ final class AppServer implements AutoCloseable {
 		return server;
 	}
 
+	/** CPU used so far by this server, its embedded database and the load driver. */
+	CpuTime cpu() {
+		return CpuTime.now(this.process.toHandle(), this.dataDir);
+	}
+
 	int port() {
 		return this.port;
 	}

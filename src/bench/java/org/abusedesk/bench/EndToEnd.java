@@ -1,5 +1,6 @@
 package org.abusedesk.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * 127.0.0.1. Phases, each for a fixed time: single reports as fast as the clients go;
  * single reports at 500/s (latency, and report to forwarded message sent); the plain-JDBC
  * ceiling; the case queue with one million open cases; a flood from untrusted clients
- * while a trusted flagger reports; batches.
+ * while a trusted flagger reports; batches. {@code -Dbench.phases=batch} runs the batch
+ * phase alone (on a fresh database, the catalog imported first).
  */
 final class EndToEnd {
 
@@ -56,6 +58,11 @@ final class EndToEnd {
 		Files.deleteIfExists(log);
 		try (SmtpSink smtp = new SmtpSink()) {
 			int smtpPort = smtp.port();
+			if (System.getProperty("bench.phases", "").trim().equals("batch")) {
+				batch(dataDir, smtpPort, log);
+				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+				return;
+			}
 			double sustainable;
 			String trusted;
 			Database db;
@@ -70,8 +77,11 @@ final class EndToEnd {
 						AppServer.ADMIN_TOKEN);
 				require(imported, 200);
 				trusted = token(http, "trusted_flagger");
-				sustainable = single(http, db);
-				paced(http, db);
+				sustainable = single(server, http, db);
+				paced(http, db, PACED_RATE, "paced 500/s");
+				// the same at a rate this node keeps up with, for the latency of the path
+				// itself rather than of a queue
+				paced(http, db, Math.max(10, Math.floor(sustainable / 2)), "paced at half the single rate");
 				ceiling(db);
 				console(http, db);
 			}
@@ -82,12 +92,14 @@ final class EndToEnd {
 	}
 
 	/** Closed loop: every client sends its next report when the last is answered. */
-	private double single(HttpLoad http, Database db) throws Exception {
+	private double single(AppServer server, HttpLoad http, Database db) throws Exception {
 		System.out.println("[bench] warm-up, " + CLIENTS + " clients, 10 s");
 		http.closedLoop(CLIENTS, Duration.ofSeconds(10), this::singleCall, false);
 		drain(db, Duration.ofMinutes(3));
 		String before = LoadAverage.now();
+		CpuTime cpuBefore = server.cpu();
 		HttpLoad.Outcome outcome = http.closedLoop(CLIENTS, this.phase, this::singleCall, false);
+		CpuTime cpuPhase = server.cpu().since(cpuBefore);
 		Map<String, Object> params = params("clients", CLIENTS, "seconds", this.phase.toSeconds(), "load_before",
 				before, "load_after", LoadAverage.now(), "responses", outcome.responses().toString());
 		this.results.add("single reports accepted", outcome.perSecond(), "reports/s", params);
@@ -100,6 +112,15 @@ final class EndToEnd {
 		double drained = drain(db, Duration.ofMinutes(5));
 		this.results.add("single reports pipeline backlog at end", backlog, "events+messages", params);
 		this.results.add("single reports pipeline drain time", drained, "s", params);
+		// CPU per accepted report: intake during the phase, and everything after it
+		// (decisions, cases, outbox) until the backlog was gone
+		CpuTime cpu = server.cpu().since(cpuBefore);
+		Map<String, Object> cpuParams = params("accepted", outcome.accepted(), "from",
+				"start of the phase to the end of the drain (driver: the phase)");
+		this.results.add("CPU per report: server", cpu.server() * 1000 / outcome.accepted(), "ms", cpuParams);
+		this.results.add("CPU per report: database", cpu.database() * 1000 / outcome.accepted(), "ms", cpuParams);
+		this.results.add("CPU per report: load driver", cpuPhase.driver() * 1000 / outcome.accepted(), "ms",
+				cpuParams);
 		return outcome.perSecond();
 	}
 
@@ -108,16 +129,17 @@ final class EndToEnd {
 	}
 
 	/** 500 reports a second; latency, and report to forwarded message sent. */
-	private void paced(HttpLoad http, Database db) throws Exception {
+	private void paced(HttpLoad http, Database db, double rate, String name) throws Exception {
 		this.sequence += 100_000_000L;
 		String before = LoadAverage.now();
-		HttpLoad.Outcome outcome = http.paced(CLIENTS, PACED_RATE, this.phase, this::singleCall, false);
-		Map<String, Object> params = params("rate", PACED_RATE, "clients", CLIENTS, "seconds", this.phase.toSeconds(),
-				"load_before", before, "load_after", LoadAverage.now(), "responses", outcome.responses().toString());
-		this.results.add("paced 500/s accepted", outcome.perSecond(), "reports/s", params);
-		this.results.add("paced 500/s latency p50", outcome.percentileMillis(0.50), "ms", params);
-		this.results.add("paced 500/s latency p99", outcome.percentileMillis(0.99), "ms", params);
-		this.results.add("paced 500/s latency max", outcome.percentileMillis(1.0), "ms", params);
+		HttpLoad.Outcome outcome = http.paced(CLIENTS, rate, this.phase, this::singleCall, false);
+		Map<String, Object> params = params("rate", Math.round(rate), "clients", CLIENTS, "seconds",
+				this.phase.toSeconds(), "load_before", before, "load_after", LoadAverage.now(), "responses",
+				outcome.responses().toString());
+		this.results.add(name + " accepted", outcome.perSecond(), "reports/s", params);
+		this.results.add(name + " latency p50", outcome.percentileMillis(0.50), "ms", params);
+		this.results.add(name + " latency p99", outcome.percentileMillis(0.99), "ms", params);
+		this.results.add(name + " latency max", outcome.percentileMillis(1.0), "ms", params);
 		drain(db, Duration.ofMinutes(5));
 		String forwarded = """
 				from outbox_message o join report r on r.id = o.report_id
@@ -125,10 +147,9 @@ final class EndToEnd {
 			.formatted(outcome.minId(), outcome.maxId());
 		Map<String, Object> outboxParams = new LinkedHashMap<>(params);
 		outboxParams.put("from", "report.received_at (201) to outbox_message.sent_at (SMTP accepted)");
-		outboxParams.put("poll_interval_ms", 500);
 		outboxParams.put("messages", db.count("select count(*) " + forwarded));
 		for (double p : new double[] { 0.5, 0.99 }) {
-			this.results.add("report to forwarded message sent p" + Math.round(p * 100),
+			this.results.add(name + ": report to forwarded message sent p" + Math.round(p * 100),
 					db.number("select percentile_cont(" + p
 							+ ") within group (order by extract(epoch from o.sent_at - r.received_at)) * 1000 "
 							+ forwarded),
@@ -262,7 +283,13 @@ final class EndToEnd {
 		}
 	}
 
-	/** Batches of 500 from 4 clients with an organisation's token. */
+	/**
+	 * Batches of 500 from 4 clients with an organisation's token, after a warm-up. Besides
+	 * the rate, the CPU time the server's JVM and PostgreSQL spent per accepted report
+	 * (Linux, embedded database only): on a machine shared with other work, the rate says
+	 * more about the neighbours than about abusedesk, the CPU per report much less. It
+	 * includes the router's work done during the phase.
+	 */
 	private void batch(Path dataDir, int smtpPort, Path log) throws Exception {
 		try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log, List.of(
 				"--abusedesk.intake.rate-limit.per-address-per-minute=100000000",
@@ -270,18 +297,41 @@ final class EndToEnd {
 				"--abusedesk.intake.rate-limit.untrusted-total-per-minute=100000000"))) {
 			Database db = new Database(server.jdbcUrl(this.datasourceUrl));
 			HttpLoad http = new HttpLoad(server.port());
+			if (db.count("select count(*) from account") == 0) {
+				require(http.send("PUT", "/api/v1/catalog", this.catalog.document(), AppServer.ADMIN_TOKEN), 200);
+			}
 			String token = token(http, "organisation");
-			this.sequence += 100_000_000L;
 			int size = 500;
+			System.out.println("[bench] batch warm-up, 4 clients, 10 s");
+			this.sequence += 100_000_000L;
+			http.closedLoop(4, Duration.ofSeconds(10), (n) -> new HttpLoad.Call("/api/v1/reports:batch",
+					this.catalog.batch(this.sequence + n * size, size), token), false);
+			drain(db, Duration.ofMinutes(5));
+			this.sequence += 100_000_000L;
 			String before = LoadAverage.now();
 			long decidedBefore = db.count("select count(*) from decision");
+			double[] cpuBefore = cpuMillis(server.port(), dataDir);
 			HttpLoad.Outcome outcome = http.closedLoop(4, this.phase, (n) -> new HttpLoad.Call(
 					"/api/v1/reports:batch", this.catalog.batch(this.sequence + n * size, size), token), false);
+			double[] cpuAfter = cpuMillis(server.port(), dataDir);
+			double jvmCpu = cpuAfter[0] - cpuBefore[0];
+			double dbCpu = cpuAfter[1] - cpuBefore[1];
+			double cpu = jvmCpu + dbCpu;
 			Map<String, Object> params = params("clients", 4, "reports_per_batch", size, "seconds",
 					this.phase.toSeconds(), "load_before", before, "load_after", LoadAverage.now(), "responses",
-					outcome.responses().toString());
+					outcome.responses().toString(), "chunk_size",
+					System.getenv().getOrDefault("ABUSEDESK_INTAKE_BATCHCHUNKSIZE", "default"));
 			this.results.add("batch reports accepted", outcome.perSecond(), "reports/s", params);
 			this.results.add("batch call latency p50", outcome.percentileMillis(0.5), "ms", params);
+			Map<String, Object> cpuParams = new LinkedHashMap<>(params);
+			cpuParams.put("jvm_cpu_ms", Math.round(jvmCpu));
+			cpuParams.put("db_cpu_ms", Math.round(dbCpu));
+			cpuParams.put("accepted", outcome.accepted());
+			cpuParams.put("measured", "utime+stime of the server JVM and of PostgreSQL's processes during the phase");
+			this.results.add("batch CPU per accepted report (server and database)", cpu / outcome.accepted(), "ms",
+					cpuParams);
+			this.results.add("batch reports/s that 2 cores would take at that CPU cost", 2000 * outcome.accepted() / cpu,
+					"reports/s", cpuParams);
 			// the decisions behind the batches: how fast does the asynchronous side go?
 			long decided = db.count("select count(*) from decision") - decidedBefore;
 			Thread.sleep(10_000);
@@ -290,6 +340,65 @@ final class EndToEnd {
 			this.results.add("decisions after it (catching up, 10 s)", (decidedLater - decided) / 10.0,
 					"decisions/s", params("backlog", db.backlog()));
 		}
+	}
+
+	/**
+	 * CPU time the server's JVM and the embedded PostgreSQL used so far, in milliseconds:
+	 * {jvm, database}, the database being the postmaster, its live children (the
+	 * connections) and the children it has reaped. NaN when not on Linux or with an
+	 * external database.
+	 */
+	private double[] cpuMillis(int port, Path dataDir) {
+		Path postmasterPid = dataDir.resolve("postgres").resolve("postmaster.pid");
+		if (!Files.isReadable(Path.of("/proc/self/stat")) || !Files.isReadable(postmasterPid)
+				|| (this.datasourceUrl != null && !this.datasourceUrl.isBlank())) {
+			return new double[] { Double.NaN, Double.NaN };
+		}
+		try {
+			// the server is a child of this JVM; its command line names its port
+			ProcessHandle jvm = ProcessHandle.current()
+				.children()
+				.filter((p) -> commandLine(p.pid()).contains("\0--server.port=" + port + "\0"))
+				.findFirst()
+				.orElseThrow();
+			long jvmTicks = cpuTicks(jvm.pid(), false);
+			long ticks = 0;
+			long postmaster = Long.parseLong(Files.readAllLines(postmasterPid).get(0).trim());
+			ticks += cpuTicks(postmaster, true);
+			for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().descendants().toList()) {
+				ticks += cpuTicks(child.pid(), true);
+			}
+			// USER_HZ is 100 on Linux
+			return new double[] { jvmTicks * 1000.0 / 100, ticks * 1000.0 / 100 };
+		}
+		catch (IOException | RuntimeException ex) {
+			System.out.println("[bench] no CPU times: " + ex);
+			return new double[] { Double.NaN, Double.NaN };
+		}
+	}
+
+	private static String commandLine(long pid) {
+		try {
+			return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/** utime + stime (and, with {@code reaped}, cutime + cstime) of a process, in ticks. */
+	private static long cpuTicks(long pid, boolean reaped) throws IOException {
+		String stat;
+		try {
+			stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		}
+		catch (java.nio.file.NoSuchFileException ex) {
+			return 0; // ended meanwhile
+		}
+		// the fields after the command name in parentheses, from "state" (field 3) on
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return reaped ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
 	}
 
 	private String token(HttpLoad http, String kind) throws Exception {

@@ -144,9 +144,11 @@ final class HttpLoad {
 					Call call = calls.apply(sequence.getAndIncrement());
 					int status;
 					long stored = 0;
+					long retryAfter = 0;
 					try {
 						HttpResponse<String> response = send("POST", call.path(), call.body(), call.token());
 						status = response.statusCode();
+						retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
 						if (status == 201 || status == 200) {
 							stored = stored(response.body());
 							Matcher id = ID.matcher(response.body());
@@ -171,6 +173,11 @@ final class HttpLoad {
 						return;
 					}
 					statuses.merge(status, 1L, Long::sum);
+					if (status == 429 && perSecond == 0 && retryAfter > 0) {
+						// a closed-loop client behaves: it waits as told before its next
+						// report (the paced ones keep their schedule, as a flood would)
+						sleepNanos(Math.max(0, Math.min(retryAfter * 1_000_000_000L, end - System.nanoTime())));
+					}
 					if (stored > 0) {
 						accepted.addAndGet(stored);
 						if (n == mine.length) {
