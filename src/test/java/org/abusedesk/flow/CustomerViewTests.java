@@ -66,6 +66,14 @@ class CustomerViewTests extends IntegrationTest {
 		return issued.json().get("token").asString();
 	}
 
+	@Test
+	void textTheDatabaseCannotHoldIsAnInvalidInputNotAServerError() {
+		Api.Response refused = this.api.post("/api/v1/customer-tokens",
+				"{\"account_ref\": \"hosting-" + this.catalog.id() + "\", \"label\": \"a\\u0000b\"}", this.admin);
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("invalid_character");
+	}
+
 	private long report(String host, String ownerChoice, String suffix) {
 		Api.Response created = this.api.post("/api/v1/reports/general",
 				this.catalog.report(host, "send", ownerChoice, suffix), null);

@@ -50,6 +50,10 @@ final class FieldErrors {
 			add(prefix + name, "too_long", "At most " + maxLength + " characters.");
 			return null;
 		}
+		if (value.indexOf('\0') >= 0) {
+			add(prefix + name, "invalid_character", "Text may not contain the NUL character (U+0000).");
+			return null;
+		}
 		return value.isEmpty() ? null : value;
 	}
 

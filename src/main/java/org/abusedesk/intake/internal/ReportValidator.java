@@ -204,6 +204,10 @@ class ReportValidator {
 				errors.add(field, "too_long", "At most " + ReportLimits.MAX_URL_LENGTH + " characters.");
 				continue;
 			}
+			if (hasControlCharacter(url)) {
+				errors.add(field, "invalid_url", "A URL may not contain control characters.");
+				continue;
+			}
 			Optional<String> host = httpHost(url);
 			if (host.isEmpty()) {
 				errors.add(field, "invalid_url", "Give an absolute http:// or https:// URL.");
@@ -228,6 +232,16 @@ class ReportValidator {
 			urls.add(url);
 		}
 		return firstHost;
+	}
+
+	private static boolean hasControlCharacter(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c < 0x20 || c == 0x7f) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether a URL names more than a site: a path other than "/" or a query. */

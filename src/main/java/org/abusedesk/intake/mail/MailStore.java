@@ -151,7 +151,8 @@ class MailStore {
 	}
 
 	private static String clip(String value, int max) {
-		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+		String text = ParsedMessage.printable(value);
+		return (text == null || text.length() <= max) ? text : text.substring(0, max);
 	}
 
 }

@@ -26,4 +26,28 @@ public record ParsedMessage(MailFormat format, String messageId, String fromAddr
 		String authenticationResults, String category, String reporterName, String reporterEmail, String organisation,
 		List<MailTarget> targets, String evidence, List<String> problems) {
 
+	/**
+	 * A message may carry NUL characters anywhere; PostgreSQL text cannot hold them, so
+	 * every text read from a message shows them as U+FFFD. The raw bytes keep the
+	 * original.
+	 */
+	public ParsedMessage {
+		messageId = printable(messageId);
+		fromAddress = printable(fromAddress);
+		fromName = printable(fromName);
+		subject = printable(subject);
+		authenticationResults = printable(authenticationResults);
+		category = printable(category);
+		reporterName = printable(reporterName);
+		reporterEmail = printable(reporterEmail);
+		organisation = printable(organisation);
+		evidence = printable(evidence);
+		problems = problems.stream().map(ParsedMessage::printable).toList();
+	}
+
+	/** The text with each NUL character replaced by U+FFFD. */
+	static String printable(String text) {
+		return (text == null || text.indexOf('\0') < 0) ? text : text.replace('\0', '\uFFFD');
+	}
+
 }

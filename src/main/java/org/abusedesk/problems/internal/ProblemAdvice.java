@@ -1,6 +1,8 @@
 package org.abusedesk.problems.internal;
 
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
@@ -8,6 +10,7 @@ import org.abusedesk.problems.PayloadTooLargeException;
 import org.abusedesk.problems.TooManyRequestsException;
 import org.abusedesk.problems.UnauthorizedException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +23,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ProblemAdvice {
 
+	/**
+	 * character_not_in_repertoire (a NUL in text), untranslatable_character (in jsonb).
+	 */
+	private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalidInput(InvalidInputException ex) {
 		return invalid(ex.errors());
@@ -28,6 +36,20 @@ class ProblemAdvice {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		return invalid(List.of(new FieldError("", "invalid_json", "The request body is not valid JSON.")));
+	}
+
+	/**
+	 * Text PostgreSQL cannot hold (a NUL character) that an endpoint's own checks let
+	 * through: the transaction rolled back, and the client hears what to change instead
+	 * of a 500. Any other refusal by the database stays a server error.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail unstorableText(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && UNSTORABLE_TEXT.contains(sql.getSQLState())) {
+			return invalid(List
+				.of(new FieldError("", "invalid_character", "Text may not contain the NUL character (U+0000).")));
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)

@@ -135,6 +135,18 @@ class ReportValidatorTests {
 	}
 
 	@Test
+	void refusesTheNulCharacterWhichNoTextColumnCanHold() {
+		ObjectNode body = complete().put("comments", "a\u0000b");
+		body.putArray("urls").add("https://shop.proxied.example/a\u0000b").add("https://shop.proxied.example/\tx");
+		assertThat(errors("general", body)).containsExactlyInAnyOrder(
+				new FieldError("comments", "invalid_character", "Text may not contain the NUL character (U+0000)."),
+				new FieldError("urls[0]", "invalid_url", "A URL may not contain control characters."),
+				new FieldError("urls[1]", "invalid_url", "A URL may not contain control characters."));
+		body.put("comments", "a\u00a0b \ud83d\ude00").putArray("urls").add("https://shop.proxied.example/a%00b");
+		assertThat(validate("general", body).comments()).isEqualTo("a\u00a0b \ud83d\ude00");
+	}
+
+	@Test
 	void theHostIsAlwaysToldAndTheOwnerMayBeSkippedOnlyForGeneral() {
 		ObjectNode body = complete();
 		((ObjectNode) body.get("notify")).put("host", "none").put("owner", "none");

@@ -204,6 +204,26 @@ class MailIntakeTests extends IntegrationTest {
 	}
 
 	@Test
+	void nulCharactersInAMessageAreShownAsReplacementCharactersAndTheRawKeepsThem() {
+		String text = "X-Test: " + this.id + "-nul\r\nFrom: Nul\0Name <nul\0" + this.id
+				+ "@reporter.example>\r\nMessage-ID: <a\0b@" + this.id + ">\r\nSubject: kit\0here\r\n\r\n"
+				+ "Phishing at https://www." + this.hostedZone + "/kit/ \0 please act\r\n";
+		byte[] raw = text.getBytes(StandardCharsets.ISO_8859_1);
+
+		MailOutcome outcome = this.intake.receive(raw, "test", "bounce\0" + this.id + "@reporter.example");
+
+		assertThat(outcome.status()).isIn("accepted", "quarantined");
+		assertThat(storedRaw(outcome.messageId())).isEqualTo(raw);
+		assertThat(this.jdbc
+			.sql("select header_sender || ' ' || message_id || ' ' || envelope_sender from mail_message where id = :id")
+			.param("id", outcome.messageId())
+			.query(String.class)
+			.single())
+			.isEqualTo("nul\uFFFD" + this.id + "@reporter.example <a\uFFFDb@" + this.id + "> bounce\uFFFD" + this.id
+					+ "@reporter.example");
+	}
+
+	@Test
 	void neverLosesTheRawMessageWhateverItContains() {
 		SplittableRandom random = new SplittableRandom(this.id.hashCode());
 		for (int i = 0; i < 15; i++) {
