@@ -28,6 +28,30 @@ public interface AuditLog {
 	Entry append(String stream, String actor, String action, Map<String, ?> details);
 
 	/**
+	 * Appends many entries, to streams new or existing, in the current transaction (or
+	 * one of its own), in two statements however many there are: for the work of many
+	 * aggregates done at once (reports routed in a batch). The entries of one stream are
+	 * chained in the order given, exactly as {@link #append} would chain them, so
+	 * {@link #verify()} cannot tell the two apart. The heads are locked in the order of
+	 * their names, so that two such calls never deadlock on each other.
+	 * @param appends the entries, in order within each stream
+	 * @return the stored entries, in the order given
+	 * @throws IllegalArgumentException when a stream, actor or action is empty
+	 */
+	List<Entry> appendAll(List<Append> appends);
+
+	/**
+	 * An entry for {@link #appendAll}, as for {@link #append}.
+	 *
+	 * @param stream the aggregate the entry is about, e.g. {@code report:42}
+	 * @param details facts of the change, serialised canonically; {@code null} is stored
+	 * as {@code {}}
+	 */
+	record Append(String stream, String actor, String action, Map<String, ?> details) {
+
+	}
+
+	/**
 	 * Starts many new streams at once, each with its first entries (seq 1, 2, ...), in
 	 * the current transaction (or one of its own): the heads and the entries in one
 	 * statement, however many streams there are. For aggregates created many at a time

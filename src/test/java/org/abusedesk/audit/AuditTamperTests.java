@@ -48,10 +48,12 @@ class AuditTamperTests extends IntegrationTest {
 	}
 
 	@Test
-	void theDatabaseLetsAHeadOnlyAdvanceByOne() {
+	void theDatabaseLetsAHeadOnlyMoveForward() {
 		Entry entry = this.audit.append(stream(), "system", "report.received", Map.of());
 		assertRefused("update audit_stream set last_seq = 0 where stream = '" + entry.stream() + "'",
-				"may only advance by one entry");
+				"may only advance (from 1 to 0)");
+		assertRefused("update audit_stream set last_seq = 1 where stream = '" + entry.stream() + "'",
+				"may only advance (from 1 to 1)");
 		assertRefused("delete from audit_stream where stream = '" + entry.stream() + "'",
 				"audit_stream is append-only: DELETE is not allowed");
 		assertRefused("truncate audit_stream", "audit_stream is append-only: TRUNCATE is not allowed");

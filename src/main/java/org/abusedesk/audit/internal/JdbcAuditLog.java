@@ -144,6 +144,20 @@ class JdbcAuditLog implements AuditLog {
 		return new StreamStarts(this.jdbc).start(streams, now());
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * {@link StreamAppends}: the existing heads locked in one statement, the entries, the
+	 * advanced heads and the new ones written in another; every entry gets the same time,
+	 * read once the locks are held.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.REQUIRED)
+	public List<Entry> appendAll(List<Append> appends) {
+		Assert.notNull(appends, "appends must not be null");
+		return new StreamAppends(this.jdbc).append(appends, this::now);
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public List<Entry> entries(String stream) {
