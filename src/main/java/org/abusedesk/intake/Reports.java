@@ -1,5 +1,6 @@
 package org.abusedesk.intake;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,34 @@ public interface Reports {
 	 * the newest
 	 */
 	List<Report> aboutAccount(String accountRef, int limit, long beforeId);
+
+	/**
+	 * Claims up to {@code limit} submitted reports, oldest first, that no other
+	 * transaction holds: they stay locked until the caller's transaction ends, and other
+	 * claimers skip them ({@code for update skip locked}). Must be called in a
+	 * transaction.
+	 * @param except reports not to claim
+	 */
+	List<Report> claimSubmitted(int limit, Collection<Long> except);
+
+	/**
+	 * Claims one report, as {@link #claimSubmitted} would: empty when it is no longer
+	 * submitted or another transaction holds it. Must be called in a transaction.
+	 */
+	Optional<Report> claim(long id);
+
+	/**
+	 * How many reports wait to be decided (are {@code submitted}), counted up to
+	 * {@code atMost}.
+	 */
+	int countSubmitted(int atMost);
+
+	/**
+	 * Marks submitted reports accepted in one statement; those no longer submitted are
+	 * left as they are.
+	 * @return how many changed
+	 */
+	int markAllAccepted(Collection<Long> ids);
 
 	/**
 	 * Marks a submitted report accepted (a decision was made on it); a report that is no

@@ -14,6 +14,19 @@ public interface Decisions {
 	Decision decide(long reportId, DecisionFacts facts);
 
 	/**
+	 * Decides many reports, each on one service, as {@link #decide} would one by one, and
+	 * records the decisions in one statement, in the caller's transaction.
+	 * @return the decisions in the order of the requests; one recorded before is returned
+	 * as recorded
+	 */
+	List<Decision> decideAll(List<Request> requests);
+
+	/** A report to decide on one service, for {@link #decideAll}. */
+	record Request(long reportId, DecisionFacts facts) {
+
+	}
+
+	/**
 	 * Decides a report on one service again because its facts changed (e.g. an emergency
 	 * was declared), by the active policy, and records it as a new decision next to the
 	 * earlier ones, in the caller's transaction.

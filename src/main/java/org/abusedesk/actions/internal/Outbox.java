@@ -2,7 +2,14 @@ package org.abusedesk.actions.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +26,9 @@ class Outbox {
 			String subject, String body, String status, int attempts, Instant createdAt, Instant sentAt,
 			String lastError) {
 	}
+
+	/** For the transport of rows only. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -44,6 +54,46 @@ class Outbox {
 			.param("body", message.body())
 			.update() == 1;
 		if (queued) {
+			this.wakeup.queued();
+		}
+		return queued;
+	}
+
+	/**
+	 * Queues many messages in one statement, each unless one with the same idempotency
+	 * key exists.
+	 * @return the idempotency keys of the messages queued
+	 */
+	Set<String> enqueueAll(List<OutboundMessage> messages) {
+		if (messages.isEmpty()) {
+			return Set.of();
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(messages.size());
+		for (OutboundMessage message : messages) {
+			Map<String, Object> row = new HashMap<>();
+			row.put("i", rows.size());
+			row.put("key", message.idempotencyKey());
+			row.put("kind", message.kind());
+			row.put("report", message.reportId());
+			row.put("case", message.caseId());
+			row.put("recipient", message.recipient());
+			row.put("subject", message.subject());
+			row.put("body", message.body());
+			rows.add(row);
+		}
+		Set<String> queued = new HashSet<>(this.jdbc
+			.sql("""
+					insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body)
+					select m.key, m.kind, m.report, m."case", m.recipient, m.subject, m.body
+					from jsonb_to_recordset(cast(:rows as jsonb))
+					    as m(i int, key text, kind text, report bigint, "case" bigint, recipient text, subject text, body text)
+					order by m.i
+					on conflict (idempotency_key) do nothing
+					returning idempotency_key""")
+			.param("rows", JSON.writeValueAsString(rows))
+			.query(String.class)
+			.list());
+		if (!queued.isEmpty()) {
 			this.wakeup.queued();
 		}
 		return queued;

@@ -1,8 +1,17 @@
 package org.abusedesk.cases.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,6 +37,9 @@ class CaseRepository {
 	private static final String SELECT = """
 			select c.*, (select count(*) from case_report r where r.case_id = c.id) as report_count
 			from abuse_case c""";
+
+	/** For the transport of rows only. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final JdbcClient jdbc;
 
@@ -76,6 +88,94 @@ class CaseRepository {
 			.param("report", reportId)
 			.update();
 		return attachment;
+	}
+
+	/** A report to attach, for {@link #attachAll}; the arguments of {@link #attach}. */
+	record Attach(long reportId, long propertyId, String property, String accountRef, String reportType,
+			boolean needsReview, String priority, Instant dueAt, QueueFacts facts) {
+	}
+
+	/**
+	 * Attaches many reports as {@link #attach} would one by one, in two statements: the
+	 * reports of one property and type are merged first (one case each), and the cases
+	 * are opened or updated in the order of property and type, so that two callers never
+	 * wait for each other in a cycle.
+	 * @return per report id, its case; {@code opened} for every report whose case this
+	 * call opened
+	 */
+	Map<Long, Attachment> attachAll(List<Attach> reports) {
+		record Key(long propertyId, String reportType) {
+		}
+		Map<Key, List<Attach>> groups = new TreeMap<>(
+				Comparator.comparingLong(Key::propertyId).thenComparing(Key::reportType));
+		for (Attach report : reports) {
+			groups.computeIfAbsent(new Key(report.propertyId(), report.reportType()), (key) -> new ArrayList<>())
+				.add(report);
+		}
+		List<Map<String, Object>> rows = new ArrayList<>(groups.size());
+		for (List<Attach> group : groups.values()) {
+			Attach first = group.get(0);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("i", rows.size());
+			row.put("property_id", first.propertyId());
+			row.put("property", first.property());
+			row.put("account_ref", first.accountRef());
+			row.put("report_type", first.reportType());
+			row.put("review", group.stream().anyMatch(Attach::needsReview));
+			row.put("priority", group.stream().map(Attach::priority).sorted().findFirst().orElseThrow());
+			row.put("due_at",
+					group.stream()
+						.map(Attach::dueAt)
+						.filter(Objects::nonNull)
+						.min(Comparator.naturalOrder())
+						.map(Instant::toString)
+						.orElse(null));
+			row.put("services",
+					group.stream().flatMap((a) -> a.facts().services().stream()).distinct().sorted().toList());
+			row.put("rules", group.stream().flatMap((a) -> a.facts().rules().stream()).distinct().sorted().toList());
+			row.put("trusted", group.stream().anyMatch((a) -> a.facts().trustedFlagger()));
+			row.put("at_risk", group.stream().anyMatch((a) -> a.facts().accountAtRisk()));
+			rows.add(row);
+		}
+		Map<Key, Attachment> cases = new HashMap<>();
+		this.jdbc
+			.sql("""
+					insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at,
+					    services, rules, trusted_flagger, account_at_risk)
+					select case when c.review then 'triage' else 'forwarded' end, c.property_id, c.property, c.account_ref,
+					    c.report_type, c.priority, c.due_at, array(select jsonb_array_elements_text(c.services)),
+					    array(select jsonb_array_elements_text(c.rules)), c.trusted, c.at_risk
+					from jsonb_to_recordset(cast(:rows as jsonb))
+					    as c(i int, property_id bigint, property text, account_ref text, report_type text, review boolean,
+					         priority text, due_at timestamptz, services jsonb, rules jsonb, trusted boolean, at_risk boolean)
+					order by c.i
+					on conflict (property_id, report_type) where status not in ('closed', 'rejected')
+					do update set
+					    status = case when excluded.status = 'triage' and abuse_case.status = 'forwarded' then 'triage'
+					                  else abuse_case.status end,
+					    priority = least(abuse_case.priority, excluded.priority),
+					    due_at = least(abuse_case.due_at, excluded.due_at),
+					    services = array(select distinct unnest(abuse_case.services || excluded.services) order by 1),
+					    rules = array(select distinct unnest(abuse_case.rules || excluded.rules) order by 1),
+					    trusted_flagger = abuse_case.trusted_flagger or excluded.trusted_flagger,
+					    account_at_risk = abuse_case.account_at_risk or excluded.account_at_risk,
+					    updated_at = now()
+					returning id, property_id, report_type, (xmax = 0) as opened""")
+			.param("rows", JSON.writeValueAsString(rows))
+			.query((rs, n) -> cases.put(new Key(rs.getLong("property_id"), rs.getString("report_type")),
+					new Attachment(rs.getLong("id"), rs.getBoolean("opened"))))
+			.list();
+		Map<Long, Attachment> attachments = new LinkedHashMap<>();
+		for (Attach report : reports) {
+			attachments.put(report.reportId(), cases.get(new Key(report.propertyId(), report.reportType())));
+		}
+		this.jdbc.sql("""
+				insert into case_report (case_id, report_id)
+				select * from unnest(cast(:cases as bigint[]), cast(:reports as bigint[]))""")
+			.param("cases", attachments.values().stream().map(Attachment::caseId).toArray(Long[]::new))
+			.param("reports", attachments.keySet().toArray(Long[]::new))
+			.update();
+		return attachments;
 	}
 
 	boolean isAttached(long reportId) {

@@ -29,6 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 class ReportRepository implements Reports {
@@ -394,6 +396,70 @@ class ReportRepository implements Reports {
 		return this.jdbc.sql("""
 				update report set status = 'denied', denial_reason = :reason, decided_at = now()
 				where id = :id and status <> 'denied'""").param("reason", reason.wire()).param("id", id).update() == 1;
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<Report> claimSubmitted(int limit, Collection<Long> except) {
+		Map<Long, List<String>> urls = new HashMap<>();
+		Map<Long, List<String>> addresses = new HashMap<>();
+		List<Report> claimed = new ArrayList<>();
+		List<Long> ids = this.jdbc.sql("""
+				select id from report where status = 'submitted' and id <> all(:except)
+				order by id limit :limit for update skip locked""")
+			.param("limit", limit)
+			.param("except", except.toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return claimed;
+		}
+		Long[] array = ids.toArray(Long[]::new);
+		this.jdbc.sql("select report_id, url from report_url where report_id = any(:ids) order by report_id, position")
+			.param("ids", array)
+			.query((rs, n) -> urls.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		this.jdbc.sql(
+				"select report_id, address from report_address where report_id = any(:ids) order by report_id, position")
+			.param("ids", array)
+			.query((rs, n) -> addresses.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2)))
+			.list();
+		return this.jdbc.sql("select * from report where id = any(:ids) order by id")
+			.param("ids", array)
+			.query((rs, n) -> map(rs, urls.getOrDefault(rs.getLong("id"), List.of()),
+					addresses.getOrDefault(rs.getLong("id"), List.of())))
+			.list();
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Report> claim(long id) {
+		boolean claimed = this.jdbc
+			.sql("select id from report where id = :id and status = 'submitted' for update skip locked")
+			.param("id", id)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+		return claimed ? find(id) : Optional.empty();
+	}
+
+	@Override
+	public int countSubmitted(int atMost) {
+		return this.jdbc
+			.sql("select count(*) from (select 1 from report where status = 'submitted' limit :limit) waiting")
+			.param("limit", atMost)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public int markAllAccepted(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("""
+				update report set status = 'accepted', decided_at = now()
+				where id = any(:ids) and status = 'submitted'""").param("ids", ids.toArray(Long[]::new)).update();
 	}
 
 	@Override

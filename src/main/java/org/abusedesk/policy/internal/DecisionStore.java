@@ -3,8 +3,12 @@ package org.abusedesk.policy.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.policy.Decision;
@@ -46,6 +50,66 @@ class DecisionStore implements Decisions {
 			.param("service", facts.service().wire())
 			.query(this::map)
 			.single());
+	}
+
+	@Override
+	@Transactional
+	public List<Decision> decideAll(List<Request> requests) {
+		if (requests.isEmpty()) {
+			return List.of();
+		}
+		CompiledPolicy policy = this.policies.activeCompiled();
+		List<ResponsePlan> plans = new ArrayList<>(requests.size());
+		List<Map<String, Object>> rows = new ArrayList<>(requests.size());
+		for (Request request : requests) {
+			ResponsePlan plan = policy.evaluate(request.facts());
+			plans.add(plan);
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("i", rows.size());
+			row.put("report_id", request.reportId());
+			row.put("service", request.facts().service().wire());
+			row.put("policy_version", plan.policyVersion());
+			row.put("rule", plan.rule());
+			row.put("review", plan.review().wire());
+			row.put("priority", plan.priority());
+			row.put("due_in_seconds", plan.dueIn().toSeconds());
+			row.put("notifications", plan.notifications().stream().map(NotificationKind::wire).toList());
+			row.put("mitigations", this.json.readTree(PlanCodec.write(this.json, plan.mitigations())));
+			row.put("denial_reason", plan.denialReason());
+			row.put("refusal", plan.refusal());
+			row.put("explanation", plan.explanation());
+			row.put("facts", this.json.valueToTree(request.facts()));
+			rows.add(row);
+		}
+		record Made(long id, Instant decidedAt) {
+		}
+		Map<String, Made> made = new HashMap<>();
+		this.jdbc.sql("""
+				insert into decision (report_id, service, revision, policy_version, rule, review, priority,
+				    due_in_seconds, notifications, mitigations, denial_reason, refusal, explanation, facts)
+				select d.report_id, d.service, 0, d.policy_version, d.rule, d.review, d.priority, d.due_in_seconds,
+				    array(select jsonb_array_elements_text(d.notifications)), d.mitigations, d.denial_reason,
+				    d.refusal, d.explanation, d.facts
+				from jsonb_to_recordset(cast(:rows as jsonb))
+				    as d(i int, report_id bigint, service text, policy_version text, rule text, review text,
+				         priority text, due_in_seconds bigint, notifications jsonb, mitigations jsonb,
+				         denial_reason text, refusal text, explanation text, facts jsonb)
+				order by d.i
+				on conflict (report_id, service, revision) do nothing
+				returning id, report_id, service, decided_at""")
+			.param("rows", this.json.writeValueAsString(rows))
+			.query((rs, n) -> made.put(rs.getLong("report_id") + " " + rs.getString("service"),
+					new Made(rs.getLong("id"), rs.getTimestamp("decided_at").toInstant())))
+			.list();
+		List<Decision> decisions = new ArrayList<>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			Request request = requests.get(i);
+			Made inserted = made.get(request.reportId() + " " + request.facts().service().wire());
+			// decided before (a redelivery): the recorded decision stands
+			decisions.add((inserted != null) ? new Decision(inserted.id(), request.reportId(), request.facts(),
+					plans.get(i), inserted.decidedAt()) : decide(request.reportId(), request.facts()));
+		}
+		return decisions;
 	}
 
 	@Override
