@@ -1,17 +1,15 @@
 package org.abusedesk.intake.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
+import org.abusedesk.intake.Reports;
 import org.abusedesk.problems.TooManyRequestsException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,9 +46,9 @@ class IntakeBulkhead {
 	@Autowired
 	IntakeBulkhead(@Value("${abusedesk.intake.concurrency.untrusted:16}") int untrusted,
 			@Value("${abusedesk.intake.concurrency.trusted:16}") int trusted,
-			@Value("${abusedesk.intake.max-backlog:5000}") int maxBacklog,
-			@Qualifier("applicationTaskExecutor") ObjectProvider<Executor> tasks) {
-		this(untrusted, trusted, maxBacklog, new QueueLength(tasks));
+			@Value("${abusedesk.intake.max-backlog:5000}") int maxBacklog, Reports reports) {
+		this(untrusted, trusted, maxBacklog, new SubmittedBacklog(reports::countSubmitted, maxBacklog + 1,
+				TimeUnit.MILLISECONDS.toNanos(200), System::nanoTime));
 	}
 
 	IntakeBulkhead(int untrusted, int trusted, int maxBacklog, IntSupplier backlog) {
@@ -58,35 +56,6 @@ class IntakeBulkhead {
 		this.trusted = new Semaphore(trusted);
 		this.maxBacklog = maxBacklog;
 		this.backlog = backlog;
-	}
-
-	/**
-	 * The length of the task executor's queue; the executor is looked up once, on first
-	 * use (a lookup per request cost more than the rest of the admission).
-	 */
-	private static final class QueueLength implements IntSupplier {
-
-		private final ObjectProvider<Executor> tasks;
-
-		private volatile ThreadPoolTaskExecutor pool;
-
-		private volatile boolean resolved;
-
-		QueueLength(ObjectProvider<Executor> tasks) {
-			this.tasks = tasks;
-		}
-
-		@Override
-		public int getAsInt() {
-			if (!this.resolved) {
-				Executor executor = this.tasks.getIfAvailable();
-				this.pool = (executor instanceof ThreadPoolTaskExecutor threads) ? threads : null;
-				this.resolved = true;
-			}
-			ThreadPoolTaskExecutor threads = this.pool;
-			return (threads != null) ? threads.getQueueSize() : 0;
-		}
-
 	}
 
 	/**
