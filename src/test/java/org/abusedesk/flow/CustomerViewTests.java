@@ -178,6 +178,16 @@ class CustomerViewTests extends IntegrationTest {
 				.count() == 2);
 		assertThat(this.audit.entries("case:" + caseId)).extracting(AuditLog.Entry::action)
 			.contains("mitigation.review_requested", "mitigation.cancelled");
+		// the durable hand-off is deleted once done: the table holds only what is still
+		// to
+		// do, not a row per request for ever
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("""
+					select count(*) from event_publication
+					where cast(serialized_event as jsonb) ->> 'case_id' = cast(:case as text)""")
+				.param("case", caseId)
+				.query(Integer.class)
+				.single() == 0);
 	}
 
 	@Test

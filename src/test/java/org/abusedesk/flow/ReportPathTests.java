@@ -134,21 +134,6 @@ class ReportPathTests extends IntegrationTest {
 	}
 
 	@Test
-	void theHandOffToTheRouterLeavesNoRowBehindOnceTheReportIsDecided() {
-		long reportId = fileHostedAndAwaitItsCase("shop." + this.catalog.hostedZone());
-		// completion deletes the event publication: the table holds only what is still
-		// to do, not a row per report for ever
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from event_publication where serialized_event = :event")
-				.param("event", "{\"report_id\":" + reportId + "}")
-				.query(Integer.class)
-				.single() == 0);
-		assertThat(this.jdbc.sql("select count(*) from event_publication where completion_date is not null")
-			.query(Integer.class)
-			.single()).isZero();
-	}
-
-	@Test
 	void secondReportAboutTheSamePropertyAndTypeJoinsTheOpenCase() {
 		String host = "blog." + this.catalog.hostedZone();
 		long first = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"), null)

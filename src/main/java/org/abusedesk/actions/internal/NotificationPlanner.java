@@ -1,12 +1,16 @@
 package org.abusedesk.actions.internal;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseDenied;
 import org.abusedesk.cases.CaseForwarded;
 import org.abusedesk.cases.ReportDecided;
+import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.Reports;
@@ -85,11 +89,36 @@ class NotificationPlanner {
 		}
 	}
 
+	/**
+	 * The messages of reports routed together, queued and audited in one statement each.
+	 */
+	@EventListener
+	void on(ReportsDecided batch) {
+		List<OutboundMessage> messages = new ArrayList<>();
+		Map<Long, Report> reports = new HashMap<>();
+		for (ReportDecided decided : batch.decided()) {
+			reports.put(decided.reportId(), decided.report());
+			for (NotificationKind kind : decided.notifications()) {
+				this.composer.compose(kind, decided.report(), decided.caseId()).ifPresent(messages::add);
+			}
+		}
+		Set<String> queued = this.outbox.enqueueAll(messages);
+		this.audit.appendAll(messages.stream()
+			.filter((message) -> queued.contains(message.idempotencyKey()))
+			.map((message) -> new AuditLog.Append(reports.get(message.reportId()).stream(), "system",
+					"notification.queued", queuedFacts(message)))
+			.toList());
+	}
+
 	private void queue(Report report, OutboundMessage message) {
 		if (this.outbox.enqueue(message)) {
-			this.audit.append(report.stream(), "system", "notification.queued", Map.of("kind", message.kind(),
-					"recipient", message.recipient(), "idempotency_key", message.idempotencyKey()));
+			this.audit.append(report.stream(), "system", "notification.queued", queuedFacts(message));
 		}
+	}
+
+	private static Map<String, Object> queuedFacts(OutboundMessage message) {
+		return Map.of("kind", message.kind(), "recipient", message.recipient(), "idempotency_key",
+				message.idempotencyKey());
 	}
 
 }

@@ -2,9 +2,9 @@ package org.abusedesk.actions.internal;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.abusedesk.database.AfterCommit;
+
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells this node's outbox delivery that messages were queued, once the transaction that
@@ -25,26 +25,9 @@ class OutboxWakeup {
 
 	/** Messages were queued in the current transaction (or without one). */
 	void queued() {
-		if (this.listener.get() == null) {
-			return;
+		if (this.listener.get() != null) {
+			AfterCommit.once(KEY, this::wake);
 		}
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			wake();
-			return;
-		}
-		if (TransactionSynchronizationManager.hasResource(KEY)) {
-			return;
-		}
-		TransactionSynchronizationManager.bindResource(KEY, Boolean.TRUE);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCompletion(int status) {
-				TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-				if (status == STATUS_COMMITTED) {
-					wake();
-				}
-			}
-		});
 	}
 
 	private void wake() {

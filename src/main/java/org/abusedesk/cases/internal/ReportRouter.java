@@ -3,7 +3,9 @@ package org.abusedesk.cases.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +13,10 @@ import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.ReportDecided;
+import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.Report;
-import org.abusedesk.intake.ReportReceived;
-import org.abusedesk.intake.ReportsReceived;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.DecisionFacts;
@@ -27,19 +25,19 @@ import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ResponsePlan;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Async;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Takes a received report through its decision: one decision per service of the reported
- * property, the report attached to its case, and {@link ReportDecided} for the outbox,
- * all in one transaction. Runs after the intake transaction commits; the event
- * publication registry redelivers it after a crash, and a report already attached is
- * skipped, so a redelivery changes nothing.
+ * Takes submitted reports through their decisions, many at a time: one decision per
+ * service of each reported property, each report attached to its case, the audit entries,
+ * and {@link ReportsDecided} for the outbox, all in one transaction and in a handful of
+ * statements however many reports there are (docs/adr/0008).
+ * <p>
+ * A submitted report is its own to-do: the router claims the oldest ones no other node
+ * holds ({@link Reports#claimSubmitted}), so nothing is lost in a crash (the claim is
+ * undone with the transaction) and no report is decided twice.
  */
 @Component
 class ReportRouter {
@@ -54,13 +52,8 @@ class ReportRouter {
 
 	private final ApplicationEventPublisher events;
 
-	private final TransactionTemplate transaction;
-
-	private static final Logger log = LoggerFactory.getLogger(ReportRouter.class);
-
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, TransactionTemplate transaction) {
-		this.transaction = transaction;
+			ApplicationEventPublisher events) {
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -68,102 +61,147 @@ class ReportRouter {
 		this.events = events;
 	}
 
-	@ApplicationModuleListener
-	void on(ReportReceived received) {
-		route(received.reportId());
+	/**
+	 * Claims up to {@code limit} submitted reports and decides them, in a transaction of
+	 * its own.
+	 * @param except reports to leave aside (they failed before)
+	 * @return the ids of the reports decided
+	 * @throws BatchFailed when routing failed after the claim (the transaction rolled
+	 * back), naming the reports claimed
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public List<Long> routeWaiting(int limit, Collection<Long> except) {
+		List<Report> claimed = this.reports.claimSubmitted(limit, except);
+		try {
+			return route(claimed);
+		}
+		catch (RuntimeException ex) {
+			throw new BatchFailed(claimed.stream().map(Report::id).toList(), ex);
+		}
+	}
+
+	/** Routing a batch failed after its reports were claimed; nothing of it was kept. */
+	static final class BatchFailed extends RuntimeException {
+
+		private final List<Long> reportIds;
+
+		BatchFailed(List<Long> reportIds, RuntimeException cause) {
+			super(cause.getMessage(), cause);
+			this.reportIds = List.copyOf(reportIds);
+		}
+
+		List<Long> reportIds() {
+			return this.reportIds;
+		}
+
 	}
 
 	/**
-	 * The reports of a chunk of a batch, each in a transaction of its own: one that fails
-	 * does not undo the others, and the publication stays incomplete (and is redelivered)
-	 * when any failed; those routed before are then skipped.
+	 * Decides one submitted report, in a transaction of its own; nothing when it is no
+	 * longer submitted or another transaction holds it.
+	 * @return whether it was decided
 	 */
-	@Async
-	@TransactionalEventListener
-	void on(ReportsReceived received) {
-		int failed = 0;
-		RuntimeException first = null;
-		for (long reportId : received.reportIds()) {
-			try {
-				this.transaction.executeWithoutResult((status) -> route(reportId));
-			}
-			catch (CannotCreateTransactionException ex) {
-				// no database (or shutting down): the rest would fail alike, one by one;
-				// the publication stays incomplete and the chunk is delivered again
-				throw ex;
-			}
-			catch (RuntimeException ex) {
-				failed++;
-				first = (first != null) ? first : ex;
-				log.warn("Report {} could not be routed: {}", reportId, ex.getMessage());
-			}
-		}
-		if (first != null) {
-			throw new IllegalStateException(failed + " of " + received.reportIds().size()
-					+ " reports could not be routed; the first failure: " + first.getMessage(), first);
-		}
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean routeOne(long reportId) {
+		return !route(this.reports.claim(reportId).stream().toList()).isEmpty();
 	}
 
-	private void route(long reportId) {
-		Report report = this.reports.find(reportId).orElseThrow();
-		if (report.status() != ReportStatus.SUBMITTED || this.cases.isAttached(report.id())) {
-			return;
+	private List<Long> route(List<Report> claimed) {
+		if (claimed.isEmpty()) {
+			return List.of();
 		}
-		Resolution resolution = report.resolution();
-		List<Decision> made = new ArrayList<>();
-		for (Service service : resolution.services()) {
-			// Facts intake does not establish yet (jurisdiction, order scope,
-			// confirmations)
-			// stay absent; the policy treats absent bases as no basis.
-			String reporterKind = report.reporter().kind().wire();
-			// what the reporter stated: an order's jurisdiction and territory, a threat's
-			// imminence; confirmations and strikes come from case work, not from the
-			// report
-			DecisionFacts facts = new DecisionFacts(service, report.type().wire(), reporterKind,
-					report.detail("jurisdiction"), orderScope(report), resolution.account().atRisk(),
-					resolution.origin() != null && resolution.origin().hostAbuseContact() != null, false, false,
-					"trusted_flagger".equals(reporterKind), false,
-					Boolean.TRUE.equals(report.details().get("imminent")), false);
-			made.add(this.decisions.decide(report.id(), facts));
-		}
-		boolean needsReview = made.stream().anyMatch((decision) -> decision.plan().needsReview());
-		String priority = made.stream().map((decision) -> decision.plan().priority()).sorted().findFirst().orElse("p3");
-		Duration dueIn = made.stream()
-			.map((decision) -> decision.plan().dueIn())
-			.min(Duration::compareTo)
-			.orElse(Duration.ofHours(72));
-		CaseRepository.Attachment attachment = this.cases.attach(report.id(), resolution.propertyId(),
-				resolution.property(), resolution.account().ref(), report.type().wire(), needsReview, priority,
-				needsReview ? Instant.now().plus(dueIn) : null, queueFacts(made));
-		this.reports.markAccepted(report.id());
-
-		for (Decision decision : made) {
-			ResponsePlan plan = decision.plan();
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("decision_id", decision.id());
-			details.put("service", decision.facts().service().wire());
-			details.put("policy_version", plan.policyVersion());
-			details.put("rule", plan.rule());
-			details.put("review", plan.review().wire());
-			details.put("notifications", plan.notifications().stream().map(NotificationKind::wire).toList());
-			details.put("mitigations", plan.mitigations().stream().map((m) -> m.type().wire()).toList());
-			if (plan.refused()) {
-				details.put("refusal", plan.refusal());
+		List<Decisions.Request> requests = new ArrayList<>();
+		for (Report report : claimed) {
+			for (Service service : report.resolution().services()) {
+				requests.add(new Decisions.Request(report.id(), facts(report, service)));
 			}
-			details.put("explanation", plan.explanation());
-			this.audit.append(report.stream(), "system", "report.decided", details);
 		}
-		String caseStream = "case:" + attachment.caseId();
-		if (attachment.opened()) {
-			this.audit.append(caseStream, "system", "case.opened", Map.of("property", resolution.property(),
-					"account_ref", resolution.account().ref(), "report_type", report.type().wire()));
-		}
-		this.audit.append(caseStream, "system", "case.report_attached",
-				Map.of("report_id", report.id(), "tracking_code", report.trackingCode(), "needs_review", needsReview));
+		List<Decision> made = this.decisions.decideAll(requests);
+		Map<Long, List<Decision>> byReport = new LinkedHashMap<>();
+		claimed.forEach((report) -> byReport.put(report.id(), new ArrayList<>()));
+		made.forEach((decision) -> byReport.get(decision.reportId()).add(decision));
 
-		Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
-		made.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
-		this.events.publishEvent(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
+		List<CaseRepository.Attach> attaches = new ArrayList<>(claimed.size());
+		for (Report report : claimed) {
+			List<Decision> decided = byReport.get(report.id());
+			boolean needsReview = decided.stream().anyMatch((decision) -> decision.plan().needsReview());
+			String priority = decided.stream()
+				.map((decision) -> decision.plan().priority())
+				.sorted()
+				.findFirst()
+				.orElse("p3");
+			Duration dueIn = decided.stream()
+				.map((decision) -> decision.plan().dueIn())
+				.min(Duration::compareTo)
+				.orElse(Duration.ofHours(72));
+			Resolution resolution = report.resolution();
+			attaches.add(new CaseRepository.Attach(report.id(), resolution.propertyId(), resolution.property(),
+					resolution.account().ref(), report.type().wire(), needsReview, priority,
+					needsReview ? Instant.now().plus(dueIn) : null, queueFacts(decided)));
+		}
+		Map<Long, CaseRepository.Attachment> attachments = this.cases.attachAll(attaches);
+		List<Long> ids = List.copyOf(byReport.keySet());
+		this.reports.markAllAccepted(ids);
+
+		List<AuditLog.Append> appends = new ArrayList<>();
+		List<ReportDecided> decided = new ArrayList<>(claimed.size());
+		Set<Long> announced = new HashSet<>();
+		for (int i = 0; i < claimed.size(); i++) {
+			Report report = claimed.get(i);
+			List<Decision> decisions = byReport.get(report.id());
+			CaseRepository.Attachment attachment = attachments.get(report.id());
+			decisions.forEach((decision) -> appends
+				.add(new AuditLog.Append(report.stream(), "system", "report.decided", decidedFacts(decision))));
+			String caseStream = "case:" + attachment.caseId();
+			if (attachment.opened() && announced.add(attachment.caseId())) {
+				Resolution resolution = report.resolution();
+				appends.add(new AuditLog.Append(caseStream, "system", "case.opened",
+						Map.of("property", resolution.property(), "account_ref", resolution.account().ref(),
+								"report_type", report.type().wire())));
+			}
+			appends
+				.add(new AuditLog.Append(caseStream, "system", "case.report_attached", Map.of("report_id", report.id(),
+						"tracking_code", report.trackingCode(), "needs_review", attaches.get(i).needsReview())));
+			Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
+			decisions.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
+			decided.add(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
+		}
+		this.audit.appendAll(appends);
+		this.events.publishEvent(new ReportsDecided(decided));
+		return ids;
+	}
+
+	/**
+	 * What the report establishes for one service. Facts intake does not establish
+	 * (confirmations, strikes) come from case work, not from the report; absent bases are
+	 * no basis to the policy. What the reporter stated counts: an order's jurisdiction
+	 * and territory, a threat's imminence.
+	 */
+	private static DecisionFacts facts(Report report, Service service) {
+		Resolution resolution = report.resolution();
+		String reporterKind = report.reporter().kind().wire();
+		return new DecisionFacts(service, report.type().wire(), reporterKind, report.detail("jurisdiction"),
+				orderScope(report), resolution.account().atRisk(),
+				resolution.origin() != null && resolution.origin().hostAbuseContact() != null, false, false,
+				"trusted_flagger".equals(reporterKind), false, Boolean.TRUE.equals(report.details().get("imminent")),
+				false);
+	}
+
+	private static Map<String, Object> decidedFacts(Decision decision) {
+		ResponsePlan plan = decision.plan();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("decision_id", decision.id());
+		details.put("service", decision.facts().service().wire());
+		details.put("policy_version", plan.policyVersion());
+		details.put("rule", plan.rule());
+		details.put("review", plan.review().wire());
+		details.put("notifications", plan.notifications().stream().map(NotificationKind::wire).toList());
+		details.put("mitigations", plan.mitigations().stream().map((m) -> m.type().wire()).toList());
+		if (plan.refused()) {
+			details.put("refusal", plan.refusal());
+		}
+		details.put("explanation", plan.explanation());
+		return details;
 	}
 
 	private static CaseRepository.QueueFacts queueFacts(List<Decision> made) {

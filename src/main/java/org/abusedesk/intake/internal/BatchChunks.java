@@ -133,8 +133,7 @@ class BatchChunks {
 			receipts.add(ReportIntake.receipt(report, originalOf.get(i), secrets.get(i)));
 		}
 		if (!received.isEmpty()) {
-			// one durable hand-off for the chunk: a publication per report cost three to
-			// four times the chunk's own work (docs/adr/0006)
+			// one wake-up for the router per chunk (docs/adr/0006, 0008)
 			this.events.publishEvent(new ReportsReceived(received));
 		}
 		return receipts;
