@@ -102,6 +102,13 @@ public interface AuditLog {
 	List<Entry> entries(String stream);
 
 	/**
+	 * A page of one stream: the newest {@code limit} entries with a {@code seq} below
+	 * {@code beforeSeq}, in order of {@code seq}; for a stream too long to show whole.
+	 * @param beforeSeq {@link Long#MAX_VALUE} for the newest entries
+	 */
+	List<Entry> entries(String stream, long beforeSeq, int limit);
+
+	/**
 	 * Recomputes every chain. Stops at the first entry whose hash, link or sequence does
 	 * not match, or whose stream's head does not name it as the last entry (a deleted
 	 * tail). "First" is in walk order: by stream, then seq. Reads page by page on one

@@ -11,16 +11,21 @@ import org.abusedesk.policy.Decision;
  * for roles allowed to see it (docs/console.md).
  *
  * @param caseInfo the case as the queue shows it
- * @param reports the case's reports, oldest first
- * @param plan what the reports' latest decisions call for
+ * @param reports a page of the case's reports, oldest first (a case may gather thousands:
+ * {@code caseInfo().reportCount()} says how many)
+ * @param reportsNextAfter the report id after which the next page starts, or {@code null}
+ * @param plan what the reports' latest decisions call for (all of them)
  * @param proposal the latest proposal for the case, or {@code null}
- * @param history the case's audit stream
+ * @param history the newest entries of the case's audit stream (of the page asked for),
+ * oldest first
+ * @param historyOlderBefore the seq before which the older entries are, or {@code null}
  * @param notes staff notes, oldest first
  * @param links cases linked to this one, or it was merged into
  * @param claimExpiresAt when the current claim lapses, or {@code null} when unclaimed
  */
-public record CaseView(CaseQueue.Row caseInfo, List<ReportView> reports, CasePlan plan, Proposal proposal,
-		List<AuditLog.Entry> history, List<Note> notes, List<Link> links, Instant claimExpiresAt) {
+public record CaseView(CaseQueue.Row caseInfo, List<ReportView> reports, Long reportsNextAfter, CasePlan plan,
+		Proposal proposal, List<AuditLog.Entry> history, Long historyOlderBefore, List<Note> notes, List<Link> links,
+		Instant claimExpiresAt) {
 
 	/**
 	 * A report on the case.

@@ -19,8 +19,21 @@ import org.abusedesk.policy.ProposedMitigation;
  */
 public interface CaseWork {
 
-	/** The case page for this viewer, or empty when there is no such case. */
-	Optional<CaseView> view(long caseId, Actor viewer);
+	/**
+	 * The case page for this viewer, with the first page of reports and the newest
+	 * history, or empty when there is no such case.
+	 */
+	default Optional<CaseView> view(long caseId, Actor viewer) {
+		return view(caseId, viewer, 0, Long.MAX_VALUE);
+	}
+
+	/**
+	 * The case page for this viewer, or empty when there is no such case.
+	 * @param reportsAfter the page of reports after this report id (0 for the first)
+	 * @param historyBefore the history entries before this seq ({@link Long#MAX_VALUE}
+	 * for the newest)
+	 */
+	Optional<CaseView> view(long caseId, Actor viewer, long reportsAfter, long historyBefore);
 
 	/** An evidence file by id, or empty. */
 	Optional<CaseView.EvidenceFile> evidence(long evidenceId);

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The case page: everything about one case, and the forms of the steps on it. */
@@ -33,9 +34,11 @@ class CasePageController {
 	}
 
 	@GetMapping("/console/cases/{id}")
-	String show(@PathVariable long id, Authentication authentication, Model model) {
+	String show(@PathVariable long id, @RequestParam(name = "reports_after", defaultValue = "0") long reportsAfter,
+			@RequestParam(name = "history_before", defaultValue = "" + Long.MAX_VALUE) long historyBefore,
+			Authentication authentication, Model model) {
 		Actor me = ConsoleActor.of(authentication);
-		CaseView view = this.work.view(id, me)
+		CaseView view = this.work.view(id, me, reportsAfter, historyBefore)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id));
 		model.addAttribute("me", me);
 		model.addAttribute("view", view);

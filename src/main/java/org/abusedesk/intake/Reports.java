@@ -9,6 +9,9 @@ public interface Reports {
 
 	Optional<Report> find(long id);
 
+	/** The reports that exist of {@code ids}, in order of id, in four statements. */
+	List<Report> findAll(Collection<Long> ids);
+
 	/**
 	 * The reports about one customer account's properties that its owner may know of (the
 	 * reporter did not choose {@code none} for the owner), newest first.

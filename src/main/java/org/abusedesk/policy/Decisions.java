@@ -1,6 +1,8 @@
 package org.abusedesk.policy;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Decides reports by the active policy and records each decision. */
@@ -36,8 +38,14 @@ public interface Decisions {
 	/** The recorded decisions of a report, oldest first. */
 	List<Decision> ofReport(long reportId);
 
+	/** The recorded decisions of many reports, by report, each's oldest first. */
+	Map<Long, List<Decision>> ofReports(Collection<Long> reportIds);
+
 	/** The latest decision per service of a report. */
 	List<Decision> latestOfReport(long reportId);
+
+	/** The latest decision per service of each of many reports, in one statement. */
+	List<Decision> latestOfReports(Collection<Long> reportIds);
 
 	/**
 	 * Checks a plan a person changed against the guardrails no policy can switch off

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -165,6 +167,20 @@ class JdbcAuditLog implements AuditLog {
 			.param(stream)
 			.query((rs, row) -> EntryRows.entry(rs))
 			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Entry> entries(String stream, long beforeSeq, int limit) {
+		List<Entry> entries = new ArrayList<>(this.jdbc.sql("select " + EntryRows.COLUMNS
+				+ " from audit_entry e where e.stream = :stream and e.seq < :before order by e.seq desc limit :limit")
+			.param("stream", stream)
+			.param("before", beforeSeq)
+			.param("limit", limit)
+			.query((rs, row) -> EntryRows.entry(rs))
+			.list());
+		Collections.reverse(entries);
+		return entries;
 	}
 
 	/**

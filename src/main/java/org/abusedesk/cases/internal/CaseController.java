@@ -1,6 +1,7 @@
 package org.abusedesk.cases.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.policy.Decision;
@@ -27,8 +28,24 @@ class CaseController {
 			java.time.Instant receivedAt, List<Decision> decisions) {
 	}
 
-	record CaseDetails(CaseRepository.CaseRow caseInfo, List<CaseReport> reports, List<AuditLog.Entry> history) {
+	/**
+	 * A case with a page of its reports and of its history: a case may gather thousands
+	 * of reports (a flood against one site), and its page must stay quick.
+	 *
+	 * @param reports reports in order of id, after {@code reports_after}
+	 * @param reportsNextAfter the {@code reports_after} of the next page, or {@code null}
+	 * @param history the newest entries of the case's stream before
+	 * {@code history_before}, oldest first
+	 * @param historyOlderBefore the {@code history_before} of the older entries, or
+	 * {@code null}
+	 */
+	record CaseDetails(CaseRepository.CaseRow caseInfo, List<CaseReport> reports, Long reportsNextAfter,
+			List<AuditLog.Entry> history, Long historyOlderBefore) {
 	}
+
+	static final int MAX_REPORTS = 500;
+
+	static final int MAX_HISTORY = 1000;
 
 	private final CaseRepository cases;
 
@@ -54,15 +71,29 @@ class CaseController {
 	}
 
 	@GetMapping("/api/v1/cases/{id}")
-	CaseDetails show(@PathVariable long id) {
+	CaseDetails show(@PathVariable long id, @RequestParam(name = "reports_after", defaultValue = "0") long reportsAfter,
+			@RequestParam(name = "reports_limit", defaultValue = "100") int reportsLimit,
+			@RequestParam(name = "history_before", defaultValue = "" + Long.MAX_VALUE) long historyBefore,
+			@RequestParam(name = "history_limit", defaultValue = "200") int historyLimit) {
+		if (reportsLimit < 1 || reportsLimit > MAX_REPORTS) {
+			throw new InvalidInputException("reports_limit", "out_of_range", "Between 1 and " + MAX_REPORTS + ".");
+		}
+		if (historyLimit < 1 || historyLimit > MAX_HISTORY) {
+			throw new InvalidInputException("history_limit", "out_of_range", "Between 1 and " + MAX_HISTORY + ".");
+		}
 		CaseRepository.CaseRow row = this.cases.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id));
-		List<CaseReport> reports = this.cases.reports(id)
-			.stream()
+		List<CaseRepository.CaseReportRow> page = this.cases.reports(id, reportsAfter, reportsLimit);
+		Map<Long, List<Decision>> decided = this.decisions
+			.ofReports(page.stream().map(CaseRepository.CaseReportRow::reportId).toList());
+		List<CaseReport> reports = page.stream()
 			.map((r) -> new CaseReport(r.reportId(), r.trackingCode(), r.type(), r.status(), r.reporterKind(),
-					r.receivedAt(), this.decisions.ofReport(r.reportId())))
+					r.receivedAt(), decided.get(r.reportId())))
 			.toList();
-		return new CaseDetails(row, reports, this.audit.entries("case:" + id));
+		Long nextAfter = (page.size() == reportsLimit) ? page.get(page.size() - 1).reportId() : null;
+		List<AuditLog.Entry> history = this.audit.entries("case:" + id, historyBefore, historyLimit);
+		Long olderBefore = (!history.isEmpty() && history.get(0).seq() > 1) ? history.get(0).seq() : null;
+		return new CaseDetails(row, reports, nextAfter, history, olderBefore);
 	}
 
 }

@@ -30,11 +30,7 @@ class CasePlans {
 	}
 
 	List<Decision> latestDecisions(long caseId) {
-		List<Decision> latest = new ArrayList<>();
-		for (long reportId : this.cases.reportIds(caseId)) {
-			latest.addAll(this.decisions.latestOfReport(reportId));
-		}
-		return latest;
+		return this.decisions.latestOfReports(this.cases.reportIds(caseId));
 	}
 
 	/** The plan of the case's latest decisions. */

@@ -200,6 +200,20 @@ class CaseRepository {
 		return this.jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CaseRepository::map).optional();
 	}
 
+	/** A page of a case's reports, in order of id. */
+	List<CaseReportRow> reports(long caseId, long afterReportId, int limit) {
+		return this.jdbc.sql("""
+				select r.id, r.tracking_code, r.type, r.status, r.reporter_kind, r.received_at
+				from case_report cr join report r on r.id = cr.report_id
+				where cr.case_id = :case and cr.report_id > :after order by cr.report_id limit :limit""")
+			.param("case", caseId)
+			.param("after", afterReportId)
+			.param("limit", limit)
+			.query((rs, n) -> new CaseReportRow(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("type"),
+					rs.getString("status"), rs.getString("reporter_kind"), rs.getTimestamp("received_at").toInstant()))
+			.list();
+	}
+
 	List<CaseReportRow> reports(long caseId) {
 		return this.jdbc.sql("""
 				select r.id, r.tracking_code, r.type, r.status, r.reporter_kind, r.received_at

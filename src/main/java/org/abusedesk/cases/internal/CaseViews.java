@@ -3,6 +3,7 @@ package org.abusedesk.cases.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
@@ -13,6 +14,7 @@ import org.abusedesk.cases.CaseWork.Claim;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
+import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
 
 import org.springframework.stereotype.Component;
@@ -25,6 +27,12 @@ class CaseViews {
 
 	/** Who sees who reported (docs/console.md). */
 	static final Role[] SEE_REPORTER = { Role.SENIOR, Role.LEGAL, Role.ADMIN };
+
+	/** Reports per case page: a case may gather thousands. */
+	static final int REPORTS_PER_PAGE = 50;
+
+	/** History entries per case page, the newest. */
+	static final int HISTORY_PER_PAGE = 200;
 
 	private final CaseWorkRepository cases;
 
@@ -51,23 +59,31 @@ class CaseViews {
 		this.audit = audit;
 	}
 
-	Optional<CaseView> view(long caseId, Actor viewer) {
+	Optional<CaseView> view(long caseId, Actor viewer, long reportsAfter, long historyBefore) {
 		Optional<CaseQueue.Row> row = this.cases.row(caseId);
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
 		boolean seesReporter = viewer.isAny(SEE_REPORTER);
+		List<Long> page = this.cases.reportIds(caseId, reportsAfter, REPORTS_PER_PAGE);
+		Map<Long, List<Decision>> decided = this.decisions.ofReports(page);
+		Map<Long, List<CaseView.Evidence>> evidence = this.cases.evidence(page);
 		List<CaseView.ReportView> reportViews = new ArrayList<>();
-		for (long reportId : this.cases.reportIds(caseId)) {
-			this.reports.find(reportId).ifPresent((report) -> reportViews.add(reportView(report, seesReporter)));
+		for (Report report : this.reports.findAll(page)) {
+			reportViews.add(reportView(report, seesReporter, decided.get(report.id()),
+					evidence.getOrDefault(report.id(), List.of())));
 		}
+		Long nextAfter = (page.size() == REPORTS_PER_PAGE) ? page.get(page.size() - 1) : null;
+		List<AuditLog.Entry> history = this.audit.entries("case:" + caseId, historyBefore, HISTORY_PER_PAGE);
+		Long olderBefore = (!history.isEmpty() && history.get(0).seq() > 1) ? history.get(0).seq() : null;
 		Instant claimExpires = this.claims.holder(caseId, viewer.name()).map(Claim::expiresAt).orElse(null);
-		return Optional.of(new CaseView(row.get(), reportViews, this.plans.of(caseId),
-				this.proposals.latest(caseId).orElse(null), this.audit.entries("case:" + caseId),
-				this.cases.notes(caseId), this.cases.links(caseId), claimExpires));
+		return Optional.of(new CaseView(row.get(), reportViews, nextAfter, this.plans.of(caseId),
+				this.proposals.latest(caseId).orElse(null), history, olderBefore, this.cases.notes(caseId),
+				this.cases.links(caseId), claimExpires));
 	}
 
-	private CaseView.ReportView reportView(Report report, boolean seesReporter) {
+	private static CaseView.ReportView reportView(Report report, boolean seesReporter, List<Decision> decisions,
+			List<CaseView.Evidence> evidence) {
 		var reporter = report.reporter();
 		var resolution = report.resolution();
 		return new CaseView.ReportView(report.id(), report.trackingCode(), report.type().wire(), report.status().wire(),
@@ -77,7 +93,7 @@ class CaseViews {
 				(resolution != null) ? resolution.property() : null,
 				(resolution != null && resolution.account() != null) ? resolution.account().ref() : null,
 				(resolution != null) ? resolution.services().stream().map((s) -> s.wire()).toList() : List.of(),
-				report.receivedAt(), this.decisions.ofReport(report.id()), this.cases.evidence(report.id()));
+				report.receivedAt(), decisions, evidence);
 	}
 
 }

@@ -1,6 +1,10 @@
 package org.abusedesk.cases.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.cases.CaseQueue;
@@ -52,6 +56,18 @@ class CaseWorkRepository {
 				update abuse_case set escalated_to = :to, updated_at = now(),
 				    status = case when status in ('new', 'triage') then 'in_review' else status end
 				where id = :id""").param("to", to).param("id", caseId).update();
+	}
+
+	/** A page of a case's reports, in order of id. */
+	List<Long> reportIds(long caseId, long afterReportId, int limit) {
+		return this.jdbc.sql("""
+				select report_id from case_report where case_id = :case and report_id > :after
+				order by report_id limit :limit""")
+			.param("case", caseId)
+			.param("after", afterReportId)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
 	}
 
 	List<Long> reportIds(long caseId) {
@@ -117,13 +133,21 @@ class CaseWorkRepository {
 			.update();
 	}
 
-	List<CaseView.Evidence> evidence(long reportId) {
-		return this.jdbc.sql("""
-				select id, filename, detected_type, size from evidence where report_id = :report order by id""")
-			.param("report", reportId)
-			.query((rs, n) -> new CaseView.Evidence(rs.getLong("id"), rs.getString("filename"),
-					rs.getString("detected_type"), rs.getInt("size"), CaseView.isImage(rs.getString("detected_type"))))
+	/** The evidence files of many reports, by report. */
+	Map<Long, List<CaseView.Evidence>> evidence(Collection<Long> reportIds) {
+		Map<Long, List<CaseView.Evidence>> files = new HashMap<>();
+		if (reportIds.isEmpty()) {
+			return files;
+		}
+		this.jdbc.sql("""
+				select report_id, id, filename, detected_type, size from evidence
+				where report_id = any(:reports) order by report_id, id""")
+			.param("reports", reportIds.toArray(Long[]::new))
+			.query((rs, n) -> files.computeIfAbsent(rs.getLong("report_id"), (id) -> new ArrayList<>())
+				.add(new CaseView.Evidence(rs.getLong("id"), rs.getString("filename"), rs.getString("detected_type"),
+						rs.getInt("size"), CaseView.isImage(rs.getString("detected_type")))))
 			.list();
+		return files;
 	}
 
 	/** An evidence file of a report that is on a case (never a quarantined mail's). */

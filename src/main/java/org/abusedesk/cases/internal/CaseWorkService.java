@@ -85,8 +85,8 @@ class CaseWorkService implements CaseWork {
 	}
 
 	@Override
-	public Optional<CaseView> view(long caseId, Actor viewer) {
-		return this.views.view(caseId, viewer);
+	public Optional<CaseView> view(long caseId, Actor viewer, long reportsAfter, long historyBefore) {
+		return this.views.view(caseId, viewer, reportsAfter, historyBefore);
 	}
 
 	@Override

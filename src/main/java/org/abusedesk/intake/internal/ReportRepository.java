@@ -401,9 +401,6 @@ class ReportRepository implements Reports {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Report> claimSubmitted(int limit, Collection<Long> except) {
-		Map<Long, List<String>> urls = new HashMap<>();
-		Map<Long, List<String>> addresses = new HashMap<>();
-		List<Report> claimed = new ArrayList<>();
 		List<Long> ids = this.jdbc.sql("""
 				select id from report where status = 'submitted' and id <> all(:except)
 				order by id limit :limit for update skip locked""")
@@ -411,9 +408,16 @@ class ReportRepository implements Reports {
 			.param("except", except.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
+		return findAll(ids);
+	}
+
+	@Override
+	public List<Report> findAll(Collection<Long> ids) {
 		if (ids.isEmpty()) {
-			return claimed;
+			return List.of();
 		}
+		Map<Long, List<String>> urls = new HashMap<>();
+		Map<Long, List<String>> addresses = new HashMap<>();
 		Long[] array = ids.toArray(Long[]::new);
 		this.jdbc.sql("select report_id, url from report_url where report_id = any(:ids) order by report_id, position")
 			.param("ids", array)

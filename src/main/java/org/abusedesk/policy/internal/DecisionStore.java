@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +156,33 @@ class DecisionStore implements Decisions {
 	public List<Decision> ofReport(long reportId) {
 		return this.jdbc.sql("select * from decision where report_id = :report order by id")
 			.param("report", reportId)
+			.query(this::map)
+			.list();
+	}
+
+	@Override
+	public Map<Long, List<Decision>> ofReports(Collection<Long> reportIds) {
+		Map<Long, List<Decision>> decisions = new HashMap<>();
+		reportIds.forEach((id) -> decisions.put(id, new ArrayList<>()));
+		if (!reportIds.isEmpty()) {
+			this.jdbc.sql("select * from decision where report_id = any(:reports) order by report_id, id")
+				.param("reports", reportIds.toArray(Long[]::new))
+				.query(this::map)
+				.list()
+				.forEach((decision) -> decisions.get(decision.reportId()).add(decision));
+		}
+		return decisions;
+	}
+
+	@Override
+	public List<Decision> latestOfReports(Collection<Long> reportIds) {
+		if (reportIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select distinct on (report_id, service) * from decision where report_id = any(:reports)
+				order by report_id, service, revision desc""")
+			.param("reports", reportIds.toArray(Long[]::new))
 			.query(this::map)
 			.list();
 	}
