@@ -15,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class AbusedeskApplication {
 
+	static {
+		MailStreams.nameTheProvider();
+	}
+
 	public static void main(String[] args) {
 		CommandLine commandLine = CommandLine.parse(args);
 		if (commandLine.command() == CommandLine.Command.SERVE) {

@@ -3,6 +3,7 @@ package org.abusedesk.actions.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +150,21 @@ class Outbox {
 			.param("limit", limit)
 			.query(Outbox::map)
 			.list();
+	}
+
+	/**
+	 * Records many deliveries in one statement, as {@link #markSent} does one.
+	 * @return the ids recorded: those whose lease was not lost to another node meanwhile
+	 */
+	Set<Long> markAllSent(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
+				    body = regexp_replace(body, 'secret=[A-Za-z0-9_-]+', 'secret=[redacted]', 'g')
+				where id = any(:ids) and status = 'sending'
+				returning id""").param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
 	}
 
 	/**

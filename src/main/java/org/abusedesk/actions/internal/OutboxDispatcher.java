@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -135,20 +136,18 @@ class OutboxDispatcher {
 				delivered.add(row);
 			}
 		});
-		// in the order of their audit streams: two deliverers (this node's wake-up and
-		// poll, or two nodes) then take the streams' head locks in the same order and
+		// in three statements; appendAll takes the streams' head locks in the order of
+		// their names, so two deliverers (this node's wake-up and poll, or two nodes)
 		// cannot deadlock
-		delivered.sort(java.util.Comparator.comparing(OutboxDispatcher::stream).thenComparing(Outbox.Row::id));
 		Integer recorded = this.transaction.execute((status) -> {
-			int count = 0;
-			for (Outbox.Row row : delivered) {
-				if (this.outbox.markSent(row.id())) {
-					this.audit.append(stream(row), "system", "notification.sent", Map.of("kind", row.kind(),
-							"recipient", row.recipient(), "idempotency_key", row.idempotencyKey()));
-					count++;
-				}
-			}
-			return count;
+			Set<Long> sent = this.outbox.markAllSent(delivered.stream().map(Outbox.Row::id).toList());
+			this.audit.appendAll(delivered.stream()
+				.filter((row) -> sent.contains(row.id()))
+				.map((row) -> new AuditLog.Append(stream(row), "system", "notification.sent",
+						Map.of("kind", row.kind(), "recipient", row.recipient(), "idempotency_key",
+								row.idempotencyKey())))
+				.toList());
+			return sent.size();
 		});
 		return (recorded != null) ? recorded : 0;
 	}
