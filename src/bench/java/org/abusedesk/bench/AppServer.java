@@ -55,6 +55,11 @@ final class AppServer implements AutoCloseable {
 			command.add("--spring.datasource.url=" + datasourceUrl);
 		}
 		command.addAll(settings);
+		// more settings for an experiment: -Dbench.server-args="--a=1 --b=2"
+		String extra = System.getProperty("bench.server-args", "").trim();
+		if (!extra.isEmpty()) {
+			command.addAll(List.of(extra.split("\\s+")));
+		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * single reports at 500/s (latency, and report to forwarded message sent); the plain-JDBC
  * ceiling; the case queue with one million open cases; a flood from untrusted clients
  * while a trusted flagger reports; batches. {@code -Dbench.phases=batch} runs the batch
- * phase alone (on a fresh database, the catalog imported first).
+ * phase alone, {@code -Dbench.phases=flood} the flood alone at ten times
+ * {@code -Dbench.sustainable} (default 200/s), each on a fresh database with the catalog
+ * imported first.
  */
 final class EndToEnd {
 
@@ -58,9 +60,22 @@ final class EndToEnd {
 		Files.deleteIfExists(log);
 		try (SmtpSink smtp = new SmtpSink()) {
 			int smtpPort = smtp.port();
-			if (System.getProperty("bench.phases", "").trim().equals("batch")) {
+			String phases = System.getProperty("bench.phases", "").trim();
+			if (phases.equals("batch")) {
 				batch(dataDir, smtpPort, log);
 				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+				return;
+			}
+			if (phases.equals("flood")) {
+				// the flood alone, at ten times -Dbench.sustainable (default 200/s)
+				String flagger;
+				try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log, List.of())) {
+					HttpLoad http = new HttpLoad(server.port());
+					require(http.send("PUT", "/api/v1/catalog", this.catalog.document(), AppServer.ADMIN_TOKEN), 200);
+					flagger = token(http, "trusted_flagger");
+				}
+				flood(dataDir, smtpPort, log, Double.parseDouble(System.getProperty("bench.sustainable", "200")),
+						flagger);
 				return;
 			}
 			double sustainable;
