@@ -158,8 +158,8 @@ class BatchIntake {
 					"Each item is {\"type\": ..., \"report\": {...}}.");
 		}
 		try {
-			ReportSubmission submission = this.intake.validate(item.get("type").stringValue(),
-					this.json.writeValueAsBytes(item.get("report")), credential);
+			ReportSubmission submission = this.intake.validate(item.get("type").stringValue(), item.get("report"),
+					credential);
 			return new BatchChunks.Item(index, submission, this.intake.resolve(submission));
 		}
 		catch (InvalidInputException ex) {

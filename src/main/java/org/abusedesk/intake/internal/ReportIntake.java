@@ -23,6 +23,7 @@ import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -98,6 +99,18 @@ class ReportIntake implements ReportFiling {
 	ReportSubmission validate(String type, byte[] body, ReporterCredential credential) {
 		if (credential == null) {
 			return this.validator.validate(type, body);
+		}
+		Reporter holder = new Reporter(credential.name(), credential.email(), credential.kind(),
+				credential.organisation(), null);
+		return this.validator.validate(type, body, credential.kind(), holder);
+	}
+
+	/**
+	 * Validates one report already read (an item of a batch) as its credential allows.
+	 */
+	ReportSubmission validate(String type, JsonNode body, ReporterCredential credential) {
+		if (credential == null) {
+			return this.validator.validate(type, body, null, null);
 		}
 		Reporter holder = new Reporter(credential.name(), credential.email(), credential.kind(),
 				credential.organisation(), null);

@@ -73,10 +73,6 @@ class ReportValidator {
 	 * @throws InvalidInputException with every problem found
 	 */
 	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind, Reporter tokenHolder) {
-		ReportType type = ReportType.fromWire(typeName)
-			.orElseThrow(() -> new InvalidInputException("type", "unsupported_type",
-					"There is no report type '" + typeName + "'."));
-		TypeSpec spec = ReportTypeSpecs.of(type);
 		JsonNode root;
 		try {
 			root = this.json.readTree(body);
@@ -84,6 +80,18 @@ class ReportValidator {
 		catch (JacksonException ex) {
 			throw new InvalidInputException("", "invalid_json", "The request body is not valid JSON.");
 		}
+		return validate(typeName, root, vouchedKind, tokenHolder);
+	}
+
+	/**
+	 * The same for a body already read (an item of a batch).
+	 * @param root the report's JSON, {@code null} when there is none
+	 */
+	ReportSubmission validate(String typeName, JsonNode root, ReporterKind vouchedKind, Reporter tokenHolder) {
+		ReportType type = ReportType.fromWire(typeName)
+			.orElseThrow(() -> new InvalidInputException("type", "unsupported_type",
+					"There is no report type '" + typeName + "'."));
+		TypeSpec spec = ReportTypeSpecs.of(type);
 		if (root == null || !root.isObject()) {
 			throw new InvalidInputException("", "invalid_json", "The request body must be a JSON object.");
 		}
