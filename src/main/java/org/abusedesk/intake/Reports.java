@@ -51,13 +51,6 @@ public interface Reports {
 	int markAllAccepted(Collection<Long> ids);
 
 	/**
-	 * Marks a submitted report accepted (a decision was made on it); a report that is no
-	 * longer {@code submitted} is left as it is.
-	 * @return whether the status changed
-	 */
-	boolean markAccepted(long id);
-
-	/**
 	 * Marks a report denied after review, with the enumerated reason; a report already
 	 * denied is left as it is.
 	 * @return whether the status changed

@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
 
@@ -136,14 +138,25 @@ class JdbcAuditLog implements AuditLog {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * One statement for all heads and entries ({@link StreamStarts}); every entry gets
-	 * the same time, read once.
+	 * One statement for all heads and entries ({@link StreamAppends#start}); every entry
+	 * gets the same time, read once.
 	 */
 	@Override
 	@Transactional(propagation = Propagation.REQUIRED)
 	public List<Entry> startStreams(List<NewStream> streams) {
 		Assert.notNull(streams, "streams must not be null");
-		return new StreamStarts(this.jdbc).start(streams, now());
+		Set<String> names = new HashSet<>();
+		List<Append> appends = new ArrayList<>();
+		for (NewStream stream : streams) {
+			Assert.notNull(stream, "streams must not contain null");
+			Assert.hasText(stream.stream(), "stream must not be empty");
+			Assert.isTrue(names.add(stream.stream()), () -> "stream " + stream.stream() + " is named twice");
+			Assert.notEmpty(stream.entries(), () -> "stream " + stream.stream() + " has no entries");
+			stream.entries()
+				.forEach((entry) -> appends
+					.add(new Append(stream.stream(), entry.actor(), entry.action(), entry.details())));
+		}
+		return new StreamAppends(this.jdbc).start(appends, this::now);
 	}
 
 	/**

@@ -30,7 +30,8 @@ import org.springframework.util.Assert;
  * {@code on conflict}: were another transaction starting the same stream at the same
  * moment, this one fails instead of forking the chain.</li>
  * </ol>
- * Rows travel as one JSON parameter each, as in {@link StreamStarts}.
+ * {@link #start} skips the first step: every stream is new (the reports just inserted),
+ * so heads and entries take one statement. Rows travel as one JSON parameter each.
  */
 final class StreamAppends {
 
@@ -47,6 +48,19 @@ final class StreamAppends {
 	 * @param clock the time of every entry, read once the heads are locked
 	 */
 	List<Entry> append(List<Append> appends, Supplier<Instant> clock) {
+		return write(appends, clock, false);
+	}
+
+	/**
+	 * Starts new streams: no head is looked for, all are inserted, in one statement with
+	 * the entries; one that exists already fails the whole statement.
+	 * @throws IllegalStateException when a stream exists already
+	 */
+	List<Entry> start(List<Append> appends, Supplier<Instant> clock) {
+		return write(appends, clock, true);
+	}
+
+	private List<Entry> write(List<Append> appends, Supplier<Instant> clock, boolean onlyNew) {
 		if (appends.isEmpty()) {
 			return List.of();
 		}
@@ -60,7 +74,7 @@ final class StreamAppends {
 			streams.add(append.stream());
 			details.add(CanonicalJson.of(append.details()));
 		}
-		Map<String, ChainWalk.Head> heads = lockHeads(streams);
+		Map<String, ChainWalk.Head> heads = onlyNew ? new HashMap<>() : lockHeads(streams);
 		Set<String> started = new HashSet<>();
 		for (String stream : streams) {
 			if (!heads.containsKey(stream)) {
@@ -106,7 +120,9 @@ final class StreamAppends {
 			insert(rows, advanced, firsts, positions, ids);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new IllegalStateException("Another transaction started one of these streams at the same time", ex);
+			String detail = ex.getMostSpecificCause().getMessage();
+			throw new IllegalStateException("Cannot start streams that exist already: "
+					+ detail.lines().filter((line) -> line.contains("Key")).findFirst().orElse(detail), ex);
 		}
 		List<Entry> stored = new ArrayList<>(entries.size());
 		for (int i = 0; i < entries.size(); i++) {

@@ -47,59 +47,17 @@ class CaseRepository {
 		this.jdbc = jdbc;
 	}
 
-	/**
-	 * Attaches a report to the open case for its property and type, opening one if there
-	 * is none. Race-free across nodes: the partial unique index decides.
-	 */
-	Attachment attach(long reportId, long propertyId, String property, String accountRef, String reportType,
-			boolean needsReview, String priority, Instant dueAt, QueueFacts facts) {
-		Attachment attachment = this.jdbc.sql("""
-				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, due_at,
-				    services, rules, trusted_flagger, account_at_risk)
-				values (case when :review then 'triage' else 'forwarded' end, :property, :name, :account, :type,
-				    :priority, :due, cast(:services as text[]), cast(:rules as text[]), :trusted, :atRisk)
-				on conflict (property_id, report_type) where status not in ('closed', 'rejected')
-				do update set
-				    status = case when :review and abuse_case.status = 'forwarded' then 'triage'
-				                  else abuse_case.status end,
-				    priority = least(abuse_case.priority, excluded.priority),
-				    due_at = least(abuse_case.due_at, excluded.due_at),
-				    services = array(select distinct unnest(abuse_case.services || excluded.services) order by 1),
-				    rules = array(select distinct unnest(abuse_case.rules || excluded.rules) order by 1),
-				    trusted_flagger = abuse_case.trusted_flagger or excluded.trusted_flagger,
-				    account_at_risk = abuse_case.account_at_risk or excluded.account_at_risk,
-				    updated_at = now()
-				returning id, (xmax = 0) as opened""")
-			.param("review", needsReview)
-			.param("services", "{" + String.join(",", facts.services()) + "}")
-			.param("rules", "{" + String.join(",", facts.rules()) + "}")
-			.param("trusted", facts.trustedFlagger())
-			.param("atRisk", facts.accountAtRisk())
-			.param("property", propertyId)
-			.param("name", property)
-			.param("account", accountRef)
-			.param("type", reportType)
-			.param("priority", priority)
-			.param("due", (dueAt != null) ? java.sql.Timestamp.from(dueAt) : null)
-			.query((rs, n) -> new Attachment(rs.getLong("id"), rs.getBoolean("opened")))
-			.single();
-		this.jdbc.sql("insert into case_report (case_id, report_id) values (:case, :report)")
-			.param("case", attachment.caseId())
-			.param("report", reportId)
-			.update();
-		return attachment;
-	}
-
-	/** A report to attach, for {@link #attachAll}; the arguments of {@link #attach}. */
+	/** A report to attach to the open case for its property and type. */
 	record Attach(long reportId, long propertyId, String property, String accountRef, String reportType,
 			boolean needsReview, String priority, Instant dueAt, QueueFacts facts) {
 	}
 
 	/**
-	 * Attaches many reports as {@link #attach} would one by one, in two statements: the
-	 * reports of one property and type are merged first (one case each), and the cases
-	 * are opened or updated in the order of property and type, so that two callers never
-	 * wait for each other in a cycle.
+	 * Attaches reports to the open case for their property and type, opening one where
+	 * there is none, in two statements: the reports of one property and type are merged
+	 * first (one case each), and the cases are opened or updated in the order of property
+	 * and type, so that two callers never wait for each other in a cycle. Race-free
+	 * across nodes: the partial unique index decides.
 	 * @return per report id, its case; {@code opened} for every report whose case this
 	 * call opened
 	 */
@@ -176,13 +134,6 @@ class CaseRepository {
 			.param("reports", attachments.keySet().toArray(Long[]::new))
 			.update();
 		return attachments;
-	}
-
-	boolean isAttached(long reportId) {
-		return this.jdbc.sql("select count(*) from case_report where report_id = :report")
-			.param("report", reportId)
-			.query(Integer.class)
-			.single() > 0;
 	}
 
 	List<CaseRow> list(String status, int limit, long afterId) {

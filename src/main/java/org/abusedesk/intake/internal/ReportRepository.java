@@ -466,13 +466,6 @@ class ReportRepository implements Reports {
 				where id = any(:ids) and status = 'submitted'""").param("ids", ids.toArray(Long[]::new)).update();
 	}
 
-	@Override
-	public boolean markAccepted(long id) {
-		return this.jdbc.sql("""
-				update report set status = 'accepted', decided_at = now()
-				where id = :id and status = 'submitted'""").param("id", id).update() == 1;
-	}
-
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> details(String json) {
 		return (json != null) ? this.json.readValue(json, Map.class) : Map.of();
