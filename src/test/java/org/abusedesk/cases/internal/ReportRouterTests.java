@@ -102,6 +102,47 @@ class ReportRouterTests extends IntegrationTest {
 	}
 
 	/**
+	 * Routers on several nodes claim different reports: with the schedule's own runs and
+	 * two more routers at once, each report is decided and attached exactly once.
+	 */
+	@Test
+	void routersSideBySideNeverTakeTheSameReport() throws Exception {
+		List<Long> reportIds = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			reportIds
+				.add(file(((i % 2 == 0) ? "www." + this.catalog.proxiedZone() : "shop." + this.catalog.hostedZone()),
+						"-side-" + i));
+		}
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		List<java.util.concurrent.CompletableFuture<Integer>> routers = new ArrayList<>();
+		for (int r = 0; r < 2; r++) {
+			routers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+				awaitTogether(together);
+				int routed = 0;
+				List<Long> batch;
+				do {
+					batch = this.router.routeWaiting(3, Set.of());
+					routed += batch.size();
+				}
+				while (!batch.isEmpty());
+				return routed;
+			}));
+		}
+		for (var router : routers) {
+			router.get();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> reportIds.stream()
+				.allMatch((id) -> count("select count(*) from case_report where report_id = :id", id) == 1));
+		for (long reportId : reportIds) {
+			assertThat(count("select count(*) from decision where report_id = :id", reportId)).isEqualTo(1);
+			assertThat(this.audit.entries("report:" + reportId))
+				.filteredOn((entry) -> entry.action().equals("report.decided"))
+				.hasSize(1);
+		}
+	}
+
+	/**
 	 * A report whose case the database refuses fails its batch; the batch is then routed
 	 * report by report, the others go through, and that one waits, submitted, until it
 	 * can be routed.
