@@ -10,25 +10,27 @@ import org.abusedesk.catalog.Resolution;
  * {@link CatalogIndex}: one open-addressing table over all names. A lookup hashes the
  * host once, from its last character to its first, which yields the hash of every suffix
  * on the way, so suffixes are probed in place rather than as new strings. Immutable once
- * built; lookups allocate nothing, and a hit allocates its {@link Resolution} (and the
- * zone's name, a substring of the host).
+ * built; a lookup allocates nothing but its answer (and, for a zone, the zone's name as a
+ * substring of the host).
  *
  * <p>
- * With a million properties a lookup is bound by memory latency: the slots do not fit in
- * the caches, and nor do the pages that hold them in the TLB. So a slot is a record of
- * {@value #RECORD} longs (a cache line) that holds all a lookup needs, and a hit reads
- * nothing else at random:
- * <ol start="0">
- * <li>the header: {@value #TAG_BITS} bits of the name's hash (not those that pick the
- * slot), the offset in {@link #tails} of its characters past the first {@value #INLINE},
- * its length, and whether it is a hostname or a zone (0 for an empty slot);</li>
- * <li>to 5: its first {@value #INLINE} characters, eight to a long, the first in the
- * lowest byte;</li>
- * <li>the property id;</li>
- * <li>the account, service set and origin as {@link PropertyOwners} encodes them.</li>
- * </ol>
- * The name itself is not kept: it equals the part of the host that matched. A hostname
- * and a zone of the same name take a slot each.
+ * With a million properties a lookup is bound by memory latency (and by TLB misses), so a
+ * hit reads only two places at random: {@link #fingerprints}, one byte per slot and small
+ * enough to mostly stay in the caches, which is all a probe for an absent name reads;
+ * then the slot's record of {@value #RECORD} longs (a cache line, if straddling two) in
+ * {@link #records}, which holds all the answer needs:
+ * <ul>
+ * <li>word 0, the header: {@value #TAG_BITS} bits of the name's hash (not those that pick
+ * the slot or make the fingerprint), the offset in {@link #tails} of its characters past
+ * the first {@value #INLINE}, its length, and whether it is a hostname or a zone;</li>
+ * <li>words 1 to 5: its first {@value #INLINE} characters, eight to a word, the first in
+ * the lowest byte (a longer name costs one more read, in {@link #tails});</li>
+ * <li>word 6: the property id;</li>
+ * <li>word 7: the account, service set and origin as {@link PropertyOwners} encodes
+ * them.</li>
+ * </ul>
+ * The name itself is not kept: on a hit it equals the part of the host that matched. A
+ * hostname and a zone of the same name take a slot each.
  */
 final class HostTable {
 
@@ -68,6 +70,12 @@ final class HostTable {
 
 	private final long[] records;
 
+	/**
+	 * Per slot, 8 bits of the hash of its name (never 0), or 0 when the slot is empty: a
+	 * probe reads this small array first, and a record only when the bits match.
+	 */
+	private final byte[] fingerprints;
+
 	private final int capacity;
 
 	/** Characters past the first {@value #INLINE} of the names that have them. */
@@ -90,6 +98,7 @@ final class HostTable {
 		// at most 3/5 full: probes stay short
 		this.capacity = Math.max(4, count + (count * 2 + 2) / 3);
 		this.records = new long[this.capacity * RECORD];
+		this.fingerprints = new byte[this.capacity];
 		PropertyOwners owners = new PropertyOwners();
 		ByteArrayOutputStream tails = new ByteArrayOutputStream();
 		for (IndexedProperty hostname : hostnames.values()) {
@@ -125,9 +134,10 @@ final class HostTable {
 		}
 		long hash = mix(hash(name, 0));
 		int slot = slot(hash);
-		while (this.records[slot * RECORD] != 0) {
+		while (this.fingerprints[slot] != 0) {
 			slot = next(slot);
 		}
+		this.fingerprints[slot] = fingerprint(hash);
 		int base = slot * RECORD;
 		this.records[base] = key(hash, name.length()) | (tail << TAIL_SHIFT) | kind;
 		for (int word = 0; word < INLINE / 8; word++) {
@@ -196,17 +206,21 @@ final class HostTable {
 		long packed2 = pack(host, 0, 2);
 		long packed3 = pack(host, 0, 3);
 		long packed4 = pack(host, 0, 4);
+		byte fingerprint = fingerprint(hash);
 		int sameName = NONE;
 		for (int slot = slot(hash);; slot = next(slot)) {
-			long header = this.records[slot * RECORD];
-			if (header == 0) {
+			byte entry = this.fingerprints[slot];
+			if (entry == 0) {
 				return (sameName != NONE) ? sameName : zone;
 			}
-			if ((header & KEY) == key && nameEquals(slot, host, 0, packed0, packed1, packed2, packed3, packed4)) {
-				if ((header & HOSTNAME) != 0) {
-					return slot;
+			if (entry == fingerprint) {
+				long header = this.records[slot * RECORD];
+				if ((header & KEY) == key && nameEquals(slot, host, 0, packed0, packed1, packed2, packed3, packed4)) {
+					if ((header & HOSTNAME) != 0) {
+						return slot;
+					}
+					sameName = slot;
 				}
-				sameName = slot;
 			}
 		}
 	}
@@ -221,12 +235,13 @@ final class HostTable {
 		long packed2 = pack(host, from, 2);
 		long packed3 = pack(host, from, 3);
 		long packed4 = pack(host, from, 4);
+		byte fingerprint = fingerprint(hash);
 		for (int slot = slot(hash);; slot = next(slot)) {
-			long header = this.records[slot * RECORD];
-			if (header == 0) {
+			byte entry = this.fingerprints[slot];
+			if (entry == 0) {
 				return NONE;
 			}
-			if ((header & (KEY | kind)) == key
+			if (entry == fingerprint && (this.records[slot * RECORD] & (KEY | kind)) == key
 					&& nameEquals(slot, host, from, packed0, packed1, packed2, packed3, packed4)) {
 				return slot;
 			}
@@ -276,6 +291,12 @@ final class HostTable {
 		PropertyKind kind = ((header & HOSTNAME) != 0) ? PropertyKind.HOSTNAME : PropertyKind.ZONE;
 		return new Resolution(query, host, this.owners.account(owners), this.records[base + ID], name, kind.wire(),
 				this.owners.services(owners), this.owners.origin(owners));
+	}
+
+	/** 8 bits of the hash, from neither those of the slot nor those of {@link #TAG}. */
+	private static byte fingerprint(long hash) {
+		int bits = (int) (hash >>> 32) & 0xFF;
+		return (byte) ((bits != 0) ? bits : 1);
 	}
 
 	private static long key(long hash, int length) {
