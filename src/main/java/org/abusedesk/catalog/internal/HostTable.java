@@ -93,7 +93,7 @@ final class HostTable {
 	 * @param hostnames the hostname properties by name
 	 * @param zones the zone properties by name
 	 */
-	HostTable(Map<String, ? extends IndexedProperty> hostnames, Map<String, ? extends IndexedProperty> zones) {
+	HostTable(Map<String, IndexedProperty> hostnames, Map<String, IndexedProperty> zones) {
 		int count = hostnames.size() + zones.size();
 		// at most 3/5 full: probes stay short
 		this.capacity = Math.max(4, count + (count * 2 + 2) / 3);
