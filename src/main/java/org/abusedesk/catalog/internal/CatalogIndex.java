@@ -64,11 +64,13 @@ public final class CatalogIndex {
 	 */
 	public Resolution resolve(String urlHostOrAddress) {
 		Target target = TargetParser.parse(urlHostOrAddress);
-		IndexedProperty match = switch (target.family()) {
-			case Target.IPV4 -> this.ipv4.longestMatch(0, target.lo());
-			case Target.IPV6 -> this.ipv6.longestMatch(target.hi(), target.lo());
-			default -> this.hosts.match(target.text());
-		};
+		if (target.isHost()) {
+			int slot = this.hosts.match(target.text());
+			return (slot != HostTable.NONE) ? this.hosts.resolution(urlHostOrAddress, target.text(), slot)
+					: Resolution.notOurs(urlHostOrAddress, target.text());
+		}
+		IndexedProperty match = (target.family() == Target.IPV4) ? this.ipv4.longestMatch(0, target.lo())
+				: this.ipv6.longestMatch(target.hi(), target.lo());
 		if (match == null) {
 			return Resolution.notOurs(urlHostOrAddress, target.text());
 		}
@@ -84,9 +86,9 @@ public final class CatalogIndex {
 
 		private final long revision;
 
-		private final Map<String, NamedProperty> hostnames = new HashMap<>();
+		private final Map<String, IndexedProperty> hostnames = new HashMap<>();
 
-		private final Map<String, NamedProperty> zones = new HashMap<>();
+		private final Map<String, IndexedProperty> zones = new HashMap<>();
 
 		private final List<Prefix> ipv4Prefixes = new ArrayList<>();
 
@@ -116,9 +118,9 @@ public final class CatalogIndex {
 			Set<Service> shared = intern(services);
 			Origin sharedOrigin = (origin != null) ? this.origins.computeIfAbsent(origin, (o) -> o) : null;
 			switch (kind) {
-				case ZONE -> this.zones.put(value, new NamedProperty(id, kind, value, account, shared, sharedOrigin));
+				case ZONE -> this.zones.put(value, new IndexedProperty(id, kind, value, account, shared, sharedOrigin));
 				case HOSTNAME ->
-					this.hostnames.put(value, new NamedProperty(id, kind, value, account, shared, sharedOrigin));
+					this.hostnames.put(value, new IndexedProperty(id, kind, value, account, shared, sharedOrigin));
 				case IP_PREFIX -> {
 					Prefix prefix = Prefix.parse(value);
 					boolean v4 = prefix.family() == Target.IPV4;

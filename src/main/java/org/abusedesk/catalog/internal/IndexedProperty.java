@@ -8,10 +8,11 @@ import org.abusedesk.catalog.Service;
 
 /**
  * One property in the in-memory index. Kept small: the account, the service set and the
- * origin are shared between properties (the index builder interns them). Zones and
- * hostnames are {@link NamedProperty named properties}.
+ * origin are shared between properties (the index builder interns them). The
+ * {@link HostTable} keeps zones and hostnames as records instead, so for them this only
+ * carries the values while the index is built.
  */
-class IndexedProperty {
+final class IndexedProperty {
 
 	private final long id;
 

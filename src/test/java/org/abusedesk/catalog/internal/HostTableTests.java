@@ -1,5 +1,7 @@
 package org.abusedesk.catalog.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.Origin;
+import org.abusedesk.catalog.Resolution;
+import org.abusedesk.catalog.Service;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
 import org.quicktheories.core.Gen;
@@ -19,7 +24,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostTableTests implements WithQuickTheories {
 
-	private static final Account OWNER = new Account(1, "owner", "Owner", "o@o.example", false, "active");
+	private static final List<Account> OWNERS = List.of(
+			new Account(1, "owner", "Owner", "o@o.example", false, "active"),
+			new Account(2, "other", "Other", "p@p.example", true, "active"),
+			new Account(3, "third", "Third", "q@q.example", false, "suspended"));
+
+	private static final List<Set<Service>> SERVICE_SETS = List.of(Set.of(), Set.of(Service.PROXY),
+			Set.of(Service.HOSTING, Service.DNS), Set.of(Service.REGISTRAR), Set.of(Service.RESOLVER));
+
+	private static final List<Origin> ORIGINS = Arrays.asList(null,
+			new Origin("203.0.113.10", "Origin", "abuse@origin.example"));
 
 	private static final String LABEL_63 = "l".repeat(63);
 
@@ -52,10 +66,11 @@ class HostTableTests implements WithQuickTheories {
 				hostnameNames.forEach(catalog::hostname);
 				HostTable table = catalog.table();
 				for (String query : queries) {
-					assertThat(table.match(query)).as(query).isSameAs(catalog.reference(query));
+					assertThat(matchId(table, query)).as(query).isEqualTo(idOf(catalog.reference(query)));
 				}
 				for (String name : zoneNames) {
-					assertThat(table.match("deeper." + name)).as(name).isSameAs(catalog.reference("deeper." + name));
+					assertThat(matchId(table, "deeper." + name)).as(name)
+						.isEqualTo(idOf(catalog.reference("deeper." + name)));
 				}
 			});
 	}
@@ -72,8 +87,8 @@ class HostTableTests implements WithQuickTheories {
 		int hits = 0;
 		for (int i = 0; i < 50_000; i++) {
 			String query = randomName(random, 2 + random.nextInt(7));
-			NamedProperty expected = catalog.reference(query);
-			assertThat(table.match(query)).as(query).isSameAs(expected);
+			IndexedProperty expected = catalog.reference(query);
+			assertThat(matchId(table, query)).as(query).isEqualTo(idOf(expected));
 			hits += (expected != null) ? 1 : 0;
 		}
 		// the check above is worthless unless both outcomes occur often
@@ -89,31 +104,75 @@ class HostTableTests implements WithQuickTheories {
 	}
 
 	@Test
+	void answersWithTheMatchingPropertysValues() {
+		qt().forAll(lists().of(names(1, 4)).ofSizeBetween(0, 12), lists().of(names(1, 4)).ofSizeBetween(0, 12),
+				lists().of(names(1, 9)).ofSizeBetween(1, 20))
+			.checkAssert((zoneNames, hostnameNames, queries) -> {
+				Catalog catalog = new Catalog();
+				zoneNames.forEach(catalog::zone);
+				hostnameNames.forEach(catalog::hostname);
+				HostTable table = catalog.table();
+				for (String query : queries) {
+					IndexedProperty expected = catalog.reference(query);
+					int slot = table.match(query);
+					assertThat(slot == HostTable.NONE).as(query).isEqualTo(expected == null);
+					if (expected != null) {
+						Resolution resolution = table.resolution("https://" + query + "/", query, slot);
+						assertThat(resolution).as(query)
+							.isEqualTo(new Resolution("https://" + query + "/", query, expected.account(),
+									expected.id(), expected.value(), expected.kind().wire(), expected.services(),
+									expected.origin()));
+						assertThat(resolution.account()).isSameAs(expected.account());
+						assertThat(resolution.services()).isSameAs(expected.services());
+						assertThat(resolution.origin()).isSameAs(expected.origin());
+					}
+				}
+			});
+	}
+
+	@Test
+	void longNamesKeepTheirOwnCharactersPastTheInlineOnes() {
+		SplittableRandom random = new SplittableRandom(11);
+		Catalog catalog = new Catalog();
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			String name = randomName(random, 8 + random.nextInt(20));
+			names.add(name);
+			catalog.hostname(name);
+		}
+		HostTable table = catalog.table();
+		for (String name : names) {
+			assertThat(matchId(table, name)).as(name).isEqualTo(idOf(catalog.reference(name)));
+			assertThat(table.resolution(name, name, table.match(name)).property()).isEqualTo(name);
+		}
+	}
+
+	@Test
 	void hostnameBeatsZoneOfTheSameNameButCoversNoSubdomains() {
 		Catalog catalog = new Catalog();
-		NamedProperty zone = catalog.zone("same.example");
-		NamedProperty hostname = catalog.hostname("same.example");
-		NamedProperty onlyHostname = catalog.hostname("www.same.example");
+		IndexedProperty zone = catalog.zone("same.example");
+		IndexedProperty hostname = catalog.hostname("same.example");
+		IndexedProperty onlyHostname = catalog.hostname("www.same.example");
 		HostTable table = catalog.table();
-		assertThat(table.match("same.example")).isSameAs(hostname);
-		assertThat(table.match("www.same.example")).isSameAs(onlyHostname);
-		assertThat(table.match("a.www.same.example")).isSameAs(zone);
-		assertThat(table.match("example")).isNull();
-		assertThat(table.match("other.example")).isNull();
+		assertThat(matchId(table, "same.example")).isEqualTo(idOf(hostname));
+		assertThat(matchId(table, "www.same.example")).isEqualTo(idOf(onlyHostname));
+		assertThat(matchId(table, "a.www.same.example")).isEqualTo(idOf(zone));
+		assertThat(matchId(table, "example")).isZero();
+		assertThat(matchId(table, "other.example")).isZero();
 	}
 
 	@Test
 	void longestZoneByLabelsWins() {
 		Catalog catalog = new Catalog();
-		NamedProperty org = catalog.zone("example.org");
-		NamedProperty sub = catalog.zone("b.example.org");
+		IndexedProperty org = catalog.zone("example.org");
+		IndexedProperty sub = catalog.zone("b.example.org");
 		HostTable table = catalog.table();
-		assertThat(table.match("x.y.z.a.b.example.org")).isSameAs(sub);
-		assertThat(table.match("b.example.org")).isSameAs(sub);
-		assertThat(table.match("bb.example.org")).isSameAs(org);
-		assertThat(table.match("example.org")).isSameAs(org);
-		assertThat(table.match("notexample.org")).isNull();
-		assertThat(table.match("org")).isNull();
+		assertThat(matchId(table, "x.y.z.a.b.example.org")).isEqualTo(idOf(sub));
+		assertThat(matchId(table, "b.example.org")).isEqualTo(idOf(sub));
+		assertThat(matchId(table, "bb.example.org")).isEqualTo(idOf(org));
+		assertThat(matchId(table, "example.org")).isEqualTo(idOf(org));
+		assertThat(matchId(table, "notexample.org")).isZero();
+		assertThat(matchId(table, "org")).isZero();
 	}
 
 	@Test
@@ -122,12 +181,12 @@ class HostTableTests implements WithQuickTheories {
 		String zoneName = LABEL_63 + "." + LABEL_63 + "." + LABEL_63 + "." + "z".repeat(61);
 		assertThat(zoneName).hasSize(HostTable.MAX_NAME_LENGTH);
 		Catalog catalog = new Catalog();
-		NamedProperty zone = catalog.zone(zoneName);
-		NamedProperty hostname = catalog.hostname(zoneName);
+		IndexedProperty zone = catalog.zone(zoneName);
+		IndexedProperty hostname = catalog.hostname(zoneName);
 		HostTable table = catalog.table();
-		assertThat(table.match(zoneName)).isSameAs(hostname);
-		assertThat(table.match("a." + zoneName)).isSameAs(zone);
-		assertThat(table.match("a.b." + zoneName)).isSameAs(zone);
+		assertThat(matchId(table, zoneName)).isEqualTo(idOf(hostname));
+		assertThat(matchId(table, "a." + zoneName)).isEqualTo(idOf(zone));
+		assertThat(matchId(table, "a.b." + zoneName)).isEqualTo(idOf(zone));
 	}
 
 	@Test
@@ -137,71 +196,84 @@ class HostTableTests implements WithQuickTheories {
 		catalog.zone("bücher.example");
 		catalog.zone("x".repeat(300));
 		catalog.hostname("");
-		NamedProperty ok = catalog.zone("example");
+		IndexedProperty ok = catalog.zone("example");
 		HostTable table = catalog.table();
-		assertThat(table.match("upper.example")).isSameAs(ok);
-		assertThat(table.match("bücher.example")).isSameAs(ok);
-		assertThat(table.match("example")).isSameAs(ok);
-		assertThat(table.match("x".repeat(300))).isNull();
+		assertThat(matchId(table, "upper.example")).isEqualTo(idOf(ok));
+		assertThat(matchId(table, "bücher.example")).isEqualTo(idOf(ok));
+		assertThat(matchId(table, "example")).isEqualTo(idOf(ok));
+		assertThat(matchId(table, "x".repeat(300))).isZero();
 	}
 
 	@Test
 	void namesThatDifferOnlyBeyondTheInlineCharactersAreToldApart() {
-		String start = "x".repeat(NamedProperty.INLINE);
+		String start = "x".repeat(HostTable.INLINE);
 		Catalog catalog = new Catalog();
-		NamedProperty a = catalog.hostname(start + "a.example");
-		NamedProperty b = catalog.hostname(start + "b.example");
-		NamedProperty zone = catalog.zone("example");
+		IndexedProperty a = catalog.hostname(start + "a.example");
+		IndexedProperty b = catalog.hostname(start + "b.example");
+		IndexedProperty zone = catalog.zone("example");
 		HostTable table = catalog.table();
-		assertThat(table.match(start + "a.example")).isSameAs(a);
-		assertThat(table.match(start + "b.example")).isSameAs(b);
-		assertThat(table.match(start + "c.example")).isSameAs(zone);
-		assertThat(table.match(start.substring(1) + "a.example")).isSameAs(zone);
+		assertThat(matchId(table, start + "a.example")).isEqualTo(idOf(a));
+		assertThat(matchId(table, start + "b.example")).isEqualTo(idOf(b));
+		assertThat(matchId(table, start + "c.example")).isEqualTo(idOf(zone));
+		assertThat(matchId(table, start.substring(1) + "a.example")).isEqualTo(idOf(zone));
 	}
 
 	@Test
 	void emptyTableMatchesNothing() {
 		HostTable table = new HostTable(Map.of(), Map.of());
-		assertThat(table.match("example.org")).isNull();
-		assertThat(table.match("a")).isNull();
+		assertThat(matchId(table, "example.org")).isZero();
+		assertThat(matchId(table, "a")).isZero();
+	}
+
+	/** The id of the property the table matches, 0 for none. */
+	private static long matchId(HostTable table, String query) {
+		int slot = table.match(query);
+		return (slot != HostTable.NONE) ? table.id(slot) : 0;
+	}
+
+	private static long idOf(IndexedProperty property) {
+		return (property != null) ? property.id() : 0;
 	}
 
 	/** Zones and hostnames as maps, as the index builder collects them. */
 	private static final class Catalog {
 
-		private final Map<String, NamedProperty> zones = new HashMap<>();
+		private final Map<String, IndexedProperty> zones = new HashMap<>();
 
-		private final Map<String, NamedProperty> hostnames = new HashMap<>();
+		private final Map<String, IndexedProperty> hostnames = new HashMap<>();
 
 		private long nextId = 1;
 
-		NamedProperty zone(String name) {
-			NamedProperty property = property(PropertyKind.ZONE, name);
+		IndexedProperty zone(String name) {
+			IndexedProperty property = property(PropertyKind.ZONE, name);
 			this.zones.put(name, property);
 			return property;
 		}
 
-		NamedProperty hostname(String name) {
-			NamedProperty property = property(PropertyKind.HOSTNAME, name);
+		IndexedProperty hostname(String name) {
+			IndexedProperty property = property(PropertyKind.HOSTNAME, name);
 			this.hostnames.put(name, property);
 			return property;
 		}
 
-		private NamedProperty property(PropertyKind kind, String name) {
-			return new NamedProperty(this.nextId++, kind, name, OWNER, Set.of(), null);
+		/** Owners vary with the id, so that records cannot pass by mixing them up. */
+		private IndexedProperty property(PropertyKind kind, String name) {
+			long id = this.nextId++;
+			return new IndexedProperty(id, kind, name, OWNERS.get((int) (id % OWNERS.size())),
+					SERVICE_SETS.get((int) (id % SERVICE_SETS.size())), ORIGINS.get((int) (id % ORIGINS.size())));
 		}
 
 		HostTable table() {
 			return new HostTable(this.hostnames, this.zones);
 		}
 
-		NamedProperty reference(String host) {
-			NamedProperty hostname = this.hostnames.get(host);
+		IndexedProperty reference(String host) {
+			IndexedProperty hostname = this.hostnames.get(host);
 			if (hostname != null) {
 				return hostname;
 			}
 			for (String suffix = host;; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
-				NamedProperty zone = this.zones.get(suffix);
+				IndexedProperty zone = this.zones.get(suffix);
 				if (zone != null) {
 					return zone;
 				}
