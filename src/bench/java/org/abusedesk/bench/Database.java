@@ -71,7 +71,10 @@ record Database(String url) {
 
 	/** Reports received and not yet through the asynchronous pipeline. */
 	long backlog() throws SQLException {
-		return count("select count(*) from event_publication where completion_date is null")
+		// reports waiting for the router (ADR 0008), hand-offs still in the registry, and
+		// messages not sent yet
+		return count("select count(*) from report where status = 'submitted'")
+				+ count("select count(*) from event_publication where completion_date is null")
 				+ count("select count(*) from outbox_message where status in ('pending', 'sending')");
 	}
 

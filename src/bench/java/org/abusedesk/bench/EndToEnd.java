@@ -125,7 +125,7 @@ final class EndToEnd {
 		// Accepted is only sustained if decisions and the outbox keep up: what is left?
 		long backlog = db.backlog();
 		double drained = drain(db, Duration.ofMinutes(5));
-		this.results.add("single reports pipeline backlog at end", backlog, "events+messages", params);
+		this.results.add("single reports pipeline backlog at end", backlog, "reports+events+messages", params);
 		this.results.add("single reports pipeline drain time", drained, "s", params);
 		// CPU per accepted report: intake during the phase, and everything after it
 		// (decisions, cases, outbox) until the backlog was gone
