@@ -60,9 +60,18 @@ class OutboxSchedule {
 		wakeup.listen(this::wake);
 	}
 
-	/** One delivery at a time on this node (the wake-up waits for a poll under way). */
+	/**
+	 * Hands the delivery to the outbox's own thread: the scheduler's single thread also
+	 * runs the router's poll and the mitigation jobs (a time-boxed emergency block must
+	 * end on time), which a long delivery under load must not hold up.
+	 */
 	@Scheduled(fixedDelayString = "${abusedesk.outbox.poll-interval-ms:500}")
-	synchronized void poll() {
+	void poll() {
+		wake();
+	}
+
+	/** One delivery at a time on this node. */
+	private synchronized void deliver() {
 		this.dispatcher.dispatchDue();
 		this.webhooks.dispatchDue();
 	}
@@ -77,7 +86,7 @@ class OutboxSchedule {
 				this.runPending.set(false);
 				this.lastRun.set(System.nanoTime());
 				try {
-					poll();
+					deliver();
 				}
 				catch (RuntimeException ex) {
 					// the next poll tries again

@@ -78,9 +78,13 @@ class RoutingSchedule {
 		AfterCommit.once(KEY, this::wake);
 	}
 
+	/**
+	 * Hands the run to the router's own thread: the scheduler's single thread also runs
+	 * the outbox poll and the mitigation jobs, which a long drain must not hold up.
+	 */
 	@Scheduled(fixedDelayString = "${abusedesk.routing.poll-interval-ms:1000}")
 	void poll() {
-		drain();
+		wake();
 	}
 
 	private void wake() {
