@@ -28,8 +28,10 @@ public interface Reports {
 	 * claimers skip them ({@code for update skip locked}). Must be called in a
 	 * transaction.
 	 * @param except reports not to claim
+	 * @return the ids of the reports claimed, oldest first (read them with
+	 * {@link #findAll})
 	 */
-	List<Report> claimSubmitted(int limit, Collection<Long> except);
+	List<Long> claimSubmitted(int limit, Collection<Long> except);
 
 	/**
 	 * Claims one report, as {@link #claimSubmitted} would: empty when it is no longer

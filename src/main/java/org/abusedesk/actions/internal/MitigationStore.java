@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,12 +198,16 @@ class MitigationStore implements Mitigations {
 	 * webhooks (see the class comment for why in this order).
 	 */
 	int transition(List<long[]> rows, String status, String action, String actor, Map<String, Object> facts) {
+		// in one call: the case streams' heads are locked in the order of their names, as
+		// the router locks them, so that the two never wait for each other in a cycle
+		List<AuditLog.Append> appends = new ArrayList<>(rows.size());
 		for (long[] row : rows) {
 			Map<String, Object> details = new LinkedHashMap<>(facts);
 			details.put("mitigation_id", row[0]);
 			details.put("status", status);
-			this.audit.append("case:" + row[1], actor, action, details);
+			appends.add(new AuditLog.Append("case:" + row[1], actor, action, details));
 		}
+		this.audit.appendAll(appends);
 		for (long[] row : rows) {
 			this.jdbc.sql("update mitigation set status = :status where id = :id")
 				.param("status", status)

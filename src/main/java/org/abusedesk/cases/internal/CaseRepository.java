@@ -95,6 +95,15 @@ class CaseRepository {
 			row.put("at_risk", group.stream().anyMatch((a) -> a.facts().accountAtRisk()));
 			rows.add(row);
 		}
+		// the open cases that exist are locked in the order of their ids first, the order
+		// in
+		// which staff lock two cases (merge, link); the upsert then finds them locked
+		this.jdbc.sql("""
+				select c.id from abuse_case c
+				join jsonb_to_recordset(cast(:rows as jsonb)) as k(property_id bigint, report_type text)
+				  on c.property_id = k.property_id and c.report_type = k.report_type
+				where c.status not in ('closed', 'rejected')
+				order by c.id for update of c""").param("rows", JSON.writeValueAsString(rows)).query(Long.class).list();
 		Map<Key, Attachment> cases = new HashMap<>();
 		this.jdbc
 			.sql("""

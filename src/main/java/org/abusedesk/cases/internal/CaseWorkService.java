@@ -217,17 +217,22 @@ class CaseWorkService implements CaseWork {
 		decidable(caseId, actor);
 		List<Long> reports = this.cases.reportIds(caseId);
 		this.cases.setStatus(caseId, "rejected");
+		// the audit entries in one call, which locks the streams' heads in the order of
+		// their
+		// names, as the router and the outbox do
+		List<AuditLog.Append> appends = new ArrayList<>();
 		for (long reportId : reports) {
 			if (this.reports.markDenied(reportId, reason)) {
-				this.audit.append("report:" + reportId, actor.audit(), "report.denied",
-						Map.of("denial_reason", reason.wire(), "case_id", caseId));
+				appends.add(new AuditLog.Append("report:" + reportId, actor.audit(), "report.denied",
+						Map.of("denial_reason", reason.wire(), "case_id", caseId)));
 			}
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("reason", reason.wire());
 		details.put("note", note);
 		details.put("report_ids", reports);
-		this.audit.append(stream(caseId), actor.audit(), "case.denied", details);
+		appends.add(new AuditLog.Append(stream(caseId), actor.audit(), "case.denied", details));
+		this.audit.appendAll(appends);
 		this.claims.release(caseId, actor.name());
 		this.events.publishEvent(new CaseDenied(caseId, reports, reason.wire(), actor.audit()));
 	}

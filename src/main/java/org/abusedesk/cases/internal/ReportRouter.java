@@ -71,12 +71,14 @@ class ReportRouter {
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public List<Long> routeWaiting(int limit, Collection<Long> except) {
-		List<Report> claimed = this.reports.claimSubmitted(limit, except);
+		List<Long> claimed = this.reports.claimSubmitted(limit, except);
 		try {
-			return route(claimed);
+			// read inside: a report that cannot even be read fails its batch like any
+			// other
+			return route(this.reports.findAll(claimed));
 		}
 		catch (RuntimeException ex) {
-			throw new BatchFailed(claimed.stream().map(Report::id).toList(), ex);
+			throw new BatchFailed(claimed, ex);
 		}
 	}
 

@@ -94,7 +94,13 @@ class RoutingSchedule {
 		try {
 			this.runs.execute(() -> {
 				this.runPending.set(false);
-				drain();
+				try {
+					drain();
+				}
+				catch (RuntimeException ex) {
+					// the next poll tries again
+					log.error("Routing failed: {}", ex.toString(), ex);
+				}
 			});
 		}
 		catch (RejectedExecutionException ex) {
@@ -116,8 +122,7 @@ class RoutingSchedule {
 	 * @return how many reports the batch held, 0 when it stopped on a failure
 	 */
 	private int routeBatch() {
-		Instant now = Instant.now();
-		this.failing.values().removeIf(now::isAfter);
+		retrySetAside();
 		try {
 			return this.router.routeWaiting(this.batchSize, this.failing.keySet()).size();
 		}
@@ -131,6 +136,22 @@ class RoutingSchedule {
 			oneByOne(ex.reportIds());
 			return 0;
 		}
+	}
+
+	/**
+	 * Tries the reports whose time aside is up, each alone: among the oldest, they would
+	 * otherwise be in the next batch and fail it again.
+	 */
+	private void retrySetAside() {
+		Instant now = Instant.now();
+		List<Long> due = this.failing.entrySet()
+			.stream()
+			.filter((entry) -> now.isAfter(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.toList();
+		// taken out first: one that fails again is set aside anew
+		due.forEach(this.failing::remove);
+		oneByOne(due);
 	}
 
 	private void oneByOne(List<Long> reportIds) {

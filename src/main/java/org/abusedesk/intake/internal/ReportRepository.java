@@ -400,15 +400,14 @@ class ReportRepository implements Reports {
 
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Report> claimSubmitted(int limit, Collection<Long> except) {
-		List<Long> ids = this.jdbc.sql("""
+	public List<Long> claimSubmitted(int limit, Collection<Long> except) {
+		return this.jdbc.sql("""
 				select id from report where status = 'submitted' and id <> all(:except)
 				order by id limit :limit for update skip locked""")
 			.param("limit", limit)
 			.param("except", except.toArray(Long[]::new))
 			.query(Long.class)
 			.list();
-		return findAll(ids);
 	}
 
 	@Override

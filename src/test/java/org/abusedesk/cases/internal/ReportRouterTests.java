@@ -184,6 +184,46 @@ class ReportRouterTests extends IntegrationTest {
 		assertThat(count("select count(*) from case_report where report_id = :id", stuck)).isEqualTo(1);
 	}
 
+	/**
+	 * A report that cannot even be read (here: a submitted report without any URL or
+	 * address, as a broken row or an older node could leave) fails its batch, is set
+	 * aside and logged, and the reports after it are routed.
+	 */
+	@Test
+	void aReportThatCannotBeReadHoldsUpOnlyItself(CapturedOutput output) {
+		long model = file("www." + this.catalog.proxiedZone(), "-model");
+		List<String> columns = this.jdbc
+			.sql("""
+					select column_name from information_schema.columns
+					where table_name = 'report' and table_schema = current_schema()
+					  and column_name not in ('id', 'tracking_code', 'status', 'fingerprint', 'status_secret_hash', 'decided_at',
+					                          'duplicate_of')""")
+			.query(String.class)
+			.list();
+		String list = String.join(", ", columns);
+		long broken = this.jdbc
+			.sql("insert into report (tracking_code, status, " + list + ") select :code, 'submitted', " + list
+					+ " from report where id = :id returning id")
+			.param("code", "AD-BROKEN-" + this.catalog.id())
+			.param("id", model)
+			.query(Long.class)
+			.single();
+		try {
+			long after = file("api." + this.catalog.proxiedZone(), "-after-broken");
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> count("select count(*) from case_report where report_id = :id", after) == 1);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> output.getAll().contains("Report " + broken + " could not be routed"));
+			assertThat(this.jdbc.sql("select status from report where id = :id")
+				.param("id", broken)
+				.query(String.class)
+				.single()).isEqualTo("submitted");
+		}
+		finally {
+			this.jdbc.sql("delete from report where id = :id").param("id", broken).update();
+		}
+	}
+
 	private long file(String host, String suffix) {
 		Api.Response created = this.api.post("/api/v1/reports/phishing",
 				this.catalog.report(host, "send", "send", suffix), null);
