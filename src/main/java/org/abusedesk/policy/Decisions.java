@@ -9,15 +9,9 @@ import java.util.Optional;
 public interface Decisions {
 
 	/**
-	 * Decides a report on one service and records the decision, in the caller's
-	 * transaction. Deciding the same report and service again returns the recorded
-	 * decision unchanged.
-	 */
-	Decision decide(long reportId, DecisionFacts facts);
-
-	/**
-	 * Decides many reports, each on one service, as {@link #decide} would one by one, and
-	 * records the decisions in one statement, in the caller's transaction.
+	 * Decides many reports, each on one service, by the active policy, and records the
+	 * decisions in one statement, in the caller's transaction. Deciding a report and
+	 * service again changes nothing.
 	 * @return the decisions in the order of the requests; one recorded before is returned
 	 * as recorded
 	 */
@@ -34,9 +28,6 @@ public interface Decisions {
 	 * earlier ones, in the caller's transaction.
 	 */
 	Decision redecide(long reportId, DecisionFacts facts);
-
-	/** The recorded decisions of a report, oldest first. */
-	List<Decision> ofReport(long reportId);
 
 	/** The recorded decisions of many reports, by report, each's oldest first. */
 	Map<Long, List<Decision>> ofReports(Collection<Long> reportIds);

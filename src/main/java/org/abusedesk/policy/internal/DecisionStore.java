@@ -41,20 +41,6 @@ class DecisionStore implements Decisions {
 
 	@Override
 	@Transactional
-	public Decision decide(long reportId, DecisionFacts facts) {
-		ResponsePlan plan = this.policies.activeCompiled().evaluate(facts);
-		Optional<Decision> made = insert(reportId, facts, plan, "0");
-		// decided before (a redelivered event): the recorded decision stands
-		return made.orElseGet(() -> this.jdbc
-			.sql("select * from decision where report_id = :report and service = :service and revision = 0")
-			.param("report", reportId)
-			.param("service", facts.service().wire())
-			.query(this::map)
-			.single());
-	}
-
-	@Override
-	@Transactional
 	public List<Decision> decideAll(List<Request> requests) {
 		if (requests.isEmpty()) {
 			return List.of();
@@ -107,8 +93,11 @@ class DecisionStore implements Decisions {
 			Request request = requests.get(i);
 			Made inserted = made.get(request.reportId() + " " + request.facts().service().wire());
 			// decided before (a redelivery): the recorded decision stands
-			decisions.add((inserted != null) ? new Decision(inserted.id(), request.reportId(), request.facts(),
-					plans.get(i), inserted.decidedAt()) : decide(request.reportId(), request.facts()));
+			decisions.add(
+					(inserted != null)
+							? new Decision(inserted.id(), request.reportId(), request.facts(), plans.get(i),
+									inserted.decidedAt())
+							: recorded(request.reportId(), request.facts().service().wire()));
 		}
 		return decisions;
 	}
@@ -152,12 +141,13 @@ class DecisionStore implements Decisions {
 			.optional();
 	}
 
-	@Override
-	public List<Decision> ofReport(long reportId) {
-		return this.jdbc.sql("select * from decision where report_id = :report order by id")
+	/** The first decision recorded for a report on a service. */
+	private Decision recorded(long reportId, String service) {
+		return this.jdbc.sql("select * from decision where report_id = :report and service = :service and revision = 0")
 			.param("report", reportId)
+			.param("service", service)
 			.query(this::map)
-			.list();
+			.single();
 	}
 
 	@Override
