@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * 127.0.0.1. Phases, each for a fixed time: single reports as fast as the clients go;
  * single reports at 500/s (latency, and report to forwarded message sent); the plain-JDBC
  * ceiling; the case queue with one million open cases; a flood from untrusted clients
- * while a trusted flagger reports; batches. {@code -Dbench.phases=batch} runs the batch
+ * while a trusted flagger reports; batches. {@code -Dbench.phases=single} runs the single
+ * reports, the paced 500/s and the ceiling alone, {@code -Dbench.phases=batch} the batch
  * phase alone, {@code -Dbench.phases=flood} the flood alone at ten times
  * {@code -Dbench.sustainable} (default 200/s), each on a fresh database with the catalog
  * imported first.
@@ -94,6 +95,11 @@ final class EndToEnd {
 				trusted = token(http, "trusted_flagger");
 				sustainable = single(server, http, db);
 				paced(http, db, PACED_RATE, "paced 500/s");
+				if (phases.equals("single")) {
+					ceiling(db);
+					this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+					return;
+				}
 				// the same at a rate this node keeps up with, for the latency of the path
 				// itself rather than of a queue
 				paced(http, db, Math.max(10, Math.floor(sustainable / 2)), "paced at half the single rate");

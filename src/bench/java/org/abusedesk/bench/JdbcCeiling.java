@@ -21,7 +21,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * two URLs, one audit entry with its stream head, the reporter's receipt in the outbox),
  * written by plain JDBC in one transaction per report, from as many threads as the HTTP
  * run has clients, through a pool as large as the application's. No HTTP, no JSON, no
- * validation, no event publication registry: what the database alone allows.
+ * validation, no event publication registry: what the database alone allows. The
+ * reports are written as {@code accepted}, not {@code submitted}: the application is still
+ * running, and its router would otherwise decide them (and send their messages) while the
+ * ceiling is measured.
  */
 final class JdbcCeiling {
 
@@ -96,7 +99,7 @@ final class JdbcCeiling {
 				    good_faith, fingerprint, status_secret_hash, target, account_id, account_ref, account_name,
 				    account_contact, account_at_risk, account_status, property_id, property, property_kind, services,
 				    origin_address, origin_host_name, origin_host_contact)
-				values (?, 'api', ?, ?, 'phishing', 'submitted', 'Load Reporter', 'r@reporters.example', 'individual',
+				values (?, 'api', ?, ?, 'phishing', 'accepted', 'Load Reporter', 'r@reporters.example', 'individual',
 				    'A fake bank login page.', '{}'::jsonb, 'send', 'send', true, ?, ?, ?, 1, 'bench-1',
 				    'Bench Customer 1', 'abuse@customer1.example', false, 'active', 1, 'proxied-1.example', 'zone',
 				    '{proxy}', '203.0.113.7', 'Origin 1', 'abuse@origin1.example') returning id""")) {

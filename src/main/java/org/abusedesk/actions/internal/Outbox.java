@@ -131,19 +131,27 @@ class Outbox {
 
 	/**
 	 * Claims up to {@code limit} due messages of one channel ({@code smtp} or
-	 * {@code webhook}) for {@code lease}; commits on its own.
+	 * {@code webhook}) for {@code lease}, those whose lease ran out and then the longest
+	 * due, each read from its own index in order, so that a claim does not read every
+	 * waiting message to take the first few; commits on its own.
 	 */
 	List<Row> claim(String channel, int limit, Duration lease) {
 		return this.jdbc.sql("""
+				with expired as (
+				    select id from outbox_message
+				    where status = 'sending' and lease_until < now() and channel = :channel
+				    order by lease_until limit :limit
+				    for update skip locked),
+				due as (
+				    select id from outbox_message
+				    where status = 'pending' and channel = :channel and next_attempt_at <= now()
+				    order by channel, next_attempt_at, id limit :limit
+				    for update skip locked)
 				update outbox_message set status = 'sending', attempts = attempts + 1,
 				    lease_until = now() + make_interval(secs => :lease)
 				where id in (
-				    select id from outbox_message
-				    where channel = :channel
-				      and ((status = 'pending' and next_attempt_at <= now())
-				       or (status = 'sending' and lease_until < now()))
-				    order by id limit :limit
-				    for update skip locked)
+				    select id from (select id, 0 as tier from expired union all select id, 1 from due) claimed
+				    order by tier limit :limit)
 				returning *""")
 			.param("channel", channel)
 			.param("lease", lease.toSeconds())

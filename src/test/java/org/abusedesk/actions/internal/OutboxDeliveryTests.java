@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +30,9 @@ class OutboxDeliveryTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TransactionTemplate transaction;
 
 	private OutboundMessage message(String key, String recipient) {
 		return new OutboundMessage(key, "notify_owner", 0, 0, recipient, "Subject " + key, "Body " + key);
@@ -94,6 +98,45 @@ class OutboxDeliveryTests extends IntegrationTest {
 		this.dispatcher.dispatchDue();
 		this.dispatcher.dispatchDue();
 		assertThat(messagesTo(recipient)).hasSize(1);
+	}
+
+	/**
+	 * A claim takes messages whose lease ran out first, then the longest due, and no more
+	 * than its limit; one not due yet stays. Written and claimed in a transaction that is
+	 * rolled back, so no dispatcher of this context sees the rows.
+	 */
+	@Test
+	void aClaimTakesExpiredLeasesThenTheLongestDueUpToItsLimit() {
+		String run = UUID.randomUUID().toString();
+		this.transaction.executeWithoutResult((status) -> {
+			insert(run + ":expired", "sending", "now()", "timestamptz '2000-01-01 00:00Z'");
+			insert(run + ":due-3", "pending", "timestamptz '2000-01-01 00:03Z'", "null");
+			insert(run + ":due-1", "pending", "timestamptz '2000-01-01 00:01Z'", "null");
+			insert(run + ":due-2", "pending", "timestamptz '2000-01-01 00:02Z'", "null");
+			insert(run + ":later", "pending", "now() + interval '1 hour'", "null");
+
+			assertThat(this.outbox.claim("smtp", 3, Duration.ofMinutes(5))).extracting(Outbox.Row::idempotencyKey)
+				.containsExactlyInAnyOrder(run + ":expired", run + ":due-1", run + ":due-2");
+			List<String> next = this.outbox.claim("smtp", 1000, Duration.ofMinutes(5))
+				.stream()
+				.map(Outbox.Row::idempotencyKey)
+				.filter((key) -> key.startsWith(run))
+				.toList();
+			assertThat(next).containsExactly(run + ":due-3");
+			status.setRollbackOnly();
+		});
+	}
+
+	private void insert(String key, String status, String nextAttemptAt, String leaseUntil) {
+		this.jdbc
+			.sql("""
+					insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body, status,
+					    attempts, next_attempt_at, lease_until)
+					values (:key, 'notify_owner', 0, 0, 'claim@order.example', 'Subject', 'Body', :status, 0, %s, %s)"""
+				.formatted(nextAttemptAt, leaseUntil))
+			.param("key", key)
+			.param("status", status)
+			.update();
 	}
 
 	@Test
