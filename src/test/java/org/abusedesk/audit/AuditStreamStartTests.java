@@ -146,10 +146,9 @@ class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories
 					List.of(new NewStream(stream, List.of(new NewEntry("system", "case.opened", Map.of()))))));
 			org.awaitility.Awaitility.await()
 				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc
-					.sql("""
-							select count(*) from pg_stat_activity
-							where wait_event_type = 'Lock' and query like '%insert into audit_stream%jsonb_to_recordset%'""")
+				.until(() -> this.jdbc.sql("""
+						select count(*) from pg_stat_activity
+						where wait_event_type = 'Lock' and query like '%insert into audit_stream%unnest%'""")
 					.query(Integer.class)
 					.single() > 0);
 		}
