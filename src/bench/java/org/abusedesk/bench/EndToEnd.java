@@ -133,6 +133,10 @@ final class EndToEnd {
 		double drained = drain(db, Duration.ofMinutes(5));
 		this.results.add("single reports pipeline backlog at end", backlog, "reports+events+messages", params);
 		this.results.add("single reports pipeline drain time", drained, "s", params);
+		// what the whole node keeps up with: the reports accepted, over the phase and the
+		// time the pipeline took afterwards to decide them and send their messages
+		this.results.add("single reports sustained (accepted over phase and drain)",
+				outcome.accepted() / (outcome.seconds() + drained), "reports/s", params);
 		// CPU per accepted report: intake during the phase, and everything after it
 		// (decisions, cases, outbox) until the backlog was gone
 		CpuTime cpu = server.cpu().since(cpuBefore);

@@ -48,6 +48,24 @@ class AuditTamperTests extends IntegrationTest {
 	}
 
 	@Test
+	void theDatabaseRefusesAHashThatIsNotSixtyFourLowerCaseHexDigits() {
+		String good = "0".repeat(64);
+		for (String bad : new String[] { "0".repeat(63), "0".repeat(65), "A".repeat(64), "g".repeat(64),
+				"0".repeat(63) + "\n", "" }) {
+			assertRefused("""
+					insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
+					values ('%s', 1, now(), 'system', 'x', '{}', '%s', '%s')""".formatted(stream(), good, bad),
+					"audit_entry_hash_check");
+			assertRefused("""
+					insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
+					values ('%s', 1, now(), 'system', 'x', '{}', '%s', '%s')""".formatted(stream(), bad, good),
+					"audit_entry_prev_hash_check");
+			assertRefused("insert into audit_stream (stream, last_seq, last_hash) values ('%s', 0, '%s')"
+				.formatted(stream(), bad), "audit_stream_last_hash_check");
+		}
+	}
+
+	@Test
 	void theDatabaseLetsAHeadOnlyMoveForward() {
 		Entry entry = this.audit.append(stream(), "system", "report.received", Map.of());
 		assertRefused("update audit_stream set last_seq = 0 where stream = '" + entry.stream() + "'",
