@@ -173,6 +173,33 @@ class ReportPathTests extends IntegrationTest {
 	}
 
 	@Test
+	void aStoredReportKeepsItsUrlsAndAddressesInOrderAndMarksItsRawBodyStored() {
+		String zone = this.catalog.proxiedZone();
+		String body = """
+				{"reporter": {"name": "Order", "email": "order@reporters.example", "kind": "individual"},
+				 "urls": ["https://www.%1$s/3", "https://www.%1$s/1", "https://www.%1$s/2"],
+				 "ips": ["192.0.2.9", "2001:db8::9"], "justification": "Spam from these.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(zone);
+		Api.Response created = this.api.post("/api/v1/reports/general", body, null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+		assertThat(this.jdbc.sql("select url from report_url where report_id = :id order by position")
+			.param("id", reportId)
+			.query(String.class)
+			.list())
+			.containsExactly("https://www." + zone + "/3", "https://www." + zone + "/1", "https://www." + zone + "/2");
+		assertThat(this.jdbc.sql("select address from report_address where report_id = :id order by position")
+			.param("id", reportId)
+			.query(String.class)
+			.list()).containsExactly("192.0.2.9", "2001:db8::9");
+		assertThat(this.jdbc.sql("""
+				select r.outcome from raw_submission r join report p on p.raw_submission_id = r.id where p.id = :id""")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("stored");
+	}
+
+	@Test
 	void invalidReportAnswers422WithEveryErrorAndKeepsTheRawBody() {
 		String body = "{\"reporter\": {\"name\": \"X\"}, \"urls\": [\"nope-" + this.catalog.id() + "\"]}";
 		Api.Response answer = this.api.post("/api/v1/reports/general", body, null);

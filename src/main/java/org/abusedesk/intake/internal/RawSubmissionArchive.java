@@ -37,10 +37,12 @@ class RawSubmissionArchive {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public long store(String channel, String reportType, String clientAddress, byte[] body) {
-		this.jdbc.sql("set local synchronous_commit = off").update();
+		// the setting and the row in one statement (set_config, local to the transaction)
 		return this.jdbc.sql("""
 				insert into raw_submission (channel, report_type, client_address, body, sha256)
-				values (:channel, :type, :client, :body, :sha) returning id""")
+				select :channel, :type, :client, :body, :sha
+				from (select set_config('synchronous_commit', 'off', true)) as asynchronous
+				returning id""")
 			.param("channel", channel)
 			.param("type", reportType)
 			.param("client", clientAddress)
@@ -61,11 +63,6 @@ class RawSubmissionArchive {
 	/** A batch whose items were each accepted or rejected on their own. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markProcessed(long id) {
-		markStored(id);
-	}
-
-	/** Joins the caller's transaction: the report and its outcome commit together. */
-	public void markStored(long id) {
 		this.jdbc.sql("update raw_submission set outcome = 'stored' where id = :id").param("id", id).update();
 	}
 

@@ -89,10 +89,8 @@ class ReportIntake implements ReportFiling {
 			this.archive.markInvalid(rawId, ex.errors());
 			throw ex;
 		}
-		return this.transaction.execute((status) -> {
-			this.archive.markStored(rawId);
-			return store("api", "raw_submission:" + rawId, submission, resolution, credential);
-		});
+		return this.transaction
+			.execute((status) -> store("api", "raw_submission:" + rawId, submission, resolution, credential, true));
 	}
 
 	/** Validates one report as its credential allows (kind and default reporter). */
@@ -120,7 +118,7 @@ class ReportIntake implements ReportFiling {
 	/** Stores a validated and resolved report in a transaction of its own. */
 	ReportReceipt storeResolved(String channel, String source, ReportSubmission submission, Resolution resolution,
 			ReporterCredential credential) {
-		return this.transaction.execute((status) -> store(channel, source, submission, resolution, credential));
+		return this.transaction.execute((status) -> store(channel, source, submission, resolution, credential, false));
 	}
 
 	/**
@@ -161,8 +159,7 @@ class ReportIntake implements ReportFiling {
 		}
 		ReportSubmission valid = submission;
 		return this.transaction.execute((status) -> {
-			this.archive.markStored(rawId);
-			ReportReceipt receipt = store("web", "raw_submission:" + rawId, valid, resolution, null);
+			ReportReceipt receipt = store("web", "raw_submission:" + rawId, valid, resolution, null, true);
 			evidence.forEach((file) -> this.reports.insertEvidence(receipt.id(), file));
 			return receipt;
 		});
@@ -172,7 +169,7 @@ class ReportIntake implements ReportFiling {
 	public ReportReceipt file(String channel, String source, String type, String json, ReporterKind kind) {
 		ReportSubmission submission = this.validator.validate(type, json.getBytes(StandardCharsets.UTF_8), kind);
 		Resolution resolution = resolve(submission);
-		return this.transaction.execute((status) -> store(channel, source, submission, resolution, null));
+		return this.transaction.execute((status) -> store(channel, source, submission, resolution, null, false));
 	}
 
 	Resolution resolve(ReportSubmission submission) {
@@ -185,8 +182,12 @@ class ReportIntake implements ReportFiling {
 		}
 	}
 
+	/**
+	 * @param marksRawStored whether the raw submission the source names holds this report
+	 * alone, and is marked {@code stored} with it
+	 */
 	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution,
-			ReporterCredential credential) {
+			ReporterCredential credential, boolean marksRawStored) {
 		String fingerprint = Fingerprints.of(submission);
 		Optional<ReportRepository.Original> original = (fingerprint != null)
 				? this.reports.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
@@ -196,7 +197,7 @@ class ReportIntake implements ReportFiling {
 		String statusSecret = StatusSecrets.next();
 		Report stored = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
 				original.map(ReportRepository.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
-				(credential != null) ? credential.tokenId() : null);
+				(credential != null) ? credential.tokenId() : null, marksRawStored);
 		long id = stored.id();
 		// the report's stream is new (its row was just inserted): its first entries in
 		// one

@@ -44,30 +44,48 @@ class ReportRepository implements Reports {
 		this.json = json;
 	}
 
-	/** Stores a report and answers it as stored, so that nobody has to read it back. */
+	/**
+	 * Stores a report with its URLs and addresses, in one statement, and answers it as
+	 * stored, so that nobody has to read it back.
+	 * @param marksRawStored whether the raw submission the source names is this report's
+	 * alone, and is marked {@code stored} by the same statement
+	 */
 	Report insert(String channel, String source, String trackingCode, ReportSubmission report, Resolution resolution,
 			ReportStatus status, String denialReason, Long duplicateOf, String fingerprint, String statusSecretHash,
-			Long reporterTokenId) {
+			Long reporterTokenId, boolean marksRawStored) {
 		Account account = resolution.account();
 		Origin origin = resolution.origin();
 		record Inserted(long id, java.time.Instant receivedAt) {
 		}
-		Inserted inserted = this.jdbc.sql("""
-				insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
-				    reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
-				    justification, comments, details, notify_host, notify_owner, notify_ncmec, good_faith,
-				    duplicate_of, fingerprint, status_secret_hash, reporter_token_id,
-				    target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
-				    property_id, property, property_kind, services,
-				    origin_address, origin_host_name, origin_host_contact)
-				values (:code, :channel, :source, :raw, :type, :status, :denial,
-				    :name, :email, :kind, :organisation, :country,
-				    :justification, :comments, cast(:details as jsonb), :notifyHost, :notifyOwner, :notifyNcmec, true,
-				    :duplicateOf, :fingerprint, :secretHash, :tokenId,
-				    :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
-				    :propertyId, :property, :propertyKind, cast(:services as text[]),
-				    :originAddress, :originHost, :originContact)
-				returning id, received_at""")
+		Inserted inserted = this.jdbc
+			.sql("""
+					with inserted as (
+					    insert into report (tracking_code, channel, source, raw_submission_id, type, status, denial_reason,
+					        reporter_name, reporter_email, reporter_kind, reporter_organisation, reporter_country,
+					        justification, comments, details, notify_host, notify_owner, notify_ncmec, good_faith,
+					        duplicate_of, fingerprint, status_secret_hash, reporter_token_id,
+					        target, account_id, account_ref, account_name, account_contact, account_at_risk, account_status,
+					        property_id, property, property_kind, services,
+					        origin_address, origin_host_name, origin_host_contact)
+					    values (:code, :channel, :source, :raw, :type, :status, :denial,
+					        :name, :email, :kind, :organisation, :country,
+					        :justification, :comments, cast(:details as jsonb), :notifyHost, :notifyOwner, :notifyNcmec, true,
+					        :duplicateOf, :fingerprint, :secretHash, :tokenId,
+					        :target, :accountId, :accountRef, :accountName, :accountContact, :atRisk, :accountStatus,
+					        :propertyId, :property, :propertyKind, cast(:services as text[]),
+					        :originAddress, :originHost, :originContact)
+					    returning id, received_at),
+					urls as (
+					    insert into report_url (report_id, position, url)
+					    select inserted.id, u.n - 1, u.url
+					    from inserted, unnest(cast(:urls as text[])) with ordinality as u(url, n)),
+					addresses as (
+					    insert into report_address (report_id, position, address)
+					    select inserted.id, a.n - 1, a.address
+					    from inserted, unnest(cast(:addresses as text[])) with ordinality as a(address, n)),
+					raw as (
+					    update raw_submission set outcome = 'stored' where id = :raw and :marksRawStored)
+					select id, received_at from inserted""")
 			.param("code", trackingCode)
 			.param("channel", channel)
 			.param("source", source)
@@ -105,31 +123,14 @@ class ReportRepository implements Reports {
 			.param("originAddress", (origin != null) ? origin.address() : null)
 			.param("originHost", (origin != null) ? origin.hostName() : null)
 			.param("originContact", (origin != null) ? origin.hostAbuseContact() : null)
+			.param("urls", report.urls().toArray(new String[0]))
+			.param("addresses", report.addresses().toArray(new String[0]))
+			.param("marksRawStored", marksRawStored)
 			.query((rs, n) -> new Inserted(rs.getLong("id"), rs.getTimestamp("received_at").toInstant()))
 			.single();
 		long id = inserted.id();
-		// one statement per list, not per row (the list travels as one JSON parameter;
-		// a Java array would be expanded into an IN list)
-		if (!report.urls().isEmpty()) {
-			this.jdbc.sql("""
-					insert into report_url (report_id, position, url)
-					select :id, u.n - 1, u.url from jsonb_array_elements_text(cast(:urls as jsonb))
-					    with ordinality as u(url, n)""")
-				.param("id", id)
-				.param("urls", this.json.writeValueAsString(report.urls()))
-				.update();
-		}
 		for (EvidenceFile file : report.documents()) {
 			insertEvidence(id, file);
-		}
-		if (!report.addresses().isEmpty()) {
-			this.jdbc.sql("""
-					insert into report_address (report_id, position, address)
-					select :id, a.n - 1, a.address from jsonb_array_elements_text(cast(:addresses as jsonb))
-					    with ordinality as a(address, n)""")
-				.param("id", id)
-				.param("addresses", this.json.writeValueAsString(report.addresses()))
-				.update();
 		}
 		return new Report(id, trackingCode, report.type(), status, denialReason, report.reporter(), report.urls(),
 				report.addresses(), report.justification(), report.comments(), report.details(), report.notifyHost(),
