@@ -53,10 +53,10 @@ public interface Reports {
 	int markAllAccepted(Collection<Long> ids);
 
 	/**
-	 * Marks a report denied after review, with the enumerated reason; a report already
-	 * denied is left as it is.
-	 * @return whether the status changed
+	 * Marks reports denied after review, with the enumerated reason, in one statement; a
+	 * report already denied is left as it is.
+	 * @return the ids whose status changed, in ascending order
 	 */
-	boolean markDenied(long id, DenialReason reason);
+	List<Long> markAllDenied(Collection<Long> ids, DenialReason reason);
 
 }

@@ -7,9 +7,13 @@ import java.util.List;
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
+import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +39,12 @@ class BusyCaseTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private CaseWork work;
+
+	@Autowired
+	private AuditLog audit;
 
 	@Test
 	void aBusyCaseIsShownAPageOfReportsAndOfHistoryAtATime() {
@@ -80,6 +90,46 @@ class BusyCaseTests extends IntegrationTest {
 		String last = console.get("/console/cases/" + caseId + "?reports_after=" + after).body();
 		assertThat(last.split("class=\"report\"", -1)).hasSize(REPORTS - 100 + 1);
 		assertThat(last).doesNotContain("id=\"reports-next\"").contains("id=\"reports-first\"");
+	}
+
+	/**
+	 * Denying a busy case marks every report denied and queues each reporter's notice,
+	 * audited per report, however many reports the case holds; a second denial changes
+	 * nothing.
+	 */
+	@Test
+	void denyingABusyCaseTellsTheReporterOfEveryReport() {
+		TestCatalog catalog = TestCatalog.unique();
+		Api api = new Api(this.port);
+		String admin = this.tokens.issue("admin-" + catalog.id(), Role.ADMIN, "test", null);
+		assertThat(api.put("/api/v1/catalog", catalog.document(), admin).status()).isEqualTo(200);
+		long caseId = fileBatch(api, admin, catalog);
+		Actor reviewer = new Actor("busy-denier-" + catalog.id(), Role.REVIEWER);
+
+		this.work.deny(caseId, reviewer, DenialReason.NO_ABUSE_FOUND, "A flood.");
+
+		String reports = "select report_id from case_report where case_id = :case";
+		assertThat(this.jdbc.sql("select status, count(*) from report where id in (" + reports + ") group by status")
+			.param("case", caseId)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+			.list()).containsExactly("denied=" + REPORTS);
+		assertThat(this.jdbc
+			.sql("""
+					select count(*) from outbox_message
+					where kind = 'notify_reporter' and subject like 'Decision on your report%' and report_id in ("""
+					+ reports + ")")
+			.param("case", caseId)
+			.query(Integer.class)
+			.single()).isEqualTo(REPORTS);
+		assertThat(this.jdbc.sql("""
+				select action, count(*) from audit_entry
+				where stream in (select 'report:' || report_id from case_report where case_id = :case)
+				  and action in ('report.denied', 'notification.queued')
+				group by action order by action""")
+			.param("case", caseId)
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
+			.list()).containsExactly("notification.queued=" + REPORTS, "report.denied=" + REPORTS);
+		assertThat(this.audit.verify().intact()).isTrue();
 	}
 
 	/** Files the reports in one batch and waits until all are on one case. */

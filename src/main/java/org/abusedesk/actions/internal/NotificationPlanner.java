@@ -2,6 +2,7 @@ package org.abusedesk.actions.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,28 +58,34 @@ class NotificationPlanner {
 
 	/**
 	 * Reporters hear the outcome when staff deny a case after review (DSA Art. 16(5)).
+	 * The reports are read, and their messages queued and audited, in one statement each
+	 * however many the case holds (a flood against one site makes cases of thousands).
 	 */
 	@EventListener
 	void on(CaseDenied denied) {
-		for (long reportId : denied.reportIds()) {
-			Report report = this.reports.find(reportId).orElseThrow();
-			this.reporterNotices.denial(report, true).ifPresent((message) -> queue(report, message));
+		List<OutboundMessage> messages = new ArrayList<>();
+		Map<Long, Report> reports = byId(this.reports.findAll(denied.reportIds()));
+		for (Report report : reports.values()) {
+			this.reporterNotices.denial(report, true).ifPresent(messages::add);
 		}
+		queueAll(messages, reports);
 	}
 
 	/**
 	 * Staff forwarded a case: each report goes to the host (where known) and the owner,
 	 * as its reporter chose. A report forwarded before is not sent again (same
-	 * idempotency key).
+	 * idempotency key). In one statement each, as for a denial.
 	 */
 	@EventListener
 	void on(CaseForwarded forwarded) {
-		for (long reportId : forwarded.reportIds()) {
-			Report report = this.reports.find(reportId).orElseThrow();
+		List<OutboundMessage> messages = new ArrayList<>();
+		Map<Long, Report> reports = byId(this.reports.findAll(forwarded.reportIds()));
+		for (Report report : reports.values()) {
 			for (NotificationKind kind : List.of(NotificationKind.FORWARD_TO_HOST, NotificationKind.NOTIFY_OWNER)) {
-				this.composer.compose(kind, report, forwarded.caseId()).ifPresent((message) -> queue(report, message));
+				this.composer.compose(kind, report, forwarded.caseId()).ifPresent(messages::add);
 			}
 		}
+		queueAll(messages, reports);
 	}
 
 	@EventListener
@@ -102,12 +109,24 @@ class NotificationPlanner {
 				this.composer.compose(kind, decided.report(), decided.caseId()).ifPresent(messages::add);
 			}
 		}
+		queueAll(messages, reports);
+	}
+
+	/** Queues messages in one statement and audits those queued in one more. */
+	private void queueAll(List<OutboundMessage> messages, Map<Long, Report> reports) {
 		Set<String> queued = this.outbox.enqueueAll(messages);
 		this.audit.appendAll(messages.stream()
 			.filter((message) -> queued.contains(message.idempotencyKey()))
 			.map((message) -> new AuditLog.Append(reports.get(message.reportId()).stream(), "system",
 					"notification.queued", queuedFacts(message)))
 			.toList());
+	}
+
+	/** The reports by id, in the order given. */
+	private static Map<Long, Report> byId(List<Report> reports) {
+		Map<Long, Report> byId = new LinkedHashMap<>();
+		reports.forEach((report) -> byId.put(report.id(), report));
+		return byId;
 	}
 
 	private void queue(Report report, OutboundMessage message) {

@@ -221,11 +221,9 @@ class CaseWorkService implements CaseWork {
 		// their
 		// names, as the router and the outbox do
 		List<AuditLog.Append> appends = new ArrayList<>();
-		for (long reportId : reports) {
-			if (this.reports.markDenied(reportId, reason)) {
-				appends.add(new AuditLog.Append("report:" + reportId, actor.audit(), "report.denied",
-						Map.of("denial_reason", reason.wire(), "case_id", caseId)));
-			}
+		for (long reportId : this.reports.markAllDenied(reports, reason)) {
+			appends.add(new AuditLog.Append("report:" + reportId, actor.audit(), "report.denied",
+					Map.of("denial_reason", reason.wire(), "case_id", caseId)));
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("reason", reason.wire());

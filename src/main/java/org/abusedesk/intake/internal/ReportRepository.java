@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -393,10 +394,20 @@ class ReportRepository implements Reports {
 	}
 
 	@Override
-	public boolean markDenied(long id, DenialReason reason) {
-		return this.jdbc.sql("""
+	public List<Long> markAllDenied(Collection<Long> ids, DenialReason reason) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<Long> changed = new ArrayList<>(this.jdbc.sql("""
 				update report set status = 'denied', denial_reason = :reason, decided_at = now()
-				where id = :id and status <> 'denied'""").param("reason", reason.wire()).param("id", id).update() == 1;
+				where id = any(:ids) and status <> 'denied'
+				returning id""")
+			.param("reason", reason.wire())
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+		Collections.sort(changed);
+		return changed;
 	}
 
 	@Override
