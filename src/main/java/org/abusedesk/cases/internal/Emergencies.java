@@ -174,8 +174,14 @@ class Emergencies {
 		return List.copyOf(blocks);
 	}
 
+	/**
+	 * Locks the case row before anything else, so that its audit stream's head is locked
+	 * after it, in the order the router and case work take them (case rows, then heads):
+	 * the other way round, an emergency and a router batch attaching a report to the same
+	 * case could each wait for the other.
+	 */
 	private void requireCase(long caseId) {
-		if (this.cases.find(caseId).isEmpty()) {
+		if (!this.emergencies.lockCase(caseId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId);
 		}
 	}

@@ -76,6 +76,17 @@ class EmergencyRepository {
 			.update();
 	}
 
+	/**
+	 * Locks a case's row until the transaction ends; false when there is no such case.
+	 */
+	boolean lockCase(long caseId) {
+		return this.jdbc.sql("select id from abuse_case where id = :id for update")
+			.param("id", caseId)
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
 	void setCaseStatus(long caseId, String status) {
 		this.jdbc.sql("update abuse_case set status = :status, updated_at = now() where id = :id")
 			.param("status", status)
