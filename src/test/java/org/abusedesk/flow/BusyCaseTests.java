@@ -14,6 +14,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -46,15 +47,26 @@ class BusyCaseTests extends IntegrationTest {
 	@Autowired
 	private AuditLog audit;
 
+	private TestCatalog catalog;
+
+	private Api api;
+
+	private String admin;
+
+	private long caseId;
+
+	@BeforeEach
+	void fileABusyCase() {
+		this.catalog = TestCatalog.unique();
+		this.api = new Api(this.port);
+		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
+		this.caseId = fileBatch(this.api, this.admin, this.catalog);
+	}
+
 	@Test
 	void aBusyCaseIsShownAPageOfReportsAndOfHistoryAtATime() {
-		TestCatalog catalog = TestCatalog.unique();
-		Api api = new Api(this.port);
-		String admin = this.tokens.issue("admin-" + catalog.id(), Role.ADMIN, "test", null);
-		assertThat(api.put("/api/v1/catalog", catalog.document(), admin).status()).isEqualTo(200);
-		long caseId = fileBatch(api, admin, catalog);
-
-		JsonNode first = api.get("/api/v1/cases/" + caseId, admin).json();
+		JsonNode first = this.api.get("/api/v1/cases/" + this.caseId, this.admin).json();
 		assertThat(first.at("/case_info/report_count").asInt()).isEqualTo(REPORTS);
 		assertThat(first.get("reports")).hasSize(100);
 		long after = first.get("reports_next_after").asLong();
@@ -64,7 +76,8 @@ class BusyCaseTests extends IntegrationTest {
 		assertThat(first.get("history")).hasSize(REPORTS + 1);
 		assertThat(first.get("history_older_before").isNull()).isTrue();
 
-		JsonNode second = api.get("/api/v1/cases/" + caseId + "?reports_after=" + after + "&history_limit=50", admin)
+		JsonNode second = this.api
+			.get("/api/v1/cases/" + this.caseId + "?reports_after=" + after + "&history_limit=50", this.admin)
 			.json();
 		assertThat(second.get("reports")).hasSize(REPORTS - 100);
 		assertThat(second.get("reports_next_after").isNull()).isTrue();
@@ -74,43 +87,38 @@ class BusyCaseTests extends IntegrationTest {
 		long olderBefore = second.get("history_older_before").asLong();
 		assertThat(olderBefore).isEqualTo(second.at("/history/0/seq").asLong());
 		JsonNode older = api
-			.get("/api/v1/cases/" + caseId + "?history_before=" + olderBefore + "&history_limit=1000", admin)
+			.get("/api/v1/cases/" + this.caseId + "?history_before=" + olderBefore + "&history_limit=1000", this.admin)
 			.json();
 		assertThat(older.get("history")).hasSize((int) olderBefore - 1);
 		assertThat(older.at("/history/0/action").asString()).isEqualTo("case.opened");
-		assertThat(api.get("/api/v1/cases/" + caseId + "?reports_limit=501", admin).status()).isEqualTo(422);
+		assertThat(this.api.get("/api/v1/cases/" + this.caseId + "?reports_limit=501", this.admin).status())
+			.isEqualTo(422);
 
-		String reviewer = "busy-reviewer-" + catalog.id();
+		String reviewer = "busy-reviewer-" + this.catalog.id();
 		this.accounts.create(reviewer, Role.REVIEWER, "a long test password");
 		ConsoleSession console = new ConsoleSession(this.port).signIn(reviewer, "a long test password");
-		String page = console.get("/console/cases/" + caseId).body();
+		String page = console.get("/console/cases/" + this.caseId).body();
 		assertThat(page).contains("50 of " + REPORTS + " reports shown");
 		assertThat(page.split("class=\"report\"", -1)).hasSize(51);
 		assertThat(page).contains("id=\"reports-next\"").doesNotContain("id=\"history-older\"");
-		String last = console.get("/console/cases/" + caseId + "?reports_after=" + after).body();
+		String last = console.get("/console/cases/" + this.caseId + "?reports_after=" + after).body();
 		assertThat(last.split("class=\"report\"", -1)).hasSize(REPORTS - 100 + 1);
 		assertThat(last).doesNotContain("id=\"reports-next\"").contains("id=\"reports-first\"");
 	}
 
 	/**
 	 * Denying a busy case marks every report denied and queues each reporter's notice,
-	 * audited per report, however many reports the case holds; a second denial changes
-	 * nothing.
+	 * audited per report, however many reports the case holds.
 	 */
 	@Test
 	void denyingABusyCaseTellsTheReporterOfEveryReport() {
-		TestCatalog catalog = TestCatalog.unique();
-		Api api = new Api(this.port);
-		String admin = this.tokens.issue("admin-" + catalog.id(), Role.ADMIN, "test", null);
-		assertThat(api.put("/api/v1/catalog", catalog.document(), admin).status()).isEqualTo(200);
-		long caseId = fileBatch(api, admin, catalog);
-		Actor reviewer = new Actor("busy-denier-" + catalog.id(), Role.REVIEWER);
+		Actor reviewer = new Actor("busy-denier-" + this.catalog.id(), Role.REVIEWER);
 
-		this.work.deny(caseId, reviewer, DenialReason.NO_ABUSE_FOUND, "A flood.");
+		this.work.deny(this.caseId, reviewer, DenialReason.NO_ABUSE_FOUND, "A flood.");
 
 		String reports = "select report_id from case_report where case_id = :case";
 		assertThat(this.jdbc.sql("select status, count(*) from report where id in (" + reports + ") group by status")
-			.param("case", caseId)
+			.param("case", this.caseId)
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
 			.list()).containsExactly("denied=" + REPORTS);
 		assertThat(this.jdbc
@@ -118,7 +126,7 @@ class BusyCaseTests extends IntegrationTest {
 					select count(*) from outbox_message
 					where kind = 'notify_reporter' and subject like 'Decision on your report%' and report_id in ("""
 					+ reports + ")")
-			.param("case", caseId)
+			.param("case", this.caseId)
 			.query(Integer.class)
 			.single()).isEqualTo(REPORTS);
 		assertThat(this.jdbc.sql("""
@@ -126,7 +134,7 @@ class BusyCaseTests extends IntegrationTest {
 				where stream in (select 'report:' || report_id from case_report where case_id = :case)
 				  and action in ('report.denied', 'notification.queued')
 				group by action order by action""")
-			.param("case", caseId)
+			.param("case", this.caseId)
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getInt(2))
 			.list()).containsExactly("notification.queued=" + REPORTS, "report.denied=" + REPORTS);
 		assertThat(this.audit.verify().intact()).isTrue();
