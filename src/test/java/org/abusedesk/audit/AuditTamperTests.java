@@ -51,7 +51,7 @@ class AuditTamperTests extends IntegrationTest {
 	void theDatabaseRefusesAHashThatIsNotSixtyFourLowerCaseHexDigits() {
 		String good = "0".repeat(64);
 		for (String bad : new String[] { "0".repeat(63), "0".repeat(65), "A".repeat(64), "g".repeat(64),
-				"0".repeat(63) + "\n", "" }) {
+				"0".repeat(63) + "\n", "0".repeat(63) + "é", "" }) {
 			assertRefused("""
 					insert into audit_entry (stream, seq, occurred_at, actor, action, details, prev_hash, hash)
 					values ('%s', 1, now(), 'system', 'x', '{}', '%s', '%s')""".formatted(stream(), good, bad),

@@ -122,7 +122,7 @@ class NotificationPlanner {
 			.toList());
 	}
 
-	/** The reports by id, in the order given. */
+	/** The reports by id, in the order read (by id). */
 	private static Map<Long, Report> byId(List<Report> reports) {
 		Map<Long, Report> byId = new LinkedHashMap<>();
 		reports.forEach((report) -> byId.put(report.id(), report));

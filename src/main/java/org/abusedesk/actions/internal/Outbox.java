@@ -138,7 +138,8 @@ class Outbox {
 	 * Claims up to {@code limit} due messages of one channel ({@code smtp} or
 	 * {@code webhook}) for {@code lease}, those whose lease ran out and then the longest
 	 * due, each read from its own index in order, so that a claim does not read every
-	 * waiting message to take the first few; commits on its own.
+	 * waiting message to take the first few, and locks no more rows than it takes;
+	 * commits on its own.
 	 */
 	List<Row> claim(String channel, int limit, Duration lease) {
 		return this.jdbc.sql("""
@@ -150,13 +151,11 @@ class Outbox {
 				due as (
 				    select id from outbox_message
 				    where status = 'pending' and channel = :channel and next_attempt_at <= now()
-				    order by channel, next_attempt_at, id limit :limit
+				    order by channel, next_attempt_at, id limit (:limit - (select count(*) from expired))
 				    for update skip locked)
 				update outbox_message set status = 'sending', attempts = attempts + 1,
 				    lease_until = now() + make_interval(secs => :lease)
-				where id in (
-				    select id from (select id, 0 as tier from expired union all select id, 1 from due) claimed
-				    order by tier limit :limit)
+				where id in (select id from expired union all select id from due)
 				returning *""")
 			.param("channel", channel)
 			.param("lease", lease.toSeconds())

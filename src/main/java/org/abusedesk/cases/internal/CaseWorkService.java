@@ -151,8 +151,9 @@ class CaseWorkService implements CaseWork {
 		details.put("effective_after_seconds",
 				plan.mitigations().stream().map((m) -> m.effectiveAfter().toSeconds()).toList());
 		details.put("reason", reason);
-		this.audit.append(stream(caseId), actor.audit(), action, details);
+		// the claim before the audit head, the order claiming takes them in
 		this.claims.release(caseId, actor.name());
+		this.audit.append(stream(caseId), actor.audit(), action, details);
 		if (waits) {
 			this.cases.setStatus(caseId, "awaiting_approval");
 			return new Outcome("awaiting_approval", proposalId);
@@ -230,8 +231,9 @@ class CaseWorkService implements CaseWork {
 		details.put("note", note);
 		details.put("report_ids", reports);
 		appends.add(new AuditLog.Append(stream(caseId), actor.audit(), "case.denied", details));
-		this.audit.appendAll(appends);
+		// the claim before the audit heads, the order claiming takes them in
 		this.claims.release(caseId, actor.name());
+		this.audit.appendAll(appends);
 		this.events.publishEvent(new CaseDenied(caseId, reports, reason.wire(), actor.audit()));
 	}
 
@@ -244,8 +246,8 @@ class CaseWorkService implements CaseWork {
 		text("reason", reason, true);
 		open(caseId);
 		this.cases.escalate(caseId, to.wire());
-		this.audit.append(stream(caseId), actor.audit(), "case.escalated", Map.of("to", to.wire(), "reason", reason));
 		this.claims.release(caseId, actor.name());
+		this.audit.append(stream(caseId), actor.audit(), "case.escalated", Map.of("to", to.wire(), "reason", reason));
 	}
 
 	@Override
@@ -300,11 +302,11 @@ class CaseWorkService implements CaseWork {
 		int moved = this.cases.moveReports(caseId, intoCaseId);
 		this.cases.link(caseId, intoCaseId, "merged_into", actor.name());
 		this.cases.setStatus(caseId, "closed");
+		this.claims.release(caseId, actor.name());
 		this.audit.append(stream(caseId), actor.audit(), "case.merged_into",
 				Map.of("case_id", intoCaseId, "reports", moved));
 		this.audit.append(stream(intoCaseId), actor.audit(), "case.merged_from",
 				Map.of("case_id", caseId, "reports", moved));
-		this.claims.release(caseId, actor.name());
 	}
 
 	@Override
@@ -336,9 +338,10 @@ class CaseWorkService implements CaseWork {
 				decidable(caseId, actor);
 				this.cases.setStatus(caseId, "forwarded");
 				List<Long> reports = this.cases.reportIds(caseId);
+				// the claim before the audit head, the order claiming takes them in
+				this.claims.release(caseId, actor.name());
 				this.audit.append(stream(caseId), actor.audit(), "case.forwarded",
 						Map.of("bulk", true, "report_ids", reports));
-				this.claims.release(caseId, actor.name());
 				this.events.publishEvent(new CaseForwarded(caseId, reports, actor.audit()));
 			}
 			case ASSIGN -> {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.abusedesk.database.AfterCommit;
@@ -35,6 +36,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * A batch that fails is routed report by report, so that one report the router cannot
  * take (a bug, a broken row) holds up only itself: it is left aside for a while, logged,
  * and tried again later.
+ * <p>
+ * Runs go on up to {@code abusedesk.routing.threads} threads at once (default 2), each
+ * claiming its own batches ({@code for update skip locked}), as routers on several nodes
+ * do: one router spends much of its time waiting for PostgreSQL, and a second one keeps
+ * both cores busy while reports wait (docs/adr/0008).
  */
 @Component
 @ConditionalOnProperty(name = "abusedesk.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -50,11 +56,7 @@ class RoutingSchedule {
 
 	private final Duration setAside;
 
-	private final ExecutorService runs = Executors.newSingleThreadExecutor((task) -> {
-		Thread thread = new Thread(task, "report-router");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService runs;
 
 	private final AtomicBoolean runPending = new AtomicBoolean();
 
@@ -62,10 +64,20 @@ class RoutingSchedule {
 	private final Map<Long, Instant> failing = new ConcurrentHashMap<>();
 
 	RoutingSchedule(ReportRouter router, @Value("${abusedesk.routing.batch-size:500}") int batchSize,
-			@Value("${abusedesk.routing.set-aside-seconds:60}") long setAsideSeconds) {
+			@Value("${abusedesk.routing.set-aside-seconds:60}") long setAsideSeconds,
+			@Value("${abusedesk.routing.threads:2}") int threads) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("abusedesk.routing.threads must be at least 1, not " + threads);
+		}
 		this.router = router;
 		this.batchSize = batchSize;
 		this.setAside = Duration.ofSeconds(setAsideSeconds);
+		AtomicInteger number = new AtomicInteger();
+		this.runs = Executors.newFixedThreadPool(threads, (task) -> {
+			Thread thread = new Thread(task, "report-router-" + number.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@EventListener
@@ -79,7 +91,7 @@ class RoutingSchedule {
 	}
 
 	/**
-	 * Hands the run to the router's own thread: the scheduler's single thread also runs
+	 * Hands the run to the router's own threads: the scheduler's single thread also runs
 	 * the outbox poll and the mitigation jobs, which a long drain must not hold up.
 	 */
 	@Scheduled(fixedDelayString = "${abusedesk.routing.poll-interval-ms:1000}")
@@ -87,6 +99,10 @@ class RoutingSchedule {
 		wake();
 	}
 
+	/**
+	 * Starts a run, unless one is already waiting for a thread: that one will see every
+	 * report stored before it starts.
+	 */
 	private void wake() {
 		if (!this.runPending.compareAndSet(false, true)) {
 			return;
@@ -110,7 +126,7 @@ class RoutingSchedule {
 	}
 
 	/** Routes batches until fewer than a batch were waiting. */
-	synchronized void drain() {
+	void drain() {
 		int routed;
 		do {
 			routed = routeBatch();
@@ -144,13 +160,15 @@ class RoutingSchedule {
 	 */
 	private void retrySetAside() {
 		Instant now = Instant.now();
+		// each taken out first, by one run only: one that fails again is set aside anew
 		List<Long> due = this.failing.entrySet()
 			.stream()
 			.filter((entry) -> now.isAfter(entry.getValue()))
 			.map(Map.Entry::getKey)
+			.toList()
+			.stream()
+			.filter((reportId) -> this.failing.remove(reportId) != null)
 			.toList();
-		// taken out first: one that fails again is set aside anew
-		due.forEach(this.failing::remove);
 		oneByOne(due);
 	}
 
