@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,10 +38,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * take (a bug, a broken row) holds up only itself: it is left aside for a while, logged,
  * and tried again later.
  * <p>
- * Runs go on up to {@code abusedesk.routing.threads} threads at once (default 2), each
- * claiming its own batches ({@code for update skip locked}), as routers on several nodes
- * do: one router spends much of its time waiting for PostgreSQL, and a second one keeps
- * both cores busy while reports wait (docs/adr/0008).
+ * While reports wait (a run found a full batch), up to {@code abusedesk.routing.threads}
+ * - 1 helper runs join it (default one), each claiming its own batches
+ * ({@code for update skip locked}) as routers on several nodes do: a router spends much
+ * of its time waiting for PostgreSQL, and a second one keeps both cores busy. Without a
+ * backlog, one run at a time routes what arrived (small batches split in two would cost
+ * more statements per report).
  */
 @Component
 @ConditionalOnProperty(name = "abusedesk.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -56,7 +59,16 @@ class RoutingSchedule {
 
 	private final Duration setAside;
 
-	private final ExecutorService runs;
+	private final ExecutorService runs = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "report-router");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	/** Helper runs while reports wait: a thread each, up to the number of permits. */
+	private final ExecutorService helpers;
+
+	private final Semaphore helperPermits;
 
 	private final AtomicBoolean runPending = new AtomicBoolean();
 
@@ -72,8 +84,9 @@ class RoutingSchedule {
 		this.router = router;
 		this.batchSize = batchSize;
 		this.setAside = Duration.ofSeconds(setAsideSeconds);
-		AtomicInteger number = new AtomicInteger();
-		this.runs = Executors.newFixedThreadPool(threads, (task) -> {
+		this.helperPermits = new Semaphore(threads - 1);
+		AtomicInteger number = new AtomicInteger(1);
+		this.helpers = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "report-router-" + number.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -125,13 +138,42 @@ class RoutingSchedule {
 		}
 	}
 
-	/** Routes batches until fewer than a batch were waiting. */
+	/**
+	 * Routes batches until fewer than a batch were waiting; after a full batch, starts a
+	 * helper run if a permit is free.
+	 */
 	void drain() {
 		int routed;
 		do {
 			routed = routeBatch();
+			if (routed >= this.batchSize) {
+				help();
+			}
 		}
 		while (routed >= this.batchSize);
+	}
+
+	private void help() {
+		if (!this.helperPermits.tryAcquire()) {
+			return;
+		}
+		try {
+			this.helpers.execute(() -> {
+				try {
+					drain();
+				}
+				catch (RuntimeException ex) {
+					log.error("Routing failed: {}", ex.toString(), ex);
+				}
+				finally {
+					this.helperPermits.release();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
+			this.helperPermits.release();
+		}
 	}
 
 	/**
@@ -191,6 +233,7 @@ class RoutingSchedule {
 	@PreDestroy
 	void stop() {
 		this.runs.shutdownNow();
+		this.helpers.shutdownNow();
 	}
 
 }

@@ -27,16 +27,15 @@ class RoutingScheduleTests extends IntegrationTest {
 
 	/**
 	 * The scheduler's one thread also runs the outbox poll and the mitigation jobs: the
-	 * router's poll only hands the run to the router's threads, even while every one of
-	 * them is in a run that cannot go on (here, each waits to claim reports while the
-	 * table is locked).
+	 * router's poll only hands the run to the router's thread, even while a run cannot go
+	 * on (here, it waits to claim reports while the table is locked).
 	 */
 	@Test
 	void thePollDoesNotWaitForRunsUnderWay() {
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.sql("lock table report in exclusive mode").update();
-			// the scheduled polls start a run on each of the router's threads
-			await().atMost(Duration.ofSeconds(30)).until(() -> waitingRouters() >= 2);
+			// a scheduled poll starts a run, which waits for the table
+			await().atMost(Duration.ofSeconds(30)).until(() -> waitingRouters() >= 1);
 			CompletableFuture<Void> poll = CompletableFuture.runAsync(this.schedule::poll);
 			assertThat(poll).succeedsWithin(Duration.ofSeconds(30));
 			status.setRollbackOnly();
