@@ -8,9 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import org.abusedesk.database.AfterCommit;
@@ -37,13 +35,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * A batch that fails is routed report by report, so that one report the router cannot
  * take (a bug, a broken row) holds up only itself: it is left aside for a while, logged,
  * and tried again later.
- * <p>
- * While reports wait (a run found a full batch), up to {@code abusedesk.routing.threads}
- * - 1 helper runs join it (default one), each claiming its own batches
- * ({@code for update skip locked}) as routers on several nodes do: a router spends much
- * of its time waiting for PostgreSQL, and a second one keeps both cores busy. Without a
- * backlog, one run at a time routes what arrived (small batches split in two would cost
- * more statements per report).
  */
 @Component
 @ConditionalOnProperty(name = "abusedesk.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -65,32 +56,16 @@ class RoutingSchedule {
 		return thread;
 	});
 
-	/** Helper runs while reports wait: a thread each, up to the number of permits. */
-	private final ExecutorService helpers;
-
-	private final Semaphore helperPermits;
-
 	private final AtomicBoolean runPending = new AtomicBoolean();
 
 	/** Reports that failed alone, and when to try them again. */
 	private final Map<Long, Instant> failing = new ConcurrentHashMap<>();
 
 	RoutingSchedule(ReportRouter router, @Value("${abusedesk.routing.batch-size:500}") int batchSize,
-			@Value("${abusedesk.routing.set-aside-seconds:60}") long setAsideSeconds,
-			@Value("${abusedesk.routing.threads:2}") int threads) {
-		if (threads < 1) {
-			throw new IllegalArgumentException("abusedesk.routing.threads must be at least 1, not " + threads);
-		}
+			@Value("${abusedesk.routing.set-aside-seconds:60}") long setAsideSeconds) {
 		this.router = router;
 		this.batchSize = batchSize;
 		this.setAside = Duration.ofSeconds(setAsideSeconds);
-		this.helperPermits = new Semaphore(threads - 1);
-		AtomicInteger number = new AtomicInteger(1);
-		this.helpers = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "report-router-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
 	}
 
 	@EventListener
@@ -104,7 +79,7 @@ class RoutingSchedule {
 	}
 
 	/**
-	 * Hands the run to the router's own threads: the scheduler's single thread also runs
+	 * Hands the run to the router's own thread: the scheduler's single thread also runs
 	 * the outbox poll and the mitigation jobs, which a long drain must not hold up.
 	 */
 	@Scheduled(fixedDelayString = "${abusedesk.routing.poll-interval-ms:1000}")
@@ -112,10 +87,6 @@ class RoutingSchedule {
 		wake();
 	}
 
-	/**
-	 * Starts a run, unless one is already waiting for a thread: that one will see every
-	 * report stored before it starts.
-	 */
 	private void wake() {
 		if (!this.runPending.compareAndSet(false, true)) {
 			return;
@@ -138,42 +109,13 @@ class RoutingSchedule {
 		}
 	}
 
-	/**
-	 * Routes batches until fewer than a batch were waiting; after a full batch, starts a
-	 * helper run if a permit is free.
-	 */
-	void drain() {
+	/** Routes batches until fewer than a batch were waiting. */
+	synchronized void drain() {
 		int routed;
 		do {
 			routed = routeBatch();
-			if (routed >= this.batchSize) {
-				help();
-			}
 		}
 		while (routed >= this.batchSize);
-	}
-
-	private void help() {
-		if (!this.helperPermits.tryAcquire()) {
-			return;
-		}
-		try {
-			this.helpers.execute(() -> {
-				try {
-					drain();
-				}
-				catch (RuntimeException ex) {
-					log.error("Routing failed: {}", ex.toString(), ex);
-				}
-				finally {
-					this.helperPermits.release();
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// shutting down
-			this.helperPermits.release();
-		}
 	}
 
 	/**
@@ -202,15 +144,13 @@ class RoutingSchedule {
 	 */
 	private void retrySetAside() {
 		Instant now = Instant.now();
-		// each taken out first, by one run only: one that fails again is set aside anew
 		List<Long> due = this.failing.entrySet()
 			.stream()
 			.filter((entry) -> now.isAfter(entry.getValue()))
 			.map(Map.Entry::getKey)
-			.toList()
-			.stream()
-			.filter((reportId) -> this.failing.remove(reportId) != null)
 			.toList();
+		// taken out first: one that fails again is set aside anew
+		due.forEach(this.failing::remove);
 		oneByOne(due);
 	}
 
@@ -233,7 +173,6 @@ class RoutingSchedule {
 	@PreDestroy
 	void stop() {
 		this.runs.shutdownNow();
-		this.helpers.shutdownNow();
 	}
 
 }
