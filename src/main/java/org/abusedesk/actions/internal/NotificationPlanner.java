@@ -52,8 +52,10 @@ class NotificationPlanner {
 			return;
 		}
 		Report report = filed.report();
-		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent((message) -> queue(report, message));
-		this.reporterNotices.denial(report).ifPresent((message) -> queue(report, message));
+		List<OutboundMessage> messages = new ArrayList<>(2);
+		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent(messages::add);
+		this.reporterNotices.denial(report).ifPresent(messages::add);
+		queueAll(messages, Map.of(report.id(), report));
 	}
 
 	/**
@@ -91,9 +93,11 @@ class NotificationPlanner {
 	@EventListener
 	void on(ReportDecided decided) {
 		Report report = decided.report();
+		List<OutboundMessage> messages = new ArrayList<>();
 		for (NotificationKind kind : decided.notifications()) {
-			this.composer.compose(kind, report, decided.caseId()).ifPresent((message) -> queue(report, message));
+			this.composer.compose(kind, report, decided.caseId()).ifPresent(messages::add);
 		}
+		queueAll(messages, Map.of(report.id(), report));
 	}
 
 	/**
@@ -127,12 +131,6 @@ class NotificationPlanner {
 		Map<Long, Report> byId = new LinkedHashMap<>();
 		reports.forEach((report) -> byId.put(report.id(), report));
 		return byId;
-	}
-
-	private void queue(Report report, OutboundMessage message) {
-		if (this.outbox.enqueue(message)) {
-			this.audit.append(report.stream(), "system", "notification.queued", queuedFacts(message));
-		}
 	}
 
 	private static Map<String, Object> queuedFacts(OutboundMessage message) {

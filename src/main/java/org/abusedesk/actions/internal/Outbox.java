@@ -34,22 +34,7 @@ class Outbox {
 
 	/** Queues a message unless one with the same idempotency key exists. */
 	boolean enqueue(OutboundMessage message) {
-		boolean queued = this.jdbc.sql("""
-				insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body)
-				values (:key, :kind, :report, :case, :recipient, :subject, :body)
-				on conflict (idempotency_key) do nothing""")
-			.param("key", message.idempotencyKey())
-			.param("kind", message.kind())
-			.param("report", message.reportId())
-			.param("case", message.caseId())
-			.param("recipient", message.recipient())
-			.param("subject", message.subject())
-			.param("body", message.body())
-			.update() == 1;
-		if (queued) {
-			this.wakeup.queued();
-		}
-		return queued;
+		return !enqueueAll(List.of(message)).isEmpty();
 	}
 
 	/**
