@@ -179,8 +179,13 @@ class MailIntakeService implements MailIntake {
 			draft.ips().forEach(ips::add);
 		}
 		String label = (parsed.category() != null) ? parsed.category() : draft.type().wire();
-		String justification = "Reported by email (" + parsed.format().wire() + ", " + label + ") from " + sender
-				+ ".\n\n" + parsed.evidence();
+		// The sender is the reporter: their identity goes in the reporter fields only,
+		// never
+		// in the words that reach the host, the owner and every role (issue 12, item 2)
+		ReporterRedaction redaction = ReporterRedaction.of(List.of(nullToEmpty(sender), nullToEmpty(email)),
+				java.util.Arrays.asList(parsed.reporterName(), parsed.fromName()));
+		String justification = "Reported by email (" + parsed.format().wire() + ", " + label + ").\n\n"
+				+ redaction.apply(parsed.evidence());
 		root.put("justification", clip(justification, MAX_JUSTIFICATION));
 		root.put("comments", "Received as " + stream(id) + "; original viewable by staff.");
 		ObjectNode notify = root.putObject("notify");
@@ -208,6 +213,10 @@ class MailIntakeService implements MailIntake {
 			}
 		}
 		return null;
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
 	}
 
 	private static String clip(String value, int max) {
