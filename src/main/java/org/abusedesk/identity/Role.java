@@ -3,12 +3,16 @@ package org.abusedesk.identity;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /**
  * Staff roles (DOMAIN.md). The wire value is also the Spring Security role name.
  * {@code edge} is not a person: it is the provider's proxy and hosting systems, which may
  * only read the active mitigations.
  */
-public enum Role {
+public enum Role implements WireValue {
 
 	AGENT("agent"), REVIEWER("reviewer"), SENIOR("senior"), LEGAL("legal"), ADMIN("admin"), EDGE("edge");
 
@@ -18,12 +22,20 @@ public enum Role {
 		this.wire = wire;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
 
 	public static Optional<Role> fromWire(String value) {
 		return Arrays.stream(values()).filter((role) -> role.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static Role fromJson(String value) {
+		return WireValue.read(Role.class, value);
 	}
 
 }

@@ -3,11 +3,15 @@ package org.abusedesk.intake;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /**
  * The enumerated reasons a report is denied (DOMAIN.md), each with words for the
  * reporter.
  */
-public enum DenialReason {
+public enum DenialReason implements WireValue {
 
 	UNABLE_TO_CONFIRM("unable_to_confirm", "We could not confirm the abuse you reported."),
 	INCOMPLETE_REPORT("incomplete_report", "The report lacks information we need to act on it."),
@@ -34,6 +38,8 @@ public enum DenialReason {
 		this.explanation = explanation;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
@@ -45,6 +51,12 @@ public enum DenialReason {
 
 	public static Optional<DenialReason> fromWire(String value) {
 		return Arrays.stream(values()).filter((reason) -> reason.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static DenialReason fromJson(String value) {
+		return WireValue.read(DenialReason.class, value);
 	}
 
 }

@@ -3,8 +3,12 @@ package org.abusedesk.intake;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /** What the reporter chose for one recipient of a forwarded report. */
-public enum NotifyChoice {
+public enum NotifyChoice implements WireValue {
 
 	/** Forward with the reporter's name and contact. */
 	SEND("send"),
@@ -19,12 +23,20 @@ public enum NotifyChoice {
 		this.wire = wire;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
 
 	public static Optional<NotifyChoice> fromWire(String value) {
 		return Arrays.stream(values()).filter((choice) -> choice.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static NotifyChoice fromJson(String value) {
+		return WireValue.read(NotifyChoice.class, value);
 	}
 
 }

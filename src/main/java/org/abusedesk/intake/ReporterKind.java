@@ -3,8 +3,12 @@ package org.abusedesk.intake;
 import java.util.Arrays;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /** Who the reporter is (DOMAIN.md). */
-public enum ReporterKind {
+public enum ReporterKind implements WireValue {
 
 	INDIVIDUAL("individual", true), ORGANISATION("organisation", true), RIGHTS_HOLDER("rights_holder", true),
 	TRUSTED_FLAGGER("trusted_flagger", false), LAW_ENFORCEMENT("law_enforcement", false),
@@ -19,6 +23,8 @@ public enum ReporterKind {
 		this.selfDeclared = selfDeclared;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
@@ -33,6 +39,12 @@ public enum ReporterKind {
 
 	public static Optional<ReporterKind> fromWire(String value) {
 		return Arrays.stream(values()).filter((kind) -> kind.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static ReporterKind fromJson(String value) {
+		return WireValue.read(ReporterKind.class, value);
 	}
 
 }

@@ -1,7 +1,14 @@
 package org.abusedesk.policy;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /** Whether, and by whom, a person must review a plan before it takes effect. */
-public enum Review {
+public enum Review implements WireValue {
 
 	NONE("none"), ONE("one"), TWO_DISTINCT_APPROVERS("two_distinct_approvers"), SENIOR("senior");
 
@@ -11,17 +18,21 @@ public enum Review {
 		this.wire = wire;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
 
-	public static Review fromWire(String value) {
-		for (Review candidate : values()) {
-			if (candidate.wire.equals(value)) {
-				return candidate;
-			}
-		}
-		throw new IllegalArgumentException("Unknown review: " + value);
+	/** The member whose wire value is exactly {@code value}. */
+	public static Optional<Review> fromWire(String value) {
+		return Arrays.stream(values()).filter((candidate) -> candidate.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static Review fromJson(String value) {
+		return WireValue.read(Review.class, value);
 	}
 
 }

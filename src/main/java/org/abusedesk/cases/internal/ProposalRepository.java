@@ -133,7 +133,7 @@ class ProposalRepository {
 					Duration.ofSeconds(entry.get("effective_after").asLong()), duration(entry.get("expires_after")),
 					duration(entry.get("review_after"))));
 		}
-		return new CasePlan(mitigations, Review.fromWire(document.get("review").asString()),
+		return new CasePlan(mitigations, Review.fromWire(document.get("review").asString()).orElseThrow(),
 				texts(document.get("explanations")), texts(document.get("refusals")));
 	}
 

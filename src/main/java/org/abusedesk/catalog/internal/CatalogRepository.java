@@ -85,8 +85,8 @@ class CatalogRepository {
 			.param("kinds", kinds)
 			.param("values", values)
 			.query((rs) -> {
-				owners.put(new AccountDraft.PropertyKey(PropertyKind.fromWire(rs.getString(1)), rs.getString(2)),
-						rs.getString(3));
+				owners.put(new AccountDraft.PropertyKey(PropertyKind.fromWire(rs.getString(1)).orElseThrow(),
+						rs.getString(2)), rs.getString(3));
 			});
 		return owners;
 	}
@@ -99,8 +99,8 @@ class CatalogRepository {
 					from property where account_id = any(:ids)""")
 			.param("ids", accountIds)
 			.query((rs) -> {
-				AccountDraft.PropertyKey key = new AccountDraft.PropertyKey(PropertyKind.fromWire(rs.getString("kind")),
-						rs.getString("value"));
+				AccountDraft.PropertyKey key = new AccountDraft.PropertyKey(
+						PropertyKind.fromWire(rs.getString("kind")).orElseThrow(), rs.getString("value"));
 				properties.put(key,
 						new StoredProperty(rs.getLong("id"), rs.getLong("account_id"), key, services(rs), origin(rs)));
 			});
@@ -183,8 +183,8 @@ class CatalogRepository {
 					from property""")
 			.withFetchSize(10_000)
 			.query((rs) -> {
-				builder.add(rs.getLong("id"), PropertyKind.fromWire(rs.getString("kind")), rs.getString("value"),
-						accounts.get(rs.getLong("account_id")), services(rs), origin(rs));
+				builder.add(rs.getLong("id"), PropertyKind.fromWire(rs.getString("kind")).orElseThrow(),
+						rs.getString("value"), accounts.get(rs.getLong("account_id")), services(rs), origin(rs));
 			});
 		return builder.build();
 	}

@@ -1,7 +1,14 @@
 package org.abusedesk.catalog.internal;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /** The kinds of property the resolver can match, with their wire values. */
-public enum PropertyKind {
+public enum PropertyKind implements WireValue {
 
 	/** A DNS zone: matches itself and every subdomain. */
 	ZONE("zone"),
@@ -16,17 +23,21 @@ public enum PropertyKind {
 		this.wire = wire;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
 	}
 
-	static PropertyKind fromWire(String wire) {
-		for (PropertyKind kind : values()) {
-			if (kind.wire.equals(wire)) {
-				return kind;
-			}
-		}
-		throw new IllegalArgumentException("unknown property kind " + wire);
+	/** The member whose wire value is exactly {@code value}. */
+	static Optional<PropertyKind> fromWire(String value) {
+		return Arrays.stream(values()).filter((candidate) -> candidate.wire.equals(value)).findFirst();
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static PropertyKind fromJson(String value) {
+		return WireValue.read(PropertyKind.class, value);
 	}
 
 }

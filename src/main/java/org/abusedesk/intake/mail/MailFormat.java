@@ -1,7 +1,11 @@
 package org.abusedesk.intake.mail;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.abusedesk.vocabulary.WireValue;
+
 /** The formats an abuse message can come in, with their wire values. */
-public enum MailFormat {
+public enum MailFormat implements WireValue {
 
 	/** A feedback report (RFC 5965). */
 	ARF("arf"),
@@ -24,8 +28,16 @@ public enum MailFormat {
 		this.wire = wire;
 	}
 
+	@Override
+	@JsonValue
 	public String wire() {
 		return this.wire;
+	}
+
+	/** Reads JSON leniently (see {@link WireValue#parse}). */
+	@JsonCreator
+	public static MailFormat fromJson(String value) {
+		return WireValue.read(MailFormat.class, value);
 	}
 
 }

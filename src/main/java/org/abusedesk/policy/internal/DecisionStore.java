@@ -194,12 +194,13 @@ class DecisionStore implements Decisions {
 	static ResponsePlan plan(ObjectMapper json, ResultSet rs) throws SQLException {
 		List<NotificationKind> notifications = new ArrayList<>();
 		for (Object wire : (Object[]) rs.getArray("notifications").getArray()) {
-			notifications.add(NotificationKind.fromWire((String) wire));
+			notifications.add(NotificationKind.fromWire((String) wire).orElseThrow());
 		}
 		return new ResponsePlan(rs.getString("policy_version"), rs.getString("rule"), notifications,
-				PlanCodec.read(json, rs.getString("mitigations")), Review.fromWire(rs.getString("review")),
-				rs.getString("priority"), Duration.ofSeconds(rs.getLong("due_in_seconds")),
-				rs.getString("denial_reason"), rs.getString("refusal"), rs.getString("explanation"));
+				PlanCodec.read(json, rs.getString("mitigations")),
+				Review.fromWire(rs.getString("review")).orElseThrow(), rs.getString("priority"),
+				Duration.ofSeconds(rs.getLong("due_in_seconds")), rs.getString("denial_reason"),
+				rs.getString("refusal"), rs.getString("explanation"));
 	}
 
 	@Override

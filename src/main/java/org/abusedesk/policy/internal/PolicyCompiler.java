@@ -160,12 +160,8 @@ final class PolicyCompiler {
 				Set.of("notify", "mitigations", "review", "priority", "due", "deny", "explanation"));
 		LinkedHashSet<NotificationKind> notifications = new LinkedHashSet<>();
 		for (ScalarNode value : scalars(plan.get("notify"))) {
-			try {
-				notifications.add(NotificationKind.fromWire(value.getValue()));
-			}
-			catch (IllegalArgumentException ex) {
-				problem(value, "unknown notification " + value.getValue());
-			}
+			NotificationKind.fromWire(value.getValue())
+				.ifPresentOrElse(notifications::add, () -> problem(value, "unknown notification " + value.getValue()));
 		}
 		List<MitigationTemplate> mitigations = mitigations(plan.get("mitigations"));
 		if (mitigations.stream().anyMatch((m) -> m.type() == MitigationType.EMERGENCY_BLOCK)) {
@@ -176,10 +172,8 @@ final class PolicyCompiler {
 		Review review = null;
 		String reviewText = required(planNode, plan, "review");
 		if (reviewText != null) {
-			try {
-				review = Review.fromWire(reviewText);
-			}
-			catch (IllegalArgumentException ex) {
+			review = Review.fromWire(reviewText).orElse(null);
+			if (review == null) {
 				problem(plan.get("review"), "review must be none, one, two_distinct_approvers or senior");
 			}
 		}
