@@ -80,6 +80,9 @@ class WebhookDelivery {
 		if (endpoint.isEmpty()) {
 			error = "endpoint no longer configured";
 		}
+		else if (!this.properties.reachable(endpoint.get())) {
+			error = "endpoint does not resolve, or resolves to a non-public address";
+		}
 		else {
 			error = post(endpoint.get(), row);
 		}

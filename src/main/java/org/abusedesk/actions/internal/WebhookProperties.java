@@ -10,12 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code abusedesk.webhooks.*}: the edge systems told about every mitigation change.
- * Checked when the application starts: only http(s) URLs, and no literal loopback,
- * private or link-local address unless {@code allow-private} says so (a webhook must not
- * become a way to reach the provider's internal network).
+ * Checked when the application starts and again before every delivery (a name may resolve
+ * elsewhere later): only http(s) URLs, and no host that is or resolves to a non-public
+ * address ({@link NonPublicAddresses}) unless {@code allow-private} says so (a webhook
+ * must not become a way to reach the provider's internal network).
  *
  * @param endpoints where to post, each with its signing secret
- * @param allowPrivate allow literal private addresses (tests, a private edge network)
+ * @param allowPrivate allow non-public addresses (tests, a private edge network)
  */
 @ConfigurationProperties("abusedesk.webhooks")
 record WebhookProperties(List<Endpoint> endpoints, boolean allowPrivate) {
@@ -25,6 +26,14 @@ record WebhookProperties(List<Endpoint> endpoints, boolean allowPrivate) {
 		for (Endpoint endpoint : endpoints) {
 			check(endpoint, allowPrivate);
 		}
+	}
+
+	/**
+	 * Whether a delivery to {@code endpoint} may go ahead now: its host still resolves,
+	 * and only to addresses the configuration allows.
+	 */
+	boolean reachable(Endpoint endpoint) {
+		return this.allowPrivate || !NonPublicAddresses.isNonPublic(URI.create(endpoint.url()).getHost(), true);
 	}
 
 	/** The endpoint with this URL, if it is still configured. */
@@ -55,31 +64,10 @@ record WebhookProperties(List<Endpoint> endpoints, boolean allowPrivate) {
 		if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
 			throw new IllegalArgumentException("Webhook URL must be http(s) with a host: " + endpoint.url());
 		}
-		if (!allowPrivate && isPrivateLiteral(uri.getHost())) {
-			throw new IllegalArgumentException("Webhook URL names a loopback, private or link-local address "
-					+ "(set abusedesk.webhooks.allow-private=true to allow it): " + endpoint.url());
-		}
-	}
-
-	/** Whether the host is an IP literal in a loopback, private or link-local range. */
-	static boolean isPrivateLiteral(String host) {
-		String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
-			if (literal.equalsIgnoreCase("localhost")
-					|| literal.toLowerCase(java.util.Locale.ROOT).endsWith(".localhost")) {
-				return true;
-			}
-			return false;
-		}
-		try {
-			// a literal: no name lookup happens
-			InetAddress address = InetAddress.getByName(literal);
-			boolean uniqueLocal = address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc;
-			return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-					|| address.isAnyLocalAddress() || uniqueLocal;
-		}
-		catch (java.net.UnknownHostException ex) {
-			throw new IllegalArgumentException("Webhook host is not a valid address: " + host, ex);
+		if (!allowPrivate && NonPublicAddresses.isNonPublic(uri.getHost(), false)) {
+			throw new IllegalArgumentException(
+					"Webhook URL names, or resolves to, a non-public address (loopback, private, shared, link-local or reserved) "
+							+ "(set abusedesk.webhooks.allow-private=true to allow it): " + endpoint.url());
 		}
 	}
 
