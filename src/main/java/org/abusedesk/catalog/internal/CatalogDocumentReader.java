@@ -14,8 +14,9 @@ import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
+import org.abusedesk.problems.JsonLimits;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +41,10 @@ final class CatalogDocumentReader {
 	private static final int MAX_TEXT = 500;
 
 	// duplicate keys would otherwise silently keep the last value
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-		.build();
+	// duplicate keys are an error; an account nests a few levels, and a catalog within
+	// its
+	// size limit (abusedesk.http.catalog-bytes) has at most a few million tokens
+	private static final JsonMapper JSON = JsonLimits.treeReader(16, 8_000_000);
 
 	/** One account entry: valid (a draft) or rejected (errors). */
 	record Entry(int index, String ref, AccountDraft draft, List<FieldError> errors) {
@@ -67,6 +69,9 @@ final class CatalogDocumentReader {
 		JsonNode root;
 		try {
 			root = JSON.readTree((json != null) ? json : "");
+		}
+		catch (StreamConstraintsException ex) {
+			throw JsonLimits.tooComplex(ex);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException("", "invalid",

@@ -1,9 +1,11 @@
 package org.abusedesk.intake.internal;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.abusedesk.problems.UnauthorizedException;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,11 +32,12 @@ class BatchController {
 		this.reporters.admit(request, credential, 1);
 		try (IntakeBulkhead.Permit permit = this.reporters.enter(credential)) {
 			byte[] body = ReportController.readLimited(request.getInputStream(), BatchIntake.MAX_BODY_BYTES);
-			int count = this.batches.count(body);
+			List<JsonNode> items = this.batches.read(body, request.getRemoteAddr());
+			int count = items.size();
 			if (count > 1) {
 				this.reporters.admit(request, credential, count - 1);
 			}
-			return this.batches.submit(body, request.getRemoteAddr(), credential);
+			return this.batches.submit(body, items, request.getRemoteAddr(), credential);
 		}
 	}
 

@@ -9,11 +9,14 @@ import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
+import org.abusedesk.problems.JsonLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
@@ -35,6 +38,12 @@ class BatchIntake {
 	static final int MAX_REPORTS = 1000;
 
 	static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+	/**
+	 * At most {@link #MAX_REPORTS} reports of a few hundred tokens each: the tree of a
+	 * batch stays within about a hundred megabytes whatever the body holds.
+	 */
+	static final JsonMapper BATCH_JSON = JsonLimits.treeReader(16, 1_500_000);
 
 	/** Valid reports stored per transaction (docs/adr/0006). */
 	static final int DEFAULT_CHUNK_SIZE = 250;
@@ -73,22 +82,27 @@ class BatchIntake {
 	}
 
 	/**
-	 * Reads the items of a batch without storing anything; answers how many there are.
+	 * Reads the items of a batch, once. A body that is not a batch is archived as it
+	 * came, marked invalid with its errors, like a single report's.
+	 * @throws InvalidInputException when the body is not a batch of 1 to
+	 * {@link #MAX_REPORTS} reports within the JSON limits
 	 */
-	int count(byte[] body) {
-		return items(body).size();
-	}
-
-	BatchResult submit(byte[] body, String clientAddress, ReporterCredential credential) {
-		long rawId = this.archive.store(ReportFiled.BATCH, "batch", clientAddress, body);
-		List<JsonNode> items;
+	List<JsonNode> read(byte[] body, String clientAddress) {
 		try {
-			items = items(body);
+			return items(body);
 		}
 		catch (InvalidInputException ex) {
+			long rawId = this.archive.store(ReportFiled.BATCH, "batch", clientAddress, body);
 			this.archive.markInvalid(rawId, ex.errors());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Stores a batch read by {@link #read(byte[], String)}.
+	 */
+	BatchResult submit(byte[] body, List<JsonNode> items, String clientAddress, ReporterCredential credential) {
+		long rawId = this.archive.store(ReportFiled.BATCH, "batch", clientAddress, body);
 		String source = "raw_submission:" + rawId;
 		ItemResult[] results = new ItemResult[items.size()];
 		// first every item is read, validated and resolved (no database), ...
@@ -194,7 +208,10 @@ class BatchIntake {
 	private List<JsonNode> items(byte[] body) {
 		JsonNode root;
 		try {
-			root = this.json.readTree(body);
+			root = BATCH_JSON.readTree(body);
+		}
+		catch (StreamConstraintsException ex) {
+			throw JsonLimits.tooComplex(ex);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException("", "invalid_json", "The request body is not valid JSON.");

@@ -18,9 +18,12 @@ import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.InvalidInputException;
+import org.abusedesk.problems.JsonLimits;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -42,6 +45,12 @@ class ReportValidator {
 	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\s]+");
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	/**
+	 * A report nests a few levels (details, lists of URLs); 250 URLs and addresses and
+	 * their fields are a few thousand tokens.
+	 */
+	static final JsonMapper REPORT_JSON = JsonLimits.treeReader(16, 20_000);
 
 	private final ObjectMapper json;
 
@@ -75,7 +84,10 @@ class ReportValidator {
 	ReportSubmission validate(String typeName, byte[] body, ReporterKind vouchedKind, Reporter tokenHolder) {
 		JsonNode root;
 		try {
-			root = this.json.readTree(body);
+			root = REPORT_JSON.readTree(body);
+		}
+		catch (StreamConstraintsException ex) {
+			throw JsonLimits.tooComplex(ex);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException("", "invalid_json", "The request body is not valid JSON.");

@@ -10,6 +10,8 @@ import org.abusedesk.problems.PayloadTooLargeException;
 import org.abusedesk.problems.TooManyRequestsException;
 import org.abusedesk.problems.UnauthorizedException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Answers invalid requests as RFC 9457 problem details with the list of field errors. */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
 
 	/**
@@ -35,6 +38,12 @@ class ProblemAdvice {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				// a body of unknown length passed its limit while it was read
+				return tooLarge(tooLarge);
+			}
+		}
 		return invalid(List.of(new FieldError("", "invalid_json", "The request body is not valid JSON.")));
 	}
 
