@@ -55,7 +55,7 @@ final class AnonymousIntakeAdmission extends OncePerRequestFilter {
 		}
 		IntakeBulkhead.Permit permit;
 		try {
-			permit = this.bulkhead.enter(false);
+			permit = this.bulkhead.enter(false, this.limiter.sentLittle(request.getRemoteAddr()));
 		}
 		catch (TooManyRequestsException ex) {
 			refuse(response, ex.retryAfter());

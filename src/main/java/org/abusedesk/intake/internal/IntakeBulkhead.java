@@ -39,6 +39,8 @@ class IntakeBulkhead {
 
 	private final Semaphore trusted;
 
+	private final Semaphore sentLittle;
+
 	private final IntSupplier backlog;
 
 	private final int maxBacklog;
@@ -46,14 +48,20 @@ class IntakeBulkhead {
 	@Autowired
 	IntakeBulkhead(@Value("${abusedesk.intake.concurrency.untrusted:16}") int untrusted,
 			@Value("${abusedesk.intake.concurrency.trusted:16}") int trusted,
+			@Value("${abusedesk.intake.concurrency.sent-little:4}") int sentLittle,
 			@Value("${abusedesk.intake.max-backlog:5000}") int maxBacklog, Reports reports) {
-		this(untrusted, trusted, maxBacklog, new SubmittedBacklog(reports::countSubmitted, maxBacklog + 1,
+		this(untrusted, trusted, sentLittle, maxBacklog, new SubmittedBacklog(reports::countSubmitted, maxBacklog + 1,
 				TimeUnit.MILLISECONDS.toNanos(200), System::nanoTime));
 	}
 
 	IntakeBulkhead(int untrusted, int trusted, int maxBacklog, IntSupplier backlog) {
+		this(untrusted, trusted, 0, maxBacklog, backlog);
+	}
+
+	IntakeBulkhead(int untrusted, int trusted, int sentLittle, int maxBacklog, IntSupplier backlog) {
 		this.untrusted = new Semaphore(untrusted);
 		this.trusted = new Semaphore(trusted);
+		this.sentLittle = new Semaphore(sentLittle);
 		this.maxBacklog = maxBacklog;
 		this.backlog = backlog;
 	}
@@ -62,13 +70,26 @@ class IntakeBulkhead {
 	 * @throws TooManyRequestsException when every place of the caller's kind is taken
 	 */
 	Permit enter(boolean trustedFlagger) {
-		if (!trustedFlagger && this.backlog.getAsInt() > this.maxBacklog) {
-			throw new TooManyRequestsException(Duration.ofSeconds(5));
-		}
+		return enter(trustedFlagger, false);
+	}
+
+	/**
+	 * @param sentLittle an anonymous client that sent little recently: when every
+	 * untrusted place is taken, or the backlog is full, it may take one of the few places
+	 * kept for such clients, so that a flood from many addresses does not shut out an
+	 * innocent reporter
+	 * @throws TooManyRequestsException when every place the caller may take is taken
+	 */
+	Permit enter(boolean trustedFlagger, boolean sentLittle) {
+		boolean backlogFull = !trustedFlagger && this.backlog.getAsInt() > this.maxBacklog;
 		Semaphore places = trustedFlagger ? this.trusted : this.untrusted;
-		if (!places.tryAcquire()) {
-			throw new TooManyRequestsException(Duration.ofSeconds(1));
+		if (backlogFull || !places.tryAcquire()) {
+			if (!sentLittle || !this.sentLittle.tryAcquire()) {
+				throw new TooManyRequestsException(Duration.ofSeconds(backlogFull ? 5 : 1));
+			}
+			places = this.sentLittle;
 		}
+		Semaphore taken = places;
 		return new Permit() {
 
 			private boolean released;
@@ -77,7 +98,7 @@ class IntakeBulkhead {
 			public synchronized void close() {
 				if (!this.released) {
 					this.released = true;
-					places.release();
+					taken.release();
 				}
 			}
 

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * token, or a token) has its own budget, and all untrusted traffic together has a total
  * budget; trusted flaggers draw on a total of their own, so a flood from others cannot
  * starve them. Budgets are per node and per minute; a batch costs one unit per report.
+ * <p>
+ * Anonymous clients are keyed by IPv4 address or IPv6 /64 ({@link ClientKeys}). A tenth
+ * of the untrusted total is kept for anonymous clients that have sent little recently (at
+ * most a tenth of their own budget): when a flood from many addresses has used up the
+ * untrusted total, an innocent reporter still gets through.
  */
 @Component
 class IntakeRateLimiter {
@@ -43,6 +48,9 @@ class IntakeRateLimiter {
 
 	private final TokenBucket trusted;
 
+	/** The share of the untrusted total kept for clients that sent little. */
+	private final TokenBucket sentLittle;
+
 	@Autowired
 	IntakeRateLimiter(@Value("${abusedesk.intake.rate-limit.per-address-per-minute:60}") int perAddress,
 			@Value("${abusedesk.intake.rate-limit.per-token-per-minute:6000}") int perToken,
@@ -59,6 +67,7 @@ class IntakeRateLimiter {
 		this.clock = clock;
 		this.untrusted = bucket(untrustedTotal);
 		this.trusted = bucket(trustedTotal);
+		this.sentLittle = new TokenBucket(untrustedTotal / 10.0, untrustedTotal / 600.0, clock.getAsLong());
 	}
 
 	/**
@@ -68,7 +77,7 @@ class IntakeRateLimiter {
 	 * @return the refusal, or {@code null} when the request may go on
 	 */
 	Refusal acquire(String address, ReporterCredential credential, int count) {
-		String key = (credential != null) ? "token:" + credential.tokenId() : "address:" + address;
+		String key = (credential != null) ? "token:" + credential.tokenId() : "address:" + ClientKeys.of(address);
 		int limit = (credential != null) ? this.perToken : this.perAddress;
 		if (this.clients.size() >= MAX_CLIENTS) {
 			evictIdle();
@@ -81,11 +90,33 @@ class IntakeRateLimiter {
 		}
 		TokenBucket total = (credential != null && credential.trustedFlagger()) ? this.trusted : this.untrusted;
 		wait = total.take(count, now);
+		if (wait > 0 && credential == null && sentLittle(client, limit, count, now)) {
+			wait = this.sentLittle.take(count, now);
+		}
 		if (wait > 0) {
-			client.giveBack(count);
+			if (credential != null) {
+				client.giveBack(count);
+			}
+			// an anonymous client's refused attempts count against it: a flooder that
+			// keeps
+			// knocking never looks like one that sent little
 			return refusal(wait, "total");
 		}
 		return null;
+	}
+
+	/**
+	 * Whether the anonymous client at {@code address} has sent little recently (at most a
+	 * tenth of its budget): such a client may use the places and the budget kept for
+	 * those. Read after {@link #acquire}.
+	 */
+	boolean sentLittle(String address) {
+		TokenBucket client = this.clients.get("address:" + ClientKeys.of(address));
+		return client == null || sentLittle(client, this.perAddress, 0, this.clock.getAsLong());
+	}
+
+	private static boolean sentLittle(TokenBucket client, int limit, int justTaken, long now) {
+		return client.level(now) + justTaken >= limit - Math.max(1, limit / 10.0);
 	}
 
 	private TokenBucket bucket(int perMinute) {

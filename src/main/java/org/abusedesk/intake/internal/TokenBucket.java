@@ -43,6 +43,12 @@ final class TokenBucket {
 		this.tokens = Math.min(this.capacity, this.tokens + n);
 	}
 
+	/** The tokens there are now. */
+	synchronized double level(long now) {
+		refill(now);
+		return this.tokens;
+	}
+
 	synchronized boolean isFull(long now) {
 		refill(now);
 		return this.tokens >= this.capacity;

@@ -46,7 +46,8 @@ class IntakeRateLimiterTests {
 				admitted++;
 			}
 		}
-		assertThat(admitted).isEqualTo(50);
+		// the total, and the tenth of it kept for addresses that sent little
+		assertThat(admitted).isEqualTo(50 + 5);
 		assertThat(limiter.acquire("203.0.113.1", this.feed, 1).scope()).isEqualTo("total");
 		for (int i = 0; i < 50; i++) {
 			assertThat(limiter.acquire("203.0.113.2", this.flagger, 1)).isNull();
@@ -64,16 +65,26 @@ class IntakeRateLimiterTests {
 	}
 
 	@Test
-	void aRequestRefusedByTheTotalDoesNotCostTheClient() {
-		IntakeRateLimiter limiter = new IntakeRateLimiter(5, 100, 1, 100, this.now::get);
+	void aRequestRefusedByTheTotalDoesNotCostATokenHolder() {
+		IntakeRateLimiter limiter = new IntakeRateLimiter(5, 5, 1, 100, this.now::get);
 		assertThat(limiter.acquire("192.0.2.1", null, 1)).isNull();
 		for (int i = 0; i < 10; i++) {
+			assertThat(limiter.acquire("192.0.2.3", this.feed, 1).scope()).isEqualTo("total");
+		}
+		advance(Duration.ofSeconds(60));
+		assertThat(limiter.acquire("192.0.2.3", this.feed, 1)).isNull();
+	}
+
+	@Test
+	void anAnonymousClientsRefusedAttemptsCountAgainstIt() {
+		IntakeRateLimiter limiter = new IntakeRateLimiter(5, 100, 1, 100, this.now::get);
+		assertThat(limiter.acquire("192.0.2.1", null, 1)).isNull();
+		for (int i = 0; i < 5; i++) {
 			assertThat(limiter.acquire("192.0.2.3", null, 1).scope()).isEqualTo("total");
 		}
-		advance(Duration.ofMinutes(1));
-		for (int i = 0; i < 1; i++) {
-			assertThat(limiter.acquire("192.0.2.3", null, 1)).isNull();
-		}
+		assertThat(limiter.acquire("192.0.2.3", null, 1).scope()).isEqualTo("client");
+		assertThat(limiter.sentLittle("192.0.2.3")).isFalse();
+		assertThat(limiter.sentLittle("192.0.2.99")).isTrue();
 	}
 
 }

@@ -1,0 +1,49 @@
+package org.abusedesk.intake.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
+
+import org.abusedesk.catalog.Targets;
+
+/**
+ * The key an anonymous client's budget is kept under: its IPv4 address, or the /64 of its
+ * IPv6 address. One IPv6 subscriber is usually given a whole /64 (RFC 6177), so keying on
+ * the full address would give a single flooder 2^64 budgets.
+ */
+final class ClientKeys {
+
+	private ClientKeys() {
+	}
+
+	/**
+	 * @param address the client address as the servlet container gives it
+	 * @return {@code v4:<address>}, {@code v6:<first 64 bits in hex>/64}, or the text as
+	 * it came when it is not an address
+	 */
+	static String of(String address) {
+		if (address == null || address.isEmpty()) {
+			return "unknown";
+		}
+		if (address.indexOf(':') < 0) {
+			return Targets.address(address).isPresent() ? "v4:" + address : "other:" + address;
+		}
+		// an IPv6 literal: no name lookup happens
+		String literal = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
+		if (!Targets.address(literal).isPresent()) {
+			return "other:" + address;
+		}
+		try {
+			byte[] bytes = InetAddress.getByName(literal).getAddress();
+			if (bytes.length == 4) {
+				// IPv4-mapped: Java reads it as IPv4
+				return "v4:" + InetAddress.getByAddress(bytes).getHostAddress();
+			}
+			return "v6:" + HexFormat.of().formatHex(bytes, 0, 8) + "/64";
+		}
+		catch (UnknownHostException ex) {
+			return "other:" + address;
+		}
+	}
+
+}
