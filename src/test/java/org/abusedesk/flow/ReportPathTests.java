@@ -200,6 +200,34 @@ class ReportPathTests extends IntegrationTest {
 	}
 
 	@Test
+	void reporterEmailWithSeveralRecipientsIsRefused() {
+		// issue 12, item 7: this reached three recipients
+		for (String email : List.of("root,postmaster,victim@evil.example", "victim@evil.example, root@evil.example",
+				"root", "postmaster@localhost", "Victim <victim@evil.example>")) {
+			String body = this.catalog.report("shop." + this.catalog.proxiedZone(), "send", "send")
+				.replace(this.catalog.reporter(), email);
+			Api.Response answer = this.api.post("/api/v1/reports/phishing", body, null);
+			assertThat(answer.status()).as(email).isEqualTo(422);
+			assertThat(answer.json().get("errors").valueStream().map((e) -> e.get("field").asString()).toList())
+				.as(email)
+				.containsExactly("reporter.email");
+		}
+	}
+
+	@Test
+	void catalogContactWithSeveralRecipientsIsRefusedByTheSameRule() {
+		String document = """
+				{"accounts": [{"ref": "many-%1$s", "name": "Many %1$s", "abuse_contact": "root,postmaster,victim@evil.example",
+				  "at_risk": false, "status": "active", "properties": []}]}"""
+			.formatted(this.catalog.id());
+		Api.Response answer = this.api.put("/api/v1/catalog", document, this.admin);
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.body()).contains("accounts[0].abuse_contact");
+		assertThat(answer.json().get("rejected").get(0).get("errors").get(0).get("code").asString())
+			.isEqualTo("invalid");
+	}
+
+	@Test
 	void invalidReportAnswers422WithEveryErrorAndKeepsTheRawBody() {
 		String body = "{\"reporter\": {\"name\": \"X\"}, \"urls\": [\"nope-" + this.catalog.id() + "\"]}";
 		Api.Response answer = this.api.post("/api/v1/reports/general", body, null);

@@ -7,8 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
+import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
@@ -35,8 +35,6 @@ final class CatalogDocumentReader {
 	private static final Set<String> PROPERTY_FIELDS = Set.of("zone", "hostname", "prefix", "services", "origin");
 
 	private static final Set<String> ORIGIN_FIELDS = Set.of("address", "host_name", "host_abuse_contact");
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\".]+");
 
 	private static final int MAX_TEXT = 500;
 
@@ -349,7 +347,7 @@ final class CatalogDocumentReader {
 
 		String email(JsonNode node, String field, boolean required, String prefix) {
 			String text = text(node, field, required, prefix);
-			if (text != null && (text.length() > 254 || !EMAIL.matcher(text).matches())) {
+			if (text != null && !EmailAddresses.isValid(text)) {
 				error(prefix + field, "invalid", "must be an email address");
 				return null;
 			}

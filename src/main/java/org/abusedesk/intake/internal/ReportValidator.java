@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Targets;
 import org.abusedesk.intake.NotifyChoice;
@@ -39,8 +40,6 @@ class ReportValidator {
 			"good_faith");
 
 	private static final Set<String> REPORTER_FIELDS = Set.of("name", "email", "kind", "organisation", "country");
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\s]+");
 
@@ -168,7 +167,7 @@ class ReportValidator {
 		boolean required = !spec.reporterOptional();
 		String name = errors.text(node, "name", "reporter.", required, ReportLimits.MAX_NAME);
 		String email = errors.text(node, "email", "reporter.", required, ReportLimits.MAX_EMAIL);
-		if (email != null && !EMAIL.matcher(email).matches()) {
+		if (email != null && !EmailAddresses.isValid(email)) {
 			errors.add("reporter.email", "invalid", "This is not an email address.");
 		}
 		ReporterKind kind;

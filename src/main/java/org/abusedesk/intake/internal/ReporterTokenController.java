@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
@@ -29,8 +29,6 @@ import org.springframework.web.server.ResponseStatusException;
 class ReporterTokenController {
 
 	private static final SecureRandom random = new SecureRandom();
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	record NewToken(String label, String reporterKind, String name, String email, String organisation) {
 	}
@@ -55,7 +53,7 @@ class ReporterTokenController {
 		require(errors, "label", request.label(), 255);
 		require(errors, "name", request.name(), 255);
 		require(errors, "email", request.email(), 254);
-		if (request.email() != null && !EMAIL.matcher(request.email()).matches()) {
+		if (request.email() != null && !EmailAddresses.isValid(request.email())) {
 			errors.add(new FieldError("email", "invalid", "This is not an email address."));
 		}
 		ReporterKind kind = ReporterKind.fromWire(request.reporterKind()).orElse(null);

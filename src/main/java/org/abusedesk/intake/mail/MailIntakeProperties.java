@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
  * @param feeds the known senders
  * @param imap the mailbox to poll; polling is off unless {@code imap.host} is set
  * @param smtp the SMTP listener; off unless {@code smtp.port} is set
+ * @param maxExtractionReads the work budget of the search for targets in one message's
+ * text, in characters read (see {@link MailLimits#maxExtractionReads()})
  */
 @ConfigurationProperties("abusedesk.mail-intake")
 record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, String authservId, List<Feed> feeds,
-		@DefaultValue Imap imap, @DefaultValue Smtp smtp) {
+		@DefaultValue Imap imap, @DefaultValue Smtp smtp, @DefaultValue("200000000") long maxExtractionReads) {
 
 	MailIntakeProperties {
 		feeds = (feeds != null) ? List.copyOf(feeds) : List.of();
@@ -30,7 +32,7 @@ record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, Strin
 		MailLimits defaults = MailLimits.DEFAULTS;
 		return new MailLimits((int) Math.min(Integer.MAX_VALUE - 8, this.maxMessageSize.toBytes()),
 				defaults.maxMimeDepth(), defaults.maxParts(), defaults.maxZipEntries(), defaults.maxZipExpandedBytes(),
-				defaults.maxZipDepth(), defaults.maxTargets());
+				defaults.maxZipDepth(), defaults.maxTargets(), this.maxExtractionReads);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
@@ -95,7 +96,7 @@ class MailIntakeService implements MailIntake {
 		if (parsed.targets().isEmpty()) {
 			return quarantine(id, parsed, format, sender, "no URL, host name or IP address found");
 		}
-		if (sender == null || !sender.contains("@")) {
+		if (sender == null || !EmailAddresses.isValid(sender)) {
 			return quarantine(id, parsed, format, sender, "no sender address to report as");
 		}
 		Optional<MailIntakeProperties.Feed> feed = this.senders.match(parsed, raw);

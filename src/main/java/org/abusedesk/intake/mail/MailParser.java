@@ -62,7 +62,8 @@ public final class MailParser {
 		}
 		List<MailPart> parts = new MimeWalker(this.limits, problems).walk(message);
 		MailView mail = new MailView((name) -> headerValues(message, name), subject(message), parts);
-		TargetExtractor targets = new TargetExtractor(this.limits.maxTargets(), problems);
+		TargetExtractor targets = new TargetExtractor(this.limits.maxTargets(),
+				new ExtractionBudget(this.limits.maxExtractionReads()), problems);
 		Optional<Reading> reading = ArfReader.declared(mail) ? this.arf.read(mail, targets, problems)
 				: Optional.empty();
 		if (reading.isEmpty()) {
@@ -134,13 +135,47 @@ public final class MailParser {
 		catch (MessagingException | RuntimeException ex) {
 			// fall through to the plain search below
 		}
-		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(header);
-		if (!matcher.find()) {
+		String found = addressIn(header);
+		if (found == null) {
 			return null;
 		}
 		InternetAddress address = new InternetAddress();
-		address.setAddress(matcher.group());
+		address.setAddress(found);
 		return address;
+	}
+
+	/**
+	 * The first word (between white space, angle brackets and double quotes) with an
+	 * {@code @} inside it, as the pattern {@code [^\s<>"]+@[^\s<>"]+} found it, but in
+	 * one pass: the pattern read to the end of a long word from each of its characters.
+	 */
+	static String addressIn(CharSequence header) {
+		int length = header.length();
+		int start = 0;
+		while (start < length) {
+			int end = start;
+			int firstInnerAt = -1;
+			while (end < length) {
+				char c = header.charAt(end);
+				if (endsWord(c)) {
+					break;
+				}
+				if (c == '@' && end > start && firstInnerAt < 0) {
+					firstInnerAt = end;
+				}
+				end++;
+			}
+			if (firstInnerAt >= 0 && firstInnerAt < end - 1) {
+				return header.subSequence(start, end).toString();
+			}
+			start = end + 1;
+		}
+		return null;
+	}
+
+	private static boolean endsWord(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r' || c == '<' || c == '>'
+				|| c == '"';
 	}
 
 }

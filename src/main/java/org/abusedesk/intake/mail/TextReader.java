@@ -18,8 +18,6 @@ import org.abusedesk.intake.ReportType;
  */
 final class TextReader implements FormatReader {
 
-	private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-
 	private static final Pattern HREF = Pattern.compile("(?i)href\\s*=\\s*[\"']([^\"']+)[\"']");
 
 	private static final Map<ReportType, Pattern> WORDS = new LinkedHashMap<>();
@@ -43,7 +41,7 @@ final class TextReader implements FormatReader {
 			String base = part.baseType();
 			if (base.equals("text/html")) {
 				String html = HREF.matcher(part.text()).replaceAll(" $1 ");
-				text.append(TAG.matcher(html).replaceAll(" ")).append('\n');
+				text.append(withoutTags(html)).append('\n');
 			}
 			else if (part.isText()) {
 				text.append(part.text()).append('\n');
@@ -62,9 +60,40 @@ final class TextReader implements FormatReader {
 	}
 
 	/**
+	 * Every {@code <...>} replaced by a space, as the pattern {@code (?s)<[^>]*>} did, in
+	 * one pass: the pattern read to the end of the text from every {@code <} that no
+	 * {@code >} follows.
+	 */
+	static String withoutTags(CharSequence html) {
+		int length = html.length();
+		StringBuilder text = new StringBuilder(length);
+		int i = 0;
+		while (i < length) {
+			char c = html.charAt(i);
+			if (c != '<') {
+				text.append(c);
+				i++;
+				continue;
+			}
+			int close = i + 1;
+			while (close < length && html.charAt(close) != '>') {
+				close++;
+			}
+			if (close == length) {
+				// no > follows this <, nor any later one: the rest is text
+				text.append(html, i, length);
+				break;
+			}
+			text.append(' ');
+			i = close + 1;
+		}
+		return text.toString();
+	}
+
+	/**
 	 * Phishing is also spam, so the two together mean phishing; any other mix is unclear.
 	 */
-	static ReportType inferType(String text) {
+	static ReportType inferType(CharSequence text) {
 		Set<ReportType> found = EnumSet.noneOf(ReportType.class);
 		WORDS.forEach((type, words) -> {
 			if (words.matcher(text).find()) {

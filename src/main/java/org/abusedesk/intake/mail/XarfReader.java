@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.intake.ReportType;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -163,7 +164,7 @@ final class XarfReader implements FormatReader {
 		}
 		String organisation = firstOf(flat, "reporterorg");
 		String email = firstOf(flat, "reporterorgemail", "reportercontact", "reportedfrom");
-		if (email != null && !email.contains("@")) {
+		if (email != null && !EmailAddresses.isValid(email.strip())) {
 			email = null;
 		}
 		StringBuilder evidence = new StringBuilder();

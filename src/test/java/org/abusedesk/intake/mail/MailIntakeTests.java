@@ -161,7 +161,7 @@ class MailIntakeTests extends IntegrationTest {
 			@Autowired ObjectMapper json, @Autowired TransactionTemplate transaction) {
 		MailIntakeProperties small = new MailIntakeProperties(DataSize.ofBytes(200), null, List.of(),
 				new MailIntakeProperties.Imap(null, 0, true, null, null, "INBOX", "Processed", null),
-				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50));
+				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50), MailLimits.DEFAULT_EXTRACTION_READS);
 		MailIntake limited = new MailIntakeService(store, small, filing, resolver, audit, json, transaction);
 		byte[] raw = arf("Source-IP: " + this.prefix + "27\n");
 
@@ -180,7 +180,7 @@ class MailIntakeTests extends IntegrationTest {
 		MailIntakeProperties withFeed = new MailIntakeProperties(DataSize.ofMegabytes(25), "mx.provider.example",
 				List.of(new MailIntakeProperties.Feed(feedAddress, "phishing", true, null, false)),
 				new MailIntakeProperties.Imap(null, 0, true, null, null, "INBOX", "Processed", null),
-				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50));
+				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50), MailLimits.DEFAULT_EXTRACTION_READS);
 		MailIntake feeds = new MailIntakeService(store, withFeed, filing, resolver, audit, json, transaction);
 		String text = "From: " + feedAddress + "\r\nSubject: daily list " + this.id + "\r\n%s\r\nhttps://www."
 				+ this.hostedZone + "/kit/\r\n";
