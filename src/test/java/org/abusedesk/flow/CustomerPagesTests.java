@@ -61,8 +61,9 @@ class CustomerPagesTests extends IntegrationTest {
 			.param("id", reportId)
 			.query(Long.class)
 			.single();
-		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
-				List.of(), Instant.now(), null, null, "staff:test", Map.of(), null, "Fake bank login."));
+		Mitigation active = this.mitigations
+			.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of(), Instant.now(), null, null,
+					"staff:test", Map.of(), "https://blog." + catalog.hostedZone() + "/login.php", "Fake bank login."));
 
 		WebForm browser = new WebForm(this.port);
 		WebForm.Page anonymous = browser.get("/customer");
