@@ -98,7 +98,7 @@ class CustomerPagesTests extends IntegrationTest {
 				List.of(Part.field("reason", "removed"), Part.field("comment", "Deleted it."),
 						Part.field("_csrf", home.csrf())));
 		assertThat(reviewed.status()).isEqualTo(302);
-		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("in_review");
+		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active");
 
 		WebForm other = new WebForm(this.port);
 		String otherToken = this.customerTokens.issue("proxy-" + catalog.id(), "web").token();

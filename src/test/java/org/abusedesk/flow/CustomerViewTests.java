@@ -161,7 +161,8 @@ class CustomerViewTests extends IntegrationTest {
 		Api.Response contested = this.api.post("/api/v1/customer/mitigations/" + active.id() + "/review",
 				"{\"reason\": \"removed\", \"comment\": \"We deleted the page.\"}", hosting);
 		assertThat(contested.status()).as(contested.body()).isEqualTo(200);
-		assertThat(contested.json().get("status").asString()).isEqualTo("in_review");
+		// recorded, not applied: the mitigation stays in force until staff decide
+		assertThat(contested.json().get("status").asString()).isEqualTo("active");
 		Api.Response cancelled = this.api.post("/api/v1/customer/mitigations/" + pending.id() + "/review",
 				"{\"reason\": \"misclassified\"}", hosting);
 		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");

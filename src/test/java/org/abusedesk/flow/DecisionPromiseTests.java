@@ -5,10 +5,14 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.MitigationType;
+import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +38,9 @@ class DecisionPromiseTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private AuditLog audit;
 
 	private Api api;
 
@@ -89,8 +96,161 @@ class DecisionPromiseTests extends IntegrationTest {
 				(m) -> assertThat(m.get("statement").asString()).contains("https://" + host + "/login.php?session=1"));
 	}
 
+	@Test
+	void customerReviewRequestDoesNotLiftAnActiveMitigation() {
+		String host = "blog." + this.catalog.hostedZone();
+		long cursor = changeCursor();
+		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+				List.of(), Duration.ZERO, null, null));
+		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
+				List.of("DE"), Duration.ZERO, null, null));
+		JsonNode interstitial = latest(cursor, phishingCase).get(0);
+		JsonNode legalBlock = latest(cursor, orderCase).get(0);
+		assertThat(interstitial.get("status").asString()).isEqualTo("active");
+		assertThat(legalBlock.get("status").asString()).isEqualTo("active");
+		assertThat(legalBlock.get("territorial_scope")).extracting(JsonNode::asString).containsExactly("DE");
+
+		String customer = customerToken("hosting-" + this.catalog.id());
+		for (JsonNode mitigation : List.of(interstitial, legalBlock)) {
+			Api.Response requested = this.api.post(
+					"/api/v1/customer/mitigations/" + mitigation.get("id").asLong() + "/review",
+					"{\"reason\": \"misclassified\", \"comment\": \"Not ours to judge.\"}", customer);
+			assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+			assertThat(requested.json().get("status").asString()).isEqualTo("active");
+		}
+
+		// the edge still enforces both: their latest change is the one that activated
+		// them
+		assertThat(latest(cursor, phishingCase)).singleElement().satisfies((m) -> {
+			assertThat(m.get("status").asString()).isEqualTo("active");
+			assertThat(m.get("change_seq").asLong()).isEqualTo(interstitial.get("change_seq").asLong());
+		});
+		assertThat(latest(cursor, orderCase)).singleElement().satisfies((m) -> {
+			assertThat(m.get("status").asString()).isEqualTo("active");
+			assertThat(m.get("change_seq").asLong()).isEqualTo(legalBlock.get("change_seq").asLong());
+		});
+		assertThat(this.api.get("/interstitial/" + interstitial.get("id").asLong(), null).status()).isEqualTo(200);
+		// the request is recorded and both cases are back in the review queue
+		for (long caseId : List.of(phishingCase, orderCase)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> caseStatus(caseId).equals("in_review"));
+			assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.actor().equals("customer"))
+				.extracting(AuditLog.Entry::action)
+				.containsExactly("mitigation.review_requested", "case.review_requested");
+		}
+	}
+
+	@Test
+	void staffLiftRemovesAMitigationFromTheEdgeFeedWithAReason() {
+		String host = "blog." + this.catalog.hostedZone();
+		long cursor = changeCursor();
+		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+				List.of(), Duration.ZERO, null, null));
+		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
+				List.of("DE"), Duration.ZERO, null, null));
+		long interstitial = latest(cursor, phishingCase).get(0).get("id").asLong();
+		long legalBlock = latest(cursor, orderCase).get(0).get("id").asLong();
+		String reviewer = staffToken("reviewer", Role.REVIEWER);
+		String lift = "/api/v1/mitigations/" + interstitial + "/lift";
+
+		Api.Response noReason = this.api.post(lift, "{}", reviewer);
+		assertThat(noReason.status()).isEqualTo(422);
+		assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
+		assertThat(noReason.json().at("/errors/0/code").asString()).isEqualTo("required");
+		Api.Response tooLong = this.api.post(lift, "{\"reason\": \"" + "x".repeat(5001) + "\"}", reviewer);
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too_long");
+		Api.Response notJson = this.api.post(lift, "not json", reviewer);
+		assertThat(notJson.status()).as(notJson.body()).isEqualTo(400);
+		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", null).status()).isEqualTo(401);
+		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", staffToken("agent", Role.AGENT)).status()).isEqualTo(403);
+		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", this.edge).status()).isEqualTo(403);
+		assertThat(this.api.post("/api/v1/mitigations/999999999999/lift", "{\"reason\": \"x\"}", reviewer).status())
+			.isEqualTo(404);
+		// a legal block is lifted by legal, a senior or an admin only
+		Api.Response refused = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
+				"{\"reason\": \"The order was set aside.\"}", reviewer);
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(latest(cursor, orderCase).get(0).get("status").asString()).isEqualTo("active");
+
+		Api.Response lifted = this.api.post(lift, "{\"reason\": \"The customer removed the kit; checked.\"}", reviewer);
+		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+		assertThat(lifted.json().get("status").asString()).isEqualTo("removed");
+		assertThat(latest(cursor, phishingCase)).singleElement()
+			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
+		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
+		assertThat(this.api.post(lift, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
+
+		Api.Response byLegal = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
+				"{\"reason\": \"The order was set aside on appeal.\"}", staffToken("counsel", Role.LEGAL));
+		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
+		assertThat(latest(cursor, orderCase)).singleElement()
+			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
+		assertThat(this.audit.entries("case:" + phishingCase)).filteredOn((e) -> e.action().equals("mitigation.lifted"))
+			.singleElement()
+			.satisfies((e) -> {
+				assertThat(e.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
+				assertThat(e.details()).contains("The customer removed the kit; checked.");
+			});
+	}
+
+	/**
+	 * Staff change the case's plan to one mitigation taking effect at once, and a second
+	 * reviewer approves it (acting sooner than proposed needs two).
+	 */
+	private void actNow(long caseId, ProposedMitigation mitigation) {
+		assertThat(this.work.change(caseId, reviewer("proposer"), List.of(mitigation), "Confirmed; act now.").status())
+			.isEqualTo("awaiting_approval");
+		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
+	}
+
+	private String phishing(String host, String path) {
+		return """
+				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
+				 "urls": ["https://%s%s"], "justification": "A fake bank login page harvesting passwords.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
+				host, path);
+	}
+
+	private String legalOrder(String host, String path) {
+		String pdf = java.util.Base64.getEncoder()
+			.encodeToString(
+					"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return """
+				{"reporter": {"name": "Court Clerk", "email": "%s", "kind": "individual"},
+				 "urls": ["https://%s%s"], "justification": "The court ordered this page blocked.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
+				 "issuing_authority": "Landgericht Berlin", "jurisdiction": "DE", "legal_basis": "§ 1004 BGB",
+				 "order_reference": "27 O 123/26", "territorial_scope": ["DE"],
+				 "document": {"filename": "order.pdf", "content_type": "application/pdf", "data_base64": "%s"}}"""
+			.formatted(this.catalog.reporter(), host, path, pdf);
+	}
+
 	private long changeCursor() {
 		return this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
+	}
+
+	/**
+	 * The latest entry per mitigation of a case in the edge feed after {@code cursor}.
+	 */
+	private List<JsonNode> latest(long cursor, long caseId) {
+		java.util.Map<Long, JsonNode> byId = new java.util.LinkedHashMap<>();
+		edgeFeed(cursor, caseId).forEach((m) -> byId.put(m.get("id").asLong(), m));
+		return List.copyOf(byId.values());
+	}
+
+	private String caseStatus(long caseId) {
+		return this.jdbc.sql("select status from abuse_case where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+	}
+
+	private String staffToken(String name, Role role) {
+		return this.tokens.issue(name + "-" + this.catalog.id(), role, "test", null);
 	}
 
 	private Actor reviewer(String name) {

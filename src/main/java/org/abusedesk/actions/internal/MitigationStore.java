@@ -200,6 +200,31 @@ class MitigationStore implements Mitigations {
 			.optional();
 	}
 
+	/** Locks one mitigation for a change by staff. */
+	Optional<Mitigation> lock(long id) {
+		return this.jdbc.sql("select * from mitigation where id = :id for update")
+			.param("id", id)
+			.query(MitigationStore::map)
+			.optional();
+	}
+
+	/**
+	 * Whether only staff may end the mitigation: a legal block, an emergency block, or
+	 * any mitigation of a case about child sexual abuse material. A customer's review
+	 * request never withdraws these, not even while they are pending.
+	 */
+	boolean staysUntilStaffDecide(Mitigation mitigation) {
+		if (List.of("legal_block", "emergency_block").contains(mitigation.type())) {
+			return true;
+		}
+		return this.jdbc.sql("select report_type from abuse_case where id = :case")
+			.param("case", mitigation.caseId())
+			.query(String.class)
+			.optional()
+			.map("children"::equals)
+			.orElse(false);
+	}
+
 	/**
 	 * Moves claimed rows to {@code status}: audit first, then the row change, then the
 	 * webhooks (see the class comment for why in this order).
