@@ -197,6 +197,101 @@ class DecisionPromiseTests extends IntegrationTest {
 			});
 	}
 
+	@Test
+	void registrarTrademarkReportIsDeniedWithDomainDisputeProcess() {
+		String zone = "registered-" + this.catalog.id() + ".example";
+		String document = this.catalog.document()
+			.replaceFirst("\\]\\}\\s*$",
+					"""
+							, {"ref": "registrar-%1$s", "name": "Registrar Customer %1$s", "abuse_contact": "owner-%1$s@registered.example",
+							   "at_risk": false, "status": "active",
+							   "properties": [{"zone": "%2$s", "services": ["registrar"]}]}
+							]}"""
+						.formatted(this.catalog.id(), zone));
+		Api.Response imported = this.api.put("/api/v1/catalog", document, this.admin);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+
+		Api.Response created = this.api.post("/api/v1/reports/trademark", """
+				{"reporter": {"name": "Tess Trademark", "email": "%s", "kind": "rights_holder"},
+				 "urls": ["https://%s/"], "justification": "The domain name copies our registered mark.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
+				 "mark": "EXAMPLAR", "registration_number": "1234567", "office": "EUIPO"}"""
+			.formatted(this.catalog.reporter(), zone), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+		String status = "/api/v1/reports/status/" + created.json().get("tracking_code").asString() + "?secret="
+				+ created.json().get("status_secret").asString();
+
+		// routed: the reporter's status page says denied, with the reason's wire value
+		JsonNode view = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.api.get(status, null).json(),
+					(json) -> !json.get("status").asString().equals("submitted"));
+		assertThat(view.get("status").asString()).isEqualTo("denied");
+		assertThat(view.get("denial_reason").asString()).isEqualTo("domain_dispute_process_required");
+		assertThat(this.jdbc.sql("select rule from decision where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.list()).containsExactly("registrar.trademark");
+		// no case, so nothing to forward; the reporter hears why and where to turn
+		assertThat(this.jdbc.sql("select count(*) from case_report where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		List<String> queued = this.jdbc.sql("""
+				select kind || ' ' || recipient || ' ' || subject from outbox_message
+				where report_id = :id order by id""").param("id", reportId).query(String.class).list();
+		String code = created.json().get("tracking_code").asString();
+		assertThat(queued).containsExactly(
+				"notify_reporter " + this.catalog.reporter() + " We received your report " + code,
+				"notify_reporter " + this.catalog.reporter() + " Decision on your report " + code);
+		String decision = this.jdbc.sql("""
+				select body from outbox_message where report_id = :id and subject like 'Decision on your report%'""")
+			.param("id", reportId)
+			.query(String.class)
+			.single();
+		assertThat(decision).contains("we will not act on it")
+			.contains("Reason (domain_dispute_process_required): Disputes over a domain name go through a domain "
+					+ "dispute resolution process (such as the UDRP).")
+			.contains(
+					"What you can do: file a complaint under the Uniform Domain-Name Dispute-Resolution Policy (UDRP)")
+			.contains("by our published policy")
+			.contains("six months");
+		assertThat(this.audit.entries("report:" + reportId)).extracting(AuditLog.Entry::action)
+			.contains("report.decided", "report.denied");
+		assertThat(messagesTo("owner-" + this.catalog.id() + "@registered.example")).isEmpty();
+	}
+
+	@Test
+	void registrarDataRequestToAHostIsDeniedAsTheWrongCategory() {
+		Api.Response created = this.api.post("/api/v1/reports/registrar_whois", """
+				{"reporter": {"name": "Wanda Whois", "email": "%s", "kind": "individual"},
+				 "urls": ["https://blog.%s/"], "justification": "We need the registrant's identity.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
+				 "request_type": "disclosure", "legal_basis": "Art. 6(1)(f) GDPR: enforcing a trademark"}"""
+			.formatted(this.catalog.reporter(), this.catalog.hostedZone()), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = created.json().get("id").asLong();
+		String row = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("select status || ' ' || coalesce(denial_reason, '') from report where id = :id")
+				.param("id", reportId)
+				.query(String.class)
+				.single(), (value) -> !value.startsWith("submitted"));
+		assertThat(row).isEqualTo("denied wrong_report_category");
+		assertThat(this.jdbc.sql("select count(*) from case_report where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select kind from outbox_message where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.list()).containsExactly("notify_reporter", "notify_reporter");
+		assertThat(this.jdbc.sql("""
+				select body from outbox_message where report_id = :id and subject like 'Decision on your report%'""")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).contains("wrong_report_category").contains("send it to the domain's registrar");
+	}
+
 	/**
 	 * Staff change the case's plan to one mitigation taking effect at once, and a second
 	 * reviewer approves it (acting sooner than proposed needs two).
