@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * The mitigations the provider has taken: {@code pending} until their effective time (the
- * customer's grace period), then {@code active}; {@code in_review} when the customer
- * contests an active one, {@code cancelled} when a pending one is withdrawn, and
- * {@code removed} when it lapses or is lifted. Every change is in the case's audit stream
- * and goes to the edge (the active list and the signed webhooks).
+ * customer's grace period), then {@code active}; {@code cancelled} when a pending one is
+ * withdrawn, and {@code removed} when it lapses or staff lift it. A customer's review
+ * request changes none of them (only a pending one that is not a legal, emergency or CSAM
+ * block is withdrawn); {@code in_review} is left only on rows from before that rule.
+ * Every change is in the case's audit stream and goes to the edge (the active list and
+ * the signed webhooks).
  */
 public interface Mitigations {
 
