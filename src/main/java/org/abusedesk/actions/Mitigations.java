@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * The mitigations the provider has taken: {@code pending} until their effective time (the
- * customer's grace period), then {@code active}; {@code in_review} when the customer
- * contests an active one, {@code cancelled} when a pending one is withdrawn, and
- * {@code removed} when it lapses or is lifted. Every change is in the case's audit stream
- * and goes to the edge (the active list and the signed webhooks).
+ * customer's grace period), then {@code active}; {@code cancelled} when a pending one is
+ * withdrawn, and {@code removed} when it lapses or staff lift it. A customer's review
+ * request changes none of them (only a pending one that is not a legal, emergency or CSAM
+ * block is withdrawn); {@code in_review} is left only on rows from before that rule.
+ * Every change is in the case's audit stream and goes to the edge (the active list and
+ * the signed webhooks).
  */
 public interface Mitigations {
 
@@ -63,8 +65,10 @@ public interface Mitigations {
 	 * @param actor who decided, e.g. {@code staff:alice} or {@code system}
 	 * @param basis why, for the audit log and the statement of reasons; a
 	 * {@code legal_basis} entry becomes the statement's legal ground
-	 * @param targetValue the URL pattern, zone or account ref it applies to, or
-	 * {@code null} for the case's property
+	 * @param targetValue what it applies to: for {@code url_pattern} the URL target
+	 * (required: an exact URL, or a path prefix ending in {@code *}; never the whole
+	 * property); for {@code zone} and {@code account} the zone or account ref, or
+	 * {@code null} for the case's property or account
 	 * @param explanation the decision's plain-language explanation, or {@code null}; it
 	 * is shown to the customer, so it must not name the reporter
 	 */
@@ -77,7 +81,10 @@ public interface Mitigations {
 			basis = (basis != null) ? Map.copyOf(basis) : Map.of();
 		}
 
-		/** A mitigation on the case's property, without an explanation. */
+		/**
+		 * A mitigation on the case's zone or account (not for {@code url_pattern}, which
+		 * names its URL), without an explanation.
+		 */
 		public NewMitigation(long caseId, String type, String target, List<String> territorialScope,
 				Instant effectiveAt, Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis) {
 			this(caseId, type, target, territorialScope, effectiveAt, expiresAt, reviewAt, actor, basis, null, null);

@@ -12,11 +12,15 @@ import org.abusedesk.policy.ProposedMitigation;
  * @param caseId the case
  * @param emergencyId the declared emergency
  * @param mitigations the emergency blocks the case's plans proposed, without duplicates
+ * @param reportIds the case's reports: a {@code url_pattern} block applies to their URLs,
+ * never to the whole property
  */
-public record EmergencyApproved(long caseId, long emergencyId, List<ProposedMitigation> mitigations) {
+public record EmergencyApproved(long caseId, long emergencyId, List<ProposedMitigation> mitigations,
+		List<Long> reportIds) {
 
 	public EmergencyApproved {
 		mitigations = List.copyOf(mitigations);
+		reportIds = List.copyOf(reportIds);
 	}
 
 }

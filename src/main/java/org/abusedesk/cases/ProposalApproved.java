@@ -15,11 +15,15 @@ import org.abusedesk.policy.ProposedMitigation;
  * @param proposalId the approved proposal
  * @param mitigations the mitigations of the plan
  * @param actor who completed the approval, e.g. {@code staff:alice}
+ * @param reportIds the case's reports: a {@code url_pattern} mitigation applies to their
+ * URLs, never to the whole property
  */
-public record ProposalApproved(long caseId, long proposalId, List<ProposedMitigation> mitigations, String actor) {
+public record ProposalApproved(long caseId, long proposalId, List<ProposedMitigation> mitigations, String actor,
+		List<Long> reportIds) {
 
 	public ProposalApproved {
 		mitigations = List.copyOf(mitigations);
+		reportIds = List.copyOf(reportIds);
 	}
 
 }

@@ -28,6 +28,13 @@ public record Report(long id, String trackingCode, ReportType type, ReportStatus
 				this.notifyNcmec, this.resolution, this.receivedAt);
 	}
 
+	/** This report denied with a reason (a {@code DenialReason} wire value). */
+	public Report denied(String reason) {
+		return new Report(this.id, this.trackingCode, this.type, ReportStatus.DENIED, reason, this.reporter, this.urls,
+				this.addresses, this.justification, this.comments, this.details, this.notifyHost, this.notifyOwner,
+				this.notifyNcmec, this.resolution, this.receivedAt);
+	}
+
 	/** The audit stream of this report. */
 	public String stream() {
 		return "report:" + this.id;

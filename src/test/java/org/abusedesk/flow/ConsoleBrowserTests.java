@@ -151,9 +151,16 @@ class ConsoleBrowserTests extends IntegrationTest {
 		click(By.id("approve"));
 		wait(ExpectedConditions.textToBe(By.id("case-status"), "actioned"));
 		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("active");
+		assertThat(browser.findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
+			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
+					"https://blog." + this.catalog.hostedZone() + "/pay.php");
 
 		List<Mitigations.Mitigation> recorded = this.mitigations.ofCase(caseId);
-		assertThat(recorded).singleElement().satisfies((mitigation) -> {
+		// one per reported URL, never the whole site
+		assertThat(recorded).extracting(Mitigations.Mitigation::targetValue)
+			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
+					"https://blog." + this.catalog.hostedZone() + "/pay.php");
+		assertThat(recorded).allSatisfy((mitigation) -> {
 			assertThat(mitigation.type()).isEqualTo("content_disable");
 			assertThat(mitigation.status()).isEqualTo("active");
 			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());

@@ -61,8 +61,9 @@ class CustomerPagesTests extends IntegrationTest {
 			.param("id", reportId)
 			.query(Long.class)
 			.single();
-		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
-				List.of(), Instant.now(), null, null, "staff:test", Map.of(), null, "Fake bank login."));
+		Mitigation active = this.mitigations
+			.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of(), Instant.now(), null, null,
+					"staff:test", Map.of(), "https://blog." + catalog.hostedZone() + "/login.php", "Fake bank login."));
 
 		WebForm browser = new WebForm(this.port);
 		WebForm.Page anonymous = browser.get("/customer");
@@ -97,7 +98,7 @@ class CustomerPagesTests extends IntegrationTest {
 				List.of(Part.field("reason", "removed"), Part.field("comment", "Deleted it."),
 						Part.field("_csrf", home.csrf())));
 		assertThat(reviewed.status()).isEqualTo(302);
-		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("in_review");
+		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active");
 
 		WebForm other = new WebForm(this.port);
 		String otherToken = this.customerTokens.issue("proxy-" + catalog.id(), "web").token();

@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Customers see their own reports and mitigations, never another account's, and contest a
- * mitigation: active goes to in_review, pending is cancelled, the case is queued again.
+ * mitigation: an active one stays in force, a pending one is cancelled, the case is
+ * queued again.
  */
 class CustomerViewTests extends IntegrationTest {
 
@@ -128,15 +129,18 @@ class CustomerViewTests extends IntegrationTest {
 		long caseId = caseOf(report("blog." + this.catalog.hostedZone(), "send", ""));
 		Instant now = Instant.now();
 		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
-				List.of(), now, null, null, "staff:test", Map.of(), null, "The page harvests bank passwords."));
+				List.of(), now, null, null, "staff:test", Map.of(),
+				"https://blog." + this.catalog.hostedZone() + "/login.php", "The page harvests bank passwords."));
 		Mitigation pending = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
-				List.of(), now.plus(Duration.ofHours(24)), null, null, "staff:test", Map.of()));
+				List.of(), now.plus(Duration.ofHours(24)), null, null, "staff:test", Map.of(),
+				"https://blog." + this.catalog.hostedZone() + "/pay.php", null));
 
 		JsonNode mine = this.api.get("/api/v1/customer/mitigations", hosting).json().get("items");
 		assertThat(mine).extracting((item) -> item.get("id").asLong()).containsExactly(pending.id(), active.id());
 		JsonNode shown = mine.get(1);
 		assertThat(shown.get("status").asString()).isEqualTo("active");
-		assertThat(shown.get("target").asString()).isEqualTo(this.catalog.hostedZone());
+		assertThat(shown.get("target").asString())
+			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/login.php");
 		assertThat(shown.get("statement").asString()).contains("disabled").contains("harvests bank passwords");
 		assertThat(shown.get("decision_ground").asString()).isEqualTo("DECISION_GROUND_INCOMPATIBLE_CONTENT");
 		assertThat(shown.get("effective_at").isNull()).isFalse();
@@ -157,7 +161,8 @@ class CustomerViewTests extends IntegrationTest {
 		Api.Response contested = this.api.post("/api/v1/customer/mitigations/" + active.id() + "/review",
 				"{\"reason\": \"removed\", \"comment\": \"We deleted the page.\"}", hosting);
 		assertThat(contested.status()).as(contested.body()).isEqualTo(200);
-		assertThat(contested.json().get("status").asString()).isEqualTo("in_review");
+		// recorded, not applied: the mitigation stays in force until staff decide
+		assertThat(contested.json().get("status").asString()).isEqualTo("active");
 		Api.Response cancelled = this.api.post("/api/v1/customer/mitigations/" + pending.id() + "/review",
 				"{\"reason\": \"misclassified\"}", hosting);
 		assertThat(cancelled.json().get("status").asString()).isEqualTo("cancelled");

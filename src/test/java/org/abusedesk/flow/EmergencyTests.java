@@ -106,7 +106,11 @@ class EmergencyTests extends IntegrationTest {
 		assertThat(twice.status()).as(twice.body()).isEqualTo(200);
 		assertThat(twice.json().get("status").asString()).isEqualTo("approved");
 		List<Mitigations.Mitigation> taken = this.mitigations.ofCase(this.caseId);
-		assertThat(taken).singleElement().satisfies((mitigation) -> {
+		// one block per reported URL, never the whole site
+		String host = "https://blog." + this.catalog.hostedZone();
+		assertThat(taken).extracting(Mitigations.Mitigation::targetValue)
+			.containsExactly(host + "/login.php", host + "/pay.php");
+		assertThat(taken).allSatisfy((mitigation) -> {
 			assertThat(mitigation.type()).isEqualTo("emergency_block");
 			assertThat(mitigation.status()).isEqualTo("active");
 			assertThat(Duration.between(mitigation.effectiveAt(), mitigation.expiresAt())).hasHours(72);
@@ -114,8 +118,8 @@ class EmergencyTests extends IntegrationTest {
 		});
 
 		this.mitigations.expireDue(Instant.now().plus(Duration.ofHours(73)), 1000);
-		assertThat(this.mitigations.ofCase(this.caseId)).singleElement()
-			.satisfies((mitigation) -> assertThat(mitigation.status()).isEqualTo("removed"));
+		assertThat(this.mitigations.ofCase(this.caseId)).hasSize(2)
+			.allSatisfy((mitigation) -> assertThat(mitigation.status()).isEqualTo("removed"));
 
 		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
 			.containsSubsequence("case.emergency_declared", "case.report_redecided", "case.emergency_answered",

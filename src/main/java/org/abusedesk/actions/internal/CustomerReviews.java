@@ -1,10 +1,12 @@
 package org.abusedesk.actions.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.actions.Mitigations.Mitigation;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CustomerReviewRequested;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -14,9 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A customer contests a mitigation ("request review"): an active one goes to
- * {@code in_review} (the edge lifts it until a person decides again), a pending one is
- * cancelled, and the case goes back to the queue.
+ * A customer contests a mitigation ("request review"). The request is recorded in the
+ * case's audit stream and the case goes back to the review queue; the mitigation itself
+ * stays in force until staff decide (keep it, or {@link StaffLifts lift} it with a
+ * reason): a review request never lifts anything by itself (DOMAIN.md, Redress). Only a
+ * pending one that is not a legal block, an emergency block or a CSAM removal is
+ * withdrawn at the customer's request, since it never took effect.
  */
 @Service
 class CustomerReviews {
@@ -25,15 +30,18 @@ class CustomerReviews {
 
 	private final MitigationStore store;
 
+	private final AuditLog audit;
+
 	private final ApplicationEventPublisher events;
 
-	CustomerReviews(MitigationStore store, ApplicationEventPublisher events) {
+	CustomerReviews(MitigationStore store, AuditLog audit, ApplicationEventPublisher events) {
 		this.store = store;
+		this.audit = audit;
 		this.events = events;
 	}
 
 	/**
-	 * @return the mitigation after the change, or empty when the account has no such
+	 * @return the mitigation after the request, or empty when the account has no such
 	 * mitigation
 	 * @throws ResponseStatusException 409 when the mitigation is neither pending nor
 	 * active
@@ -45,20 +53,27 @@ class CustomerReviews {
 			return found;
 		}
 		Mitigation mitigation = found.get();
-		String next = switch (mitigation.status()) {
-			case "active" -> "in_review";
-			case "pending" -> "cancelled";
-			default -> throw new ResponseStatusException(HttpStatus.CONFLICT, "This mitigation is "
-					+ mitigation.status() + "; a review can be requested while it is pending " + "or active.");
-		};
-		Map<String, Object> facts = new java.util.LinkedHashMap<>();
+		if (!List.of("active", "pending").contains(mitigation.status())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "This mitigation is " + mitigation.status()
+					+ "; a review can be requested while it is pending or active.");
+		}
+		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("reason", reason);
 		facts.put("account_ref", accountRef);
 		if (comment != null) {
 			facts.put("comment", comment);
 		}
-		this.store.transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), next,
-				"in_review".equals(next) ? "mitigation.review_requested" : "mitigation.cancelled", "customer", facts);
+		boolean withdrawn = "pending".equals(mitigation.status()) && !this.store.staysUntilStaffDecide(mitigation);
+		if (withdrawn) {
+			this.store.transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), "cancelled",
+					"mitigation.cancelled", "customer", facts);
+		}
+		else {
+			// recorded, not applied: the mitigation stays as it is until staff decide
+			facts.put("mitigation_id", mitigation.id());
+			facts.put("status", mitigation.status());
+			this.audit.append("case:" + mitigation.caseId(), "customer", "mitigation.review_requested", facts);
+		}
 		this.events.publishEvent(new CustomerReviewRequested(mitigation.caseId(), mitigation.id(), reason, comment));
 		return this.store.find(mitigation.id());
 	}

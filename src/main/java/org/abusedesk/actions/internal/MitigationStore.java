@@ -12,10 +12,7 @@ import java.util.Optional;
 
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.EmergencyApproved;
-import org.abusedesk.policy.ProposedMitigation;
 
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,21 +38,6 @@ class MitigationStore implements Mitigations {
 		this.webhooks = webhooks;
 	}
 
-	/** Takes the approved emergency blocks into effect, in the approving transaction. */
-	@EventListener
-	void on(EmergencyApproved approved) {
-		Instant now = Instant.now();
-		for (ProposedMitigation proposed : approved.mitigations()) {
-			Instant effective = now.plus(proposed.effectiveAfter());
-			Instant expires = (proposed.expiresAfter() != null) ? effective.plus(proposed.expiresAfter()) : null;
-			Instant review = (proposed.reviewAfter() != null) ? effective.plus(proposed.reviewAfter()) : null;
-			Map<String, Object> basis = new LinkedHashMap<>();
-			basis.put("emergency_id", approved.emergencyId());
-			create(new NewMitigation(approved.caseId(), proposed.type().wire(), proposed.target().wire(),
-					proposed.territorialScope(), effective, expires, review, "system", basis));
-		}
-	}
-
 	@Override
 	@Transactional
 	public Mitigation create(NewMitigation mitigation) {
@@ -65,9 +47,9 @@ class MitigationStore implements Mitigations {
 			.query((rs, n) -> new CaseRef(rs.getString("account_ref"), rs.getString("property")))
 			.optional()
 			.orElse(new CaseRef(null, null));
-		String targetValue = (mitigation.targetValue() != null) ? mitigation.targetValue() : ref.property();
+		String targetValue = targetValue(mitigation, ref);
 		Object legalBasis = mitigation.basis().get("legal_basis");
-		StatementOfReasons statement = StatementOfReasons.of(mitigation.type(), String.valueOf(targetValue),
+		StatementOfReasons statement = StatementOfReasons.of(mitigation.type(), UrlTargets.describe(targetValue),
 				mitigation.territorialScope(), (legalBasis != null) ? legalBasis.toString() : null,
 				mitigation.explanation());
 		long id = this.jdbc.sql("select nextval('mitigation_id_seq')").query(Long.class).single();
@@ -110,6 +92,31 @@ class MitigationStore implements Mitigations {
 		Mitigation created = find(id).orElseThrow();
 		this.webhooks.changed(created, active ? "mitigation.activated" : "mitigation.created");
 		return created;
+	}
+
+	/**
+	 * What the mitigation applies to: a {@code url_pattern} names its URL target itself
+	 * (never the whole property); a {@code zone} is the case's property and an
+	 * {@code account} the case's account unless the caller names one.
+	 */
+	private static String targetValue(NewMitigation mitigation, CaseRef ref) {
+		String given = mitigation.targetValue();
+		String value = switch (mitigation.target()) {
+			case "url_pattern" -> {
+				if (given == null || given.isBlank()) {
+					throw new IllegalArgumentException(
+							"A url_pattern mitigation names the URLs it applies to, never the whole property.");
+				}
+				yield given;
+			}
+			case "zone" -> (given != null) ? given : ref.property();
+			case "account" -> (given != null) ? given : ref.accountRef();
+			default -> throw new IllegalArgumentException("Unknown mitigation target " + mitigation.target());
+		};
+		if (value == null) {
+			throw new IllegalArgumentException("Case " + mitigation.caseId() + " has no " + mitigation.target());
+		}
+		return value;
 	}
 
 	@Override
@@ -191,6 +198,31 @@ class MitigationStore implements Mitigations {
 			.param("account", accountRef)
 			.query(MitigationStore::map)
 			.optional();
+	}
+
+	/** Locks one mitigation for a change by staff. */
+	Optional<Mitigation> lock(long id) {
+		return this.jdbc.sql("select * from mitigation where id = :id for update")
+			.param("id", id)
+			.query(MitigationStore::map)
+			.optional();
+	}
+
+	/**
+	 * Whether only staff may end the mitigation: a legal block, an emergency block, or
+	 * any mitigation of a case about child sexual abuse material. A customer's review
+	 * request never withdraws these, not even while they are pending.
+	 */
+	boolean staysUntilStaffDecide(Mitigation mitigation) {
+		if (List.of("legal_block", "emergency_block").contains(mitigation.type())) {
+			return true;
+		}
+		return this.jdbc.sql("select report_type from abuse_case where id = :case")
+			.param("case", mitigation.caseId())
+			.query(String.class)
+			.optional()
+			.map("children"::equals)
+			.orElse(false);
 	}
 
 	/**

@@ -102,6 +102,7 @@ class NotificationPlanner {
 
 	/**
 	 * The messages of reports routed together, queued and audited in one statement each.
+	 * For a report the policy denied only the decision to its reporter (DSA Art. 16(5)).
 	 */
 	@EventListener
 	void on(ReportsDecided batch) {
@@ -112,6 +113,12 @@ class NotificationPlanner {
 			for (NotificationKind kind : decided.notifications()) {
 				this.composer.compose(kind, decided.report(), decided.caseId()).ifPresent(messages::add);
 			}
+		}
+		// a report the policy denied: the reporter hears why and where to turn, and
+		// nobody else hears of it
+		for (ReportsDecided.DeniedReport denied : batch.denied()) {
+			reports.put(denied.report().id(), denied.report());
+			this.reporterNotices.policyDenial(denied.report(), denied.explanation()).ifPresent(messages::add);
 		}
 		queueAll(messages, reports);
 	}

@@ -56,13 +56,26 @@ class ReporterNotices {
 	}
 
 	Optional<OutboundMessage> denial(Report report) {
-		return denial(report, false);
+		return denial(report, "This decision was made automatically on arrival.", null);
 	}
 
 	/**
 	 * @param reviewed whether a person decided (after review), or the desk on arrival
 	 */
 	Optional<OutboundMessage> denial(Report report, boolean reviewed) {
+		return denial(report, reviewed ? "A person reviewed your report and made this decision."
+				: "This decision was made automatically on arrival.", null);
+	}
+
+	/**
+	 * The decision on a report the policy denied when it was routed.
+	 * @param explanation the deciding plan's explanation, or {@code null}
+	 */
+	Optional<OutboundMessage> policyDenial(Report report, String explanation) {
+		return denial(report, "This decision was made automatically, by our published policy.", explanation);
+	}
+
+	private Optional<OutboundMessage> denial(Report report, String how, String explanation) {
 		if (report.status() != ReportStatus.DENIED) {
 			return Optional.empty();
 		}
@@ -74,15 +87,37 @@ class ReporterNotices {
 			lines.add("We decided on your report " + report.trackingCode() + " about " + report.resolution().target()
 					+ ": we will not act on it.");
 			lines.add("Reason (" + reason.wire() + "): " + reason.explanation());
+			if (explanation != null && !explanation.isBlank()) {
+				lines.add(explanation.strip());
+			}
+			String where = whereToTurn(reason);
+			if (where != null) {
+				lines.add("");
+				lines.add("What you can do: " + where);
+			}
 			lines.add("");
-			lines.add((reviewed ? "A person reviewed your report and made this decision."
-					: "This decision was made automatically on arrival.") + " If you think it is wrong, reply to this "
-					+ "message quoting " + report.trackingCode()
+			lines.add(how + " If you think it is wrong, reply to this message quoting " + report.trackingCode()
 					+ " within six months and a person will review it. You may also turn to a certified "
 					+ "out-of-court dispute settlement body or to the courts.");
 			return new OutboundMessage(key(report, "decision", email), "notify_reporter", report.id(), 0, email,
 					"Decision on your report " + report.trackingCode(), String.join("\n", lines) + "\n");
 		});
+	}
+
+	/** Where a reporter can take a matter we do not decide, or {@code null}. */
+	private static String whereToTurn(DenialReason reason) {
+		return switch (reason) {
+			case DOMAIN_DISPUTE_PROCESS_REQUIRED -> "file a complaint under the Uniform Domain-Name "
+					+ "Dispute-Resolution Policy (UDRP) with an approved dispute resolution provider, such as the "
+					+ "WIPO Arbitration and Mediation Center, or under the dispute policy of the domain's top-level "
+					+ "domain. As the registrar, we implement the provider's decision.";
+			case WRONG_REPORT_CATEGORY ->
+				"send the report to whom the reason above names, or file it again " + "under the category that fits.";
+			case LAW_ENFORCEMENT_REFERRAL_REQUIRED ->
+				"report the matter to the police or the competent authority; " + "we answer their requests.";
+			case NOT_OURS -> "send the report to the provider that hosts the site or address.";
+			default -> null;
+		};
 	}
 
 	private static Optional<String> recipient(Report report) {

@@ -168,7 +168,8 @@ class CaseWorkService implements CaseWork {
 				Map.of("proposal_id", proposalId, "mitigations", plan.mitigations().size(), "status", status));
 		// last: recording mitigations takes the change-sequence lock, held until commit
 		// (Mitigations.create); taking other locks after it could deadlock
-		this.events.publishEvent(new ProposalApproved(caseId, proposalId, plan.mitigations(), actor.audit()));
+		this.events.publishEvent(new ProposalApproved(caseId, proposalId, plan.mitigations(), actor.audit(),
+				this.cases.reportIds(caseId)));
 		return new Outcome(status, proposalId);
 	}
 

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Puts a case back in the review queue when its customer contests a mitigation. A case
  * that was closed meanwhile while another case is open for the same property and harm
  * stays closed (one open case per property and harm); the request is still in its
- * history, and the contested mitigation is {@code in_review} either way.
+ * history. The contested mitigation stays in force either way (only a pending one that is
+ * not a legal, emergency or CSAM block is withdrawn): staff decide whether to keep or
+ * lift it.
  */
 @Component
 class CustomerReviewListener {

@@ -152,7 +152,8 @@ class Emergencies {
 				Map.of("emergency_id", emergency.id(), "mitigations", blocks.size()));
 		this.emergencies.setCaseStatus(caseId, blocks.isEmpty() ? "in_review" : "actioned");
 		// last: recording mitigations holds the change-sequence lock until commit
-		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks));
+		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks,
+				this.cases.reports(caseId).stream().map(CaseRepository.CaseReportRow::reportId).toList()));
 		return new Answered(emergency.id(), "approved", approvals);
 	}
 

@@ -16,6 +16,7 @@ import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
+import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.Decision;
@@ -123,9 +124,25 @@ class ReportRouter {
 		claimed.forEach((report) -> byReport.put(report.id(), new ArrayList<>()));
 		made.forEach((decision) -> byReport.get(decision.reportId()).add(decision));
 
-		List<CaseRepository.Attach> attaches = new ArrayList<>(claimed.size());
+		// a report every decision of which denies is denied with the first one's reason;
+		// otherwise the decisions that act decide its case and its messages
+		Map<Long, Decision> denials = new LinkedHashMap<>();
+		List<Report> accepted = new ArrayList<>(claimed.size());
 		for (Report report : claimed) {
 			List<Decision> decided = byReport.get(report.id());
+			if (!decided.isEmpty() && decided.stream().allMatch(ReportRouter::denies)) {
+				denials.put(report.id(), decided.get(0));
+			}
+			else {
+				accepted.add(report);
+			}
+		}
+		List<AuditLog.Append> appends = new ArrayList<>();
+		List<ReportsDecided.DeniedReport> denied = deny(claimed, byReport, denials, appends);
+
+		List<CaseRepository.Attach> attaches = new ArrayList<>(accepted.size());
+		for (Report report : accepted) {
+			List<Decision> decided = acting(byReport.get(report.id()));
 			boolean needsReview = decided.stream().anyMatch((decision) -> decision.plan().needsReview());
 			String priority = decided.stream()
 				.map((decision) -> decision.plan().priority())
@@ -141,15 +158,14 @@ class ReportRouter {
 					resolution.account().ref(), report.type().wire(), needsReview, priority,
 					needsReview ? Instant.now().plus(dueIn) : null, queueFacts(decided)));
 		}
-		Map<Long, CaseRepository.Attachment> attachments = this.cases.attachAll(attaches);
-		List<Long> ids = List.copyOf(byReport.keySet());
-		this.reports.markAllAccepted(ids);
+		Map<Long, CaseRepository.Attachment> attachments = attaches.isEmpty() ? Map.of()
+				: this.cases.attachAll(attaches);
+		this.reports.markAllAccepted(accepted.stream().map(Report::id).toList());
 
-		List<AuditLog.Append> appends = new ArrayList<>();
-		List<ReportDecided> decided = new ArrayList<>(claimed.size());
+		List<ReportDecided> decided = new ArrayList<>(accepted.size());
 		Set<Long> announced = new HashSet<>();
-		for (int i = 0; i < claimed.size(); i++) {
-			Report report = claimed.get(i);
+		for (int i = 0; i < accepted.size(); i++) {
+			Report report = accepted.get(i);
 			List<Decision> decisions = byReport.get(report.id());
 			CaseRepository.Attachment attachment = attachments.get(report.id());
 			decisions.forEach((decision) -> appends
@@ -165,12 +181,63 @@ class ReportRouter {
 				.add(new AuditLog.Append(caseStream, "system", "case.report_attached", Map.of("report_id", report.id(),
 						"tracking_code", report.trackingCode(), "needs_review", attaches.get(i).needsReview())));
 			Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
-			decisions.forEach((decision) -> notifications.addAll(decision.plan().notifications()));
+			acting(decisions).forEach((decision) -> notifications.addAll(decision.plan().notifications()));
 			decided.add(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
 		}
 		this.audit.appendAll(appends);
-		this.events.publishEvent(new ReportsDecided(decided));
-		return ids;
+		this.events.publishEvent(new ReportsDecided(decided, denied));
+		return List.copyOf(byReport.keySet());
+	}
+
+	/**
+	 * Denies the reports whose every decision denies, with the reason of the first (in
+	 * one statement per reason): they join no case, nothing is forwarded, and their
+	 * reporters are owed the decision with its reason and redress. Adds the audit entries
+	 * to {@code appends}.
+	 */
+	private List<ReportsDecided.DeniedReport> deny(List<Report> claimed, Map<Long, List<Decision>> byReport,
+			Map<Long, Decision> denials, List<AuditLog.Append> appends) {
+		if (denials.isEmpty()) {
+			return List.of();
+		}
+		Map<DenialReason, List<Long>> byReason = new LinkedHashMap<>();
+		denials.forEach((reportId,
+				decision) -> byReason.computeIfAbsent(reason(decision), (reason) -> new ArrayList<>()).add(reportId));
+		byReason.forEach((reason, ids) -> this.reports.markAllDenied(ids, reason));
+		List<ReportsDecided.DeniedReport> denied = new ArrayList<>(denials.size());
+		for (Report report : claimed) {
+			Decision decision = denials.get(report.id());
+			if (decision == null) {
+				continue;
+			}
+			byReport.get(report.id())
+				.forEach((each) -> appends
+					.add(new AuditLog.Append(report.stream(), "system", "report.decided", decidedFacts(each))));
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("denial_reason", decision.plan().denialReason());
+			details.put("decision_id", decision.id());
+			details.put("policy_version", decision.plan().policyVersion());
+			details.put("rule", decision.plan().rule());
+			appends.add(new AuditLog.Append(report.stream(), "system", "report.denied", details));
+			denied.add(new ReportsDecided.DeniedReport(report.denied(decision.plan().denialReason()),
+					decision.plan().explanation()));
+		}
+		return denied;
+	}
+
+	private static boolean denies(Decision decision) {
+		return decision.plan().denialReason() != null;
+	}
+
+	/** The decisions that act (do not deny); a denying one adds nothing to a case. */
+	private static List<Decision> acting(List<Decision> decisions) {
+		return decisions.stream().filter((decision) -> !denies(decision)).toList();
+	}
+
+	private static DenialReason reason(Decision decision) {
+		return DenialReason.fromWire(decision.plan().denialReason())
+			.orElseThrow(() -> new IllegalStateException("Rule " + decision.plan().rule() + " denies with "
+					+ decision.plan().denialReason() + ", which is no denial reason"));
 	}
 
 	/**

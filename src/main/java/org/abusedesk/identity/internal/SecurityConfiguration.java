@@ -72,6 +72,10 @@ class SecurityConfiguration {
 				// the edge systems, and admins looking at what the edge sees
 				.requestMatchers(HttpMethod.GET, "/api/v1/mitigations/active")
 				.hasAnyRole("edge", "admin")
+				// staff lift a mitigation after review (protected ones: senior, legal,
+				// admin; StaffLifts checks)
+				.requestMatchers(HttpMethod.POST, "/api/v1/mitigations/*/lift")
+				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers(HttpMethod.POST, "/api/v1/customer-tokens")
 				.hasRole("admin")
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/customer-tokens/*")

@@ -157,7 +157,7 @@ class EdgeSyncTests extends IntegrationTest {
 		assertThat(this.api.get("/interstitial/" + pending.id(), null).status()).isEqualTo(404);
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
 		Mitigation block = this.mitigations.create(new NewMitigation(caseId, "malware_block", "url_pattern", List.of(),
-				Instant.now(), null, null, "staff:test", Map.of()));
+				Instant.now(), null, null, "staff:test", Map.of(), "https://m-" + marker + ".example/file.exe", null));
 		assertThat(this.api.get("/interstitial/" + block.id(), null).status()).isEqualTo(404);
 		this.mitigations.expireDue(Instant.now(), 1000);
 		Mitigation expired = create("https://e-" + marker + ".example/", Instant.now(), Instant.now().minusSeconds(1));
