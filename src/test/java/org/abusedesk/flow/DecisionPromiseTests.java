@@ -164,7 +164,7 @@ class DecisionPromiseTests extends IntegrationTest {
 		assertThat(tooLong.status()).isEqualTo(422);
 		assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too_long");
 		Api.Response notJson = this.api.post(lift, "not json", reviewer);
-		assertThat(notJson.status()).as(notJson.body()).isEqualTo(400);
+		assertThat(notJson.status()).as(notJson.body()).isEqualTo(422);
 		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", null).status()).isEqualTo(401);
 		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", staffToken("agent", Role.AGENT)).status()).isEqualTo(403);
 		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", this.edge).status()).isEqualTo(403);

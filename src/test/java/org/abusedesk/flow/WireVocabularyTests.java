@@ -93,8 +93,9 @@ class WireVocabularyTests extends IntegrationTest {
 		answers.put("POST /api/v1/reports/phishing", hosted);
 		long caseId = caseOf(hosted.json().get("id").asLong());
 		caseOf(proxied.json().get("id").asLong());
-		this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of("DE"),
-				Instant.now(), null, null, "staff:test", Map.of()));
+		this.mitigations
+			.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of("DE"), Instant.now(), null,
+					null, "staff:test", Map.of(), "https://blog." + this.catalog.hostedZone() + "/login.php", null));
 		Api.Response customerToken = this.api.post("/api/v1/customer-tokens",
 				"{\"account_ref\": \"hosting-" + this.catalog.id() + "\", \"label\": \"portal\"}", this.admin);
 		answers.put("POST /api/v1/customer-tokens", customerToken);

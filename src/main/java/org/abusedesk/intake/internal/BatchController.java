@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.abusedesk.problems.UnauthorizedException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,7 +25,7 @@ class BatchController {
 
 	/** Up to 1,000 reports in one call; needs a reporter token. */
 	@PostMapping("/api/v1/reports:batch")
-	BatchIntake.BatchResult submit(HttpServletRequest request) throws IOException {
+	BatchIntake.BatchResult submit(HttpServletRequest request) throws IOException, HttpMediaTypeNotSupportedException {
 		ReporterCredential credential = this.reporters.credential(request);
 		if (credential == null) {
 			throw new UnauthorizedException("Batches need a reporter token (Authorization: Bearer ...).");
@@ -32,6 +33,7 @@ class BatchController {
 		this.reporters.admit(request, credential, 1);
 		try (IntakeBulkhead.Permit permit = this.reporters.enter(credential)) {
 			byte[] body = ReportController.readLimited(request.getInputStream(), BatchIntake.MAX_BODY_BYTES);
+			JsonBodies.requireUtf8Json(request, body);
 			List<JsonNode> items = this.batches.read(body, request.getRemoteAddr());
 			int count = items.size();
 			if (count > 1) {

@@ -44,10 +44,34 @@ final class ContentSniffer {
 				&& Arrays.equals(content, 8, 12, "WEBP".getBytes(StandardCharsets.US_ASCII), 0, 4)) {
 			return Optional.of("image/webp");
 		}
-		if (isPlainText(content)) {
+		if (isPlainText(content) && !isMarkup(content)) {
 			return Optional.of("text/plain");
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * HTML and SVG are text, but not inert: a browser runs what they carry. The form asks
+	 * for PDF, images and text, so a file whose first character is a tag and that names
+	 * an HTML, SVG, XML or script element near its start is refused.
+	 */
+	static boolean isMarkup(byte[] content) {
+		int start = 0;
+		if (content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
+				&& (content[2] & 0xff) == 0xbf) {
+			start = 3;
+		}
+		while (start < content.length && Character.isWhitespace(content[start])) {
+			start++;
+		}
+		if (start >= content.length || content[start] != '<') {
+			return false;
+		}
+		String head = new String(content, start, Math.min(1024, content.length - start), StandardCharsets.UTF_8)
+			.toLowerCase(java.util.Locale.ROOT);
+		return head.startsWith("<?xml") || head.startsWith("<!doctype") || head.contains("<html")
+				|| head.contains("<svg") || head.contains("<script") || head.contains("<body")
+				|| head.contains("<iframe") || head.contains("<object") || head.contains("<head");
 	}
 
 	private static boolean startsWith(byte[] content, byte[] prefix) {

@@ -54,6 +54,11 @@ final class FieldErrors {
 			add(prefix + name, "invalid_character", "Text may not contain the NUL character (U+0000).");
 			return null;
 		}
+		if (hasLoneSurrogate(value)) {
+			add(prefix + name, "invalid_character",
+					"Text may not contain a lone surrogate (half of a character, such as \\ud800).");
+			return null;
+		}
 		return value.isEmpty() ? null : value;
 	}
 
@@ -168,6 +173,21 @@ final class FieldErrors {
 		if (!this.list.isEmpty()) {
 			throw new InvalidInputException(this.list);
 		}
+	}
+
+	/** JSON may escape half of a UTF-16 pair ({@code "\\ud800"}); no text has one. */
+	static boolean hasLoneSurrogate(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.problems.PayloadTooLargeException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -31,7 +32,8 @@ class ReportController {
 	 */
 	@PostMapping("/api/v1/reports/{type}")
 	@ResponseStatus(HttpStatus.CREATED)
-	ReportReceipt submit(@PathVariable String type, HttpServletRequest request) throws IOException {
+	ReportReceipt submit(@PathVariable String type, HttpServletRequest request)
+			throws IOException, HttpMediaTypeNotSupportedException {
 		ReporterCredential credential = this.reporters.credential(request);
 		// reports without a token were admitted before anything else
 		// (AnonymousIntakeAdmission)
@@ -42,8 +44,9 @@ class ReportController {
 		int limit = "legal_order".equals(type) ? ReportLimits.MAX_BODY_BYTES_WITH_DOCUMENT
 				: ReportLimits.MAX_BODY_BYTES;
 		try (IntakeBulkhead.Permit permit = admitted ? IntakeBulkhead.Permit.NONE : this.reporters.enter(credential)) {
-			return this.intake.submit(type, readLimited(request.getInputStream(), limit), request.getRemoteAddr(),
-					credential);
+			byte[] body = readLimited(request.getInputStream(), limit);
+			JsonBodies.requireUtf8Json(request, body);
+			return this.intake.submit(type, body, request.getRemoteAddr(), credential);
 		}
 	}
 

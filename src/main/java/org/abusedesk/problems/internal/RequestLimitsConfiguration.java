@@ -22,4 +22,13 @@ class RequestLimitsConfiguration {
 		return registration;
 	}
 
+	@Bean
+	FilterRegistrationBean<DirectErrorRequests> directErrorRequests() {
+		FilterRegistrationBean<DirectErrorRequests> registration = new FilterRegistrationBean<>(
+				new DirectErrorRequests());
+		registration.addUrlPatterns("/error", "/error/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		return registration;
+	}
+
 }
