@@ -20,6 +20,17 @@ public record ReportFiled(Report report, String statusSecret, String channel) {
 	 */
 	public static final String BATCH = "api-batch";
 
+	/**
+	 * The channel of reports filed from the abuse mailbox: the sender gets one receipt
+	 * per message ({@link MailReportsFiled}), not one per report.
+	 */
+	public static final String MAIL = "mail";
+
+	/** Whether the report came from the abuse mailbox ({@link #MAIL}). */
+	public boolean fromMail() {
+		return MAIL.equals(this.channel);
+	}
+
 	/** Whether the report came in a batch ({@link #BATCH}). */
 	public boolean inBatch() {
 		return BATCH.equals(this.channel);

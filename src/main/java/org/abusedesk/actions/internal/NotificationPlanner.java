@@ -13,6 +13,7 @@ import org.abusedesk.cases.CaseForwarded;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.intake.Report;
+import org.abusedesk.intake.MailReportsFiled;
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.NotificationKind;
@@ -56,6 +57,17 @@ class NotificationPlanner {
 		this.reporterNotices.receipt(report, filed.statusSecret()).ifPresent(messages::add);
 		this.reporterNotices.denial(report).ifPresent(messages::add);
 		queueAll(messages, Map.of(report.id(), report));
+	}
+
+	/** The sender of an abuse message gets one receipt for all the reports it became. */
+	@EventListener
+	void on(MailReportsFiled filed) {
+		OutboundMessage receipt = this.reporterNotices.mailReceipt(filed);
+		Set<String> queued = this.outbox.enqueueAll(List.of(receipt));
+		if (queued.contains(receipt.idempotencyKey())) {
+			this.audit.appendAll(List
+				.of(new AuditLog.Append(filed.stream(), "system", "notification.queued", queuedFacts(receipt))));
+		}
 	}
 
 	/**

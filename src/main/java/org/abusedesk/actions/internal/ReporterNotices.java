@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.Report;
+import org.abusedesk.intake.MailReportsFiled;
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportStatus;
 
@@ -35,7 +36,40 @@ class ReporterNotices {
 	 * people make later (a case denied after review) still reach every reporter.
 	 */
 	static boolean emailedOnArrival(ReportFiled filed) {
-		return !filed.inBatch();
+		return !filed.inBatch() && !filed.fromMail();
+	}
+
+	/**
+	 * One receipt for all the reports an abuse message became, with each report's
+	 * tracking code, status link and, where it was denied on arrival, the reason.
+	 */
+	OutboundMessage mailReceipt(MailReportsFiled filed) {
+		List<String> lines = new ArrayList<>();
+		lines.add("Hello" + (filed.reporterName() != null ? " " + filed.reporterName() : "") + ",");
+		lines.add("");
+		int count = filed.reports().size();
+		lines.add("We received your message and filed it as " + count + ((count == 1) ? " report" : " reports")
+				+ ". Each has its own tracking code and status page; keep these links to yourself: anyone who has "
+				+ "one can see the status of that report.");
+		for (MailReportsFiled.Filed report : filed.reports()) {
+			lines.add("");
+			String about = String.join(", ", report.targets().subList(0, Math.min(3, report.targets().size())))
+					+ ((report.targets().size() > 3) ? " and " + (report.targets().size() - 3) + " more" : "");
+			lines.add("- " + report.receipt().trackingCode() + " (" + report.type() + "): " + about);
+			if ("denied".equals(report.receipt().status())) {
+				String reason = DenialReason.fromWire(report.receipt().denialReason())
+					.map(DenialReason::explanation)
+					.orElse(report.receipt().denialReason());
+				lines.add("  Not taken up: " + reason);
+			}
+			lines.add("  " + this.publicBaseUrl + "/api/v1/reports/status/" + report.receipt().trackingCode()
+					+ "?secret=" + report.receipt().statusSecret());
+		}
+		String email = filed.recipient();
+		return new OutboundMessage(filed.stream() + ":notify_reporter:receipt:" + email.toLowerCase(Locale.ROOT),
+				"notify_reporter", filed.reports().get(0).reportId(), 0, email,
+				"We received your message: " + count + ((count == 1) ? " report" : " reports"),
+				String.join("\n", lines) + "\n");
 	}
 
 	Optional<OutboundMessage> receipt(Report report, String statusSecret) {

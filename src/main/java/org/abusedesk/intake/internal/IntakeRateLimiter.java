@@ -36,6 +36,9 @@ class IntakeRateLimiter {
 
 	private final int perToken;
 
+	/** A mail sender's budget of reports a minute; a configured feed has a token's. */
+	private int perMailSender;
+
 	private final int untrustedTotal;
 
 	private final int trustedTotal;
@@ -55,11 +58,14 @@ class IntakeRateLimiter {
 	IntakeRateLimiter(@Value("${abusedesk.intake.rate-limit.per-address-per-minute:60}") int perAddress,
 			@Value("${abusedesk.intake.rate-limit.per-token-per-minute:6000}") int perToken,
 			@Value("${abusedesk.intake.rate-limit.untrusted-total-per-minute:60000}") int untrustedTotal,
-			@Value("${abusedesk.intake.rate-limit.trusted-total-per-minute:60000}") int trustedTotal) {
+			@Value("${abusedesk.intake.rate-limit.trusted-total-per-minute:60000}") int trustedTotal,
+			@Value("${abusedesk.intake.rate-limit.per-mail-sender-per-minute:60}") int perMailSender) {
 		this(perAddress, perToken, untrustedTotal, trustedTotal, System::nanoTime);
+		this.perMailSender = perMailSender;
 	}
 
 	IntakeRateLimiter(int perAddress, int perToken, int untrustedTotal, int trustedTotal, LongSupplier clock) {
+		this.perMailSender = perAddress;
 		this.perAddress = perAddress;
 		this.perToken = perToken;
 		this.untrustedTotal = untrustedTotal;
@@ -100,6 +106,31 @@ class IntakeRateLimiter {
 			// an anonymous client's refused attempts count against it: a flooder that
 			// keeps
 			// knocking never looks like one that sent little
+			return refusal(wait, "total");
+		}
+		return null;
+	}
+
+	/**
+	 * Takes {@code count} units for the reports of one abuse message: an unknown sender
+	 * has the budget of an address, a configured feed that of a token; both draw on the
+	 * untrusted total. Nothing is taken when refused.
+	 * @return the refusal, or {@code null} when the reports may be filed
+	 */
+	Refusal acquireMailSender(String sender, boolean feed, int count) {
+		int limit = feed ? this.perToken : this.perMailSender;
+		if (this.clients.size() >= MAX_CLIENTS) {
+			evictIdle();
+		}
+		TokenBucket client = this.clients.computeIfAbsent("mail:" + sender, (k) -> bucket(limit));
+		long now = this.clock.getAsLong();
+		long wait = client.take(count, now);
+		if (wait > 0) {
+			return refusal(wait, "client");
+		}
+		wait = this.untrusted.take(count, now);
+		if (wait > 0) {
+			client.giveBack(count);
 			return refusal(wait, "total");
 		}
 		return null;

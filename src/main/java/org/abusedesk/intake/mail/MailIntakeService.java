@@ -1,5 +1,6 @@
 package org.abusedesk.intake.mail;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,8 +10,11 @@ import java.util.Optional;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
+import org.abusedesk.intake.MailAdmission;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
+import org.abusedesk.intake.MailReportsFiled;
+import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportType;
@@ -22,6 +26,7 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -53,10 +58,15 @@ class MailIntakeService implements MailIntake {
 
 	private final TransactionTemplate transaction;
 
+	private final MailAdmission admission;
+
+	private final ApplicationEventPublisher events;
+
 	private final int maxMessageBytes;
 
 	MailIntakeService(MailStore store, MailIntakeProperties properties, ReportFiling filing, Resolver resolver,
-			AuditLog audit, ObjectMapper json, TransactionTemplate transaction) {
+			AuditLog audit, ObjectMapper json, TransactionTemplate transaction, MailAdmission admission,
+			ApplicationEventPublisher events) {
 		this.store = store;
 		this.parser = new MailParser(properties.limits());
 		this.senders = new KnownSenders(properties.feeds(), properties.authservId());
@@ -65,6 +75,8 @@ class MailIntakeService implements MailIntake {
 		this.audit = audit;
 		this.json = json;
 		this.transaction = transaction;
+		this.admission = admission;
+		this.events = events;
 		this.maxMessageBytes = properties.limits().maxMessageBytes();
 	}
 
@@ -109,15 +121,26 @@ class MailIntakeService implements MailIntake {
 			}
 			typed.add(new MailTarget(target.kind(), target.value(), type));
 		}
+		List<ReportDrafts.Draft> drafts = ReportDrafts.group(typed, this.resolver);
+		Optional<Duration> wait = this.admission.admit(sender, feed.isPresent(), drafts.size());
+		if (wait.isPresent()) {
+			// kept whole for a person (or a release later), like any quarantined message
+			return quarantine(id, parsed, format, sender, "rate_limited: " + drafts.size() + " reports from " + sender
+					+ " are over its budget; retry after " + wait.get().toSeconds() + " s");
+		}
 		List<MailOutcome.FiledReport> filed = new ArrayList<>();
+		List<MailReportsFiled.Filed> receipts = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
-		for (ReportDrafts.Draft draft : ReportDrafts.group(typed, this.resolver)) {
+		for (ReportDrafts.Draft draft : drafts) {
 			String body = reportJson(id, parsed, draft, sender, feed.isPresent());
 			try {
-				ReportReceipt receipt = this.filing.file("mail", stream(id), draft.type().wire(), body,
+				ReportReceipt receipt = this.filing.file(ReportFiled.MAIL, stream(id), draft.type().wire(), body,
 						feed.isPresent() ? ReporterKind.AUTOMATED_FEED : null);
 				filed.add(new MailOutcome.FiledReport(draft.type().wire(), draft.urls(), draft.ips(),
 						receipt.trackingCode(), receipt.status()));
+				List<String> targets = new ArrayList<>(draft.urls());
+				targets.addAll(draft.ips());
+				receipts.add(new MailReportsFiled.Filed(receipt.id(), receipt, draft.type().wire(), targets));
 			}
 			catch (InvalidInputException ex) {
 				refused.add(ex.errors().toString());
@@ -126,6 +149,9 @@ class MailIntakeService implements MailIntake {
 		if (filed.isEmpty()) {
 			return quarantine(id, parsed, format, sender, "no report could be filed: " + String.join("; ", refused));
 		}
+		String receiptTo = (parsed.reporterEmail() != null) ? parsed.reporterEmail() : sender;
+		this.events.publishEvent(new MailReportsFiled(stream(id), receiptTo,
+				firstNonBlank(parsed.reporterName(), parsed.fromName()), receipts));
 		String reason = refused.isEmpty() ? null : "some reports refused: " + String.join("; ", refused);
 		this.store.finish(id, parsed, "accepted", format, reason, problemsJson(parsed.problems()));
 		Map<String, Object> facts = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import org.abusedesk.catalog.CatalogImport;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.intake.MailAdmission;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.ReportFiling;
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
@@ -42,6 +44,12 @@ class MailIntakeTests extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MailAdmission admission;
+
+	@Autowired
+	private ApplicationEventPublisher events;
 
 	@Autowired
 	private StaffTokens tokens;
@@ -162,7 +170,8 @@ class MailIntakeTests extends IntegrationTest {
 		MailIntakeProperties small = new MailIntakeProperties(DataSize.ofBytes(200), null, List.of(),
 				new MailIntakeProperties.Imap(null, 0, true, null, null, "INBOX", "Processed", null),
 				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50), MailLimits.DEFAULT_EXTRACTION_READS);
-		MailIntake limited = new MailIntakeService(store, small, filing, resolver, audit, json, transaction);
+		MailIntake limited = new MailIntakeService(store, small, filing, resolver, audit, json, transaction,
+				this.admission, this.events);
 		byte[] raw = arf("Source-IP: " + this.prefix + "27\n");
 
 		MailOutcome outcome = limited.receive(raw, "test", null);
@@ -181,7 +190,8 @@ class MailIntakeTests extends IntegrationTest {
 				List.of(new MailIntakeProperties.Feed(feedAddress, "phishing", true, null, false)),
 				new MailIntakeProperties.Imap(null, 0, true, null, null, "INBOX", "Processed", null),
 				new MailIntakeProperties.Smtp(0, "127.0.0.1", null, 50), MailLimits.DEFAULT_EXTRACTION_READS);
-		MailIntake feeds = new MailIntakeService(store, withFeed, filing, resolver, audit, json, transaction);
+		MailIntake feeds = new MailIntakeService(store, withFeed, filing, resolver, audit, json, transaction,
+				this.admission, this.events);
 		String text = "From: " + feedAddress + "\r\nSubject: daily list " + this.id + "\r\n%s\r\nhttps://www."
 				+ this.hostedZone + "/kit/\r\n";
 		String signed = "Authentication-Results: mx.provider.example; dkim=pass header.d=feeds.example";
