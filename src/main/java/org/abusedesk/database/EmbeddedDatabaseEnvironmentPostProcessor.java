@@ -40,11 +40,14 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		boolean ephemeral = environment.getProperty("abusedesk.database.embedded.ephemeral", Boolean.class, false);
 		EmbeddedPostgresServer server = ephemeral ? ephemeralServer() : EmbeddedPostgresServer
 			.startOrJoin(Path.of(environment.getProperty("abusedesk.data-dir", "./data")).resolve("postgres"), false);
-		server.createDatabaseIfMissing(DATABASE);
+		server.ensureApplicationDatabase(DATABASE);
+		// the application's role owns its database and is no superuser; see docs/adr/0009
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("abusedesk-embedded-database",
-					Map.of("spring.datasource.url", server.jdbcUrl(DATABASE), "spring.datasource.username", "postgres",
-							"abusedesk.database.embedded.port", server.port())));
+					Map.of("spring.datasource.url", server.jdbcUrl(DATABASE), "spring.datasource.username",
+							EmbeddedPostgresServer.APPLICATION_ROLE, "spring.datasource.password",
+							server.applicationPassword(), "abusedesk.database.embedded.port", server.port(),
+							"abusedesk.database.embedded.data-directory", server.dataDirectory().toString())));
 	}
 
 	private static synchronized EmbeddedPostgresServer ephemeralServer() {
