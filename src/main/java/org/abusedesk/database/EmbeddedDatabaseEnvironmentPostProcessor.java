@@ -23,7 +23,10 @@ import org.springframework.util.StringUtils;
  * Properties: {@code abusedesk.data-dir} (default {@code ./data}; the server keeps its
  * files in {@code <data-dir>/postgres}), {@code abusedesk.database.embedded.enabled}
  * (default true) and {@code abusedesk.database.embedded.ephemeral} (tests: one throwaway
- * server per JVM).
+ * server per JVM). The application connects as the role {@code abusedesk} (no superuser)
+ * with the password generated in the data directory (docs/adr/0009); the port and the
+ * data directory are published as {@code abusedesk.database.embedded.port} and
+ * {@code abusedesk.database.embedded.data-directory}.
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
