@@ -155,7 +155,10 @@ public final class EmbeddedPostgresServer {
 	 * missing. Objects that an older version created as the superuser are handed over.
 	 */
 	public void ensureApplicationDatabase(String database) {
-		try (Connection connection = superuserConnection("postgres")) {
+		// one process at a time (two that start at once both find the role missing)
+		try (FileChannel lock = startLock();
+				FileLock held = lock.lock();
+				Connection connection = superuserConnection("postgres")) {
 			String password = "'" + this.applicationPassword + "'";
 			boolean roleExists;
 			try (var query = connection.prepareStatement("select 1 from pg_roles where rolname = ?")) {
@@ -185,12 +188,16 @@ public final class EmbeddedPostgresServer {
 					statement.execute("create database " + quote(database) + " owner " + APPLICATION_ROLE);
 				}
 				else if (!APPLICATION_ROLE.equals(owner)) {
+					// the objects first (one transaction): if that fails, the next start
+					// tries
+					// again since the database is still the old owner's
+					handOver(database, owner);
 					statement.execute("alter database " + quote(database) + " owner to " + APPLICATION_ROLE);
 				}
 			}
-			if (databaseExists && !APPLICATION_ROLE.equals(owner)) {
-				handOver(database, owner);
-			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not prepare database " + database + " for " + APPLICATION_ROLE, ex);
@@ -276,8 +283,7 @@ public final class EmbeddedPostgresServer {
 	private void start() throws IOException {
 		Files.createDirectories(this.pgData.getParent());
 		// one abusedesk process at a time initialises, starts or joins the server
-		try (FileChannel lock = FileChannel.open(this.pgData.resolveSibling(this.pgData.getFileName() + ".lock"),
-				StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+		try (FileChannel lock = startLock(); FileLock held = lock.lock()) {
 			if (!Files.exists(this.pgData.resolve("PG_VERSION"))) {
 				initdb();
 			}
@@ -302,6 +308,12 @@ public final class EmbeddedPostgresServer {
 			release();
 			throw ex;
 		}
+	}
+
+	/** The lock that one abusedesk process at a time holds to start or prepare it. */
+	private FileChannel startLock() throws IOException {
+		return FileChannel.open(this.pgData.resolveSibling(this.pgData.getFileName() + ".lock"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 	}
 
 	private void startServer() throws IOException {
