@@ -113,6 +113,10 @@ public abstract class IntegrationTest {
 						"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
 						"abusedesk.jobs.enabled=false",
 						"spring.modulith.events.republish-outstanding-events-on-restart=false"));
+		String password = this.environment.getProperty("spring.datasource.password");
+		if (password != null) {
+			all.add("spring.datasource.password=" + password);
+		}
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(AbusedeskApplication.class).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))

@@ -84,7 +84,13 @@ final class AppServer implements AutoCloseable {
 		}
 		// postmaster.pid: pid, data directory, start time, port, ...
 		List<String> pid = Files.readAllLines(this.dataDir.resolve("postgres").resolve("postmaster.pid"));
-		return "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/abusedesk?user=postgres";
+		// the application's role and its generated password (docs/adr/0009)
+		java.util.Properties passwords = new java.util.Properties();
+		try (var in = Files.newBufferedReader(this.dataDir.resolve("postgres").resolve("abusedesk-passwords"))) {
+			passwords.load(in);
+		}
+		return "jdbc:postgresql://127.0.0.1:" + pid.get(3).trim() + "/abusedesk?user=abusedesk&password="
+				+ passwords.getProperty("abusedesk");
 	}
 
 	private void awaitHealthy(Duration timeout) throws InterruptedException {

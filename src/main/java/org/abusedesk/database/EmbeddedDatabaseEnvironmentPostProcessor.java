@@ -23,7 +23,10 @@ import org.springframework.util.StringUtils;
  * Properties: {@code abusedesk.data-dir} (default {@code ./data}; the server keeps its
  * files in {@code <data-dir>/postgres}), {@code abusedesk.database.embedded.enabled}
  * (default true) and {@code abusedesk.database.embedded.ephemeral} (tests: one throwaway
- * server per JVM).
+ * server per JVM). The application connects as the role {@code abusedesk} (no superuser)
+ * with the password generated in the data directory (docs/adr/0009); the port and the
+ * data directory are published as {@code abusedesk.database.embedded.port} and
+ * {@code abusedesk.database.embedded.data-directory}.
  */
 public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -40,11 +43,14 @@ public class EmbeddedDatabaseEnvironmentPostProcessor implements EnvironmentPost
 		boolean ephemeral = environment.getProperty("abusedesk.database.embedded.ephemeral", Boolean.class, false);
 		EmbeddedPostgresServer server = ephemeral ? ephemeralServer() : EmbeddedPostgresServer
 			.startOrJoin(Path.of(environment.getProperty("abusedesk.data-dir", "./data")).resolve("postgres"), false);
-		server.createDatabaseIfMissing(DATABASE);
+		server.ensureApplicationDatabase(DATABASE);
+		// the application's role owns its database and is no superuser; see docs/adr/0009
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("abusedesk-embedded-database",
-					Map.of("spring.datasource.url", server.jdbcUrl(DATABASE), "spring.datasource.username", "postgres",
-							"abusedesk.database.embedded.port", server.port())));
+					Map.of("spring.datasource.url", server.jdbcUrl(DATABASE), "spring.datasource.username",
+							EmbeddedPostgresServer.APPLICATION_ROLE, "spring.datasource.password",
+							server.applicationPassword(), "abusedesk.database.embedded.port", server.port(),
+							"abusedesk.database.embedded.data-directory", server.dataDirectory().toString())));
 	}
 
 	private static synchronized EmbeddedPostgresServer ephemeralServer() {
