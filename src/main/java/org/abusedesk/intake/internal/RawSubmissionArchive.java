@@ -30,9 +30,12 @@ class RawSubmissionArchive {
 
 	private final ObjectMapper json;
 
-	RawSubmissionArchive(JdbcClient jdbc, ObjectMapper json) {
+	private final InvalidBodyQuota quota;
+
+	RawSubmissionArchive(JdbcClient jdbc, ObjectMapper json, InvalidBodyQuota quota) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.quota = quota;
 	}
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -54,10 +57,22 @@ class RawSubmissionArchive {
 
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void markInvalid(long id, List<FieldError> errors) {
-		this.jdbc.sql("update raw_submission set outcome = 'invalid', errors = cast(:errors as jsonb) where id = :id")
+		record Row(String clientAddress, long bytes) {
+		}
+		Row row = this.jdbc.sql("""
+				update raw_submission set outcome = 'invalid', errors = cast(:errors as jsonb) where id = :id
+				returning client_address, length(body) as bytes""")
 			.param("errors", this.json.writeValueAsString(errors))
 			.param("id", id)
-			.update();
+			.query((rs, n) -> new Row(rs.getString("client_address"), rs.getLong("bytes")))
+			.optional()
+			.orElse(null);
+		if (row != null && row.clientAddress() != null && !this.quota.charge(row.clientAddress(), row.bytes())) {
+			// over the client's quota of the day: the hash, size and errors stay
+			this.jdbc.sql("""
+					update raw_submission set body_withheld_bytes = length(body), body = ''::bytea
+					where id = :id and not held""").param("id", id).update();
+		}
 	}
 
 	/** A batch whose items were each accepted or rejected on their own. */
