@@ -2,7 +2,6 @@ package org.abusedesk.actions.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,8 +11,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The outbox table. Delivery is claimed row by row with {@code FOR UPDATE SKIP LOCKED},
- * so any number of nodes share it without a coordinator; a claim is a lease, and a node
- * that dies mid-delivery leaves rows that another node takes over when the lease ends.
+ * so any number of nodes share it without a coordinator. A claim is a lease held by a
+ * node ({@link OutboxNode}): a node that dies mid-delivery leaves rows that another node
+ * takes over as soon as the dead node's heartbeat is older than the node timeout, or at
+ * the latest when the lease ends.
  */
 @Repository
 class Outbox {
@@ -27,9 +28,12 @@ class Outbox {
 
 	private final OutboxWakeup wakeup;
 
-	Outbox(JdbcClient jdbc, OutboxWakeup wakeup) {
+	private final OutboxNode node;
+
+	Outbox(JdbcClient jdbc, OutboxWakeup wakeup, OutboxNode node) {
 		this.jdbc = jdbc;
 		this.wakeup = wakeup;
+		this.node = node;
 	}
 
 	/** Queues a message unless one with the same idempotency key exists. */
@@ -121,58 +125,62 @@ class Outbox {
 
 	/**
 	 * Claims up to {@code limit} due messages of one channel ({@code smtp} or
-	 * {@code webhook}) for {@code lease}, those whose lease ran out and then the longest
-	 * due, each read from its own index in order, so that a claim does not read every
-	 * waiting message to take the first few, and locks no more rows than it takes;
-	 * commits on its own.
+	 * {@code webhook}) for {@code lease} on behalf of this node: first those whose holder
+	 * has not been seen for the node timeout (it died) or whose lease ran out, then the
+	 * longest due, each read from its own index in order, so that a claim does not read
+	 * every waiting message to take the first few, and locks no more rows than it takes;
+	 * commits on its own. A claim without a holder (taken by an older version) waits for
+	 * its lease.
 	 */
 	List<Row> claim(String channel, int limit, Duration lease) {
-		return this.jdbc.sql("""
-				with expired as (
-				    select id from outbox_message
-				    where status = 'sending' and lease_until < now() and channel = :channel
-				    order by lease_until limit :limit
-				    for update skip locked),
-				due as (
-				    select id from outbox_message
-				    where status = 'pending' and channel = :channel and next_attempt_at <= now()
-				    order by channel, next_attempt_at, id limit (:limit - (select count(*) from expired))
-				    for update skip locked)
-				update outbox_message set status = 'sending', attempts = attempts + 1,
-				    lease_until = now() + make_interval(secs => :lease)
-				where id in (select id from expired union all select id from due)
-				returning *""")
+		return this.jdbc
+			.sql("""
+					with expired as (
+					    select id from outbox_message m
+					    where status = 'sending' and channel = :channel
+					      and (lease_until < now()
+					           or (claimed_by is not null and not exists (
+					               select 1 from outbox_node n
+					               where n.node_id = m.claimed_by and n.last_seen > now() - make_interval(secs => :timeout))))
+					    order by lease_until limit :limit
+					    for update skip locked),
+					due as (
+					    select id from outbox_message
+					    where status = 'pending' and channel = :channel and next_attempt_at <= now()
+					    order by channel, next_attempt_at, id limit (:limit - (select count(*) from expired))
+					    for update skip locked)
+					update outbox_message set status = 'sending', attempts = attempts + 1, claimed_by = :node,
+					    lease_until = now() + make_interval(secs => :lease)
+					where id in (select id from expired union all select id from due)
+					returning *""")
 			.param("channel", channel)
 			.param("lease", lease.toSeconds())
 			.param("limit", limit)
+			.param("node", this.node.id())
+			.param("timeout", this.node.timeout().toMillis() / 1000.0)
 			.query(Outbox::map)
 			.list();
 	}
 
 	/**
-	 * Records many deliveries in one statement, as {@link #markSent} does one.
-	 * @return the ids recorded: those whose lease was not lost to another node meanwhile
-	 */
-	Set<Long> markAllSent(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return Set.of();
-		}
-		return new HashSet<>(this.jdbc.sql("""
-				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
-				    body = regexp_replace(body, 'secret=[A-Za-z0-9_-]+', 'secret=[redacted]', 'g')
-				where id = any(:ids) and status = 'sending'
-				returning id""").param("ids", ids.toArray(Long[]::new)).query(Long.class).list());
-	}
-
-	/**
-	 * Records a delivery; false when the lease was lost to another node meanwhile. A
-	 * status secret in the body is not kept once the reporter has it.
+	 * Records a delivery, as soon as the server took the message; false when the claim
+	 * was lost to another node meanwhile. A status secret in the body is not kept once
+	 * the reporter has it. The commit of the caller's transaction does not wait for its
+	 * WAL flush ({@code synchronous_commit = off}, set here for that transaction only):
+	 * only a crash of the database itself, not of this node, can lose the record, and
+	 * then the message is sent again with the same Message-ID and idempotency key, as
+	 * after any crash between sending and recording (docs/adr/0010).
 	 */
 	boolean markSent(long id) {
 		return this.jdbc.sql("""
 				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
+				    claimed_by = null,
 				    body = regexp_replace(body, 'secret=[A-Za-z0-9_-]+', 'secret=[redacted]', 'g')
-				where id = :id and status = 'sending'""").param("id", id).update() == 1;
+				from (select set_config('synchronous_commit', 'off', true)) as asynchronous
+				where id = :id and status = 'sending' and claimed_by = :node""")
+			.param("id", id)
+			.param("node", this.node.id())
+			.update() == 1;
 	}
 
 	/** The messages to a report's reporter, newest last. */
@@ -186,9 +194,10 @@ class Outbox {
 
 	void markFailed(long id, String error, Duration retryIn, boolean giveUp) {
 		this.jdbc.sql("""
-				update outbox_message set status = :status, lease_until = null, last_error = :error,
-				    next_attempt_at = now() + make_interval(secs => :retry)
-				where id = :id and status = 'sending'""")
+				update outbox_message set status = :status, lease_until = null, claimed_by = null,
+				    last_error = :error, next_attempt_at = now() + make_interval(secs => :retry)
+				where id = :id and status = 'sending' and claimed_by = :node""")
+			.param("node", this.node.id())
 			.param("status", giveUp ? "failed" : "pending")
 			.param("error", error)
 			.param("retry", retryIn.toSeconds())

@@ -4,17 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Date;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.audit.AuditLog;
@@ -24,18 +23,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued messages by SMTP, at least once. Each message carries a Message-ID
- * derived from its idempotency key, so the rare resend (a node died after the SMTP server
- * took the message and before the outbox recorded it) is recognisable as the same
- * message. Without an SMTP server configured nothing is sent and the messages wait in the
- * outbox.
+ * Delivers queued messages by SMTP, at least once: each message is recorded as sent in a
+ * short transaction of its own as soon as the SMTP server took it, over one connection
+ * for the whole claimed batch. A node that dies mid-batch therefore sends again at most
+ * the message in flight (taken by the server, not yet recorded), and that one carries the
+ * same Message-ID (derived from its idempotency key) and
+ * {@code X-Abusedesk-Idempotency-Key}, so that the receiver can recognise it. Without an
+ * SMTP server configured nothing is sent and the messages wait in the outbox.
  */
 @Component
 class OutboxDispatcher {
@@ -58,15 +58,18 @@ class OutboxDispatcher {
 
 	private final Duration lease;
 
+	private final OutboxNode node;
+
 	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mail, AuditLog audit,
 			TransactionTemplate transaction, @Value("${abusedesk.mail.from:abuse@abusedesk.invalid}") String from,
-			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease) {
+			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease, OutboxNode node) {
 		this.outbox = outbox;
 		this.mail = mail;
 		this.audit = audit;
 		this.transaction = transaction;
 		this.from = from;
 		this.lease = lease;
+		this.node = node;
 	}
 
 	/** Whether an SMTP server is configured. */
@@ -85,74 +88,88 @@ class OutboxDispatcher {
 	/** Delivers at most {@code max} due messages. */
 	int dispatch(int max) {
 		JavaMailSender sender = this.mail.getIfAvailable();
-		if (sender == null) {
+		if (sender == null || !this.node.beginDelivery()) {
 			return 0;
 		}
-		int sent = 0;
-		while (sent < max) {
-			int limit = Math.min(BATCH, max - sent);
-			List<Outbox.Row> batch = this.transaction.execute((status) -> this.outbox.claim(limit, this.lease));
-			if (batch == null || batch.isEmpty()) {
-				return sent;
+		try {
+			int sent = 0;
+			while (sent < max) {
+				long tenure = this.node.tenure();
+				if (tenure < 0) {
+					return sent;
+				}
+				int limit = Math.min(BATCH, max - sent);
+				List<Outbox.Row> batch = this.transaction.execute((status) -> this.outbox.claim(limit, this.lease));
+				if (batch == null || batch.isEmpty()) {
+					return sent;
+				}
+				sent += deliver(sender, batch, tenure);
 			}
-			sent += deliver(sender, batch);
+			return sent;
 		}
-		return sent;
+		finally {
+			this.node.endDelivery();
+		}
 	}
 
 	/**
 	 * Sends a claimed batch over one SMTP connection (a connection per message made
-	 * delivery, not intake, the limit) and records the sent ones in one transaction.
+	 * delivery, not intake, the limit) and records each message as sent as soon as the
+	 * server took it. Stops, leaving the rest claimed, when this node no longer holds its
+	 * claims (another node may be taking them over).
 	 * @return how many were sent
 	 */
-	private int deliver(JavaMailSender sender, List<Outbox.Row> batch) {
-		Map<Object, Outbox.Row> rows = new LinkedHashMap<>();
-		for (Outbox.Row row : batch) {
-			try {
-				rows.put(toMime(sender, row), row);
-			}
-			catch (MessagingException ex) {
-				failed(row, ex);
+	private int deliver(JavaMailSender sender, List<Outbox.Row> batch, long tenure) {
+		int sent = 0;
+		try (SmtpConnection connection = new SmtpConnection(sender)) {
+			for (int i = 0; i < batch.size(); i++) {
+				Outbox.Row row = batch.get(i);
+				if (!this.node.holds(tenure)) {
+					log.warn("Outbox node {} lost touch with the database; {} claimed messages left to others",
+							this.node.id(), batch.size() - i);
+					return sent;
+				}
+				MimeMessage message;
+				try {
+					message = toMime(sender, row);
+				}
+				catch (MessagingException ex) {
+					failed(row, ex);
+					continue;
+				}
+				try {
+					connection.send(message);
+				}
+				catch (SmtpConnection.ConnectFailed ex) {
+					// the server cannot be reached: the rest of the batch fails alike
+					batch.subList(i, batch.size()).forEach((rest) -> failed(rest, ex.getCause()));
+					return sent;
+				}
+				catch (MessagingException | MailException ex) {
+					failed(row, ex);
+					continue;
+				}
+				if (recordSent(row)) {
+					sent++;
+				}
 			}
 		}
-		Map<Object, Exception> failures = new HashMap<>();
-		try {
-			sender.send(rows.keySet().toArray(MimeMessage[]::new));
-		}
-		catch (MailSendException ex) {
-			// only the messages named failed; a failure to close after sending names none
-			failures.putAll(ex.getFailedMessages());
-		}
-		catch (MailException ex) {
-			rows.keySet().forEach((message) -> failures.put(message, ex));
-		}
-		List<Outbox.Row> delivered = new ArrayList<>();
-		rows.forEach((message, row) -> {
-			Exception failure = failures.get(message);
-			if (failure != null) {
-				failed(row, failure);
-			}
-			else {
-				delivered.add(row);
-			}
-		});
-		// in three statements; appendAll takes the streams' head locks in the order of
-		// their names, so two deliverers (this node's wake-up and poll, or two nodes)
-		// cannot deadlock
-		Integer recorded = this.transaction.execute((status) -> {
-			Set<Long> sent = this.outbox.markAllSent(delivered.stream().map(Outbox.Row::id).toList());
-			this.audit.appendAll(delivered.stream()
-				.filter((row) -> sent.contains(row.id()))
-				.map((row) -> new AuditLog.Append(stream(row), "system", "notification.sent",
-						Map.of("kind", row.kind(), "recipient", row.recipient(), "idempotency_key",
-								row.idempotencyKey())))
-				.toList());
-			return sent.size();
-		});
-		return (recorded != null) ? recorded : 0;
+		return sent;
 	}
 
-	private void failed(Outbox.Row row, Exception ex) {
+	/** The message's own short transaction: the outbox row and its audit entry. */
+	private boolean recordSent(Outbox.Row row) {
+		return Boolean.TRUE.equals(this.transaction.execute((status) -> {
+			if (!this.outbox.markSent(row.id())) {
+				return false;
+			}
+			this.audit.append(stream(row), "system", "notification.sent",
+					Map.of("kind", row.kind(), "recipient", row.recipient(), "idempotency_key", row.idempotencyKey()));
+			return true;
+		}));
+	}
+
+	private void failed(Outbox.Row row, Throwable ex) {
 		boolean giveUp = row.attempts() >= MAX_ATTEMPTS;
 		Duration retryIn = backoff(row.attempts());
 		log.warn("Delivery of outbox message {} to {} failed (attempt {}): {}", row.id(), row.recipient(),
@@ -196,6 +213,88 @@ class OutboxDispatcher {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * One SMTP connection for a batch, opened at the first message and opened again when
+	 * the server dropped it. A sender that is not a {@link JavaMailSenderImpl} sends each
+	 * message on its own.
+	 */
+	private static final class SmtpConnection implements AutoCloseable {
+
+		private final JavaMailSender sender;
+
+		private Transport transport;
+
+		SmtpConnection(JavaMailSender sender) {
+			this.sender = sender;
+		}
+
+		/** Returns once the server took the message. */
+		void send(MimeMessage message) throws MessagingException, ConnectFailed {
+			if (!(this.sender instanceof JavaMailSenderImpl impl)) {
+				this.sender.send(message);
+				return;
+			}
+			if (this.transport == null || !this.transport.isConnected()) {
+				close();
+				this.transport = connect(impl);
+			}
+			if (message.getSentDate() == null) {
+				message.setSentDate(new Date());
+			}
+			message.saveChanges();
+			Address[] recipients = message.getAllRecipients();
+			this.transport.sendMessage(message, (recipients != null) ? recipients : new Address[0]);
+		}
+
+		/** As {@link JavaMailSenderImpl} connects. */
+		private static Transport connect(JavaMailSenderImpl impl) throws ConnectFailed {
+			String username = impl.getUsername();
+			String password = impl.getPassword();
+			if ("".equals(username)) {
+				username = null;
+				if ("".equals(password)) {
+					password = null;
+				}
+			}
+			try {
+				Session session = impl.getSession();
+				String protocol = impl.getProtocol();
+				if (protocol == null) {
+					protocol = session.getProperty("mail.transport.protocol");
+				}
+				Transport transport = session
+					.getTransport((protocol != null) ? protocol : JavaMailSenderImpl.DEFAULT_PROTOCOL);
+				transport.connect(impl.getHost(), impl.getPort(), username, password);
+				return transport;
+			}
+			catch (MessagingException ex) {
+				throw new ConnectFailed(ex);
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.transport != null) {
+				try {
+					this.transport.close();
+				}
+				catch (MessagingException ex) {
+					// the messages sent are taken; nothing to do about a failed QUIT
+				}
+				this.transport = null;
+			}
+		}
+
+		static final class ConnectFailed extends Exception {
+
+			ConnectFailed(MessagingException cause) {
+				super(cause.getMessage(), cause);
+			}
+
+		}
+
 	}
 
 	/** Keeps the Message-ID we set instead of a random one. */

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued webhooks, at least once: a POST of the JSON body with
+ * Delivers queued webhooks, at least once, each recorded as delivered in its own short
+ * transaction as soon as the receiver answered (a crash re-sends at most the webhook in
+ * flight, with the same {@code Idempotency-Key}): a POST of the JSON body with
  * {@code X-Abusedesk-Timestamp}, {@code X-Abusedesk-Signature} and
  * {@code Idempotency-Key}. Anything but a 2xx answer is retried with backoff, like email.
  * Redirects are not followed, so a configured endpoint cannot send us elsewhere.
@@ -40,13 +42,16 @@ class WebhookDelivery {
 
 	private final Duration lease;
 
+	private final OutboxNode node;
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(10))
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
 	WebhookDelivery(Outbox outbox, WebhookProperties properties, AuditLog audit, TransactionTemplate transaction,
-			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease) {
+			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease, OutboxNode node) {
+		this.node = node;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.audit = audit;
@@ -59,18 +64,34 @@ class WebhookDelivery {
 	 * @return how many were delivered
 	 */
 	int dispatchDue() {
-		int delivered = 0;
-		while (true) {
-			List<Outbox.Row> batch = this.transaction
-				.execute((status) -> this.outbox.claim("webhook", OutboxDispatcher.BATCH, this.lease));
-			if (batch == null || batch.isEmpty()) {
-				return delivered;
-			}
-			for (Outbox.Row row : batch) {
-				if (deliver(row)) {
-					delivered++;
+		if (!this.node.beginDelivery()) {
+			return 0;
+		}
+		try {
+			int delivered = 0;
+			while (true) {
+				long tenure = this.node.tenure();
+				if (tenure < 0) {
+					return delivered;
+				}
+				List<Outbox.Row> batch = this.transaction
+					.execute((status) -> this.outbox.claim("webhook", OutboxDispatcher.BATCH, this.lease));
+				if (batch == null || batch.isEmpty()) {
+					return delivered;
+				}
+				for (Outbox.Row row : batch) {
+					if (!this.node.holds(tenure)) {
+						// another node may be taking the rest over
+						return delivered;
+					}
+					if (deliver(row)) {
+						delivered++;
+					}
 				}
 			}
+		}
+		finally {
+			this.node.endDelivery();
 		}
 	}
 

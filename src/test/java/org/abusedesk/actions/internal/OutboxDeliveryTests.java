@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * At-least-once delivery that never sends a message twice across restarts: the
- * idempotency key keeps a message from being queued twice, and a node that dies holding a
- * claim leaves it to the next node only when its lease has ended.
+ * At-least-once delivery: the idempotency key keeps a message from being queued twice,
+ * and a claim without a holder (taken by a version before ADR 0010) is left to the next
+ * node only when its lease has ended. Claims with a holder: {@link OutboxCrashTests}.
  */
 class OutboxDeliveryTests extends IntegrationTest {
 
