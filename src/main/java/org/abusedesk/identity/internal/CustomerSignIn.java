@@ -40,16 +40,19 @@ class CustomerSignIn {
 	@PostMapping("/customer/sign-in")
 	String signIn(@RequestParam(defaultValue = "") String token, Model model, HttpServletRequest request,
 			HttpServletResponse response) {
-		var customer = this.tokens.findByToken(token.trim());
-		if (customer.isEmpty()) {
+		var signedIn = this.tokens.signIn(token.trim());
+		if (signedIn.isEmpty()) {
 			response.setStatus(HttpStatus.UNAUTHORIZED.value());
 			model.addAttribute("error", "This token is not valid. Ask your provider for a new one.");
 			return "customer/sign-in";
 		}
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(new UsernamePasswordAuthenticationToken(customer.get(), null,
-				List.of(new SimpleGrantedAuthority("ROLE_customer"))));
+		UsernamePasswordAuthenticationToken authentication = new UsernamePasswordAuthenticationToken(
+				signedIn.get().customer(), null, List.of(new SimpleGrantedAuthority("ROLE_customer")));
+		// the token's id, so that revoking the token ends this session
+		authentication.setDetails(new CustomerSessionGuard.TokenId(signedIn.get().tokenId()));
+		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return "redirect:/customer";
