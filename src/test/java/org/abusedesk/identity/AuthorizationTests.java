@@ -80,6 +80,17 @@ class AuthorizationTests extends IntegrationTest {
 			"DELETE, /api/v1/customer-tokens/999999999, none, 401",
 			"DELETE, /api/v1/customer-tokens/999999999, reviewer, 403",
 			"DELETE, /api/v1/customer-tokens/999999999, admin, 404",
+			// staff tokens: listed and revoked by admins only, never issued over the API
+			"GET, /api/v1/staff-tokens, none, 401", "GET, /api/v1/staff-tokens, bogus, 401",
+			"GET, /api/v1/staff-tokens, agent, 403", "GET, /api/v1/staff-tokens, reviewer, 403",
+			"GET, /api/v1/staff-tokens, senior, 403", "GET, /api/v1/staff-tokens, legal, 403",
+			"GET, /api/v1/staff-tokens, edge, 403", "GET, /api/v1/staff-tokens, customer, 401",
+			"GET, /api/v1/staff-tokens, admin, 200", "GET, /api/v1/staff-tokens?limit=-1, admin, 422",
+			"DELETE, /api/v1/staff-tokens/999999999, none, 401", "DELETE, /api/v1/staff-tokens/999999999, agent, 403",
+			"DELETE, /api/v1/staff-tokens/999999999, senior, 403", "DELETE, /api/v1/staff-tokens/999999999, edge, 403",
+			"DELETE, /api/v1/staff-tokens/999999999, customer, 401",
+			"DELETE, /api/v1/staff-tokens/999999999, admin, 404", "DELETE, /api/v1/staff-tokens/x, admin, 400",
+			"POST, /api/v1/staff-tokens, admin, 403", "DELETE, /api/v1/staff-tokens, admin, 403",
 			// the customer API: customer tokens only, never staff tokens
 			"GET, /api/v1/customer/mitigations, none, 401", "GET, /api/v1/customer/mitigations, bogus, 401",
 			"GET, /api/v1/customer/mitigations, agent, 401", "GET, /api/v1/customer/mitigations, admin, 401",

@@ -1,7 +1,7 @@
 package org.abusedesk.identity.internal;
 
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.identity.internal.StaffTokenStore.Bootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,20 +14,23 @@ import org.springframework.util.StringUtils;
 /**
  * Registers the admin token given by {@code ABUSEDESK_ADMIN_TOKEN}
  * ({@code abusedesk.admin-token}); in the demo ({@code abusedesk.demo=true}) without one,
- * generates a token and prints it once.
+ * generates a token and prints it once. Either way the token of the previous value (or
+ * the previous demo token) is revoked: rotating the variable revokes the old token. With
+ * neither, the tokens registered before are left as they are (revoke them with
+ * {@code DELETE /api/v1/staff-tokens/{id}}).
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
-	private final StaffTokens tokens;
+	private final StaffTokenStore tokens;
 
 	private final String adminToken;
 
 	private final boolean demo;
 
-	AdminBootstrap(StaffTokens tokens, @Value("${abusedesk.admin-token:}") String adminToken,
+	AdminBootstrap(StaffTokenStore tokens, @Value("${abusedesk.admin-token:}") String adminToken,
 			@Value("${abusedesk.demo:false}") boolean demo) {
 		this.tokens = tokens;
 		this.adminToken = adminToken;
@@ -37,12 +40,27 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (StringUtils.hasText(this.adminToken)) {
-			this.tokens.issue("admin", Role.ADMIN, "from ABUSEDESK_ADMIN_TOKEN", this.adminToken.trim());
-			log.info("Admin token from ABUSEDESK_ADMIN_TOKEN registered");
+			StaffTokenStore.Registered registered = this.tokens.registerBootstrap("admin", Role.ADMIN, Bootstrap.ADMIN,
+					"from ABUSEDESK_ADMIN_TOKEN", this.adminToken.trim());
+			report(registered, "ABUSEDESK_ADMIN_TOKEN");
 		}
 		else if (this.demo) {
-			String token = this.tokens.issue("admin", Role.ADMIN, "demo", null);
-			log.warn("Demo admin token (shown once; set ABUSEDESK_ADMIN_TOKEN to choose it): {}", token);
+			StaffTokenStore.Registered registered = this.tokens.registerBootstrap("admin", Role.ADMIN, Bootstrap.ADMIN,
+					"demo", null);
+			log.warn("Demo admin token (shown once; set ABUSEDESK_ADMIN_TOKEN to choose it): {}", registered.secret());
+			report(registered, "the demo");
+		}
+	}
+
+	static void report(StaffTokenStore.Registered registered, String source) {
+		if (!registered.live()) {
+			log.error("The token from {} was revoked before and stays revoked: choose a new value", source);
+		}
+		else {
+			log.info("Token from {} registered (staff token {})", source, registered.id());
+		}
+		if (!registered.revoked().isEmpty()) {
+			log.warn("Revoked the staff token(s) {} of the previous value of {}", registered.revoked(), source);
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -30,13 +31,20 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain consoleSecurity(HttpSecurity http, StaffAccountStore accounts) throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, StaffAccountStore accounts, SignInThrottle throttle)
+			throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::load);
 		provider.setPasswordEncoder(accounts.encoder());
+		ConsoleSignInThrottleFilter throttled = new ConsoleSignInThrottleFilter(throttle);
 		http.securityMatcher("/console", "/console/**", "/login", "/logout", "/webjars/**", "/console-assets/**")
 			.authenticationProvider(provider)
 			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/console", true).permitAll())
+			// sign-in is throttled per account name and per address (SignInThrottle)
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(throttled.successHandler())
+				.failureHandler(throttled.failureHandler())
+				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(HttpMethod.GET, "/login", "/webjars/**", "/console-assets/**")

@@ -47,12 +47,15 @@ class CustomerSecurityConfiguration {
 
 	/**
 	 * The customer's web pages: signed in with the customer token once, then a session
-	 * cookie (strict SameSite) and a CSRF token in every form.
+	 * cookie (strict SameSite) and a CSRF token in every form. Every request checks that
+	 * the token is still live.
 	 */
 	@Bean
 	@Order(30)
-	SecurityFilterChain customerPagesSecurity(HttpSecurity http) throws Exception {
+	SecurityFilterChain customerPagesSecurity(HttpSecurity http, CustomerTokenStore tokens) throws Exception {
 		http.securityMatcher("/customer", "/customer/**")
+			// revoking the token ends the session at its next request
+			.addFilterBefore(new CustomerSessionGuard(tokens), AnonymousAuthenticationFilter.class)
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.logout((logout) -> logout.logoutUrl("/customer/sign-out").logoutSuccessUrl("/customer/sign-in"))

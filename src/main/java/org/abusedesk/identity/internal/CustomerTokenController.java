@@ -1,9 +1,14 @@
 package org.abusedesk.identity.internal;
 
+import java.util.Map;
+
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.CustomerTokens.IssuedToken;
 import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +17,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Admins issue and revoke customers' API tokens. */
+/**
+ * Admins issue and revoke customers' API tokens; both are audited in
+ * {@code customer_token:<id>}. Revoking a token also ends the web sessions signed in with
+ * it.
+ */
 @RestController
 class CustomerTokenController {
 
@@ -24,13 +33,17 @@ class CustomerTokenController {
 
 	private final CustomerTokenStore tokens;
 
-	CustomerTokenController(CustomerTokenStore tokens) {
+	private final AuditLog audit;
+
+	CustomerTokenController(CustomerTokenStore tokens, AuditLog audit) {
 		this.tokens = tokens;
+		this.audit = audit;
 	}
 
 	@PostMapping("/api/v1/customer-tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	TokenIssued issue(@RequestBody TokenRequest request) {
+	@Transactional
+	TokenIssued issue(@RequestBody TokenRequest request, Authentication admin) {
 		if (request.accountRef() == null || request.accountRef().isBlank() || request.accountRef().length() > 200) {
 			throw new InvalidInputException("account_ref", "required", "The catalog account's ref.");
 		}
@@ -39,15 +52,19 @@ class CustomerTokenController {
 			throw new InvalidInputException("label", "too_long", "At most 200 characters.");
 		}
 		IssuedToken issued = this.tokens.issue(request.accountRef().strip(), label);
+		this.audit.append("customer_token:" + issued.id(), "staff:" + admin.getName(), "customer_token.issued",
+				Map.of("account_ref", request.accountRef().strip(), "label", label));
 		return new TokenIssued(issued.id(), request.accountRef().strip(), label, issued.token());
 	}
 
 	@DeleteMapping("/api/v1/customer-tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
-	void revoke(@PathVariable long id) {
+	@Transactional
+	void revoke(@PathVariable long id, Authentication admin) {
 		if (!this.tokens.revoke(id)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No live customer token " + id);
 		}
+		this.audit.append("customer_token:" + id, "staff:" + admin.getName(), "customer_token.revoked", Map.of());
 	}
 
 }

@@ -43,10 +43,33 @@ class CustomerTokenStore implements CustomerTokens {
 
 	/** The customer a token belongs to, unless it is unknown or revoked. */
 	Optional<Customer> findByToken(String secret) {
-		return this.jdbc.sql("select account_ref from customer_token where token_hash = :hash and revoked_at is null")
+		return signIn(secret).map(SignedIn::customer);
+	}
+
+	/**
+	 * A token's customer and id (kept in a web session, to end it when the token is
+	 * revoked), unless it is unknown or revoked.
+	 */
+	Optional<SignedIn> signIn(String secret) {
+		return this.jdbc
+			.sql("select id, account_ref from customer_token where token_hash = :hash and revoked_at is null")
 			.param("hash", TokenHash.of(secret))
-			.query((rs, n) -> new Customer(rs.getString("account_ref")))
+			.query((rs, n) -> new SignedIn(rs.getLong("id"), new Customer(rs.getString("account_ref"))))
 			.optional();
+	}
+
+	/** Whether a token is still live: one look-up by primary key. */
+	boolean isLive(long id) {
+		return this.jdbc.sql("select count(*) from customer_token where id = :id and revoked_at is null")
+			.param("id", id)
+			.query(Long.class)
+			.single() == 1;
+	}
+
+	/**
+	 * @param tokenId the token signed in with
+	 */
+	record SignedIn(long tokenId, Customer customer) {
 	}
 
 }

@@ -1,7 +1,13 @@
 package org.abusedesk.identity.internal;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
 
@@ -9,32 +15,129 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * The {@code api_token} table: staff tokens, stored as SHA-256 hashes only. Every issue
+ * and revocation is audited in the stream {@code staff_token:<id>}.
+ */
 @Repository
 class StaffTokenStore implements StaffTokens {
 
+	/**
+	 * The bootstrap variables a token can come from: a start with another value revokes
+	 * the token of the previous one.
+	 */
+	enum Bootstrap {
+
+		ADMIN("admin"), EDGE("edge");
+
+		final String wire;
+
+		Bootstrap(String wire) {
+			this.wire = wire;
+		}
+
+	}
+
+	/**
+	 * What an admin sees of a staff token: never its secret or hash.
+	 *
+	 * @param bootstrap {@code admin} or {@code edge} for a token registered from
+	 * {@code ABUSEDESK_ADMIN_TOKEN} or {@code ABUSEDESK_EDGE_TOKEN} (or generated in the
+	 * demo), else {@code null}
+	 * @param revokedAt {@code null} while the token is live
+	 */
+	record TokenView(long id, String label, String role, String holder, String bootstrap, Instant createdAt,
+			Instant revokedAt) {
+	}
+
+	/**
+	 * @param secret the registered token
+	 * @param id its id
+	 * @param live false when the configured token had been revoked before (it stays
+	 * revoked)
+	 * @param revoked the ids of the previous tokens of this bootstrap variable revoked
+	 * now
+	 */
+	record Registered(String secret, long id, boolean live, List<Long> revoked) {
+	}
+
+	/** The outcome of a revocation over the API. */
+	enum Revocation {
+
+		REVOKED, NOT_FOUND, LAST_ADMIN_TOKEN
+
+	}
+
 	private final JdbcClient jdbc;
 
-	StaffTokenStore(JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	StaffTokenStore(JdbcClient jdbc, AuditLog audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Override
 	@Transactional
 	public String issue(String userName, Role role, String label, String secret) {
 		String token = (secret != null) ? secret : TokenHash.newSecret();
+		insert(userName, role, label, token, null);
+		return token;
+	}
+
+	/**
+	 * Registers the token of a bootstrap variable and revokes every other live token of
+	 * that variable: the tokens of its previous values. A configured token that was
+	 * revoked before stays revoked.
+	 */
+	@Transactional
+	Registered registerBootstrap(String userName, Role role, Bootstrap bootstrap, String label, String secret) {
+		String token = (secret != null) ? secret : TokenHash.newSecret();
+		insert(userName, role, label, token, bootstrap);
+		// the configured token's row: inserted now, or there from an earlier start
+		Map<String, Object> row = this.jdbc
+			.sql("select id, revoked_at is null as live from api_token where token_hash = :hash")
+			.param("hash", TokenHash.of(token))
+			.query()
+			.listOfRows()
+			.get(0);
+		long id = ((Number) row.get("id")).longValue();
+		List<Long> previous = this.jdbc.sql("""
+				update api_token set revoked_at = now()
+				where bootstrap = :bootstrap and revoked_at is null and id <> :id
+				returning id""").param("bootstrap", bootstrap.wire).param("id", id).query(Long.class).list();
+		for (long revoked : previous) {
+			this.audit.append("staff_token:" + revoked, "system", "staff_token.revoked",
+					Map.of("reason", "rotated", "bootstrap", bootstrap.wire, "replaced_by", id));
+		}
+		return new Registered(token, id, Boolean.TRUE.equals(row.get("live")), previous);
+	}
+
+	private void insert(String userName, Role role, String label, String token, Bootstrap bootstrap) {
 		this.jdbc.sql("insert into staff_user (name, role) values (:name, :role) on conflict (name) do nothing")
 			.param("name", userName)
 			.param("role", role.wire())
 			.update();
-		this.jdbc.sql("""
-				insert into api_token (token_hash, staff_user_id, label)
-				select :hash, id, :label from staff_user where name = :name
-				on conflict (token_hash) do nothing""")
+		Optional<Long> id = this.jdbc.sql("""
+				insert into api_token (token_hash, staff_user_id, label, bootstrap)
+				select :hash, id, :label, :bootstrap from staff_user where name = :name
+				on conflict (token_hash) do nothing
+				returning id""")
 			.param("hash", TokenHash.of(token))
 			.param("label", label)
+			.param("bootstrap", (bootstrap != null) ? bootstrap.wire : null)
 			.param("name", userName)
-			.update();
-		return token;
+			.query(Long.class)
+			.optional();
+		id.ifPresent((issued) -> {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("holder", userName);
+			details.put("label", label);
+			if (bootstrap != null) {
+				details.put("bootstrap", bootstrap.wire);
+			}
+			this.audit.append("staff_token:" + issued, "system", "staff_token.issued", details);
+		});
 	}
 
 	/** The staff member a token belongs to, unless it is unknown or revoked. */
@@ -46,6 +149,58 @@ class StaffTokenStore implements StaffTokens {
 			.query((rs, n) -> new StaffPrincipal(rs.getString("name"),
 					Role.fromWire(rs.getString("role")).orElseThrow()))
 			.optional();
+	}
+
+	/**
+	 * A page of tokens, newest first.
+	 * @param beforeId only tokens with a smaller id; {@link Long#MAX_VALUE} for the
+	 * newest
+	 */
+	List<TokenView> list(long beforeId, int limit) {
+		return this.jdbc.sql("""
+				select t.id, t.label, u.role, u.name, t.bootstrap, t.created_at, t.revoked_at
+				from api_token t join staff_user u on u.id = t.staff_user_id
+				where t.id < :before order by t.id desc limit :limit""")
+			.param("before", beforeId)
+			.param("limit", limit)
+			.query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("label"), rs.getString("role"),
+					rs.getString("name"), rs.getString("bootstrap"),
+					instant(rs.getObject("created_at", OffsetDateTime.class)),
+					instant(rs.getObject("revoked_at", OffsetDateTime.class))))
+			.list();
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	/**
+	 * Revokes a live token, unless it is the last live token of an admin: then nobody
+	 * could manage tokens over the API any more (rotate {@code ABUSEDESK_ADMIN_TOKEN}
+	 * instead). The live admin tokens are locked first, so that two admins revoking the
+	 * last two at once cannot both succeed.
+	 * @param actor who revokes, for the audit log
+	 */
+	@Transactional
+	Revocation revoke(long id, String actor) {
+		List<Long> liveAdminTokens = this.jdbc.sql("""
+				select t.id from api_token t join staff_user u on u.id = t.staff_user_id
+				where u.role = 'admin' and t.revoked_at is null order by t.id for update of t""")
+			.query(Long.class)
+			.list();
+		List<Long> token = this.jdbc.sql("select id from api_token where id = :id and revoked_at is null for update")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+		if (token.isEmpty()) {
+			return Revocation.NOT_FOUND;
+		}
+		if (liveAdminTokens.size() == 1 && liveAdminTokens.get(0) == id) {
+			return Revocation.LAST_ADMIN_TOKEN;
+		}
+		this.jdbc.sql("update api_token set revoked_at = now() where id = :id").param("id", id).update();
+		this.audit.append("staff_token:" + id, actor, "staff_token.revoked", Map.of("reason", "revoked"));
+		return Revocation.REVOKED;
 	}
 
 }
