@@ -68,6 +68,8 @@ class CrashTests {
 
 	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
+	private static final Duration POSTING_TIMEOUT = Duration.ofSeconds(300);
+
 	/** Reports posted to the first process at most. */
 	private static final int REPORTS = 200;
 
@@ -134,6 +136,7 @@ class CrashTests {
 
 		Map<String, String> acknowledged = new ConcurrentHashMap<>();
 		Queue unexpected = new Queue();
+		AtomicInteger acknowledgements = new AtomicInteger();
 		AtomicInteger inFlightAtKill = new AtomicInteger();
 		AtomicInteger next = new AtomicInteger();
 		AtomicBoolean killed = new AtomicBoolean();
@@ -148,6 +151,11 @@ class CrashTests {
 							JsonNode receipt = json.readTree(response.body());
 							acknowledged.put(receipt.get("tracking_code").asString(),
 									receipt.get("status_secret").asString());
+							if (acknowledgements.incrementAndGet() == KILL_AFTER) {
+								// SIGKILL, with the other threads' requests in flight
+								killed.set(true);
+								first.process.destroyForcibly();
+							}
 						}
 						else if (!killed.get()) {
 							unexpected.add("report " + n + ": " + response.statusCode() + " " + response.body());
@@ -168,13 +176,14 @@ class CrashTests {
 			});
 		}
 		reporters.shutdown();
-		await("acknowledged reports before the kill").atMost(START_TIMEOUT)
-			.pollInterval(Duration.ofMillis(20))
-			.until(() -> acknowledged.size() >= KILL_AFTER || reporters.isTerminated());
-		killed.set(true);
+		boolean posted = reporters.awaitTermination(POSTING_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		if (!posted) {
+			reporters.shutdownNow();
+		}
 		first.kill();
-		assertThat(reporters.awaitTermination(REQUEST_TIMEOUT.toSeconds() + 10, TimeUnit.SECONDS)).isTrue();
+		assertThat(posted).as("reports posted within %s", POSTING_TIMEOUT).isTrue();
 		assertThat(unexpected.items()).as("answers before the kill").isEmpty();
+		assertThat(killed).as("killed after %d acknowledged reports", KILL_AFTER).isTrue();
 		Map<String, String> beforeKill = Map.copyOf(acknowledged);
 		assertThat(beforeKill).hasSizeGreaterThanOrEqualTo(KILL_AFTER).hasSizeLessThan(REPORTS);
 		int smtpBeforeRestart = this.smtp.getReceivedMessages().length;
