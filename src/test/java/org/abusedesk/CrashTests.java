@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,9 +124,28 @@ class CrashTests {
 			this.postmasters.forEach(this::awaitStopped);
 		}
 		finally {
+			keepLogs();
 			if (this.smtp != null) {
 				this.smtp.stop();
 			}
+		}
+	}
+
+	/** The processes' logs and the server's outlive the data directory, for a failure. */
+	private void keepLogs() {
+		Path target = Path.of("target", "crash-tests");
+		try {
+			Files.createDirectories(target);
+			for (Abusedesk process : this.processes) {
+				Files.copy(process.log, target.resolve(process.log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			}
+			Path serverLog = pgData().resolve("server.log");
+			if (Files.exists(serverLog)) {
+				Files.copy(serverLog, target.resolve("postgres-server.log"), StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		catch (IOException ex) {
+			System.err.println("CrashTests: could not keep the logs: " + ex);
 		}
 	}
 
@@ -228,9 +248,8 @@ class CrashTests {
 		List<MimeMessage> received = Arrays.asList(this.smtp.getReceivedMessages());
 		Map<String, List<MimeMessage>> copies = received.stream()
 			.collect(Collectors.groupingBy(CrashTests::messageIdOf));
-		// every message received is one of the outbox's, recognisable by its Message-ID
-		// and
-		// idempotency key, to its recipient
+		// every message received is one of the outbox's, recognisable by its
+		// Message-ID and idempotency key, and went to that message's recipient
 		for (MimeMessage message : received) {
 			JsonNode row = byMessageId.get(messageIdOf(message));
 			assertThat(row).as("the outbox message of Message-ID %s", messageIdOf(message)).isNotNull();
@@ -258,7 +277,7 @@ class CrashTests {
 			.allSatisfy((code) -> assertThat(subjects).as("receipts").contains("We received your report " + code));
 
 		System.out.printf(
-				"CrashTests: %d reports acknowledged before the kill (%d in flight at it), %d after the restart; "
+				"CrashTests: %d reports acknowledged before the kill (%d requests cut off by it), %d after the restart; "
 						+ "%d messages queued, %d received before the restart, %d in all, %d second copies%n",
 				beforeKill.size(), inFlightAtKill.get(), REPORTS_AFTER_RESTART, rows.size(), smtpBeforeRestart,
 				received.size(), duplicates.size());
