@@ -8,8 +8,12 @@ import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseWork;
+import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -18,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,6 +43,9 @@ class EmergencyTests extends IntegrationTest {
 
 	@Autowired
 	private AuditLog audit;
+
+	@Autowired
+	private CaseWork work;
 
 	private Api api;
 
@@ -78,6 +86,61 @@ class EmergencyTests extends IntegrationTest {
 	private Api.Response answer(String token, String decision) {
 		return this.api.post("/api/v1/cases/" + this.caseId + "/approvals",
 				"{\"decision\": \"" + decision + "\", \"reason\": \"Life at risk, verified by phone.\"}", token);
+	}
+
+	/**
+	 * Issue 19: the API makes the console's checks (in the emergency service, the one
+	 * place for both): a case no longer open has no emergency declared on it.
+	 */
+	@Test
+	void emergencyApiRefusesAClosedCase() {
+		this.work.deny(this.caseId, new Actor("denier-" + this.catalog.id(), Role.REVIEWER),
+				DenialReason.NO_ABUSE_FOUND, "Nothing there.");
+		assertThat(caseStatus()).isEqualTo("rejected");
+
+		Api.Response refused = declare(staff("declarer", Role.REVIEWER), "A post names a person to attack tonight.");
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.json().get("detail").asString())
+			.isEqualTo("Case " + this.caseId + " is rejected; an emergency is declared only on an open case.");
+		assertThat(caseStatus()).isEqualTo("rejected");
+		assertThat(this.jdbc.sql("select count(*) from case_emergency where case_id = :id")
+			.param("id", this.caseId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
+			.doesNotContain("case.emergency_declared", "case.report_redecided");
+		// the console refuses it the same way, from the same check
+		assertThatThrownBy(() -> this.work.declareEmergency(this.caseId,
+				new Actor("console-" + this.catalog.id(), Role.SENIOR), "A post names a person to attack tonight."))
+			.isInstanceOfSatisfying(CaseWorkException.class, (ex) -> {
+				assertThat(ex.kind()).isEqualTo(CaseWorkException.Kind.CONFLICT);
+				assertThat(ex.getMessage())
+					.isEqualTo("Case " + this.caseId + " is rejected; an emergency is declared only on an open case.");
+			});
+	}
+
+	@Test
+	void emergencyApiRefusesTheRolesTheConsoleRefuses() {
+		for (Role role : List.of(Role.AGENT, Role.LEGAL, Role.EDGE)) {
+			assertThat(declare(staff("declarer-" + role.wire(), role), "A threat to life.").status()).as(role.wire())
+				.isEqualTo(403);
+			// the console's service says the same
+			assertThatThrownBy(() -> this.work.declareEmergency(this.caseId,
+					new Actor("console-" + role.wire() + "-" + this.catalog.id(), role), "A threat to life."))
+				.isInstanceOfSatisfying(CaseWorkException.class,
+						(ex) -> assertThat(ex.kind()).isEqualTo(CaseWorkException.Kind.FORBIDDEN));
+		}
+		assertThat(caseStatus()).isEqualTo("triage");
+		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
+			.doesNotContain("case.emergency_declared");
+	}
+
+	private String caseStatus() {
+		return this.jdbc.sql("select status from abuse_case where id = :id")
+			.param("id", this.caseId)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

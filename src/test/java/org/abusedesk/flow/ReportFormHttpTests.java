@@ -167,8 +167,8 @@ class ReportFormHttpTests extends IntegrationTest {
 		List<Part> parts = new ArrayList<>(reporter());
 		parts.addAll(List.of(Part.field("urls", "https://" + host + "/ordered"),
 				Part.field("justification", "The court ordered the page removed."),
-				Part.field("issuing_authority", "Landgericht Berlin"), Part.field("jurisdiction", "de"),
-				Part.field("legal_basis", "Section 1004 BGB"), Part.field("order_reference", "27 O 1/25"),
+				Part.field("issuing_authority", "European Commission"), Part.field("jurisdiction", "eu"),
+				Part.field("legal_basis", "Art. 73 DSA"), Part.field("order_reference", "C(2025) 1"),
 				Part.field("territorial_scope", "DE, at"), Part.field("notify_host", "send"),
 				Part.field("notify_owner", "send"), Part.field("good_faith", "true"), Part.file("document", "order.pdf",
 						"application/pdf", "%PDF-1.7\n%order\n".getBytes(StandardCharsets.US_ASCII))));

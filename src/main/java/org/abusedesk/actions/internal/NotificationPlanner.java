@@ -95,9 +95,9 @@ class NotificationPlanner {
 		List<OutboundMessage> messages = new ArrayList<>();
 		Map<Long, Report> reports = byId(this.reports.findAll(forwarded.reportIds()));
 		for (Report report : reports.values()) {
-			for (NotificationKind kind : List.of(NotificationKind.FORWARD_TO_HOST, NotificationKind.NOTIFY_OWNER)) {
-				this.composer.compose(kind, report, forwarded.caseId()).ifPresent(messages::add);
-			}
+			messages.addAll(
+					this.composer.composeAll(List.of(NotificationKind.FORWARD_TO_HOST, NotificationKind.NOTIFY_OWNER),
+							report, forwarded.caseId()));
 		}
 		queueAll(messages, reports);
 	}
@@ -105,10 +105,7 @@ class NotificationPlanner {
 	@EventListener
 	void on(ReportDecided decided) {
 		Report report = decided.report();
-		List<OutboundMessage> messages = new ArrayList<>();
-		for (NotificationKind kind : decided.notifications()) {
-			this.composer.compose(kind, report, decided.caseId()).ifPresent(messages::add);
-		}
+		List<OutboundMessage> messages = this.composer.composeAll(decided.notifications(), report, decided.caseId());
 		queueAll(messages, Map.of(report.id(), report));
 	}
 
@@ -122,9 +119,7 @@ class NotificationPlanner {
 		Map<Long, Report> reports = new HashMap<>();
 		for (ReportDecided decided : batch.decided()) {
 			reports.put(decided.reportId(), decided.report());
-			for (NotificationKind kind : decided.notifications()) {
-				this.composer.compose(kind, decided.report(), decided.caseId()).ifPresent(messages::add);
-			}
+			messages.addAll(this.composer.composeAll(decided.notifications(), decided.report(), decided.caseId()));
 		}
 		// a report the policy denied: the reporter hears why and where to turn, and
 		// nobody else hears of it

@@ -254,16 +254,19 @@ class CaseWorkService implements CaseWork {
 	@Override
 	@Transactional
 	public long declareEmergency(long caseId, Actor actor, String justification) {
-		allow(actor, Role.REVIEWER, Role.SENIOR, Role.ADMIN);
-		open(caseId);
+		// the checks are the emergency service's, the same for the API
 		try {
-			return this.emergencies.declare(caseId, actor.name(), justification).emergencyId();
+			return this.emergencies.declare(caseId, actor, justification).emergencyId();
 		}
 		catch (org.abusedesk.problems.InvalidInputException ex) {
 			throw new CaseWorkException(Kind.INVALID, ex.getMessage());
 		}
 		catch (org.springframework.web.server.ResponseStatusException ex) {
-			throw new CaseWorkException(Kind.CONFLICT, ex.getReason());
+			throw new CaseWorkException(switch (ex.getStatusCode().value()) {
+				case 403 -> Kind.FORBIDDEN;
+				case 404 -> Kind.NOT_FOUND;
+				default -> Kind.CONFLICT;
+			}, ex.getReason());
 		}
 	}
 

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.identity.Role;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.cases.EmergencyApproved;
 import org.abusedesk.cases.ReportDecided;
@@ -63,15 +66,33 @@ class Emergencies {
 		this.events = events;
 	}
 
+	/** Who may declare an emergency, on the console and over the API alike. */
+	static final Role[] DECLARERS = { Role.REVIEWER, Role.SENIOR, Role.ADMIN };
+
+	/**
+	 * Declares an emergency on an open case. The one place its checks are made, for the
+	 * console and the API: the role (403), the justification (422), the case (404) and
+	 * that it is open (409).
+	 */
 	@Transactional
-	Declared declare(long caseId, String staff, String justification) {
+	Declared declare(long caseId, Actor actor, String justification) {
+		if (actor == null || !actor.isAny(DECLARERS)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Only a reviewer, a senior reviewer or an admin declares an emergency.");
+		}
 		if (justification == null || justification.isBlank()) {
 			throw new InvalidInputException("justification", "required", "Say why this is an emergency.");
 		}
 		if (justification.length() > MAX_TEXT) {
 			throw new InvalidInputException("justification", "too_long", "At most " + MAX_TEXT + " characters.");
 		}
-		requireCase(caseId);
+		String status = this.emergencies.lockCaseStatus(caseId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + "."));
+		if (!CaseQueue.OPEN.contains(status) && !"forwarded".equals(status)) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					"Case " + caseId + " is " + status + "; an emergency is declared only on an open case.");
+		}
+		String staff = actor.name();
 		long emergencyId = this.emergencies.declare(caseId, staff, justification)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
 					"Case " + caseId + " already has an emergency awaiting approval."));

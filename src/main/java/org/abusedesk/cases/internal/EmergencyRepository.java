@@ -80,11 +80,15 @@ class EmergencyRepository {
 	 * Locks a case's row until the transaction ends; false when there is no such case.
 	 */
 	boolean lockCase(long caseId) {
-		return this.jdbc.sql("select id from abuse_case where id = :id for update")
+		return lockCaseStatus(caseId).isPresent();
+	}
+
+	/** Locks the case row; answers its status, or empty when there is no such case. */
+	java.util.Optional<String> lockCaseStatus(long caseId) {
+		return this.jdbc.sql("select status from abuse_case where id = :id for update")
 			.param("id", caseId)
-			.query(Long.class)
-			.optional()
-			.isPresent();
+			.query(String.class)
+			.optional();
 	}
 
 	void setCaseStatus(long caseId, String status) {

@@ -21,6 +21,13 @@ final class FieldErrors {
 		this.list.add(new FieldError(field, code, message));
 	}
 
+	/** Whether a problem was found with this field or one of its items. */
+	boolean has(String field) {
+		return this.list.stream()
+			.anyMatch((error) -> error.field().equals(field) || error.field().startsWith(field + "[")
+					|| error.field().startsWith(field + "."));
+	}
+
 	void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
 		for (String name : node.propertyNames()) {
 			if (!allowed.contains(name)) {

@@ -78,12 +78,14 @@ final class ReportTypeSpecs {
 		add(new TypeSpec(ReportType.LEGAL_ORDER, "Court or authority order",
 				"An order of a court or competent authority that requires action on content.",
 				List.of(FieldSpec.text("issuing_authority", "Issuing authority", "The court or authority.", true, 255),
-						FieldSpec.of("jurisdiction", "Jurisdiction", "ISO 3166-1 country code, e.g. DE.", COUNTRY,
-								true),
+						FieldSpec.of("jurisdiction", "Jurisdiction",
+								"ISO 3166-1 country code, e.g. DE, or EU for an authority of the European Union.",
+								COUNTRY, true),
 						FieldSpec.text("legal_basis", "Legal basis", "The law the order relies on.", true, 1000),
 						FieldSpec.text("order_reference", "Order reference", "The case or order number.", true, 255),
 						FieldSpec.of("territorial_scope", "Territorial scope",
-								"Where the order applies: ISO 3166-1 codes, separated by commas (EU for the whole Union).",
+								"Where the order applies, within the authority's jurisdiction: ISO 3166-1 codes, separated by "
+										+ "commas (EU for every member state).",
 								COUNTRY_LIST, true)),
 				false, false, true, false, false, true));
 		add(new TypeSpec(ReportType.REGISTRAR_WHOIS, "Registration data (WHOIS) request",

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,6 +45,13 @@ class ReportValidator {
 	private static final Pattern HTTP_URL = Pattern.compile("(?i)https?://[^/?#\\s]+");
 
 	private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+	/** The jurisdiction of an authority of the European Union, and its scope's name. */
+	static final String EU = "EU";
+
+	/** The 27 member states of the European Union, by their ISO 3166-1 codes. */
+	static final List<String> EU_MEMBERS = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR",
+			"GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
 	/**
 	 * A report nests a few levels (details, lists of URLs); 250 URLs and addresses and
@@ -126,6 +134,9 @@ class ReportValidator {
 		String justification = errors.text(root, "justification", "", true, ReportLimits.MAX_JUSTIFICATION);
 		String comments = errors.text(root, "comments", "", false, ReportLimits.MAX_COMMENTS);
 		Map<String, Object> details = details(spec, root, errors);
+		if (type == ReportType.LEGAL_ORDER) {
+			territorialScope(details, errors);
+		}
 		Notify notify = notify(spec, root.get("notify"), errors);
 		List<EvidenceFile> documents = spec.documentRequired() ? document(root.get("document"), errors) : List.of();
 		JsonNode goodFaith = root.get("good_faith");
@@ -331,7 +342,8 @@ class ReportValidator {
 				case AFFIRMATION -> errors.affirmation(root, field.name(), field.label());
 				case BOOLEAN -> errors.bool(root, field.name(), field.required());
 				case CHOICE -> errors.oneOf(root, field.name(), field.required(), field.choices());
-				case COUNTRY -> errors.country(root, field.name(), field.required(), COUNTRIES);
+				case COUNTRY -> "jurisdiction".equals(field.name()) ? jurisdiction(root, field, errors)
+						: errors.country(root, field.name(), field.required(), COUNTRIES);
 				case COUNTRY_LIST -> errors.countries(root, field.name(), field.required(), COUNTRIES);
 				case PORT_LIST -> errors.ports(root, field.name(), field.required());
 			};
@@ -340,6 +352,51 @@ class ReportValidator {
 			}
 		}
 		return details;
+	}
+
+	/** A country's code, or {@code EU} (in either case) for an authority of the Union. */
+	private static String jurisdiction(JsonNode root, FieldSpec field, FieldErrors errors) {
+		JsonNode node = root.get(field.name());
+		if (node != null && node.isString() && EU.equalsIgnoreCase(node.stringValue().strip())) {
+			return EU;
+		}
+		return errors.country(root, field.name(), field.required(), COUNTRIES);
+	}
+
+	/**
+	 * An order binds only where its authority has jurisdiction: a national authority its
+	 * own country, an authority of the Union its member states. {@code EU} in the scope
+	 * stands for the member states and is stored as their codes. Checked only when the
+	 * jurisdiction and every code of the scope are valid.
+	 */
+	private static void territorialScope(Map<String, Object> details, FieldErrors errors) {
+		if (!(details.get("jurisdiction") instanceof String jurisdiction)
+				|| !(details.get("territorial_scope") instanceof List<?> scope) || errors.has("territorial_scope")) {
+			return;
+		}
+		Set<String> expanded = new LinkedHashSet<>();
+		for (Object code : scope) {
+			if (EU.equals(code)) {
+				expanded.addAll(EU_MEMBERS);
+			}
+			else {
+				expanded.add(String.valueOf(code));
+			}
+		}
+		Set<String> allowed = EU.equals(jurisdiction) ? Set.copyOf(EU_MEMBERS) : Set.of(jurisdiction);
+		List<String> outside = expanded.stream().filter((code) -> !allowed.contains(code)).toList();
+		if (!outside.isEmpty()) {
+			errors.add("territorial_scope", "outside_jurisdiction",
+					EU.equals(jurisdiction)
+							? "An order of an authority of the European Union covers only its member states; "
+									+ String.join(", ", outside) + ((outside.size() == 1) ? " is" : " are")
+									+ " outside its jurisdiction."
+							: "An order of an authority in " + jurisdiction + " covers only " + jurisdiction + "; "
+									+ String.join(", ", outside) + ((outside.size() == 1) ? " is" : " are")
+									+ " outside its jurisdiction.");
+			return;
+		}
+		details.put("territorial_scope", List.copyOf(expanded));
 	}
 
 	record Notify(NotifyChoice host, NotifyChoice owner, NotifyChoice ncmec) {
