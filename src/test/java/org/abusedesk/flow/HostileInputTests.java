@@ -38,12 +38,27 @@ class HostileInputTests extends IntegrationTest {
 
 	private TestCatalog catalog;
 
+	private String admin;
+
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
 		this.catalog = TestCatalog.unique();
-		String admin = this.tokens.issue("hostile-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
+		this.admin = this.tokens.issue("hostile-" + this.catalog.id(), Role.ADMIN, "test", null);
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
+	}
+
+	@Test
+	void customerTokenForAnAccountThatDoesNotExistIsRefused() {
+		Api.Response refused = this.api.post("/api/v1/customer-tokens",
+				"{\"account_ref\": \"no-such-account-" + this.catalog.id() + "\"}", this.admin);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().at("/errors/0/field").asString()).isEqualTo("account_ref");
+		assertThat(refused.json().at("/errors/0/code").asString()).isEqualTo("unknown");
+		assertThat(this.api
+			.post("/api/v1/customer-tokens", "{\"account_ref\": \"hosting-" + this.catalog.id() + "\"}", this.admin)
+			.status()).isEqualTo(201);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package org.abusedesk.identity.internal;
 import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.catalog.Accounts;
 import org.abusedesk.identity.CustomerTokens.IssuedToken;
 import org.abusedesk.problems.InvalidInputException;
 
@@ -35,9 +36,12 @@ class CustomerTokenController {
 
 	private final AuditLog audit;
 
-	CustomerTokenController(CustomerTokenStore tokens, AuditLog audit) {
+	private final Accounts accounts;
+
+	CustomerTokenController(CustomerTokenStore tokens, AuditLog audit, Accounts accounts) {
 		this.tokens = tokens;
 		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	@PostMapping("/api/v1/customer-tokens")
@@ -46,6 +50,10 @@ class CustomerTokenController {
 	TokenIssued issue(@RequestBody TokenRequest request, Authentication admin) {
 		if (request.accountRef() == null || request.accountRef().isBlank() || request.accountRef().length() > 200) {
 			throw new InvalidInputException("account_ref", "required", "The catalog account's ref.");
+		}
+		if (!this.accounts.exists(request.accountRef().strip())) {
+			throw new InvalidInputException("account_ref", "unknown",
+					"No catalog account has the ref '" + request.accountRef().strip() + "'.");
 		}
 		String label = (request.label() != null && !request.label().isBlank()) ? request.label() : "customer";
 		if (label.length() > 200) {
