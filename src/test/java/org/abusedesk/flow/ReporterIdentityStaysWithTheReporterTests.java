@@ -84,6 +84,26 @@ class ReporterIdentityStaysWithTheReporterTests extends IntegrationTest {
 	}
 
 	@Test
+	void batchReportWithAnonymousChoicesNamesTheReporterToNobody() {
+		String admin = this.tokens.issue("batch-admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """
+				{"label": "identity %s", "reporter_kind": "organisation", "name": "%s",
+				 "email": "%s", "organisation": "Flaggers e.V."}""".formatted(this.catalog.id(), NAME,
+				this.catalog.reporter()), admin);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String host = "shop." + this.catalog.proxiedZone();
+		Api.Response batch = this.api.post("/api/v1/reports:batch", """
+				{"reports": [{"type": "phishing", "report": {
+				  "urls": ["https://%s/batch.php"], "justification": "A fake bank login page.",
+				  "notify": {"host": "send-anon", "owner": "send-anon"}, "good_faith": true}}]}""".formatted(host),
+				issued.json().get("token").asString());
+
+		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		assertThat(batch.json().at("/results/0/status").asString()).as(batch.body()).isEqualTo("submitted");
+		assertWithheldFromEveryoneButTheReporter(batch.json().at("/results/0/id").asLong());
+	}
+
+	@Test
 	void webFormReportWithAnonymousChoicesNamesTheReporterToNobody() {
 		String host = "shop." + this.catalog.proxiedZone();
 		WebForm web = new WebForm(this.port);
