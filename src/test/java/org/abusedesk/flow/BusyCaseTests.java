@@ -6,20 +6,17 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,30 +25,18 @@ import static org.awaitility.Awaitility.await;
  * A case that gathered many reports (a flood against one site) is shown a page at a time,
  * in the API and in the console, with its newest history.
  */
-class BusyCaseTests extends IntegrationTest {
+class BusyCaseTests extends DeskTest {
 
 	private static final int REPORTS = 130;
 
 	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
 	private StaffAccounts accounts;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private CaseWork work;
 
 	@Autowired
 	private AuditLog audit;
-
-	private TestCatalog catalog;
-
-	private Api api;
-
-	private String admin;
 
 	private long caseId;
 

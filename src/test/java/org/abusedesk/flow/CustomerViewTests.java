@@ -6,20 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.actions.Mitigations.Mitigation;
 import org.abusedesk.actions.Mitigations.NewMitigation;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,36 +24,16 @@ import static org.awaitility.Awaitility.await;
  * mitigation: an active one stays in force, a pending one is cancelled, the case is
  * queued again.
  */
-class CustomerViewTests extends IntegrationTest {
+class CustomerViewTests extends DeskTest {
 
 	@LocalServerPort
 	private int port;
-
-	@Autowired
-	private StaffTokens tokens;
 
 	@Autowired
 	private Mitigations mitigations;
 
 	@Autowired
 	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-	}
 
 	private String customerToken(String accountRef) {
 		Api.Response issued = this.api.post("/api/v1/customer-tokens",
@@ -80,18 +55,6 @@ class CustomerViewTests extends IntegrationTest {
 				this.catalog.report(host, "send", ownerChoice, suffix), null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return created.json().get("id").asLong();
-	}
-
-	private long caseOf(long reportId) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		return this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
 	}
 
 	@Test

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,36 +25,19 @@ import static org.awaitility.Awaitility.await;
  * the report filed over HTTP through the router and the case to the mitigations the edge
  * reads, the customer's view and the messages.
  */
-class DecisionPromiseTests extends IntegrationTest {
-
-	@Autowired
-	private StaffTokens tokens;
+class DecisionPromiseTests extends DeskTest {
 
 	@Autowired
 	private CaseWork work;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
 	private AuditLog audit;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
 
 	private String edge;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
 		this.edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
-		Api.Response imported = this.api.put("/api/v1/catalog", this.catalog.document(), this.admin);
-		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 	}
 
 	@Test
@@ -342,10 +322,6 @@ class DecisionPromiseTests extends IntegrationTest {
 			.param("id", caseId)
 			.query(String.class)
 			.single();
-	}
-
-	private String staffToken(String name, Role role) {
-		return this.tokens.issue(name + "-" + this.catalog.id(), role, "test", null);
 	}
 
 	private Actor reviewer(String name) {

@@ -10,16 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.flow.WebForm.Part;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,26 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 12, item 12: the small ones a hostile tester found. Each answers a clear error
  * and stores nothing it was not asked to.
  */
-class HostileInputTests extends IntegrationTest {
+class HostileInputTests extends DeskTest {
 
 	private static final HttpClient client = HttpClient.newHttpClient();
-
-	@Autowired
-	private StaffTokens tokens;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("hostile-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-	}
 
 	@Test
 	void customerTokenForAnAccountThatDoesNotExistIsRefused() {

@@ -3,15 +3,8 @@ package org.abusedesk.flow;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,29 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within the issuing authority's jurisdiction (a national authority its own country, an
  * authority of the Union its member states), checked when the order is filed over HTTP.
  */
-class LegalOrderScopeTests extends IntegrationTest {
+class LegalOrderScopeTests extends DeskTest {
 
 	private static final List<String> MEMBER_STATES = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES",
 			"FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
-
-	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		Api.Response imported = this.api.put("/api/v1/catalog", this.catalog.document(), admin);
-		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-	}
 
 	@Test
 	void germanCourtOrderScopedToAustriaIsRefused() {

@@ -5,15 +5,8 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,28 +15,7 @@ import static org.awaitility.Awaitility.await;
  * The first complete path: a report about a proxied site is resolved, decided and
  * forwarded by real email to the site's hosting provider and owner.
  */
-class ReportPathTests extends IntegrationTest {
-
-	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		Api.Response imported = this.api.put("/api/v1/catalog", this.catalog.document(), this.admin);
-		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-	}
+class ReportPathTests extends DeskTest {
 
 	@Test
 	void proxiedReportIsForwardedToHostAndOwnerHonouringAnonymity() throws Exception {

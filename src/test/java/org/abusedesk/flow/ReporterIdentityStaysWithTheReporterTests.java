@@ -7,17 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.flow.WebForm.Part;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,31 +24,12 @@ import static org.awaitility.Awaitility.await;
  * Email intake wrote the sender's address into the justification, which went verbatim to
  * both.
  */
-class ReporterIdentityStaysWithTheReporterTests extends IntegrationTest {
+class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 
 	private static final String NAME = "Rita Reporter";
 
 	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
 	private MailIntake mail;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		Api.Response imported = this.api.put("/api/v1/catalog", this.catalog.document(), admin);
-		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-	}
 
 	@Test
 	void emailIntakeLeaksTheReporterToTheReportedParty() {

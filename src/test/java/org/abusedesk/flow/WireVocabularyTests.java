@@ -1,7 +1,6 @@
 package org.abusedesk.flow;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,12 +10,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.actions.Mitigations.NewMitigation;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
@@ -30,16 +27,13 @@ import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.Review;
 import org.abusedesk.vocabulary.WireValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 20: the API spoke the glossary's words in two spellings ({@code "service":
@@ -47,15 +41,12 @@ import static org.awaitility.Awaitility.await;
  * {@code GET} endpoint the OpenAPI document lists, and the answers to the writes that
  * fill them, carry only the lower-case wire values.
  */
-class WireVocabularyTests extends IntegrationTest {
+class WireVocabularyTests extends DeskTest {
 
 	/** The glossary's closed sets that travel on the wire. */
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
 			MitigationType.class, MitigationTarget.class, Review.class, Role.class);
-
-	@Autowired
-	private StaffTokens tokens;
 
 	@Autowired
 	private Mitigations mitigations;
@@ -64,23 +55,7 @@ class WireVocabularyTests extends IntegrationTest {
 	private MailIntake mail;
 
 	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
 	private ObjectMapper json;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-	}
 
 	@Test
 	void apiAnswersCarryNoUpperCaseEnumValue() {
@@ -153,18 +128,6 @@ class WireVocabularyTests extends IntegrationTest {
 
 	/** Facts stored before the fix spelled the service as its Java constant. */
 	record Probe(Service service) {
-	}
-
-	private long caseOf(long reportId) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		return this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
 	}
 
 	private static String substitute(String path, Map<String, String> variables) {
