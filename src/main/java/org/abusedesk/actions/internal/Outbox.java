@@ -171,6 +171,23 @@ class Outbox {
 	 * then the message is sent again with the same Message-ID and idempotency key, as
 	 * after any crash between sending and recording (docs/adr/0010).
 	 */
+	Set<Long> markAllSent(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("""
+				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
+				    claimed_by = null,
+				    body = regexp_replace(body, 'secret=[A-Za-z0-9_-]+', 'secret=[redacted]', 'g')
+				from (select set_config('synchronous_commit', 'off', true)) as asynchronous
+				where id = any(:ids) and status = 'sending' and claimed_by = :node
+				returning id""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("node", this.node.id())
+			.query(Long.class)
+			.list());
+	}
+
 	boolean markSent(long id) {
 		return this.jdbc.sql("""
 				update outbox_message set status = 'sent', sent_at = now(), lease_until = null, last_error = null,
