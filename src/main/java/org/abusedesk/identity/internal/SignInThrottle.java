@@ -1,5 +1,6 @@
 package org.abusedesk.identity.internal;
 
+import org.abusedesk.catalog.ClientKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -104,7 +105,7 @@ class SignInThrottle {
 	}
 
 	private static String[] keys(Scope scope, String account, String address) {
-		String addressKey = scope + " address " + ClientAddress.key(address);
+		String addressKey = scope + " address " + ClientKeys.of(address);
 		return (account != null) ? new String[] { addressKey, accountKey(scope, account) }
 				: new String[] { addressKey };
 	}

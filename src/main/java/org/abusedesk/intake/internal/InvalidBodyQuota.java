@@ -1,5 +1,6 @@
 package org.abusedesk.intake.internal;
 
+import org.abusedesk.catalog.ClientKeys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,5 +1,6 @@
 package org.abusedesk.identity.internal;
 
+import org.abusedesk.catalog.ClientKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,10 +86,10 @@ class SignInThrottleUnitTests {
 		}
 		assertThat(this.throttle.attempt(Scope.CUSTOMER, null, "2001:db8:0:1:ffff::1")).isPresent();
 		assertThat(this.throttle.attempt(Scope.CUSTOMER, null, "2001:db8:0:2::1")).isEmpty();
-		assertThat(ClientAddress.key("2001:db8::1")).isEqualTo(ClientAddress.key("[2001:db8:0:0:ffff::2]"))
+		assertThat(ClientKeys.of("2001:db8::1")).isEqualTo(ClientKeys.of("[2001:db8:0:0:ffff::2]"))
 			.isEqualTo("v6:20010db800000000/64");
-		assertThat(ClientAddress.key("::ffff:192.0.2.5")).isEqualTo("v4:192.0.2.5");
-		assertThat(ClientAddress.key("not:an:address:at:all")).startsWith("other:");
+		assertThat(ClientKeys.of("::ffff:192.0.2.5")).isEqualTo("v4:192.0.2.5");
+		assertThat(ClientKeys.of("not:an:address:at:all")).startsWith("other:");
 	}
 
 	@Test

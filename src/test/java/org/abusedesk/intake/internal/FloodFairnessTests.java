@@ -1,5 +1,6 @@
 package org.abusedesk.intake.internal;
 
+import org.abusedesk.catalog.ClientKeys;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

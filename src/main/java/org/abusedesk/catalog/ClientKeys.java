@@ -1,17 +1,16 @@
-package org.abusedesk.intake.internal;
+package org.abusedesk.catalog;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HexFormat;
 
-import org.abusedesk.catalog.Targets;
-
 /**
- * The key an anonymous client's budget is kept under: its IPv4 address, or the /64 of its
- * IPv6 address. One IPv6 subscriber is usually given a whole /64 (RFC 6177), so keying on
- * the full address would give a single flooder 2^64 budgets.
+ * The key a client is counted under (intake budgets, the invalid-body quota, sign-in
+ * throttles): its IPv4 address, or the /64 of its IPv6 address. One IPv6 subscriber is
+ * usually given a whole /64 (RFC 6177), so keying on the full address would give a single
+ * flooder 2^64 budgets.
  */
-final class ClientKeys {
+public final class ClientKeys {
 
 	private ClientKeys() {
 	}
@@ -21,7 +20,7 @@ final class ClientKeys {
 	 * @return {@code v4:<address>}, {@code v6:<first 64 bits in hex>/64}, or the text as
 	 * it came when it is not an address
 	 */
-	static String of(String address) {
+	public static String of(String address) {
 		if (address == null || address.isEmpty()) {
 			return "unknown";
 		}
@@ -29,7 +28,12 @@ final class ClientKeys {
 			return Targets.address(address).isPresent() ? "v4:" + address : "other:" + address;
 		}
 		// an IPv6 literal: no name lookup happens
-		String literal = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
+		String literal = address.startsWith("[") && address.endsWith("]") ? address.substring(1, address.length() - 1)
+				: address;
+		int zone = literal.indexOf('%');
+		if (zone >= 0) {
+			literal = literal.substring(0, zone);
+		}
 		if (!Targets.address(literal).isPresent()) {
 			return "other:" + address;
 		}
