@@ -77,6 +77,29 @@ class ConfirmationTests extends DeskTest {
 			assertThat(m.get("type").asString()).isEqualTo("phishing_interstitial");
 			assertThat(m.get("entity_type").asString()).isEqualTo("url_pattern");
 			assertThat(m.get("target").asString()).isEqualTo("https://" + host + "/login.php");
+			assertThat(m.get("status").asString()).isEqualTo("active");
+		});
+	}
+
+	@Test
+	void malwareConfirmedOnAProxiedSiteProposesTheBlock() {
+		String host = "files." + this.catalog.proxiedZone();
+		long caseId = caseOf(file(phishing(host, "/invoice.exe")));
+		long cursor = changeCursor();
+		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
+				"{\"fact\": \"malware_confirmed\", \"checked\": \"The download is a known banking trojan (sandbox report 4711).\"}",
+				staffToken("senior", Role.SENIOR));
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+		assertThat(confirmed.json().get("fact").asString()).isEqualTo("malware_confirmed");
+
+		assertThat(plan(caseId).mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::target)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(MitigationType.MALWARE_BLOCK, MitigationTarget.URL_PATTERN));
+		assertThat(this.work.accept(caseId, new Actor("approver-" + this.catalog.id(), Role.REVIEWER)).status())
+			.isEqualTo("actioned");
+		assertThat(edgeFeed(cursor, caseId)).singleElement().satisfies((m) -> {
+			assertThat(m.get("type").asString()).isEqualTo("malware_block");
+			assertThat(m.get("target").asString()).isEqualTo("https://" + host + "/invoice.exe");
 		});
 	}
 

@@ -41,14 +41,6 @@ class ConfirmationRepository {
 			.single();
 	}
 
-	/** The facts confirmed on a case. */
-	Set<String> facts(long caseId) {
-		return new HashSet<>(this.jdbc.sql("select distinct fact from case_confirmation where case_id = :case")
-			.param("case", caseId)
-			.query(String.class)
-			.list());
-	}
-
 	/**
 	 * The facts confirmed on the open cases (not closed or rejected) of the given keys,
 	 * the cases a report with that key is attached to; keys without any are left out.
@@ -64,6 +56,8 @@ class ConfirmationRepository {
 			row.put("report_type", key.reportType());
 			rows.add(row);
 		}
+		record Confirmed(CaseKey key, String fact) {
+		}
 		Map<CaseKey, Set<String>> facts = new HashMap<>();
 		this.jdbc.sql("""
 				select distinct c.property_id, c.report_type, f.fact from abuse_case c
@@ -72,14 +66,11 @@ class ConfirmationRepository {
 				join case_confirmation f on f.case_id = c.id
 				where c.status not in ('closed', 'rejected')""")
 			.param("rows", JSON.writeValueAsString(rows))
-			.query((rs, n) -> {
-				facts
-					.computeIfAbsent(new CaseKey(rs.getLong("property_id"), rs.getString("report_type")),
-							(key) -> new HashSet<>())
-					.add(rs.getString("fact"));
-				return null;
-			})
-			.list();
+			.query((rs, n) -> new Confirmed(new CaseKey(rs.getLong("property_id"), rs.getString("report_type")),
+					rs.getString("fact")))
+			.list()
+			.forEach((confirmed) -> facts.computeIfAbsent(confirmed.key(), (key) -> new HashSet<>())
+				.add(confirmed.fact()));
 		return facts;
 	}
 
