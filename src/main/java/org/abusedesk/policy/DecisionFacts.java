@@ -45,6 +45,17 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 				false, false, false);
 	}
 
+	/**
+	 * The same facts with phishing and malware confirmed as given, each in addition to
+	 * what was confirmed already.
+	 */
+	public DecisionFacts withConfirmed(boolean phishing, boolean malware) {
+		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
+				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed || phishing,
+				this.malwareConfirmed || malware, this.trustedFlagger, this.repeatInfringer, this.threatImminent,
+				this.emergencyDeclared);
+	}
+
 	/** The same facts with an emergency declared. */
 	public DecisionFacts withEmergencyDeclared() {
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,

@@ -53,8 +53,11 @@ class ReportRouter {
 
 	private final ApplicationEventPublisher events;
 
+	private final ConfirmationRepository confirmations;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations) {
+		this.confirmations = confirmations;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -113,10 +116,16 @@ class ReportRouter {
 		if (claimed.isEmpty()) {
 			return List.of();
 		}
+		// what reviewers confirmed on the open case a report joins counts for it too
+		Set<ConfirmationRepository.CaseKey> keys = new HashSet<>();
+		claimed.forEach((report) -> keys.add(key(report)));
+		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
+			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
 			for (Service service : report.resolution().services()) {
-				requests.add(new Decisions.Request(report.id(), facts(report, service)));
+				requests.add(new Decisions.Request(report.id(), facts(report, service)
+					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);
@@ -225,6 +234,14 @@ class ReportRouter {
 		return denied;
 	}
 
+	/**
+	 * The key of the open case a report is attached to
+	 * ({@link CaseRepository#attachAll}).
+	 */
+	private static ConfirmationRepository.CaseKey key(Report report) {
+		return new ConfirmationRepository.CaseKey(report.resolution().propertyId(), report.type().wire());
+	}
+
 	private static boolean denies(Decision decision) {
 		return decision.plan().denialReason() != null;
 	}
@@ -242,9 +259,10 @@ class ReportRouter {
 
 	/**
 	 * What the report establishes for one service. Facts intake does not establish
-	 * (confirmations, strikes) come from case work, not from the report; absent bases are
-	 * no basis to the policy. What the reporter stated counts: an order's jurisdiction
-	 * and territory, a threat's imminence.
+	 * (confirmations, strikes) come from case work, not from the report (confirmations
+	 * are added by {@link #route}); absent bases are no basis to the policy. What the
+	 * reporter stated counts: an order's jurisdiction and territory, a threat's
+	 * imminence.
 	 */
 	private static DecisionFacts facts(Report report, Service service) {
 		Resolution resolution = report.resolution();

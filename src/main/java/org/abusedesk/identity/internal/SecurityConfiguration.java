@@ -63,6 +63,8 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/emergency")
 				.hasAnyRole("reviewer", "senior", "admin")
+				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/confirmations")
+				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/approvals")
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/intake/quarantine", "/api/v1/intake/quarantine/*")
