@@ -85,6 +85,7 @@ class StaffMitigationControlTests extends DeskTest {
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
 		assertThat(this.api.post(end, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
+		assertThat(webhooksOf(interstitial, "mitigation.ended")).isEqualTo(1);
 		assertThat(this.audit.entries("case:" + phishingCase)).filteredOn((e) -> e.action().equals("mitigation.ended"))
 			.singleElement()
 			.satisfies((e) -> {
@@ -154,6 +155,7 @@ class StaffMitigationControlTests extends DeskTest {
 			assertThat(Instant.parse(m.get("expires_at").asString())).isEqualTo(later);
 			assertThat(m.get("change_seq").asLong()).isGreaterThan(before.get("change_seq").asLong());
 		});
+		assertThat(webhooksOf(id, "mitigation.extended")).isEqualTo(1);
 		assertThat(this.audit.entries("case:" + phishingCase))
 			.filteredOn((e) -> e.action().equals("mitigation.extended"))
 			.singleElement()
@@ -280,6 +282,17 @@ class StaffMitigationControlTests extends DeskTest {
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
 		return listed.json().get("mitigations").valueStream().map((m) -> m.get("id").asLong()).toList();
+	}
+
+	/** How many webhooks of {@code event} were queued for the mitigation. */
+	private int webhooksOf(long mitigationId, String event) {
+		return this.jdbc.sql("""
+				select count(*) from outbox_message
+				where channel = 'webhook' and idempotency_key like :key and subject = :event""")
+			.param("key", "mitigation:" + mitigationId + ":change:%")
+			.param("event", event)
+			.query(Integer.class)
+			.single();
 	}
 
 	private void drainDueReviews(Instant now) {
