@@ -3,6 +3,7 @@ package org.abusedesk.actions.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.abusedesk.actions.Mitigations.Mitigation;
 import org.abusedesk.problems.InvalidInputException;
@@ -102,7 +103,7 @@ class StaffMitigationController {
 			.anyMatch(StaffLiftController.MAY_LIFT_PROTECTED::contains);
 	}
 
-	private static StaffView found(long id, java.util.Optional<Mitigation> mitigation) {
+	private static StaffView found(long id, Optional<Mitigation> mitigation) {
 		return StaffView
 			.of(mitigation.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + id)));
 	}
