@@ -272,9 +272,10 @@ class StaffMitigationControlTests extends DeskTest {
 			.isEqualTo(200);
 		assertThat(this.api.get("/api/v1/mitigations?review_due=true", this.edge).status()).isEqualTo(403);
 		assertThat(this.api.get("/api/v1/mitigations?review_due=true", null).status()).isEqualTo(401);
-		Api.Response unsupported = this.api.get("/api/v1/mitigations", this.admin);
-		assertThat(unsupported.status()).isEqualTo(422);
-		assertThat(unsupported.json().at("/errors/0/field").asString()).isEqualTo("review_due");
+		Api.Response invalid = this.api.get("/api/v1/mitigations?review_due=maybe", this.admin);
+		assertThat(invalid.status()).isEqualTo(422);
+		assertThat(invalid.json().at("/errors/0/field").asString()).isEqualTo("review_due");
+		assertThat(invalid.json().at("/errors/0/code").asString()).isEqualTo("invalid");
 	}
 
 	private List<Long> reviewDue() {

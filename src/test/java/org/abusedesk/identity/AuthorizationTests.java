@@ -117,7 +117,8 @@ class AuthorizationTests extends IntegrationTest {
 			"GET, /api/v1/mitigations?review_due=true, reviewer, 200",
 			"GET, /api/v1/mitigations?review_due=true, senior, 200",
 			"GET, /api/v1/mitigations?review_due=true, legal, 200",
-			"GET, /api/v1/mitigations?review_due=true, admin, 200", "GET, /api/v1/mitigations, agent, 422",
+			"GET, /api/v1/mitigations?review_due=true, admin, 200", "GET, /api/v1/mitigations, agent, 200",
+			"GET, /api/v1/mitigations?review_due=maybe, agent, 422",
 			// staff tokens: listed and revoked by admins only, never issued over the API
 			"GET, /api/v1/staff-tokens, none, 401", "GET, /api/v1/staff-tokens, bogus, 401",
 			"GET, /api/v1/staff-tokens, agent, 403", "GET, /api/v1/staff-tokens, reviewer, 403",

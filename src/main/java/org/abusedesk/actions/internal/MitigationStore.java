@@ -240,12 +240,16 @@ class MitigationStore implements Mitigations {
 	}
 
 	/**
-	 * The pending and active mitigations whose review date has passed, oldest date first.
+	 * The pending and active mitigations, earliest review date first (those without one
+	 * last); with {@code reviewDue} only those whose review date is at or before
+	 * {@code now}.
 	 */
-	List<Mitigation> reviewDue(Instant now, int limit) {
+	List<Mitigation> inForce(Instant now, boolean reviewDue, int limit) {
 		return this.jdbc.sql("""
-				select * from mitigation where status in ('pending', 'active') and review_at <= :now
-				order by review_at, id limit :limit""")
+				select * from mitigation where status in ('pending', 'active')
+				  and (not :due or review_at <= :now)
+				order by review_at nulls last, id limit :limit""")
+			.param("due", reviewDue)
 			.param("now", Timestamp.from(now))
 			.param("limit", limit)
 			.query(MitigationStore::map)

@@ -88,12 +88,14 @@ class StaffMitigationController {
 
 	@GetMapping("/api/v1/mitigations")
 	Map<String, List<StaffView>> list(@RequestParam(name = "review_due", required = false) String reviewDue) {
-		if (!"true".equals(reviewDue)) {
-			throw new InvalidInputException("review_due", "unsupported",
-					"Only review_due=true is listed here; the edge reads /api/v1/mitigations/active.");
+		if (reviewDue != null && !List.of("true", "false").contains(reviewDue)) {
+			throw new InvalidInputException("review_due", "invalid", "true or false.");
 		}
 		return Map.of("mitigations",
-				this.store.reviewDue(Instant.now(), LIST_LIMIT).stream().map(StaffView::of).toList());
+				this.store.inForce(Instant.now(), "true".equals(reviewDue), LIST_LIMIT)
+					.stream()
+					.map(StaffView::of)
+					.toList());
 	}
 
 	private static boolean mayChangeProtected(Authentication user) {
