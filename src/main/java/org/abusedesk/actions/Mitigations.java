@@ -53,6 +53,19 @@ public interface Mitigations {
 	int expireDue(Instant now, int limit);
 
 	/**
+	 * Puts the cases of the pending and active mitigations whose review date is at or
+	 * before {@code now} back in the review queue: appends {@code mitigation.review_due}
+	 * to the case's audit stream and publishes
+	 * {@link org.abusedesk.cases.MitigationReviewDue}, once per mitigation and review
+	 * date. Claims rows with {@code FOR UPDATE SKIP LOCKED}, so any number of nodes may
+	 * call it at once.
+	 * @param now the instant to compare the review date with
+	 * @param limit how many to queue at most in this call
+	 * @return how many were queued
+	 */
+	int queueDueReviews(Instant now, int limit);
+
+	/**
 	 * A mitigation to record.
 	 *
 	 * @param caseId the case it belongs to
@@ -61,7 +74,9 @@ public interface Mitigations {
 	 * @param territorialScope ISO 3166 codes it is limited to; empty means everywhere
 	 * @param effectiveAt when it takes effect (the customer's grace period ends)
 	 * @param expiresAt when it lapses unless renewed, or {@code null}
-	 * @param reviewAt when a person must look at it again, or {@code null}
+	 * @param reviewAt when a person must look at it again, or {@code null}: one without
+	 * an expiry is then given {@code abusedesk.mitigations.default-review-after} (90
+	 * days) after it takes effect
 	 * @param actor who decided, e.g. {@code staff:alice} or {@code system}
 	 * @param basis why, for the audit log and the statement of reasons; a
 	 * {@code legal_basis} entry becomes the statement's legal ground

@@ -3,6 +3,7 @@ package org.abusedesk.actions.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +13,10 @@ import java.util.Optional;
 
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.MitigationReviewDue;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,15 +36,28 @@ class MitigationStore implements Mitigations {
 
 	private final MitigationWebhooks webhooks;
 
-	MitigationStore(JdbcClient jdbc, AuditLog audit, MitigationWebhooks webhooks) {
+	private final ApplicationEventPublisher events;
+
+	private final Duration defaultReviewAfter;
+
+	MitigationStore(JdbcClient jdbc, AuditLog audit, MitigationWebhooks webhooks, ApplicationEventPublisher events,
+			@Value("${abusedesk.mitigations.default-review-after:90d}") Duration defaultReviewAfter) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.webhooks = webhooks;
+		this.events = events;
+		this.defaultReviewAfter = defaultReviewAfter;
 	}
 
 	@Override
 	@Transactional
-	public Mitigation create(NewMitigation mitigation) {
+	public Mitigation create(NewMitigation decided) {
+		// none without an expiry sits unreviewed for ever
+		NewMitigation mitigation = (decided.expiresAt() == null && decided.reviewAt() == null)
+				? new NewMitigation(decided.caseId(), decided.type(), decided.target(), decided.territorialScope(),
+						decided.effectiveAt(), null, decided.effectiveAt().plus(this.defaultReviewAfter),
+						decided.actor(), decided.basis(), decided.targetValue(), decided.explanation())
+				: decided;
 		boolean active = !mitigation.effectiveAt().isAfter(Instant.now());
 		CaseRef ref = this.jdbc.sql("select account_ref, property from abuse_case where id = :case")
 			.param("case", mitigation.caseId())
@@ -186,6 +203,82 @@ class MitigationStore implements Mitigations {
 			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("case_id") })
 			.list();
 		return transition(expired, "removed", "mitigation.expired", "system", Map.of());
+	}
+
+	@Override
+	@Transactional
+	public int queueDueReviews(Instant now, int limit) {
+		List<Mitigation> due = this.jdbc.sql("""
+				select * from mitigation m
+				where m.status in ('pending', 'active') and m.review_at <= :now
+				  and not exists (select 1 from mitigation_review_due d
+				      where d.mitigation_id = m.id and d.review_at = m.review_at)
+				order by m.review_at, m.id limit :limit
+				for update skip locked""")
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(MitigationStore::map)
+			.list();
+		List<AuditLog.Append> appends = new ArrayList<>(due.size());
+		for (Mitigation mitigation : due) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("mitigation_id", mitigation.id());
+			details.put("status", mitigation.status());
+			details.put("review_at", mitigation.reviewAt());
+			appends.add(new AuditLog.Append("case:" + mitigation.caseId(), "system", "mitigation.review_due", details));
+		}
+		this.audit.appendAll(appends);
+		for (Mitigation mitigation : due) {
+			this.jdbc.sql("insert into mitigation_review_due (mitigation_id, review_at) values (:id, :review)")
+				.param("id", mitigation.id())
+				.param("review", Timestamp.from(mitigation.reviewAt()))
+				.update();
+			this.events
+				.publishEvent(new MitigationReviewDue(mitigation.caseId(), mitigation.id(), mitigation.reviewAt()));
+		}
+		return due.size();
+	}
+
+	/**
+	 * The pending and active mitigations, earliest review date first (those without one
+	 * last); with {@code reviewDue} only those whose review date is at or before
+	 * {@code now}.
+	 */
+	List<Mitigation> inForce(Instant now, boolean reviewDue, int limit) {
+		return this.jdbc.sql("""
+				select * from mitigation where status in ('pending', 'active')
+				  and (not :due or review_at <= :now)
+				order by review_at nulls last, id limit :limit""")
+			.param("due", reviewDue)
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(MitigationStore::map)
+			.list();
+	}
+
+	/**
+	 * Sets a claimed mitigation's expiry ({@code expires_at}) or review date
+	 * ({@code review_at}): audit first, then the row change, then (for the expiry, which
+	 * the edge sees) the webhooks.
+	 */
+	Mitigation reschedule(Mitigation mitigation, String column, Instant value, String action, String actor,
+			Map<String, Object> facts) {
+		if (!List.of("expires_at", "review_at").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		Map<String, Object> details = new LinkedHashMap<>(facts);
+		details.put("mitigation_id", mitigation.id());
+		details.put("status", mitigation.status());
+		this.audit.append("case:" + mitigation.caseId(), actor, action, details);
+		this.jdbc.sql("update mitigation set " + column + " = :value where id = :id")
+			.param("value", Timestamp.from(value))
+			.param("id", mitigation.id())
+			.update();
+		Mitigation changed = find(mitigation.id()).orElseThrow();
+		if ("expires_at".equals(column)) {
+			this.webhooks.changed(changed, action);
+		}
+		return changed;
 	}
 
 	/**

@@ -76,8 +76,12 @@ class SecurityConfiguration {
 				.hasAnyRole("edge", "admin")
 				// staff lift a mitigation after review (protected ones: senior, legal,
 				// admin; StaffLifts checks)
-				.requestMatchers(HttpMethod.POST, "/api/v1/mitigations/*/lift")
+				.requestMatchers(HttpMethod.POST, "/api/v1/mitigations/*/lift", "/api/v1/mitigations/*/end",
+						"/api/v1/mitigations/*/extend", "/api/v1/mitigations/*/review")
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
+				// the mitigations due for review
+				.requestMatchers(HttpMethod.GET, "/api/v1/mitigations")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customer-tokens")
 				.hasRole("admin")
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/customer-tokens/*")
