@@ -1,10 +1,8 @@
 package org.abusedesk.flow;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseWork;
@@ -12,11 +10,8 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names for the confirmed fact is proposed on the case, with the confirmation as the
  * basis the guardrails ask for.
  */
-class ConfirmationTests extends DeskTest {
-
-	@Autowired
-	private CaseWork work;
-
-	@Autowired
-	private AuditLog audit;
-
-	private String edge;
-
-	@BeforeEach
-	void setUp() {
-		this.edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
-	}
+class ConfirmationTests extends EdgeDeskTest {
 
 	@Test
 	void proxiedPhishingConfirmedByAReviewerProposesTheInterstitial() {
@@ -166,14 +148,6 @@ class ConfirmationTests extends DeskTest {
 		return created.json().get("id").asLong();
 	}
 
-	private String phishing(String host, String path) {
-		return """
-				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "A fake bank login page harvesting passwords.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host, path);
-	}
-
 	private CasePlan plan(long caseId) {
 		return this.work.view(caseId, new Actor("viewer-" + this.catalog.id(), Role.REVIEWER)).orElseThrow().plan();
 	}
@@ -183,29 +157,6 @@ class ConfirmationTests extends DeskTest {
 			.param("id", caseId)
 			.query(Integer.class)
 			.single();
-	}
-
-	private long changeCursor() {
-		return this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
-	}
-
-	/** The edge feed's items of one case after {@code cursor}, read page by page. */
-	private List<JsonNode> edgeFeed(long cursor, long caseId) {
-		List<JsonNode> items = new ArrayList<>();
-		long after = cursor;
-		boolean more = true;
-		while (more) {
-			Api.Response page = this.api.get("/api/v1/mitigations/active?limit=1000&after=" + after, this.edge);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			JsonNode json = page.json();
-			json.get("mitigations")
-				.valueStream()
-				.filter((m) -> m.get("case_id").asLong() == caseId)
-				.forEach(items::add);
-			after = json.get("next_cursor").asLong();
-			more = json.get("has_more").asBoolean();
-		}
-		return items;
 	}
 
 }

@@ -5,17 +5,13 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,20 +21,7 @@ import static org.awaitility.Awaitility.await;
  * the report filed over HTTP through the router and the case to the mitigations the edge
  * reads, the customer's view and the messages.
  */
-class DecisionPromiseTests extends DeskTest {
-
-	@Autowired
-	private CaseWork work;
-
-	@Autowired
-	private AuditLog audit;
-
-	private String edge;
-
-	@BeforeEach
-	void setUp() {
-		this.edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
-	}
+class DecisionPromiseTests extends EdgeDeskTest {
 
 	@Test
 	void urlPatternMitigationTargetsTheReportedUrlsNotTheWholeSite() {
@@ -272,99 +255,11 @@ class DecisionPromiseTests extends DeskTest {
 			.single()).contains("wrong_report_category").contains("send it to the domain's registrar");
 	}
 
-	/**
-	 * Staff change the case's plan to one mitigation taking effect at once, and a second
-	 * reviewer approves it (acting sooner than proposed needs two).
-	 */
-	private void actNow(long caseId, ProposedMitigation mitigation) {
-		assertThat(this.work.change(caseId, reviewer("proposer"), List.of(mitigation), "Confirmed; act now.").status())
-			.isEqualTo("awaiting_approval");
-		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
-	}
-
-	private String phishing(String host, String path) {
-		return """
-				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "A fake bank login page harvesting passwords.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host, path);
-	}
-
-	private String legalOrder(String host, String path) {
-		String pdf = java.util.Base64.getEncoder()
-			.encodeToString(
-					"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		return """
-				{"reporter": {"name": "Court Clerk", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "The court ordered this page blocked.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "issuing_authority": "Landgericht Berlin", "jurisdiction": "DE", "legal_basis": "§ 1004 BGB",
-				 "order_reference": "27 O 123/26", "territorial_scope": ["DE"],
-				 "document": {"filename": "order.pdf", "content_type": "application/pdf", "data_base64": "%s"}}"""
-			.formatted(this.catalog.reporter(), host, path, pdf);
-	}
-
-	private long changeCursor() {
-		return this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
-	}
-
-	/**
-	 * The latest entry per mitigation of a case in the edge feed after {@code cursor}.
-	 */
-	private List<JsonNode> latest(long cursor, long caseId) {
-		java.util.Map<Long, JsonNode> byId = new java.util.LinkedHashMap<>();
-		edgeFeed(cursor, caseId).forEach((m) -> byId.put(m.get("id").asLong(), m));
-		return List.copyOf(byId.values());
-	}
-
-	private String caseStatus(long caseId) {
-		return this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
-	}
-
-	private Actor reviewer(String name) {
-		return new Actor(name + "-" + this.catalog.id(), Role.REVIEWER);
-	}
-
 	private String customerToken(String accountRef) {
 		Api.Response issued = this.api.post("/api/v1/customer-tokens",
 				"{\"account_ref\": \"" + accountRef + "\", \"label\": \"portal\"}", this.admin);
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		return issued.json().get("token").asString();
-	}
-
-	/** The edge feed's items of one case after {@code cursor}, read page by page. */
-	private List<JsonNode> edgeFeed(long cursor, long caseId) {
-		List<JsonNode> items = new java.util.ArrayList<>();
-		long after = cursor;
-		boolean more = true;
-		while (more) {
-			Api.Response page = this.api.get("/api/v1/mitigations/active?limit=1000&after=" + after, this.edge);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			JsonNode json = page.json();
-			json.get("mitigations")
-				.valueStream()
-				.filter((m) -> m.get("case_id").asLong() == caseId)
-				.forEach(items::add);
-			after = json.get("next_cursor").asLong();
-			more = json.get("has_more").asBoolean();
-		}
-		return items;
-	}
-
-	/** Files a report over HTTP and answers its case once the router attached it. */
-	private long fileAndAwaitCase(String type, String body) {
-		Api.Response created = this.api.post("/api/v1/reports/" + type, body, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select case_id from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Long.class)
-				.optional()
-				.orElse(null), (id) -> id != null);
 	}
 
 }

@@ -8,13 +8,10 @@ import java.util.List;
 import org.abusedesk.Api;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.Actor;
-import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,23 +26,10 @@ import static org.awaitility.Awaitility.await;
  * reschedule the review of a mitigation over HTTP, a review date that passes puts the
  * case back in the queue, and every mitigation without an expiry has a review date.
  */
-class StaffMitigationControlTests extends DeskTest {
-
-	@Autowired
-	private CaseWork work;
-
-	@Autowired
-	private AuditLog audit;
+class StaffMitigationControlTests extends EdgeDeskTest {
 
 	@Autowired
 	private Mitigations mitigations;
-
-	private String edge;
-
-	@BeforeEach
-	void setUp() {
-		this.edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
-	}
 
 	@Test
 	void staffEndsAMitigationAndTheEdgeFeedDropsIt() {
@@ -307,78 +291,6 @@ class StaffMitigationControlTests extends DeskTest {
 			.stream()
 			.filter((e) -> e.action().equals("mitigation.review_due"))
 			.toList();
-	}
-
-	private void actNow(long caseId, ProposedMitigation mitigation) {
-		assertThat(this.work.change(caseId, reviewer("proposer"), List.of(mitigation), "Confirmed; act now.").status())
-			.isEqualTo("awaiting_approval");
-		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
-	}
-
-	private String phishing(String host, String path) {
-		return """
-				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "A fake bank login page harvesting passwords.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host, path);
-	}
-
-	private String legalOrder(String host, String path) {
-		String pdf = java.util.Base64.getEncoder()
-			.encodeToString(
-					"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		return """
-				{"reporter": {"name": "Court Clerk", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "The court ordered this page blocked.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "issuing_authority": "Landgericht Berlin", "jurisdiction": "DE", "legal_basis": "§ 1004 BGB",
-				 "order_reference": "27 O 123/26", "territorial_scope": ["DE"],
-				 "document": {"filename": "order.pdf", "content_type": "application/pdf", "data_base64": "%s"}}"""
-			.formatted(this.catalog.reporter(), host, path, pdf);
-	}
-
-	private long changeCursor() {
-		return this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
-	}
-
-	/**
-	 * The latest entry per mitigation of a case in the edge feed after {@code cursor}.
-	 */
-	private List<JsonNode> latest(long cursor, long caseId) {
-		java.util.Map<Long, JsonNode> byId = new java.util.LinkedHashMap<>();
-		long after = cursor;
-		boolean more = true;
-		while (more) {
-			Api.Response page = this.api.get("/api/v1/mitigations/active?limit=1000&after=" + after, this.edge);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			JsonNode json = page.json();
-			json.get("mitigations")
-				.valueStream()
-				.filter((m) -> m.get("case_id").asLong() == caseId)
-				.forEach((m) -> byId.put(m.get("id").asLong(), m));
-			after = json.get("next_cursor").asLong();
-			more = json.get("has_more").asBoolean();
-		}
-		return List.copyOf(byId.values());
-	}
-
-	private String caseStatus(long caseId) {
-		return this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
-	}
-
-	private Actor reviewer(String name) {
-		return new Actor(name + "-" + this.catalog.id(), Role.REVIEWER);
-	}
-
-	/** Files a report over HTTP and answers its case once the router attached it. */
-	private long fileAndAwaitCase(String type, String body) {
-		Api.Response created = this.api.post("/api/v1/reports/" + type, body, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		return caseOf(reportId);
 	}
 
 }
