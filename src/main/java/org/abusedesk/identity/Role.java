@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.abusedesk.vocabulary.WireValue;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * Staff roles (DOMAIN.md). The wire value is also the Spring Security role name.
  * {@code edge} is not a person: it is the provider's proxy and hosting systems, which may
@@ -26,6 +29,20 @@ public enum Role implements WireValue {
 	@JsonValue
 	public String wire() {
 		return this.wire;
+	}
+
+	/**
+	 * The staff role a signed-in caller holds (Spring Security's {@code ROLE_<wire>}
+	 * authority), or empty for a caller with none.
+	 */
+	public static Optional<Role> of(Authentication caller) {
+		return caller.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority.startsWith("ROLE_"))
+			.map((authority) -> fromWire(authority.substring("ROLE_".length())))
+			.flatMap(Optional::stream)
+			.findFirst();
 	}
 
 	public static Optional<Role> fromWire(String value) {

@@ -1,7 +1,6 @@
 package org.abusedesk.vocabulary;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,11 +50,6 @@ public interface WireValue {
 	/** The wire values of {@code type}, comma separated, for error messages. */
 	static <E extends Enum<E> & WireValue> String allowed(Class<E> type) {
 		return Arrays.stream(type.getEnumConstants()).map(WireValue::wire).collect(Collectors.joining(", "));
-	}
-
-	/** For tests and checks: whether {@code wire} is a lower-case word. */
-	static boolean isLowerCase(String wire) {
-		return wire.equals(wire.toLowerCase(Locale.ROOT));
 	}
 
 }

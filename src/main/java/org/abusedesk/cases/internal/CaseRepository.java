@@ -194,4 +194,20 @@ class CaseRepository {
 				rs.getInt("report_count"));
 	}
 
+	/**
+	 * Puts a case back in the review queue (a customer contests one of its mitigations,
+	 * or a mitigation's review is due). A case closed meanwhile while another case is
+	 * open for the same property and harm stays closed: one open case per property and
+	 * harm.
+	 * @return whether the case was put back
+	 */
+	boolean requeueForReview(long caseId) {
+		return this.jdbc.sql("""
+				update abuse_case c set status = 'in_review', updated_at = now()
+				where c.id = :id and c.status <> 'in_review'
+				  and not exists (select 1 from abuse_case o
+				      where o.property_id = c.property_id and o.report_type = c.report_type and o.id <> c.id
+				        and o.status not in ('closed', 'rejected'))""").param("id", caseId).update() == 1;
+	}
+
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CustomerReviewRequested;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -21,23 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CustomerReviewListener {
 
-	private final JdbcClient jdbc;
+	private final CaseRepository cases;
 
 	private final AuditLog audit;
 
-	CustomerReviewListener(JdbcClient jdbc, AuditLog audit) {
-		this.jdbc = jdbc;
+	CustomerReviewListener(CaseRepository cases, AuditLog audit) {
+		this.cases = cases;
 		this.audit = audit;
 	}
 
 	@ApplicationModuleListener
 	void on(CustomerReviewRequested requested) {
-		boolean requeued = this.jdbc.sql("""
-				update abuse_case c set status = 'in_review', updated_at = now()
-				where c.id = :id and c.status <> 'in_review'
-				  and not exists (select 1 from abuse_case o
-				      where o.property_id = c.property_id and o.report_type = c.report_type and o.id <> c.id
-				        and o.status not in ('closed', 'rejected'))""").param("id", requested.caseId()).update() == 1;
+		boolean requeued = this.cases.requeueForReview(requested.caseId());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("mitigation_id", requested.mitigationId());
 		details.put("reason", requested.reason());

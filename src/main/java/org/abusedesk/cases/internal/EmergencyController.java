@@ -1,12 +1,9 @@
 package org.abusedesk.cases.internal;
 
-import java.util.Optional;
-
 import org.abusedesk.cases.Actor;
 import org.abusedesk.identity.Role;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,15 +32,7 @@ class EmergencyController {
 
 	/** The caller as case work names them, with the role their token carries. */
 	private static Actor actor(Authentication staff) {
-		return staff.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((authority) -> authority.startsWith("ROLE_"))
-			.map((authority) -> Role.fromWire(authority.substring("ROLE_".length())))
-			.flatMap(Optional::stream)
-			.findFirst()
-			.map((role) -> new Actor(staff.getName(), role))
-			.orElse(null);
+		return Role.of(staff).map((role) -> new Actor(staff.getName(), role)).orElse(null);
 	}
 
 	@PostMapping("/api/v1/cases/{id}/approvals")

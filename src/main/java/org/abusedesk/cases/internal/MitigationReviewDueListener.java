@@ -6,7 +6,6 @@ import java.util.Map;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.MitigationReviewDue;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,23 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 class MitigationReviewDueListener {
 
-	private final JdbcClient jdbc;
+	private final CaseRepository cases;
 
 	private final AuditLog audit;
 
-	MitigationReviewDueListener(JdbcClient jdbc, AuditLog audit) {
-		this.jdbc = jdbc;
+	MitigationReviewDueListener(CaseRepository cases, AuditLog audit) {
+		this.cases = cases;
 		this.audit = audit;
 	}
 
 	@ApplicationModuleListener
 	void on(MitigationReviewDue due) {
-		boolean requeued = this.jdbc.sql("""
-				update abuse_case c set status = 'in_review', updated_at = now()
-				where c.id = :id and c.status <> 'in_review'
-				  and not exists (select 1 from abuse_case o
-				      where o.property_id = c.property_id and o.report_type = c.report_type and o.id <> c.id
-				        and o.status not in ('closed', 'rejected'))""").param("id", due.caseId()).update() == 1;
+		boolean requeued = this.cases.requeueForReview(due.caseId());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("mitigation_id", due.mitigationId());
 		details.put("review_at", due.reviewAt());
