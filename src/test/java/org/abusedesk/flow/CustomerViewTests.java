@@ -35,13 +35,6 @@ class CustomerViewTests extends DeskTest {
 	@Autowired
 	private AuditLog audit;
 
-	private String customerToken(String accountRef) {
-		Api.Response issued = this.api.post("/api/v1/customer-tokens",
-				"{\"account_ref\": \"" + accountRef + "\", \"label\": \"portal\"}", this.admin);
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.json().get("token").asString();
-	}
-
 	@Test
 	void textTheDatabaseCannotHoldIsAnInvalidInputNotAServerError() {
 		Api.Response refused = this.api.post("/api/v1/customer-tokens",

@@ -255,11 +255,4 @@ class DecisionPromiseTests extends EdgeDeskTest {
 			.single()).contains("wrong_report_category").contains("send it to the domain's registrar");
 	}
 
-	private String customerToken(String accountRef) {
-		Api.Response issued = this.api.post("/api/v1/customer-tokens",
-				"{\"account_ref\": \"" + accountRef + "\", \"label\": \"portal\"}", this.admin);
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.json().get("token").asString();
-	}
-
 }

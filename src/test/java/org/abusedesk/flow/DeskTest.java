@@ -47,6 +47,14 @@ public abstract class DeskTest extends IntegrationTest {
 		return this.tokens.issue(name + "-" + this.catalog.id(), role, "test", null);
 	}
 
+	/** A customer token for the account {@code accountRef}, issued by the admin. */
+	protected String customerToken(String accountRef) {
+		Api.Response issued = this.api.post("/api/v1/customer-tokens",
+				"{\"account_ref\": \"" + accountRef + "\", \"label\": \"portal\"}", this.admin);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.json().get("token").asString();
+	}
+
 	/** Waits until the router has attached the report to a case; that case's id. */
 	protected long caseOf(long reportId) {
 		await().atMost(Duration.ofSeconds(30))

@@ -72,6 +72,17 @@ class CustomerController {
 	record ReviewRequest(String reason, String comment) {
 	}
 
+	/** A message we sent the customer about its mitigations, as it was sent. */
+	record CustomerNotice(long id, String status, Instant createdAt, Instant sentAt, long caseId, String subject,
+			String body) {
+
+		static CustomerNotice of(Outbox.Row row) {
+			return new CustomerNotice(row.id(), row.status(), row.createdAt(), row.sentAt(), row.caseId(),
+					row.subject(), row.body());
+		}
+
+	}
+
 	record Page<T>(List<T> items, Long nextBefore) {
 	}
 
@@ -81,8 +92,11 @@ class CustomerController {
 
 	private final CustomerReviews reviews;
 
-	CustomerController(Reports reports, MitigationStore mitigations, CustomerReviews reviews) {
+	private final Outbox outbox;
+
+	CustomerController(Reports reports, MitigationStore mitigations, CustomerReviews reviews, Outbox outbox) {
 		this.reports = reports;
+		this.outbox = outbox;
 		this.mitigations = mitigations;
 		this.reviews = reviews;
 	}
@@ -107,6 +121,22 @@ class CustomerController {
 		List<CustomerMitigation> page = this.mitigations.ofAccount(customer.accountRef(), limit, before)
 			.stream()
 			.map(CustomerMitigation::of)
+			.toList();
+		return new Page<>(page, (page.size() == limit) ? page.get(page.size() - 1).id() : null);
+	}
+
+	/**
+	 * The messages we sent the customer about mitigations on its account (proposed, in
+	 * effect, lifted), newest first: the same words as the emails.
+	 */
+	@GetMapping("/api/v1/customer/notices")
+	Page<CustomerNotice> notices(@AuthenticationPrincipal Customer customer,
+			@RequestParam(defaultValue = "50") int limit,
+			@RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
+		checkLimit(limit);
+		List<CustomerNotice> page = this.outbox.toAccount(customer.accountRef(), CustomerNotices.KIND, limit, before)
+			.stream()
+			.map(CustomerNotice::of)
 			.toList();
 		return new Page<>(page, (page.size() == limit) ? page.get(page.size() - 1).id() : null);
 	}

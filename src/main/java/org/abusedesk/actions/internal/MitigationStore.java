@@ -40,9 +40,13 @@ class MitigationStore implements Mitigations {
 
 	private final Duration defaultReviewAfter;
 
+	private final CustomerNotices notices;
+
 	MitigationStore(JdbcClient jdbc, AuditLog audit, MitigationWebhooks webhooks, ApplicationEventPublisher events,
+			CustomerNotices notices,
 			@Value("${abusedesk.mitigations.default-review-after:90d}") Duration defaultReviewAfter) {
 		this.jdbc = jdbc;
+		this.notices = notices;
 		this.audit = audit;
 		this.webhooks = webhooks;
 		this.events = events;
@@ -108,6 +112,7 @@ class MitigationStore implements Mitigations {
 			.update();
 		Mitigation created = find(id).orElseThrow();
 		this.webhooks.changed(created, active ? "mitigation.activated" : "mitigation.created");
+		this.notices.changed(created, active ? CustomerNotices.Change.EFFECTIVE : CustomerNotices.Change.PROPOSED);
 		return created;
 	}
 
@@ -340,7 +345,14 @@ class MitigationStore implements Mitigations {
 				.update();
 		}
 		for (long[] row : rows) {
-			this.webhooks.changed(find(row[0]).orElseThrow(), action);
+			Mitigation changed = find(row[0]).orElseThrow();
+			this.webhooks.changed(changed, action);
+			switch (status) {
+				case "active" -> this.notices.changed(changed, CustomerNotices.Change.EFFECTIVE);
+				case "removed", "cancelled" -> this.notices.changed(changed, CustomerNotices.Change.LIFTED);
+				default -> {
+				}
+			}
 		}
 		return rows.size();
 	}

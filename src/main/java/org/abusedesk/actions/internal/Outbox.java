@@ -53,7 +53,7 @@ class Outbox {
 		int n = messages.size();
 		String[] keys = new String[n];
 		String[] kinds = new String[n];
-		long[] reports = new long[n];
+		Long[] reports = new Long[n];
 		long[] cases = new long[n];
 		String[] recipients = new String[n];
 		String[] subjects = new String[n];
@@ -205,6 +205,22 @@ class Outbox {
 		return this.jdbc.sql("""
 				select * from outbox_message where report_id = :report and kind = 'notify_reporter' order by id""")
 			.param("report", reportId)
+			.query(Outbox::map)
+			.list();
+	}
+
+	/**
+	 * The messages of {@code kind} about the cases of one customer account, newest first.
+	 */
+	List<Row> toAccount(String accountRef, String kind, int limit, long beforeId) {
+		return this.jdbc.sql("""
+				select m.* from outbox_message m join abuse_case c on c.id = m.case_id
+				where c.account_ref = :account and m.kind = :kind and m.id < :before
+				order by m.id desc limit :limit""")
+			.param("account", accountRef)
+			.param("kind", kind)
+			.param("before", beforeId)
+			.param("limit", limit)
 			.query(Outbox::map)
 			.list();
 	}

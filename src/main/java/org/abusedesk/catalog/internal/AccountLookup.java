@@ -1,5 +1,7 @@
 package org.abusedesk.catalog.internal;
 
+import java.util.Optional;
+
 import org.abusedesk.catalog.Accounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +22,14 @@ class AccountLookup implements Accounts {
 			.param("ref", ref)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	@Override
+	public Optional<String> abuseContact(String ref) {
+		return this.jdbc.sql("select abuse_contact from account where ref = :ref and abuse_contact is not null")
+			.param("ref", ref)
+			.query(String.class)
+			.optional();
 	}
 
 }

@@ -93,7 +93,7 @@ class OutboxCrashTests extends IntegrationTest {
 			for (int i = 0; i < 20; i++) {
 				String key = "crash:" + run + ":" + i;
 				keys.add(key);
-				this.outbox.enqueue(new OutboundMessage(key, "notify_owner", 0, 0,
+				this.outbox.enqueue(new OutboundMessage(key, "notify_owner", 0L, 0,
 						"crash-" + run + "-" + i + "@crash.example", "Subject " + i, "Body " + i));
 			}
 			assertThatThrownBy(dyingDispatcher::dispatchDue).isInstanceOf(Crash.class);

@@ -35,7 +35,7 @@ class OutboxDeliveryTests extends IntegrationTest {
 	private TransactionTemplate transaction;
 
 	private OutboundMessage message(String key, String recipient) {
-		return new OutboundMessage(key, "notify_owner", 0, 0, recipient, "Subject " + key, "Body " + key);
+		return new OutboundMessage(key, "notify_owner", 0L, 0, recipient, "Subject " + key, "Body " + key);
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class OutboxRestartTests extends IntegrationTest {
 		for (int i = 0; i < 30; i++) {
 			String key = "restart:" + batch + ":" + i;
 			keys.add(key);
-			this.outbox.enqueue(new OutboundMessage(key, "notify_owner", 0, 0,
+			this.outbox.enqueue(new OutboundMessage(key, "notify_owner", 0L, 0,
 					"node-" + batch + "-" + i + "@restart.example", "Subject " + i, "Body " + i));
 		}
 
