@@ -23,7 +23,11 @@ class CaseRepository {
 			String priority, Instant dueAt, Instant openedAt, Instant updatedAt, int reportCount) {
 	}
 
-	record Attachment(long caseId, boolean opened) {
+	/**
+	 * @param reopenedFrom the status the case left because a report that needs review
+	 * joined it ({@code forwarded} or {@code actioned}), or {@code null}
+	 */
+	record Attachment(long caseId, boolean opened, String reopenedFrom) {
 	}
 
 	/** What the queue filters on, from the decisions of one report. */
@@ -98,12 +102,16 @@ class CaseRepository {
 		// the open cases that exist are locked in the order of their ids first, the order
 		// in
 		// which staff lock two cases (merge, link); the upsert then finds them locked
+		Map<Long, String> before = new HashMap<>();
 		this.jdbc.sql("""
-				select c.id from abuse_case c
+				select c.id, c.status from abuse_case c
 				join jsonb_to_recordset(cast(:rows as jsonb)) as k(property_id bigint, report_type text)
 				  on c.property_id = k.property_id and c.report_type = k.report_type
 				where c.status not in ('closed', 'rejected')
-				order by c.id for update of c""").param("rows", JSON.writeValueAsString(rows)).query(Long.class).list();
+				order by c.id for update of c""")
+			.param("rows", JSON.writeValueAsString(rows))
+			.query((rs, n) -> before.put(rs.getLong("id"), rs.getString("status")))
+			.list();
 		Map<Key, Attachment> cases = new HashMap<>();
 		this.jdbc
 			.sql("""
@@ -118,8 +126,8 @@ class CaseRepository {
 					order by c.i
 					on conflict (property_id, report_type) where status not in ('closed', 'rejected')
 					do update set
-					    status = case when excluded.status = 'triage' and abuse_case.status = 'forwarded' then 'triage'
-					                  else abuse_case.status end,
+					    status = case when excluded.status = 'triage' and abuse_case.status in ('forwarded', 'actioned')
+					                  then 'triage' else abuse_case.status end,
 					    priority = least(abuse_case.priority, excluded.priority),
 					    due_at = least(abuse_case.due_at, excluded.due_at),
 					    services = array(select distinct unnest(abuse_case.services || excluded.services) order by 1),
@@ -127,10 +135,15 @@ class CaseRepository {
 					    trusted_flagger = abuse_case.trusted_flagger or excluded.trusted_flagger,
 					    account_at_risk = abuse_case.account_at_risk or excluded.account_at_risk,
 					    updated_at = now()
-					returning id, property_id, report_type, (xmax = 0) as opened""")
+					returning id, property_id, report_type, status, (xmax = 0) as opened""")
 			.param("rows", JSON.writeValueAsString(rows))
-			.query((rs, n) -> cases.put(new Key(rs.getLong("property_id"), rs.getString("report_type")),
-					new Attachment(rs.getLong("id"), rs.getBoolean("opened"))))
+			.query((rs, n) -> {
+				long id = rs.getLong("id");
+				String was = before.get(id);
+				String reopenedFrom = (was != null && !was.equals(rs.getString("status"))) ? was : null;
+				return cases.put(new Key(rs.getLong("property_id"), rs.getString("report_type")),
+						new Attachment(id, rs.getBoolean("opened"), reopenedFrom));
+			})
 			.list();
 		Map<Long, Attachment> attachments = new LinkedHashMap<>();
 		for (Attach report : reports) {
@@ -208,6 +221,29 @@ class CaseRepository {
 				  and not exists (select 1 from abuse_case o
 				      where o.property_id = c.property_id and o.report_type = c.report_type and o.id <> c.id
 				        and o.status not in ('closed', 'rejected'))""").param("id", caseId).update() == 1;
+	}
+
+	/**
+	 * Claims up to {@code limit} forwarded cases that nothing has touched since
+	 * {@code cutoff}, locked until the transaction ends (other nodes skip them).
+	 */
+	List<Long> claimQuietForwarded(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				select id from abuse_case where status = 'forwarded' and updated_at < :cutoff
+				order by id limit :limit for update skip locked""")
+			.param("cutoff", java.sql.Timestamp.from(cutoff))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Closes claimed forwarded cases. */
+	void closeForwarded(List<Long> ids) {
+		this.jdbc.sql("""
+				update abuse_case set status = 'closed', updated_at = now()
+				where id = any(cast(:ids as bigint[])) and status = 'forwarded'""")
+			.param("ids", ids.toArray(Long[]::new))
+			.update();
 	}
 
 }

@@ -186,6 +186,12 @@ class ReportRouter {
 						Map.of("property", resolution.property(), "account_ref", resolution.account().ref(),
 								"report_type", report.type().wire())));
 			}
+			if (attachment.reopenedFrom() != null && announced.add(attachment.caseId())) {
+				// a report that needs review joined a forwarded or actioned case: back to
+				// the queue (its mitigations stay in force meanwhile)
+				appends.add(new AuditLog.Append(caseStream, "system", "case.reopened",
+						Map.of("from", attachment.reopenedFrom(), "to", "triage", "report_id", report.id())));
+			}
 			appends
 				.add(new AuditLog.Append(caseStream, "system", "case.report_attached", Map.of("report_id", report.id(),
 						"tracking_code", report.trackingCode(), "needs_review", attaches.get(i).needsReview())));
