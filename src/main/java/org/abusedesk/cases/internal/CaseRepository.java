@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.abusedesk.cases.CaseStatus;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -243,6 +245,30 @@ class CaseRepository {
 				update abuse_case set status = 'closed', updated_at = now()
 				where id = any(cast(:ids as bigint[])) and status = 'forwarded'""")
 			.param("ids", ids.toArray(Long[]::new))
+			.update();
+	}
+
+	/**
+	 * Moves a case to {@code next}, the one way every decision changes a case's status:
+	 * the case is locked, and a move {@link CaseStatus#mayBecome} does not allow is
+	 * refused.
+	 * @throws IllegalStateException when the move is not allowed or the case is missing
+	 */
+	void moveTo(long caseId, CaseStatus next) {
+		String current = this.jdbc.sql("select status from abuse_case where id = :id for update")
+			.param("id", caseId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("No case " + caseId));
+		CaseStatus from = CaseStatus.fromWire(current)
+			.orElseThrow(() -> new IllegalStateException("Case " + caseId + " has an unknown status " + current));
+		if (!from.mayBecome(next)) {
+			throw new IllegalStateException(
+					"Case " + caseId + " cannot move from " + from.wire() + " to " + next.wire() + ".");
+		}
+		this.jdbc.sql("update abuse_case set status = :status, updated_at = now() where id = :id")
+			.param("status", next.wire())
+			.param("id", caseId)
 			.update();
 	}
 

@@ -44,13 +44,6 @@ class CaseWorkRepository {
 			.optional();
 	}
 
-	void setStatus(long caseId, String status) {
-		this.jdbc.sql("update abuse_case set status = :status, updated_at = now() where id = :id")
-			.param("status", status)
-			.param("id", caseId)
-			.update();
-	}
-
 	void escalate(long caseId, String to) {
 		this.jdbc.sql("""
 				update abuse_case set escalated_to = :to, updated_at = now(),

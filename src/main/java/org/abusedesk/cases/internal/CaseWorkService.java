@@ -13,6 +13,7 @@ import org.abusedesk.cases.CaseDenied;
 import org.abusedesk.cases.CaseForwarded;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
@@ -43,10 +44,11 @@ class CaseWorkService implements CaseWork {
 	static final Role[] DECIDERS = { Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN };
 
 	/** Statuses in which a plan can be accepted, changed or denied. */
-	static final List<String> DECIDABLE = List.of("new", "triage", "in_review", "awaiting_customer", "appealed",
-			"forwarded");
 
 	private final CaseWorkRepository cases;
+
+	/** The one writer of a case's status. */
+	private final CaseRepository lifecycle;
 
 	private final Reports reports;
 
@@ -68,10 +70,12 @@ class CaseWorkService implements CaseWork {
 
 	private final Duration claimDuration;
 
-	CaseWorkService(CaseWorkRepository cases, Reports reports, ClaimRepository claims, ProposalRepository proposals,
-			CasePlans plans, CaseViews views, Emergencies emergencies, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transactions, @Value("${abusedesk.cases.claim-duration:30m}") Duration claimDuration) {
+	CaseWorkService(CaseWorkRepository cases, CaseRepository lifecycle, Reports reports, ClaimRepository claims,
+			ProposalRepository proposals, CasePlans plans, CaseViews views, Emergencies emergencies, AuditLog audit,
+			ApplicationEventPublisher events, TransactionTemplate transactions,
+			@Value("${abusedesk.cases.claim-duration:30m}") Duration claimDuration) {
 		this.cases = cases;
+		this.lifecycle = lifecycle;
 		this.reports = reports;
 		this.claims = claims;
 		this.proposals = proposals;
@@ -155,7 +159,7 @@ class CaseWorkService implements CaseWork {
 		this.claims.release(caseId, actor.name());
 		this.audit.append(stream(caseId), actor.audit(), action, details);
 		if (waits) {
-			this.cases.setStatus(caseId, "awaiting_approval");
+			this.lifecycle.moveTo(caseId, CaseStatus.AWAITING_APPROVAL);
 			return new Outcome("awaiting_approval", proposalId);
 		}
 		return apply(caseId, proposalId, plan, actor);
@@ -163,7 +167,7 @@ class CaseWorkService implements CaseWork {
 
 	private Outcome apply(long caseId, long proposalId, CasePlan plan, Actor actor) {
 		String status = plan.mitigations().isEmpty() ? "closed" : "actioned";
-		this.cases.setStatus(caseId, status);
+		this.lifecycle.moveTo(caseId, CaseStatus.fromWire(status).orElseThrow());
 		this.audit.append(stream(caseId), "system", "case.plan_applied",
 				Map.of("proposal_id", proposalId, "mitigations", plan.mitigations().size(), "status", status));
 		// last: recording mitigations takes the change-sequence lock, held until commit
@@ -199,7 +203,7 @@ class CaseWorkService implements CaseWork {
 		this.audit.append(stream(caseId), actor.audit(), approve ? "case.plan_approved" : "case.plan_refused", details);
 		if (!approve) {
 			this.proposals.close(proposal.id(), "refused");
-			this.cases.setStatus(caseId, "in_review");
+			this.lifecycle.moveTo(caseId, CaseStatus.IN_REVIEW);
 			return new Outcome("in_review", proposal.id());
 		}
 		// the proposer accepted first: this approver is the second distinct person, and
@@ -218,7 +222,7 @@ class CaseWorkService implements CaseWork {
 		text("note", note, false);
 		decidable(caseId, actor);
 		List<Long> reports = this.cases.reportIds(caseId);
-		this.cases.setStatus(caseId, "rejected");
+		this.lifecycle.moveTo(caseId, CaseStatus.REJECTED);
 		// the audit entries in one call, which locks the streams' heads in the order of
 		// their
 		// names, as the router and the outbox do
@@ -305,7 +309,7 @@ class CaseWorkService implements CaseWork {
 		unclaimedByOthers(caseId, actor);
 		int moved = this.cases.moveReports(caseId, intoCaseId);
 		this.cases.link(caseId, intoCaseId, "merged_into", actor.name());
-		this.cases.setStatus(caseId, "closed");
+		this.lifecycle.moveTo(caseId, CaseStatus.CLOSED);
 		this.claims.release(caseId, actor.name());
 		this.audit.append(stream(caseId), actor.audit(), "case.merged_into",
 				Map.of("case_id", intoCaseId, "reports", moved));
@@ -340,7 +344,7 @@ class CaseWorkService implements CaseWork {
 			case DENY_DUPLICATE -> deny(caseId, actor, DenialReason.DUPLICATE_REPORT, "bulk");
 			case FORWARD -> {
 				decidable(caseId, actor);
-				this.cases.setStatus(caseId, "forwarded");
+				this.lifecycle.moveTo(caseId, CaseStatus.FORWARDED);
 				List<Long> reports = this.cases.reportIds(caseId);
 				// the claim before the audit head, the order claiming takes them in
 				this.claims.release(caseId, actor.name());
@@ -360,7 +364,7 @@ class CaseWorkService implements CaseWork {
 	/** Locks the case and checks that its plan can still be decided by the actor. */
 	private void decidable(long caseId, Actor actor) {
 		String status = this.cases.lock(caseId).orElseThrow(() -> CaseWorkException.notFound(caseId));
-		if (!DECIDABLE.contains(status)) {
+		if (CaseStatus.fromWire(status).filter(CaseStatus.DECIDABLE::contains).isEmpty()) {
 			throw new CaseWorkException(Kind.CONFLICT, "Case " + caseId + " is " + status + ".");
 		}
 		unclaimedByOthers(caseId, actor);

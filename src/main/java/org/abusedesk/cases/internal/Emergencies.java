@@ -10,6 +10,7 @@ import java.util.Set;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.cases.EmergencyApproved;
@@ -126,7 +127,7 @@ class Emergencies {
 						new ReportDecided(this.reports.find(report.reportId()).orElseThrow(), caseId, referrals));
 			}
 		}
-		this.emergencies.setCaseStatus(caseId, "awaiting_approval");
+		this.cases.moveTo(caseId, CaseStatus.AWAITING_APPROVAL);
 		return new Declared(emergencyId, made);
 	}
 
@@ -160,7 +161,7 @@ class Emergencies {
 		this.audit.append(stream, "staff:" + staff, "case.emergency_answered", details);
 		if ("refuse".equals(decision)) {
 			this.emergencies.close(emergency.id(), "refused");
-			this.emergencies.setCaseStatus(caseId, "in_review");
+			this.cases.moveTo(caseId, CaseStatus.IN_REVIEW);
 			return new Answered(emergency.id(), "refused", this.emergencies.approvals(emergency.id()));
 		}
 		int approvals = this.emergencies.approvals(emergency.id());
@@ -171,7 +172,7 @@ class Emergencies {
 		List<ProposedMitigation> blocks = emergencyBlocks(caseId);
 		this.audit.append(stream, "system", "case.emergency_approved",
 				Map.of("emergency_id", emergency.id(), "mitigations", blocks.size()));
-		this.emergencies.setCaseStatus(caseId, blocks.isEmpty() ? "in_review" : "actioned");
+		this.cases.moveTo(caseId, blocks.isEmpty() ? CaseStatus.IN_REVIEW : CaseStatus.ACTIONED);
 		// last: recording mitigations holds the change-sequence lock until commit
 		this.events.publishEvent(new EmergencyApproved(caseId, emergency.id(), blocks,
 				this.cases.reports(caseId).stream().map(CaseRepository.CaseReportRow::reportId).toList()));

@@ -91,11 +91,4 @@ class EmergencyRepository {
 			.optional();
 	}
 
-	void setCaseStatus(long caseId, String status) {
-		this.jdbc.sql("update abuse_case set status = :status, updated_at = now() where id = :id")
-			.param("status", status)
-			.param("id", caseId)
-			.update();
-	}
-
 }

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.flow.EdgeDeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 19, "The case lifecycle has one owner": a report that needs review reaches the
@@ -20,6 +22,9 @@ class CaseLifecycleTests extends EdgeDeskTest {
 
 	@Autowired
 	private ForwardedCaseClosure closure;
+
+	@Autowired
+	private CaseRepository cases;
 
 	/**
 	 * "A report that arrives for a case that is actioned or forwarded joins it and never
@@ -39,6 +44,10 @@ class CaseLifecycleTests extends EdgeDeskTest {
 		assertThat(this.audit.entries("case:" + caseId)).filteredOn((entry) -> entry.action().equals("case.reopened"))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.details()).contains("\"from\":\"actioned\""));
+		// the lifecycle's one owner refuses a move it does not allow, and changes nothing
+		assertThatThrownBy(() -> this.cases.moveTo(caseId, CaseStatus.NEW)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("cannot move from triage to new");
+		assertThat(caseStatus(caseId)).isEqualTo("triage");
 		// it is in the queue again for a person to decide the new report
 		assertThat(this.api.get("/api/v1/cases?status=triage&limit=1&after=" + (caseId - 1), this.admin).body())
 			.contains("\"id\":" + caseId + ",");
