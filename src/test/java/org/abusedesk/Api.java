@@ -35,6 +35,11 @@ public final class Api {
 		return send(request(path, token).GET());
 	}
 
+	/** A GET that accepts only {@code accept}, as a browser or an API client asks. */
+	public Response get(String path, String token, String accept) {
+		return send(request(path, token).header("Accept", accept).GET());
+	}
+
 	public Response post(String path, String body, String token) {
 		return send(request(path, token).header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -6,12 +6,14 @@ import java.util.List;
 import org.abusedesk.intake.ReporterMessages;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The status of a report, for its reporter: tracking code plus the secret from the
@@ -34,8 +36,34 @@ class ReportStatusController {
 		this.messages = messages;
 	}
 
-	@GetMapping("/api/v1/reports/status/{trackingCode}")
+	@GetMapping(path = "/api/v1/reports/status/{trackingCode}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ReportStatusView status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
+		return find(trackingCode, secret);
+	}
+
+	/**
+	 * The same status for a person in a browser (the link in the receipt): what happened
+	 * in words, the messages we sent, and how to contest a decision. An unknown code or a
+	 * wrong secret answers the same 404 page.
+	 */
+	@GetMapping(path = "/api/v1/reports/status/{trackingCode}", produces = MediaType.TEXT_HTML_VALUE)
+	ModelAndView page(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
+		ReportStatusView view;
+		try {
+			view = find(trackingCode, secret);
+		}
+		catch (ResponseStatusException ex) {
+			ModelAndView missing = new ModelAndView("report/status-missing");
+			missing.setStatus(HttpStatus.NOT_FOUND);
+			return missing;
+		}
+		ModelAndView page = new ModelAndView("report/status");
+		page.addObject("report", view);
+		page.addObject("words", ReportStatusWords.of(view));
+		return page;
+	}
+
+	private ReportStatusView find(String trackingCode, String secret) {
 		record Row(long id, String secretHash, ReportStatusView view) {
 		}
 		Row row = this.jdbc.sql("""
