@@ -62,10 +62,22 @@ class ReportFormHttpTests extends IntegrationTest {
 		assertThat(this.web.get("/css/report.css").status()).isEqualTo(200);
 	}
 
+	/**
+	 * Issue 17, "/ and unknown paths show a Whitelabel 403": the front door links to the
+	 * form, and a path nobody listed stays closed with a page that says it is not there.
+	 */
 	@Test
-	void pagesNobodyListedAreClosed() {
-		assertThat(this.web.get("/").status()).isEqualTo(403);
-		assertThat(this.web.get("/nothing-listed").status()).isEqualTo(403);
+	void theFrontDoorLeadsToTheFormAndPagesNobodyListedAreNotFound() {
+		WebForm.Page home = this.web.get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("href=\"/report\"").contains("Customer area");
+		for (String path : new String[] { "/nothing-listed", "/console-not-here", "/report-x" }) {
+			WebForm.Page missing = this.web.get(path);
+			assertThat(missing.status()).as(path).isEqualTo(404);
+			assertThat(missing.body()).as(path).contains("Page not found").doesNotContain("Whitelabel");
+		}
+		assertThat(this.web.get("/nothing-listed").headers().firstValue("Content-Security-Policy").orElseThrow())
+			.startsWith("default-src 'none'");
 	}
 
 	@Test

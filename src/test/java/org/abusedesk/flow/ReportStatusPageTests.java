@@ -26,6 +26,9 @@ class ReportStatusPageTests extends DeskTest {
 		assertThat(page.body()).contains(receipt.get("tracking_code").asString())
 			.contains("What we told you")
 			.containsPattern("We (received|accepted) your phishing report");
+		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("style-src 'self'")
+			.startsWith("default-src 'none'");
+		assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
 
 		for (String client : new String[] { "application/json", "*/*" }) {
 			Api.Response json = this.api.get(link, null, client);

@@ -111,10 +111,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(20)
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/report", "/report/**", "/css/**")
+		http.securityMatcher("/", "/report", "/report/**", "/css/**")
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
-			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/report", "/report/**", "/css/**")
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/", "/report", "/report/**", "/css/**")
 				.permitAll()
 				.anyRequest()
 				.denyAll())
@@ -127,7 +127,9 @@ class SecurityConfiguration {
 
 	/**
 	 * Everything no other chain claims is closed, so a new page or endpoint is refused
-	 * until a chain lists it. Chains of other pages take orders between 1 and 100.
+	 * until a chain lists it. Chains of other pages take orders between 1 and 100. A
+	 * person who follows a wrong link gets a page that says so (404, as for a page that
+	 * does not exist), not a bare 403.
 	 */
 	@Bean
 	@Order(100)
@@ -135,9 +137,28 @@ class SecurityConfiguration {
 		http.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().denyAll())
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint((request, response, ex) -> notFoundPage(response))
+				.accessDeniedHandler((request, response, ex) -> notFoundPage(response)))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/** The page for a path that is not there: words and a way on, no markup injected. */
+	static void notFoundPage(HttpServletResponse response) throws java.io.IOException {
+		response.setStatus(404);
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'");
+		response.getOutputStream().write("""
+				<!DOCTYPE html>
+				<html lang="en"><head><meta charset="utf-8"><title>Page not found</title>
+				<link rel="stylesheet" href="/css/report.css"></head>
+				<body><main><h1>Page not found</h1>
+				<p>There is no page at this address. To report abuse, use <a href="/report">the report form</a>;
+				to follow a report, open the status link from your receipt.</p>
+				<p><a href="/">Home</a></p></main></body></html>
+				""".getBytes(StandardCharsets.UTF_8));
 	}
 
 	static void problem(HttpServletResponse response, int status, String title, String detail)

@@ -3,6 +3,7 @@ package org.abusedesk.intake.internal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.abusedesk.intake.ReporterMessages;
 
 import org.springframework.http.HttpStatus;
@@ -47,7 +48,13 @@ class ReportStatusController {
 	 * wrong secret answers the same 404 page.
 	 */
 	@GetMapping(path = "/api/v1/reports/status/{trackingCode}", produces = MediaType.TEXT_HTML_VALUE)
-	ModelAndView page(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
+	ModelAndView page(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
+			HttpServletResponse response) {
+		// a page for people: its own stylesheet, nothing else; the link holds the secret,
+		// so no Referer ever carries it away
+		response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'self'; frame-ancestors 'none'; "
+				+ "base-uri 'none'; form-action 'self'");
+		response.setHeader("Referrer-Policy", "no-referrer");
 		ReportStatusView view;
 		try {
 			view = find(trackingCode, secret);
