@@ -154,12 +154,12 @@ record DecisionMatrix(List<Line> lines, List<Words> words, List<Known> known) {
 		return found;
 	}
 
-	/** The sentence the message of {@code recipient} has for {@code service}, if any. */
-	Optional<String> words(String service, String recipient) {
+	/** The sentences the message of {@code recipient} has for {@code service}. */
+	List<String> words(String service, String recipient) {
 		return this.words.stream()
 			.filter((w) -> w.service().equals(service) && w.recipient().equals(recipient))
 			.map(Words::text)
-			.findFirst();
+			.toList();
 	}
 
 	/** Why an aspect of the cell is known to fail, if it is. */
