@@ -112,9 +112,19 @@ class ReadmeWalkThroughTests extends EdgeDeskTest {
 					"phishing_interstitial https://" + host + "/bank/verify.php active");
 		assertThat(fed).allSatisfy((m) -> assertThat(m.get("interstitial_path").asString())
 			.isEqualTo("/interstitial/" + m.get("id").asLong()));
-		long interstitial = fed.get(0).get("id").asLong();
+		long interstitial = fed.stream()
+			.filter((m) -> m.get("target").asString().endsWith("/bank/*"))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
 		Api.Response page = this.api.get("/interstitial/" + interstitial, null);
 		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("Warning: this site was reported as phishing")
+			.contains("The page you tried to open, <strong>https://" + host
+					+ "/bank/ and every page under it</strong>, was reported to us as")
+			.contains("We checked the report and confirmed it.")
+			.contains("Do not enter passwords, card numbers or personal details on this site.");
 		step("4. the interstitial page", page.body());
 		Map<String, String> afterAccept = messages(reportId, seen);
 		step("4. messages queued when the interstitial took effect", afterAccept.toString());
