@@ -36,7 +36,8 @@ class PhishingInterstitial {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Robots-Tag", "noindex");
-		model.addAttribute("site", mitigation.targetValue());
+		// a path prefix in words: a visitor does not read the edge's patterns
+		model.addAttribute("site", UrlTargets.describe(mitigation.targetValue()));
 		model.addAttribute("since", mitigation.effectiveAt());
 		model.addAttribute("contestUrl", this.contestUrl.isBlank() ? null : this.contestUrl);
 		model.addAttribute("mitigationId", mitigation.id());

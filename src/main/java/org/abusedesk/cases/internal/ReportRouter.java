@@ -7,11 +7,15 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.CasePlan;
+import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
@@ -22,8 +26,11 @@ import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.Decisions;
+import org.abusedesk.policy.MitigationType;
+import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ResponsePlan;
+import org.abusedesk.policy.Review;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -55,9 +62,16 @@ class ReportRouter {
 
 	private final ConfirmationRepository confirmations;
 
+	private final ProposalRepository proposals;
+
+	private final CaseWorkRepository caseWork;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, ConfirmationRepository confirmations) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
+			CaseWorkRepository caseWork) {
 		this.confirmations = confirmations;
+		this.proposals = proposals;
+		this.caseWork = caseWork;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -199,9 +213,62 @@ class ReportRouter {
 			acting(decisions).forEach((decision) -> notifications.addAll(decision.plan().notifications()));
 			decided.add(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
 		}
+		List<ProposalApproved> atOnce = actAtOnce(accepted, byReport, attachments, appends);
 		this.audit.appendAll(appends);
 		this.events.publishEvent(new ReportsDecided(decided, denied));
+		// last: recording mitigations takes the change-sequence lock, held until commit
+		atOnce.forEach(this.events::publishEvent);
 		return List.copyOf(byReport.keySet());
+	}
+
+	/**
+	 * The mitigations a policy takes without review (on a proxy, child sexual abuse
+	 * material is removed from the network at once): recorded now as a plan the policy
+	 * applied, on the URLs of the reports that call for them, and the case is
+	 * {@code actioned}. A report any of whose decisions needs review acts only after it,
+	 * like every other plan. Adds the audit entries to {@code appends}.
+	 * @return the approvals to publish once everything else of the batch is written
+	 */
+	private List<ProposalApproved> actAtOnce(List<Report> accepted, Map<Long, List<Decision>> byReport,
+			Map<Long, CaseRepository.Attachment> attachments, List<AuditLog.Append> appends) {
+		Map<Long, Set<ProposedMitigation>> mitigations = new TreeMap<>();
+		Map<Long, Set<String>> explanations = new TreeMap<>();
+		Map<Long, List<Long>> reportIds = new TreeMap<>();
+		for (Report report : accepted) {
+			List<Decision> decided = acting(byReport.get(report.id()));
+			if (decided.stream().anyMatch((decision) -> decision.plan().needsReview())) {
+				continue;
+			}
+			List<ProposedMitigation> taken = decided.stream()
+				.flatMap((decision) -> decision.plan().mitigations().stream())
+				.filter((m) -> m.type() != MitigationType.EMERGENCY_BLOCK)
+				.toList();
+			if (taken.isEmpty()) {
+				continue;
+			}
+			long caseId = attachments.get(report.id()).caseId();
+			mitigations.computeIfAbsent(caseId, (id) -> new LinkedHashSet<>()).addAll(taken);
+			decided.forEach((decision) -> explanations.computeIfAbsent(caseId, (id) -> new LinkedHashSet<>())
+				.add(decision.plan().explanation()));
+			reportIds.computeIfAbsent(caseId, (id) -> new ArrayList<>()).add(report.id());
+		}
+		List<ProposalApproved> approvals = new ArrayList<>(mitigations.size());
+		mitigations.forEach((caseId, taken) -> {
+			CasePlan plan = new CasePlan(List.copyOf(taken), Review.NONE, List.copyOf(explanations.get(caseId)),
+					List.of());
+			long proposalId = this.proposals.propose(caseId, plan, "system", "The policy acts at once, without review.",
+					"applied");
+			this.caseWork.setStatus(caseId, "actioned");
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("proposal_id", proposalId);
+			details.put("mitigations", plan.mitigations().stream().map((m) -> m.type().wire()).toList());
+			details.put("report_ids", reportIds.get(caseId));
+			details.put("status", "actioned");
+			appends.add(new AuditLog.Append("case:" + caseId, "system", "case.plan_applied", details));
+			approvals
+				.add(new ProposalApproved(caseId, proposalId, plan.mitigations(), "system", reportIds.get(caseId)));
+		});
+		return approvals;
 	}
 
 	/**
