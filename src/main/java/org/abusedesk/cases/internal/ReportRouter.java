@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.ProposalApproved;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
@@ -64,14 +65,10 @@ class ReportRouter {
 
 	private final ProposalRepository proposals;
 
-	private final CaseWorkRepository caseWork;
-
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
-			CaseWorkRepository caseWork) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals) {
 		this.confirmations = confirmations;
 		this.proposals = proposals;
-		this.caseWork = caseWork;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -258,7 +255,7 @@ class ReportRouter {
 					List.of());
 			long proposalId = this.proposals.propose(caseId, plan, "system", "The policy acts at once, without review.",
 					"applied");
-			this.caseWork.setStatus(caseId, "actioned");
+			this.cases.moveTo(caseId, CaseStatus.ACTIONED);
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("proposal_id", proposalId);
 			details.put("mitigations", plan.mitigations().stream().map((m) -> m.type().wire()).toList());
