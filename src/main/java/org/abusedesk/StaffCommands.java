@@ -175,6 +175,11 @@ final class StaffCommands {
 		if (role.isEmpty()) {
 			return BAD_INPUT;
 		}
+		if (this.accounts.find(name).isPresent()) {
+			// before anyone types a password for nothing
+			this.err.println("staff add: a staff user named " + name + " exists already");
+			return REFUSED;
+		}
 		Optional<String> password = password(name);
 		if (password.isEmpty()) {
 			return BAD_INPUT;
