@@ -85,13 +85,18 @@ class StaffCommandsTests extends IntegrationTest {
 	void passwdReplacesThePassword() {
 		String name = unique("agent");
 		assertThat(staff(PASSWORD + "\n", "staff", "add", name, "--role", "agent").exit()).isZero();
+		ConsoleSession before = new ConsoleSession(this.port).signIn(name, PASSWORD);
 
 		Run changed = staff("another long password\r\n", "staff", "passwd", name);
 
 		assertThat(changed.exit()).as(changed.err()).isZero();
+		// a session signed in with the old password ends at its next request
+		assertThat(before.get("/console").status()).isEqualTo(302);
 		assertThat(changed.out()).isEqualTo("password of " + name + " set\n");
 		assertThat(signsIn(name, PASSWORD)).isFalse();
 		assertThat(signsIn(name, "another long password")).isTrue();
+		ConsoleSession after = new ConsoleSession(this.port).signIn(name, "another long password");
+		assertThat(after.get("/console").status()).isEqualTo(200);
 		assertThat(this.audit.entries("staff_user:" + name)).extracting(AuditLog.Entry::action, AuditLog.Entry::actor)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("staff_user.added", "cli"),
 					org.assertj.core.groups.Tuple.tuple("staff_user.password_set", "cli"));

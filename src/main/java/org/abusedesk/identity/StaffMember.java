@@ -52,7 +52,9 @@ public record StaffMember(long id, String name, Role role, boolean disabled, boo
 	}
 
 	/**
-	 * A token just issued: the secret is shown this once and stored only as a hash.
+	 * A token just issued: the secret is shown this once and stored only as a hash. Not
+	 * {@link java.io.Serializable} on purpose: carried to the next page in the session,
+	 * it is never written out with one.
 	 *
 	 * @param id the token's id, to revoke it by
 	 * @param holder the staff user's name

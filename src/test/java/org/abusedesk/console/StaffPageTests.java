@@ -133,9 +133,13 @@ class StaffPageTests extends IntegrationTest {
 		assertThat(signsIn(name, PASSWORD)).isFalse();
 
 		page(admin, admin.post("/console/staff/" + id + "/enable", Map.of()));
+		ConsoleSession again = new ConsoleSession(this.port).signIn(name, PASSWORD);
+		assertThat(again.get("/console").status()).isEqualTo(200);
 		String reset = page(admin,
 				admin.post("/console/staff/" + id + "/password", Map.of("password", "a fresh password")));
 		assertThat(reset).contains("The password of " + name + " is set.");
+		assertThat(again.get("/console").status()).isEqualTo(302);
+		assertThat(admin.get("/console/staff").status()).isEqualTo(200);
 		assertThat(signsIn(name, PASSWORD)).isFalse();
 		assertThat(signsIn(name, "a fresh password")).isTrue();
 		assertThat(this.audit.entries("staff_user:" + name)).extracting(AuditLog.Entry::action)

@@ -42,10 +42,12 @@ class ConsoleSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			// sign-in is throttled per account name and per address (SignInThrottle)
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
-			// a disabled user's session ends at its next request
+			// a session ends at its next request once its user is disabled or its
+			// password set again
 			.addFilterBefore(new StaffSessionGuard(accounts), AnonymousAuthenticationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(throttled.successHandler(accounts::recordSignIn))
+				.successHandler(throttled.successHandler((request, name) -> request.getSession()
+					.setAttribute(StaffSessionGuard.SIGNED_IN_AT, accounts.recordSignIn(name))))
 				.failureHandler(throttled.failureHandler())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))

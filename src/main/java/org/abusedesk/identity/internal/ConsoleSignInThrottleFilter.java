@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -55,12 +55,12 @@ final class ConsoleSignInThrottleFilter extends OncePerRequestFilter {
 	 * Forgets the attempt's failure, tells {@code signedIn} who signed in, then goes to
 	 * the console.
 	 */
-	AuthenticationSuccessHandler successHandler(Consumer<String> signedIn) {
+	AuthenticationSuccessHandler successHandler(BiConsumer<HttpServletRequest, String> signedIn) {
 		SimpleUrlAuthenticationSuccessHandler next = new SimpleUrlAuthenticationSuccessHandler("/console");
 		next.setAlwaysUseDefaultTargetUrl(true);
 		return (request, response, authentication) -> {
 			this.throttle.succeeded(Scope.CONSOLE, username(request), request.getRemoteAddr());
-			signedIn.accept(authentication.getName());
+			signedIn.accept(request, authentication.getName());
 			next.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

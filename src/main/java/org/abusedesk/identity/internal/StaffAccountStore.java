@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,8 +54,9 @@ class StaffAccountStore {
 	/** Creates the user if missing (keeping its role) and sets its password. */
 	void create(String userName, Role role, String password) {
 		this.jdbc.sql("""
-				insert into staff_user (name, role, password_hash) values (:name, :role, :hash)
-				on conflict (name) do update set password_hash = excluded.password_hash""")
+				insert into staff_user (name, role, password_hash, password_set_at) values (:name, :role, :hash, now())
+				on conflict (name) do update set password_hash = excluded.password_hash,
+				    password_set_at = excluded.password_set_at""")
 			.param("name", userName)
 			.param("role", role.wire())
 			.param("hash", hash(password))
@@ -64,7 +66,7 @@ class StaffAccountStore {
 	/** Adds a user; empty when the name is taken. */
 	Optional<Long> insert(String userName, Role role, String password) {
 		return this.jdbc.sql("""
-				insert into staff_user (name, role, password_hash) values (:name, :role, :hash)
+				insert into staff_user (name, role, password_hash, password_set_at) values (:name, :role, :hash, now())
 				on conflict (name) do nothing returning id""")
 			.param("name", userName)
 			.param("role", role.wire())
@@ -74,7 +76,7 @@ class StaffAccountStore {
 	}
 
 	boolean setPassword(String userName, String password) {
-		return this.jdbc.sql("update staff_user set password_hash = :hash where name = :name")
+		return this.jdbc.sql("update staff_user set password_hash = :hash, password_set_at = now() where name = :name")
 			.param("hash", hash(password))
 			.param("name", userName)
 			.update() == 1;
@@ -100,16 +102,31 @@ class StaffAccountStore {
 		return Optional.of(true);
 	}
 
-	void recordSignIn(String userName) {
-		this.jdbc.sql("update staff_user set last_sign_in_at = now() where name = :name")
+	/**
+	 * Notes a console sign-in.
+	 * @return its time, by the database's clock
+	 */
+	Instant recordSignIn(String userName) {
+		return this.jdbc.sql("update staff_user set last_sign_in_at = now() where name = :name returning now()")
 			.param("name", userName)
-			.update();
+			.query(OffsetDateTime.class)
+			.optional()
+			.map(OffsetDateTime::toInstant)
+			.orElseGet(Instant::now);
 	}
 
-	/** Whether the user exists and is not disabled. */
-	boolean isEnabled(String userName) {
-		return this.jdbc.sql("select count(*) from staff_user where name = :name and disabled_at is null")
+	/**
+	 * Whether a session signed in at {@code signedInAt} may go on: the user exists, is
+	 * not disabled, and its password was not set after that sign-in.
+	 * @param signedInAt {@code null} for a session that did not record it
+	 */
+	boolean maySessionContinue(String userName, Instant signedInAt) {
+		return this.jdbc.sql("""
+				select count(*) from staff_user where name = :name and disabled_at is null
+				  and (cast(:signed_in as timestamptz) is null or password_set_at is null
+				       or password_set_at <= cast(:signed_in as timestamptz))""")
 			.param("name", userName)
+			.param("signed_in", (signedInAt != null) ? OffsetDateTime.ofInstant(signedInAt, ZoneOffset.UTC) : null)
 			.query(Long.class)
 			.single() == 1;
 	}
