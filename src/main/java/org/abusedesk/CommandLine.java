@@ -24,7 +24,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, STAFF, USAGE
 
 	}
 
@@ -35,7 +35,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk policy check FILE [--spring.options]
 			       abusedesk policy activate FILE [--author NAME] [--spring.options]
 			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
-			       abusedesk intake mail [FILE...] [--spring.options]""";
+			       abusedesk intake mail [FILE...] [--spring.options]
+			       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -65,6 +66,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
 			command = Command.INTAKE_MAIL;
 		}
+		else if (StaffCommands.accepts(words)) {
+			command = Command.STAFF;
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -79,6 +83,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
+			case STAFF -> runStaff();
 			default -> {
 				System.err.println(USAGE);
 				yield 2;
@@ -96,6 +101,11 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 				PolicyCommands.activate(context, file, options.getOrDefault("author", System.getProperty("user.name")));
 			default -> PolicyCommands.backtest(context, file, options.get("since"), options.get("examples"));
 		});
+	}
+
+	private int runStaff() {
+		Map.Entry<String[], Map<String, String>> split = StaffCommands.takeOptions(this.springArguments);
+		return withContext(split.getKey(), (context) -> StaffCommands.run(context, this.words, split.getValue()));
 	}
 
 	private int withContext(ToIntFunction<ConfigurableApplicationContext> task) {

@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -41,8 +42,12 @@ class ConsoleSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			// sign-in is throttled per account name and per address (SignInThrottle)
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			// a session ends at its next request once its user is disabled or its
+			// password set again
+			.addFilterBefore(new StaffSessionGuard(accounts), AnonymousAuthenticationFilter.class)
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(throttled.successHandler())
+				.successHandler(throttled.successHandler((request, name) -> request.getSession()
+					.setAttribute(StaffSessionGuard.SIGNED_IN_AT, accounts.recordSignIn(name))))
 				.failureHandler(throttled.failureHandler())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
@@ -53,6 +58,13 @@ class ConsoleSecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
 				.hasAnyRole(STAFF)
+				// staff accounts and their tokens (docs/console.md)
+				.requestMatchers(HttpMethod.GET, "/console/staff")
+				.hasRole("admin")
+				.requestMatchers(HttpMethod.POST, "/console/staff", "/console/staff/*/disable",
+						"/console/staff/*/enable", "/console/staff/*/password", "/console/staff/*/tokens",
+						"/console/staff/tokens/*/revoke")
+				.hasRole("admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",

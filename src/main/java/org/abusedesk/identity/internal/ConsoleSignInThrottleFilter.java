@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -50,12 +51,16 @@ final class ConsoleSignInThrottleFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Forgets the attempt's failure, then goes to the console. */
-	AuthenticationSuccessHandler successHandler() {
+	/**
+	 * Forgets the attempt's failure, tells {@code signedIn} who signed in, then goes to
+	 * the console.
+	 */
+	AuthenticationSuccessHandler successHandler(BiConsumer<HttpServletRequest, String> signedIn) {
 		SimpleUrlAuthenticationSuccessHandler next = new SimpleUrlAuthenticationSuccessHandler("/console");
 		next.setAlwaysUseDefaultTargetUrl(true);
 		return (request, response, authentication) -> {
 			this.throttle.succeeded(Scope.CONSOLE, username(request), request.getRemoteAddr());
+			signedIn.accept(request, authentication.getName());
 			next.onAuthenticationSuccess(request, response, authentication);
 		};
 	}

@@ -1,7 +1,6 @@
 package org.abusedesk.identity.internal;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.abusedesk.identity.Role;
@@ -9,6 +8,7 @@ import org.abusedesk.identity.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,7 +20,8 @@ import org.springframework.util.StringUtils;
  * In the demo ({@code abusedesk.demo=true}), one console user per role, plus a second
  * reviewer to approve what the first proposes. All share the password from
  * {@code ABUSEDESK_DEMO_PASSWORD} ({@code abusedesk.demo-password}); without one, a
- * generated password is logged once.
+ * password generated at the first start and kept in the data directory
+ * ({@link DemoPassword}): shown once when generated, the same at every start after.
  */
 @Component
 @ConditionalOnProperty(name = "abusedesk.demo", havingValue = "true")
@@ -35,23 +36,42 @@ class DemoStaff implements ApplicationRunner {
 
 	private final String password;
 
-	DemoStaff(StaffAccounts accounts, @Value("${abusedesk.demo-password:}") String password) {
+	private final Path dataDirectory;
+
+	private final Map<String, Role> users;
+
+	@Autowired
+	DemoStaff(StaffAccounts accounts, @Value("${abusedesk.demo-password:}") String password,
+			@Value("${abusedesk.data-dir:./data}") Path dataDirectory) {
+		this(accounts, password, dataDirectory, USERS);
+	}
+
+	DemoStaff(StaffAccounts accounts, String password, Path dataDirectory, Map<String, Role> users) {
 		this.accounts = accounts;
 		this.password = password;
+		this.dataDirectory = dataDirectory;
+		this.users = users;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		String chosen = this.password.trim();
 		if (!StringUtils.hasText(chosen)) {
-			byte[] bytes = new byte[12];
-			new SecureRandom().nextBytes(bytes);
-			chosen = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-			log.warn("Demo console password for {} (shown once; set ABUSEDESK_DEMO_PASSWORD to choose it): {}",
-					USERS.keySet(), chosen);
+			DemoPassword.Kept kept = DemoPassword.keep(this.dataDirectory);
+			chosen = kept.password();
+			if (kept.generated()) {
+				log.warn(
+						"Demo console password for {} (shown once, kept in {}; "
+								+ "set ABUSEDESK_DEMO_PASSWORD to choose it): {}",
+						this.users.keySet(), kept.file(), chosen);
+			}
+			else {
+				log.warn("Demo console password for {}: the one kept in {} (set ABUSEDESK_DEMO_PASSWORD to choose it)",
+						this.users.keySet(), kept.file());
+			}
 		}
 		String all = chosen;
-		USERS.forEach((name, role) -> this.accounts.create(name, role, all));
+		this.users.forEach((name, role) -> this.accounts.create(name, role, all));
 	}
 
 }

@@ -2,6 +2,8 @@ package org.abusedesk.identity.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffMember;
 import org.abusedesk.identity.StaffTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +50,16 @@ class StaffTokenStore implements StaffTokens {
 	 * @param revokedAt {@code null} while the token is live
 	 */
 	record TokenView(long id, String label, String role, String holder, String bootstrap, Instant createdAt,
-			Instant revokedAt) {
+			Instant expiresAt, Instant revokedAt) {
+	}
+
+	/**
+	 * A token just issued.
+	 *
+	 * @param id its id
+	 * @param secret the token, shown once
+	 */
+	record Issued(long id, String secret) {
 	}
 
 	/**
@@ -81,8 +93,20 @@ class StaffTokenStore implements StaffTokens {
 	@Transactional
 	public String issue(String userName, Role role, String label, String secret) {
 		String token = (secret != null) ? secret : TokenHash.newSecret();
-		insert(userName, role, label, token, null);
+		insert(userName, role, label, token, null, "system", null);
 		return token;
+	}
+
+	/**
+	 * Issues a new token, creating its holder without a password when missing.
+	 * @param actor who issues it, for the audit log
+	 * @param expiresAt when it stops working, or {@code null} for never
+	 */
+	@Transactional
+	Issued issue(String userName, Role role, String label, String actor, Instant expiresAt) {
+		String token = TokenHash.newSecret();
+		long id = insert(userName, role, label, token, null, actor, expiresAt).orElseThrow();
+		return new Issued(id, token);
 	}
 
 	/**
@@ -93,7 +117,7 @@ class StaffTokenStore implements StaffTokens {
 	@Transactional
 	Registered registerBootstrap(String userName, Role role, Bootstrap bootstrap, String label, String secret) {
 		String token = (secret != null) ? secret : TokenHash.newSecret();
-		insert(userName, role, label, token, bootstrap);
+		insert(userName, role, label, token, bootstrap, "system", null);
 		// the configured token's row: inserted now, or there from an earlier start
 		Map<String, Object> row = this.jdbc
 			.sql("select id, revoked_at is null as live from api_token where token_hash = :hash")
@@ -113,20 +137,22 @@ class StaffTokenStore implements StaffTokens {
 		return new Registered(token, id, Boolean.TRUE.equals(row.get("live")), previous);
 	}
 
-	private void insert(String userName, Role role, String label, String token, Bootstrap bootstrap) {
+	private Optional<Long> insert(String userName, Role role, String label, String token, Bootstrap bootstrap,
+			String actor, Instant expiresAt) {
 		this.jdbc.sql("insert into staff_user (name, role) values (:name, :role) on conflict (name) do nothing")
 			.param("name", userName)
 			.param("role", role.wire())
 			.update();
 		Optional<Long> id = this.jdbc.sql("""
-				insert into api_token (token_hash, staff_user_id, label, bootstrap)
-				select :hash, id, :label, :bootstrap from staff_user where name = :name
+				insert into api_token (token_hash, staff_user_id, label, bootstrap, expires_at)
+				select :hash, id, :label, :bootstrap, :expires from staff_user where name = :name
 				on conflict (token_hash) do nothing
 				returning id""")
 			.param("hash", TokenHash.of(token))
 			.param("label", label)
 			.param("bootstrap", (bootstrap != null) ? bootstrap.wire : null)
 			.param("name", userName)
+			.param("expires", (expiresAt != null) ? OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC) : null)
 			.query(Long.class)
 			.optional();
 		id.ifPresent((issued) -> {
@@ -136,15 +162,23 @@ class StaffTokenStore implements StaffTokens {
 			if (bootstrap != null) {
 				details.put("bootstrap", bootstrap.wire);
 			}
-			this.audit.append("staff_token:" + issued, "system", "staff_token.issued", details);
+			if (expiresAt != null) {
+				details.put("expires_at", expiresAt.toString());
+			}
+			this.audit.append("staff_token:" + issued, actor, "staff_token.issued", details);
 		});
+		return id;
 	}
 
-	/** The staff member a token belongs to, unless it is unknown or revoked. */
+	/**
+	 * The staff member a token belongs to, unless it is unknown, revoked or expired, or
+	 * its holder is disabled.
+	 */
 	Optional<StaffPrincipal> findByToken(String secret) {
 		return this.jdbc.sql("""
 				select u.name, u.role from api_token t join staff_user u on u.id = t.staff_user_id
-				where t.token_hash = :hash and t.revoked_at is null""")
+				where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > now())
+				  and u.disabled_at is null""")
 			.param("hash", TokenHash.of(secret))
 			.query((rs, n) -> new StaffPrincipal(rs.getString("name"),
 					Role.fromWire(rs.getString("role")).orElseThrow()))
@@ -158,7 +192,7 @@ class StaffTokenStore implements StaffTokens {
 	 */
 	List<TokenView> list(long beforeId, int limit) {
 		return this.jdbc.sql("""
-				select t.id, t.label, u.role, u.name, t.bootstrap, t.created_at, t.revoked_at
+				select t.id, t.label, u.role, u.name, t.bootstrap, t.created_at, t.expires_at, t.revoked_at
 				from api_token t join staff_user u on u.id = t.staff_user_id
 				where t.id < :before order by t.id desc limit :limit""")
 			.param("before", beforeId)
@@ -166,8 +200,48 @@ class StaffTokenStore implements StaffTokens {
 			.query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("label"), rs.getString("role"),
 					rs.getString("name"), rs.getString("bootstrap"),
 					instant(rs.getObject("created_at", OffsetDateTime.class)),
+					instant(rs.getObject("expires_at", OffsetDateTime.class)),
 					instant(rs.getObject("revoked_at", OffsetDateTime.class))))
 			.list();
+	}
+
+	/**
+	 * The newest tokens not revoked of these users, at most {@code perUser} each, and how
+	 * many each holds in all.
+	 */
+	Map<Long, HeldTokens> heldBy(List<Long> userIds, int perUser) {
+		Map<Long, HeldTokens> held = new LinkedHashMap<>();
+		if (userIds.isEmpty()) {
+			return held;
+		}
+		this.jdbc.sql("""
+				select * from (
+				    select t.staff_user_id, t.id, t.label, t.created_at, t.expires_at, t.bootstrap,
+				        t.expires_at is not null and t.expires_at <= now() as expired,
+				        row_number() over (partition by t.staff_user_id order by t.id desc) as n,
+				        count(*) over (partition by t.staff_user_id) as total
+				    from api_token t where t.staff_user_id in (:users) and t.revoked_at is null) held
+				where n <= :per order by staff_user_id, id desc""")
+			.param("users", userIds)
+			.param("per", perUser)
+			.query((rs) -> {
+				int total = rs.getInt("total");
+				HeldTokens tokens = held.computeIfAbsent(rs.getLong("staff_user_id"),
+						(user) -> new HeldTokens(new ArrayList<>(), total));
+				tokens.tokens()
+					.add(new StaffMember.Token(rs.getLong("id"), rs.getString("label"),
+							instant(rs.getObject("created_at", OffsetDateTime.class)),
+							instant(rs.getObject("expires_at", OffsetDateTime.class)), rs.getString("bootstrap"),
+							rs.getBoolean("expired")));
+			});
+		return held;
+	}
+
+	/**
+	 * @param tokens the newest tokens shown
+	 * @param total how many tokens not revoked the user holds
+	 */
+	record HeldTokens(List<StaffMember.Token> tokens, int total) {
 	}
 
 	private static Instant instant(OffsetDateTime time) {
@@ -185,9 +259,9 @@ class StaffTokenStore implements StaffTokens {
 	Revocation revoke(long id, String actor) {
 		List<Long> liveAdminTokens = this.jdbc.sql("""
 				select t.id from api_token t join staff_user u on u.id = t.staff_user_id
-				where u.role = 'admin' and t.revoked_at is null order by t.id for update of t""")
-			.query(Long.class)
-			.list();
+				where u.role = 'admin' and t.revoked_at is null and u.disabled_at is null
+				  and (t.expires_at is null or t.expires_at > now())
+				order by t.id for update of t""").query(Long.class).list();
 		List<Long> token = this.jdbc.sql("select id from api_token where id = :id and revoked_at is null for update")
 			.param("id", id)
 			.query(Long.class)
