@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.RepeatInfringers;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
@@ -25,6 +26,7 @@ import org.abusedesk.policy.Decisions;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ResponsePlan;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -55,9 +57,13 @@ class ReportRouter {
 
 	private final ConfirmationRepository confirmations;
 
+	private final ObjectProvider<RepeatInfringers> repeatInfringers;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, ConfirmationRepository confirmations) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations,
+			ObjectProvider<RepeatInfringers> repeatInfringers) {
 		this.confirmations = confirmations;
+		this.repeatInfringers = repeatInfringers;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -120,12 +126,19 @@ class ReportRouter {
 		Set<ConfirmationRepository.CaseKey> keys = new HashSet<>();
 		claimed.forEach((report) -> keys.add(key(report)));
 		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
+		// the strikes of the accounts (appeals), in one question per batch
+		Set<String> repeat = repeatInfringers(claimed);
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
 			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
+			boolean repeatInfringer = report.resolution().account() != null
+					&& repeat.contains(report.resolution().account().ref());
 			for (Service service : report.resolution().services()) {
-				requests.add(new Decisions.Request(report.id(), facts(report, service)
-					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))));
+				requests.add(new Decisions.Request(report.id(),
+						facts(report, service)
+							.withConfirmed(facts.contains(Confirmations.PHISHING),
+									facts.contains(Confirmations.MALWARE))
+							.withRepeatInfringer(repeatInfringer)));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);
@@ -232,6 +245,19 @@ class ReportRouter {
 					decision.plan().explanation()));
 		}
 		return denied;
+	}
+
+	private Set<String> repeatInfringers(List<Report> claimed) {
+		RepeatInfringers strikes = this.repeatInfringers.getIfAvailable();
+		if (strikes == null) {
+			return Set.of();
+		}
+		Set<String> accounts = new HashSet<>();
+		claimed.stream()
+			.map(Report::resolution)
+			.filter((resolution) -> resolution.account() != null)
+			.forEach((resolution) -> accounts.add(resolution.account().ref()));
+		return accounts.isEmpty() ? Set.of() : strikes.among(accounts);
 	}
 
 	/**

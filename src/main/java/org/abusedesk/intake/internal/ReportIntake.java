@@ -21,14 +21,18 @@ import org.abusedesk.intake.ReportReceived;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
+import org.abusedesk.intake.ReporterSuspensions;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The front door for reports: archive the raw body, validate, resolve the host, store,
@@ -53,9 +57,13 @@ class ReportIntake implements ReportFiling {
 
 	private final Duration duplicateWindow;
 
+	private final ObjectProvider<ReporterSuspensions> suspensions;
+
 	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportRepository reports, Resolver resolver,
 			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
+			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow,
+			ObjectProvider<ReporterSuspensions> suspensions) {
+		this.suspensions = suspensions;
 		this.duplicateWindow = duplicateWindow;
 		this.archive = archive;
 		this.validator = validator;
@@ -89,8 +97,28 @@ class ReportIntake implements ReportFiling {
 			this.archive.markInvalid(rawId, ex.errors());
 			throw ex;
 		}
+		refuseSuspended(rawId, submission);
 		return this.transaction
 			.execute((status) -> store("api", "raw_submission:" + rawId, submission, resolution, credential, true));
+	}
+
+	/**
+	 * Refuses a notice from a reporter whose notices are suspended (strikes, DSA Art.
+	 * 23), saying why and until when; the raw body stays, marked with the same words.
+	 * @throws ResponseStatusException 403
+	 */
+	private void refuseSuspended(long rawId, ReportSubmission submission) {
+		ReporterSuspensions suspensions = this.suspensions.getIfAvailable();
+		if (suspensions == null || submission.reporter() == null) {
+			return;
+		}
+		Optional<ReporterSuspensions.Suspension> suspension = suspensions.of(submission.reporter().email(),
+				submission.type().wire());
+		if (suspension.isPresent()) {
+			String message = suspension.get().message();
+			this.archive.markInvalid(rawId, List.of(new FieldError("reporter", "suspended", message)));
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, message);
+		}
 	}
 
 	/** Validates one report as its credential allows (kind and default reporter). */
