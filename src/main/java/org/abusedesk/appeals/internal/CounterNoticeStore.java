@@ -21,13 +21,13 @@ class CounterNoticeStore {
 	}
 
 	/** A new counter-notice; empty when the mitigation has one already. */
-	Optional<Long> insert(long caseId, long mitigationId, String accountRef, CounterNoticeForm form,
+	Optional<Long> insert(long caseId, long mitigationId, String accountRef, CounterNoticeForm form, Instant filedAt,
 			Instant restoreAt) {
 		return this.jdbc.sql("""
 				insert into counter_notice (case_id, mitigation_id, account_ref, signature, material, location,
-				    good_faith, name, address, phone, jurisdiction, restore_at)
+				    good_faith, name, address, phone, jurisdiction, filed_at, restore_at)
 				values (:case, :mitigation, :account, :signature, :material, :location, :perjury, :name, :address,
-				    :phone, :jurisdiction, :restore)
+				    :phone, :jurisdiction, :filed, :restore)
 				on conflict (mitigation_id) do nothing
 				returning id""")
 			.param("case", caseId)
@@ -41,6 +41,7 @@ class CounterNoticeStore {
 			.param("address", form.address())
 			.param("phone", form.phone())
 			.param("jurisdiction", CounterNoticeForm.JURISDICTION)
+			.param("filed", Timestamp.from(filedAt))
 			.param("restore", Timestamp.from(restoreAt))
 			.query(Long.class)
 			.optional();

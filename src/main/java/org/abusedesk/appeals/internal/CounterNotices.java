@@ -93,8 +93,9 @@ class CounterNotices {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					"This mitigation is " + mitigation.status() + "; the content is not disabled.");
 		}
-		Instant restoreAt = this.calendar.plusBusinessDays(Instant.now(), this.restoreAfter);
-		long id = this.store.insert(theCase.id(), mitigationId, accountRef, checked, restoreAt)
+		Instant filedAt = Instant.now();
+		Instant restoreAt = this.calendar.plusBusinessDays(filedAt, this.restoreAfter);
+		long id = this.store.insert(theCase.id(), mitigationId, accountRef, checked, filedAt, restoreAt)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT,
 					"Mitigation " + mitigationId + " has a counter-notice already."));
 		CounterNotice notice = this.store.find(id).orElseThrow();
