@@ -141,6 +141,18 @@ class StrikeTests extends EdgeDeskTest {
 			.toInstant();
 		assertThat(refused.body()).contains(until.toString());
 		assertThat(until).isAfter(Instant.now().plus(Duration.ofDays(29)));
+		// the web form says the same next to the reporter's name
+		WebForm.Page form = new WebForm(this.port).submit("phishing",
+				List.of(WebForm.Part.field("reporter_name", "Rita Reporter"),
+						WebForm.Part.field("reporter_email", this.catalog.reporter()),
+						WebForm.Part.field("email_confirm", this.catalog.reporter()),
+						WebForm.Part.field("reporter_kind", "individual"),
+						WebForm.Part.field("urls", "https://" + host + "/five\r\n"),
+						WebForm.Part.field("justification", "A fake bank login page."),
+						WebForm.Part.field("notify_host", "send"), WebForm.Part.field("notify_owner", "send-anon"),
+						WebForm.Part.field("good_faith", "true")));
+		assertThat(form.status()).isEqualTo(422);
+		assertThat(form.body()).contains("Notices from you are suspended until " + until);
 		// reports of child sexual abuse material still pass
 		Api.Response children = this.api.post("/api/v1/reports/children", """
 				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},

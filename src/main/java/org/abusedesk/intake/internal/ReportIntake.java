@@ -108,17 +108,24 @@ class ReportIntake implements ReportFiling {
 	 * @throws ResponseStatusException 403
 	 */
 	private void refuseSuspended(long rawId, ReportSubmission submission) {
+		Optional<FieldError> suspended = suspended(submission);
+		if (suspended.isPresent()) {
+			this.archive.markInvalid(rawId, List.of(suspended.get()));
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, suspended.get().message());
+		}
+	}
+
+	/**
+	 * The field error for a notice from a suspended reporter (why, and until when), or
+	 * empty.
+	 */
+	private Optional<FieldError> suspended(ReportSubmission submission) {
 		ReporterSuspensions suspensions = this.suspensions.getIfAvailable();
 		if (suspensions == null || submission.reporter() == null) {
-			return;
+			return Optional.empty();
 		}
-		Optional<ReporterSuspensions.Suspension> suspension = suspensions.of(submission.reporter().email(),
-				submission.type().wire());
-		if (suspension.isPresent()) {
-			String message = suspension.get().message();
-			this.archive.markInvalid(rawId, List.of(new FieldError("reporter", "suspended", message)));
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, message);
-		}
+		return suspensions.of(submission.reporter().email(), submission.type().wire())
+			.map((suspension) -> new FieldError("reporter", "suspended", suspension.message()));
 	}
 
 	/** Validates one report as its credential allows (kind and default reporter). */
@@ -176,6 +183,9 @@ class ReportIntake implements ReportFiling {
 				submission = null;
 			}
 			errors.addAll(formErrors);
+			if (submission != null) {
+				suspended(submission).ifPresent(errors::add);
+			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}
