@@ -177,4 +177,59 @@ class AppealTests extends EdgeDeskTest {
 			.anyMatch((subject) -> subject.startsWith("Appeal decided"));
 	}
 
+	@Test
+	void appealsAreTakenForSixMonthsAfterTheDecision() {
+		String host = "old." + this.catalog.hostedZone();
+		long cursor = changeCursor();
+		long caseId = fileAndAwaitCase("phishing", phishing(host, "/a.php"));
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+				Duration.ZERO, null, null));
+		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
+		String appeal = "{\"reason\": \"removed\", \"statement\": \"Gone since spring.\"}";
+		backdate(mitigation, "7 months");
+		Api.Response late = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal", appeal, customer);
+		assertThat(late.status()).isEqualTo(422);
+		assertThat(late.json().at("/errors/0/code").asString()).isEqualTo("window_closed");
+		backdate(mitigation, "5 months");
+		assertThat(this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal", appeal, customer).status())
+			.isEqualTo(201);
+	}
+
+	@Test
+	void aLegalBlockIsReversedOnAppealOnlyByASeniorLegalOrAdmin() {
+		String host = "court." + this.catalog.hostedZone();
+		long cursor = changeCursor();
+		long caseId = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
+		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
+		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
+		Api.Response filed = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal",
+				"{\"reason\": \"other\", \"statement\": \"The order was set aside on appeal.\"}", customer);
+		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+		String decision = "/api/v1/appeals/" + filed.json().get("id").asLong() + "/decision";
+		String reverse = "{\"outcome\": \"reversed\", \"reason\": \"The order was set aside.\"}";
+
+		assertThat(this.api.post(decision, reverse, staffToken("judge", Role.REVIEWER)).status()).isEqualTo(403);
+		// nothing of the refused decision stays
+		assertThat(this.api.get("/api/v1/appeals/" + filed.json().get("id").asLong(), this.admin)
+			.json()
+			.get("status")
+			.asString()).isEqualTo("open");
+		assertThat(caseStatus(caseId)).isEqualTo("appealed");
+		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("active");
+
+		Api.Response byLegal = this.api.post(decision, reverse, staffToken("counsel", Role.LEGAL));
+		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
+		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("removed");
+	}
+
+	private void backdate(long mitigationId, String age) {
+		this.jdbc.sql("update mitigation set created_at = now() - cast(:age as interval) where id = :id")
+			.param("age", age)
+			.param("id", mitigationId)
+			.update();
+	}
+
 }
