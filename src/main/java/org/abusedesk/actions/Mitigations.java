@@ -3,6 +3,7 @@ package org.abusedesk.actions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The mitigations the provider has taken: {@code pending} until their effective time (the
@@ -29,6 +30,26 @@ public interface Mitigations {
 
 	/** The mitigations of a case, oldest first. */
 	List<Mitigation> ofCase(long caseId);
+
+	/** One mitigation, or empty when there is none with this id. */
+	Optional<Mitigation> find(long id);
+
+	/**
+	 * Lifts a mitigation at the word of someone other than staff on its own page (an
+	 * appeal decided {@code reversed}, content restored after a DMCA counter-notice), in
+	 * the caller's transaction: a pending one is {@code cancelled}, an active one
+	 * {@code removed}; audited as {@code action} with {@code facts} in the case's stream
+	 * and sent to the edge. One already cancelled or removed is left as it is. Call it
+	 * last in the transaction (see {@link #create}).
+	 * @param actor who lifts it, e.g. {@code staff:alice} or {@code system}
+	 * @param mayChangeProtected whether the actor may lift a legal block, an emergency
+	 * block or a CSAM removal (a senior, legal or admin)
+	 * @return the mitigation after the change, or empty when there is none with this id
+	 * @throws org.springframework.web.server.ResponseStatusException 403 for a protected
+	 * mitigation and an actor who may not change it
+	 */
+	Optional<Mitigation> lift(long id, String actor, boolean mayChangeProtected, String action,
+			Map<String, Object> facts);
 
 	/**
 	 * Activates the pending mitigations whose effective time is at or before {@code now}:

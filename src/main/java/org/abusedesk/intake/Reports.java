@@ -9,6 +9,13 @@ public interface Reports {
 
 	Optional<Report> find(long id);
 
+	/**
+	 * The report with this tracking code, when {@code secret} is its status secret (the
+	 * reporter's proof on the status page); empty for a wrong secret and an unknown code
+	 * alike.
+	 */
+	Optional<Report> withStatusSecret(String trackingCode, String secret);
+
 	/** The reports that exist of {@code ids}, in order of id, in four statements. */
 	List<Report> findAll(Collection<Long> ids);
 

@@ -56,6 +56,13 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 				this.emergencyDeclared);
 	}
 
+	/** The same facts with the account a repeat infringer as given (strikes). */
+	public DecisionFacts withRepeatInfringer(boolean repeat) {
+		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
+				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
+				this.trustedFlagger, repeat, this.threatImminent, this.emergencyDeclared);
+	}
+
 	/** The same facts with an emergency declared. */
 	public DecisionFacts withEmergencyDeclared() {
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,

@@ -68,13 +68,17 @@ class WireVocabularyTests extends DeskTest {
 		answers.put("POST /api/v1/reports/phishing", hosted);
 		long caseId = caseOf(hosted.json().get("id").asLong());
 		caseOf(proxied.json().get("id").asLong());
-		this.mitigations
+		long mitigationId = this.mitigations
 			.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of("DE"), Instant.now(), null,
-					null, "staff:test", Map.of(), "https://blog." + this.catalog.hostedZone() + "/login.php", null));
+					null, "staff:test", Map.of(), "https://blog." + this.catalog.hostedZone() + "/login.php", null))
+			.id();
 		Api.Response customerToken = this.api.post("/api/v1/customer-tokens",
 				"{\"account_ref\": \"hosting-" + this.catalog.id() + "\", \"label\": \"portal\"}", this.admin);
 		answers.put("POST /api/v1/customer-tokens", customerToken);
 		String customer = customerToken.json().get("token").asString();
+		Api.Response appeal = this.api.post("/api/v1/customer/mitigations/" + mitigationId + "/appeal",
+				"{\"reason\": \"misclassified\", \"statement\": \"It is our own page.\"}", customer);
+		answers.put("POST /api/v1/customer/mitigations/{id}/appeal", appeal);
 		String edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
 		MailOutcome quarantined = this.mail
 			.receive(("From: x-" + this.catalog.id() + "@senders.example\r\nSubject: nothing " + this.catalog.id()
@@ -90,7 +94,9 @@ class WireVocabularyTests extends DeskTest {
 				continue;
 			}
 			String concrete = path.startsWith("/api/v1/intake/quarantine/")
-					? path.replace("{id}", String.valueOf(quarantined.messageId())) : substitute(path, variables);
+					? path.replace("{id}", String.valueOf(quarantined.messageId()))
+					: path.startsWith("/api/v1/appeals/") ? path.replace("{id}", appeal.json().get("id").asString())
+							: substitute(path, variables);
 			String token = path.startsWith("/api/v1/customer/") ? customer
 					: path.equals("/api/v1/mitigations/active") ? edge : this.admin;
 			if (path.equals("/api/v1/reports/status/{trackingCode}")) {

@@ -30,9 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EndpointAuthorizationMatrixTests extends IntegrationTest {
 
-	/** What anyone may call: filing a report and reading its status with the secret. */
+	/**
+	 * What anyone may call: filing a report, reading its status with the secret, and
+	 * (with the same secret) appealing its denial or telling us of an action filed.
+	 */
 	private static final Set<String> PUBLIC = Set.of("POST /api/v1/reports/{type}",
-			"GET /api/v1/reports/status/{trackingCode}", "GET /api/openapi");
+			"GET /api/v1/reports/status/{trackingCode}", "GET /api/openapi",
+			"POST /api/v1/reports/status/{trackingCode}/appeal",
+			"POST /api/v1/reports/status/{trackingCode}/action-filed");
 
 	/** What needs a reporter token rather than a staff one. */
 	private static final Set<String> REPORTER = Set.of("POST /api/v1/reports:batch");

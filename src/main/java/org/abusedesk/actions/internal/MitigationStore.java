@@ -149,7 +149,8 @@ class MitigationStore implements Mitigations {
 			.list();
 	}
 
-	Optional<Mitigation> find(long id) {
+	@Override
+	public Optional<Mitigation> find(long id) {
 		return this.jdbc.sql("select * from mitigation where id = :id")
 			.param("id", id)
 			.query(MitigationStore::map)
@@ -284,6 +285,27 @@ class MitigationStore implements Mitigations {
 			this.webhooks.changed(changed, action);
 		}
 		return changed;
+	}
+
+	@Override
+	@Transactional
+	public Optional<Mitigation> lift(long id, String actor, boolean mayChangeProtected, String action,
+			Map<String, Object> facts) {
+		Optional<Mitigation> found = lock(id);
+		if (found.isEmpty() || !List.of("active", "in_review", "pending").contains(found.get().status())) {
+			return found;
+		}
+		Mitigation mitigation = found.get();
+		if (!mayChangeProtected && staysUntilStaffDecide(mitigation)) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.FORBIDDEN,
+					"A legal block, an emergency block or a CSAM removal is lifted by a senior, legal or admin.");
+		}
+		Map<String, Object> details = new LinkedHashMap<>(facts);
+		details.put("previous_status", mitigation.status());
+		transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }),
+				"pending".equals(mitigation.status()) ? "cancelled" : "removed", action, actor, details);
+		return find(id);
 	}
 
 	/**

@@ -217,12 +217,31 @@ class CaseRepository {
 	 * @return whether the case was put back
 	 */
 	boolean requeueForReview(long caseId) {
+		return reopenAs(caseId, CaseStatus.IN_REVIEW);
+	}
+
+	/**
+	 * Puts a case back before people as {@code status} ({@code in_review} for a review,
+	 * {@code appealed} for an appeal), where {@link CaseStatus#mayBecome} allows it. A
+	 * case closed meanwhile while another case is open for the same property and harm
+	 * stays closed: one open case per property and harm.
+	 * @return whether the case moved
+	 */
+	boolean reopenAs(long caseId, CaseStatus status) {
+		List<String> from = java.util.Arrays.stream(CaseStatus.values())
+			.filter((candidate) -> candidate != status && candidate.mayBecome(status))
+			.map(CaseStatus::wire)
+			.toList();
 		return this.jdbc.sql("""
-				update abuse_case c set status = 'in_review', updated_at = now()
-				where c.id = :id and c.status <> 'in_review'
+				update abuse_case c set status = :status, updated_at = now()
+				where c.id = :id and c.status = any(cast(:from as text[]))
 				  and not exists (select 1 from abuse_case o
 				      where o.property_id = c.property_id and o.report_type = c.report_type and o.id <> c.id
-				        and o.status not in ('closed', 'rejected'))""").param("id", caseId).update() == 1;
+				        and o.status not in ('closed', 'rejected'))""")
+			.param("status", status.wire())
+			.param("from", from.toArray(String[]::new))
+			.param("id", caseId)
+			.update() == 1;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.cases.CaseStatus;
+import org.abusedesk.cases.RepeatInfringers;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.catalog.Resolution;
@@ -33,6 +34,7 @@ import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -65,10 +67,14 @@ class ReportRouter {
 
 	private final ProposalRepository proposals;
 
+	private final ObjectProvider<RepeatInfringers> repeatInfringers;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
+			ObjectProvider<RepeatInfringers> repeatInfringers) {
 		this.confirmations = confirmations;
 		this.proposals = proposals;
+		this.repeatInfringers = repeatInfringers;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -131,12 +137,19 @@ class ReportRouter {
 		Set<ConfirmationRepository.CaseKey> keys = new HashSet<>();
 		claimed.forEach((report) -> keys.add(key(report)));
 		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
+		// the strikes of the accounts (appeals), in one question per batch
+		Set<String> repeat = repeatInfringers(claimed);
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
 			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
+			boolean repeatInfringer = report.resolution().account() != null
+					&& repeat.contains(report.resolution().account().ref());
 			for (Service service : report.resolution().services()) {
-				requests.add(new Decisions.Request(report.id(), facts(report, service)
-					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))));
+				requests.add(new Decisions.Request(report.id(),
+						facts(report, service)
+							.withConfirmed(facts.contains(Confirmations.PHISHING),
+									facts.contains(Confirmations.MALWARE))
+							.withRepeatInfringer(repeatInfringer)));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);
@@ -302,6 +315,19 @@ class ReportRouter {
 					decision.plan().explanation()));
 		}
 		return denied;
+	}
+
+	private Set<String> repeatInfringers(List<Report> claimed) {
+		RepeatInfringers strikes = this.repeatInfringers.getIfAvailable();
+		if (strikes == null) {
+			return Set.of();
+		}
+		Set<String> accounts = new HashSet<>();
+		claimed.stream()
+			.map(Report::resolution)
+			.filter((resolution) -> resolution.account() != null)
+			.forEach((resolution) -> accounts.add(resolution.account().ref()));
+		return accounts.isEmpty() ? Set.of() : strikes.among(accounts);
 	}
 
 	/**

@@ -53,6 +53,16 @@ class SecurityConfiguration {
 				.hasRole("admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/reports/status/*", "/api/openapi", "/api/openapi/**")
 				.permitAll()
+				// the reporter's appeal and the DMCA complainant's notice of an action
+				// filed:
+				// proven with the report's status secret in the body (issue 13)
+				.requestMatchers(HttpMethod.POST, "/api/v1/reports/status/*/appeal",
+						"/api/v1/reports/status/*/action-filed")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/appeals", "/api/v1/appeals/*")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/appeals/*/decision", "/api/v1/reporter-strikes")
+				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/catalog")

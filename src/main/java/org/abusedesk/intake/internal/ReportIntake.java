@@ -21,14 +21,18 @@ import org.abusedesk.intake.ReportReceived;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reporter;
 import org.abusedesk.intake.ReporterKind;
+import org.abusedesk.intake.ReporterSuspensions;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The front door for reports: archive the raw body, validate, resolve the host, store,
@@ -53,9 +57,13 @@ class ReportIntake implements ReportFiling {
 
 	private final Duration duplicateWindow;
 
+	private final ObjectProvider<ReporterSuspensions> suspensions;
+
 	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportRepository reports, Resolver resolver,
 			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
+			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow,
+			ObjectProvider<ReporterSuspensions> suspensions) {
+		this.suspensions = suspensions;
 		this.duplicateWindow = duplicateWindow;
 		this.archive = archive;
 		this.validator = validator;
@@ -89,8 +97,35 @@ class ReportIntake implements ReportFiling {
 			this.archive.markInvalid(rawId, ex.errors());
 			throw ex;
 		}
+		refuseSuspended(rawId, submission);
 		return this.transaction
 			.execute((status) -> store("api", "raw_submission:" + rawId, submission, resolution, credential, true));
+	}
+
+	/**
+	 * Refuses a notice from a reporter whose notices are suspended (strikes, DSA Art.
+	 * 23), saying why and until when; the raw body stays, marked with the same words.
+	 * @throws ResponseStatusException 403
+	 */
+	private void refuseSuspended(long rawId, ReportSubmission submission) {
+		Optional<FieldError> suspended = suspended(submission);
+		if (suspended.isPresent()) {
+			this.archive.markInvalid(rawId, List.of(suspended.get()));
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, suspended.get().message());
+		}
+	}
+
+	/**
+	 * The field error for a notice from a suspended reporter (why, and until when), or
+	 * empty.
+	 */
+	private Optional<FieldError> suspended(ReportSubmission submission) {
+		ReporterSuspensions suspensions = this.suspensions.getIfAvailable();
+		if (suspensions == null || submission.reporter() == null) {
+			return Optional.empty();
+		}
+		return suspensions.of(submission.reporter().email(), submission.type().wire())
+			.map((suspension) -> new FieldError("reporter", "suspended", suspension.message()));
 	}
 
 	/** Validates one report as its credential allows (kind and default reporter). */
@@ -148,6 +183,9 @@ class ReportIntake implements ReportFiling {
 				submission = null;
 			}
 			errors.addAll(formErrors);
+			if (submission != null) {
+				suspended(submission).ifPresent(errors::add);
+			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException(errors);
 			}

@@ -362,6 +362,18 @@ class ReportRepository implements Reports {
 	}
 
 	@Override
+	public Optional<Report> withStatusSecret(String trackingCode, String secret) {
+		record Row(long id, String hash) {
+		}
+		return this.jdbc.sql("select id, status_secret_hash from report where tracking_code = :code")
+			.param("code", trackingCode)
+			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2)))
+			.optional()
+			.filter((row) -> StatusSecrets.matches(secret, row.hash()))
+			.flatMap((row) -> find(row.id()));
+	}
+
+	@Override
 	public Optional<Report> find(long id) {
 		List<String> urls = this.jdbc.sql("select url from report_url where report_id = :id order by position")
 			.param("id", id)

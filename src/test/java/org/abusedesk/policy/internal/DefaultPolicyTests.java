@@ -136,6 +136,16 @@ class DefaultPolicyTests {
 	}
 
 	@Test
+	void hostedRepeatInfringerGoesToASeniorWithTheTakedown() {
+		ResponsePlan plan = decide(
+				with(facts(Service.HOSTING, "dmca"), null, List.of(), false, false, false, false, true, false));
+		assertThat(plan.rule()).isEqualTo("hosting.dmca_repeat_infringer");
+		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+		assertThat(types(plan)).containsExactly(MitigationType.CONTENT_DISABLE);
+		assertThat(plan.explanation()).contains("repeat-infringer policy");
+	}
+
+	@Test
 	void proxyLegalOrderBlocksOnlyInTheOrderingTerritoryAfterLegalReview() {
 		ResponsePlan plan = decide(with(facts(Service.PROXY, "legal_order"), "DE", List.of("DE", "AT"), false, true,
 				false, false, false, false));
