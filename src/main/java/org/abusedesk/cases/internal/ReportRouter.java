@@ -14,6 +14,8 @@ import java.util.Set;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
+import org.abusedesk.content.ContentFacts;
+import org.abusedesk.content.ReportContent;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.DenialReason;
@@ -55,8 +57,11 @@ class ReportRouter {
 
 	private final ConfirmationRepository confirmations;
 
+	private final ReportContent content;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
-			ApplicationEventPublisher events, ConfirmationRepository confirmations) {
+			ApplicationEventPublisher events, ConfirmationRepository confirmations, ReportContent content) {
+		this.content = content;
 		this.confirmations = confirmations;
 		this.reports = reports;
 		this.decisions = decisions;
@@ -120,12 +125,18 @@ class ReportRouter {
 		Set<ConfirmationRepository.CaseKey> keys = new HashSet<>();
 		claimed.forEach((report) -> keys.add(key(report)));
 		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
+		// what the evidence holds (personal data, known content) counts for every service
+		Map<Long, ContentFacts> content = this.content.factsOf(claimed.stream().map(Report::id).toList());
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
 			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
+			ContentFacts found = content.getOrDefault(report.id(), ContentFacts.NONE);
 			for (Service service : report.resolution().services()) {
-				requests.add(new Decisions.Request(report.id(), facts(report, service)
-					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))));
+				requests.add(new Decisions.Request(report.id(),
+						facts(report, service)
+							.withConfirmed(facts.contains(Confirmations.PHISHING),
+									facts.contains(Confirmations.MALWARE))
+							.withContent(found.personalDataKinds(), found.knownContentLists())));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);
