@@ -4,9 +4,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * PDQ, Meta's perceptual image hash (ThreatExchange, {@code hashing/hashing.pdf}): the
@@ -26,17 +30,37 @@ public final class PdqHasher {
 	public record Result(PdqHash hash, int quality) {
 	}
 
+	/** Images declaring more pixels than this (50 megapixels) are not decoded. */
+	public static final long MAX_PIXELS = 50_000_000L;
+
 	private static final int SIZE = 64;
 
 	private static final int DCT = 16;
 
 	private static final float[][] DCT_MATRIX = dctMatrix();
 
-	/** Hashes an image given as file bytes; empty when Java cannot decode them. */
+	/**
+	 * Hashes an image given as file bytes; empty when Java cannot decode them, or when
+	 * the image declares more than {@link #MAX_PIXELS} pixels (a small file can declare a
+	 * huge canvas, and decoding it would exhaust the heap).
+	 */
 	public Optional<Result> hash(byte[] imageFile) {
-		try {
-			BufferedImage image = ImageIO.read(new ByteArrayInputStream(imageFile));
-			return (image != null) ? Optional.of(hash(image)) : Optional.empty();
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(imageFile))) {
+			Iterator<ImageReader> readers = (in != null) ? ImageIO.getImageReaders(in) : Collections.emptyIterator();
+			if (!readers.hasNext()) {
+				return Optional.empty();
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+					return Optional.empty();
+				}
+				return Optional.of(hash(reader.read(0)));
+			}
+			finally {
+				reader.dispose();
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			// not an image Java can decode (CMYK JPEG, truncated file): no PDQ hash

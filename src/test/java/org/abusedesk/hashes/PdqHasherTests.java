@@ -112,6 +112,19 @@ class PdqHasherTests {
 	}
 
 	@Test
+	void anImageDeclaringAHugeCanvasIsNotDecoded() throws IOException {
+		// a valid 1x1 PNG whose header then claims 60000 x 60000 pixels (its CRC fixed)
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", out);
+		byte[] png = out.toByteArray();
+		java.nio.ByteBuffer.wrap(png, 16, 8).putInt(60_000).putInt(60_000);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(png, 12, 17);
+		java.nio.ByteBuffer.wrap(png, 29, 4).putInt((int) crc.getValue());
+		assertThat(this.hasher.hash(png)).isEmpty();
+	}
+
+	@Test
 	void hexRoundTripsAndDistanceCountsBits() {
 		String hex = "d8f8f0cce0f4a84f0e370a22028f67f0b36e2ed596623e1d33e6b39c4e9c9b22";
 		PdqHash hash = PdqHash.parse(hex);
