@@ -11,6 +11,7 @@ import java.util.function.ToIntFunction;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.CatalogImport;
+import org.abusedesk.hashes.KnownContent;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,7 +25,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, STAFF, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, STAFF,
+		HASHES_IMPORT, USAGE
 
 	}
 
@@ -36,7 +38,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk policy activate FILE [--author NAME] [--spring.options]
 			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
 			       abusedesk intake mail [FILE...] [--spring.options]
-			       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]""";
+			       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]
+			       abusedesk hashes import FILE --list NAME --source SOURCE [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -63,6 +66,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 				default -> Command.USAGE;
 			};
 		}
+		else if (words.size() == 3 && words.get(0).equals("hashes") && words.get(1).equals("import")) {
+			command = Command.HASHES_IMPORT;
+		}
 		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
 			command = Command.INTAKE_MAIL;
 		}
@@ -81,6 +87,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
+			case HASHES_IMPORT -> importHashes();
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
 			case STAFF -> runStaff();
@@ -106,6 +113,33 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 	private int runStaff() {
 		Map.Entry<String[], Map<String, String>> split = StaffCommands.takeOptions(this.springArguments);
 		return withContext(split.getKey(), (context) -> StaffCommands.run(context, this.words, split.getValue()));
+	}
+
+	private int importHashes() {
+		Map.Entry<String[], Map<String, String>> split = PolicyCommands.takeOptions(this.springArguments);
+		Map<String, String> options = split.getValue();
+		if (options.get("list") == null || options.get("source") == null) {
+			System.err.println("hashes import needs --list NAME and --source SOURCE");
+			System.err.println(USAGE);
+			return 2;
+		}
+		Path file = Path.of(this.words.get(2));
+		String csv;
+		try {
+			csv = Files.readString(file);
+		}
+		catch (IOException ex) {
+			System.err.println("cannot read " + file + ": " + ex.getMessage());
+			return 2;
+		}
+		return withContext(split.getKey(), (context) -> {
+			KnownContent.ImportResult result = context.getBean(KnownContent.class)
+				.importList(csv, options.get("list"), options.get("source"), "cli:" + System.getProperty("user.name"));
+			System.out.printf("hashes import: %d imported, %d already listed, %d lines rejected%n", result.imported(),
+					result.alreadyListed(), result.rejected().size());
+			result.rejected().forEach((message) -> System.out.println("  " + file + ": " + message));
+			return result.rejected().isEmpty() ? 0 : 1;
+		});
 	}
 
 	private int withContext(ToIntFunction<ConfigurableApplicationContext> task) {

@@ -25,7 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class PolicyCommands {
 
-	static final List<String> OPTIONS = List.of("--author", "--since", "--examples");
+	static final List<String> OPTIONS = List.of("--author", "--since", "--examples", "--list", "--source");
 
 	private PolicyCommands() {
 	}

@@ -37,6 +37,22 @@ class CommandLineTests {
 	}
 
 	@Test
+	void readsHashesImportWithItsListAndSource() {
+		CommandLine line = CommandLine.parse(
+				new String[] { "hashes", "import", "h.csv", "--list", "ncmec", "--source=ncmec", "--server.port=1" });
+		assertThat(line.command()).isEqualTo(CommandLine.Command.HASHES_IMPORT);
+		var split = PolicyCommands.takeOptions(line.springArguments());
+		assertThat(split.getKey()).containsExactly("--server.port=1");
+		assertThat(split.getValue()).containsEntry("list", "ncmec").containsEntry("source", "ncmec");
+	}
+
+	@Test
+	void hashesImportWithoutListOrSourceGivesUsageAndStatusTwo() {
+		assertThat(CommandLine.parse(new String[] { "hashes", "import", "h.csv", "--list", "x" }).runTask())
+			.isEqualTo(2);
+	}
+
+	@Test
 	void unknownWordsGiveUsageAndStatusTwo() {
 		CommandLine line = CommandLine.parse(new String[] { "catalog", "export" });
 		assertThat(line.command()).isEqualTo(CommandLine.Command.USAGE);

@@ -3,6 +3,9 @@ package org.abusedesk.bench;
 import java.util.Collection;
 import java.util.Map;
 
+import org.abusedesk.content.DetectorQuality;
+import org.abusedesk.hashes.PdqHashBench;
+import org.abusedesk.hashes.PdqLookupBench;
 import org.abusedesk.policy.internal.PolicyBench;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -25,6 +28,10 @@ final class MicroBenchmarks {
 		run(results, ResolverBench.class.getName(), "-Xmx1g", "lookups/s");
 		run(results, PolicyBench.class.getName(), "-Xmx512m", "evaluations/s");
 		run(results, MailParserBench.class.getName(), "-Xmx512m", "messages/s");
+		run(results, PdqHashBench.class.getName(), "-Xmx512m", "hashes/s");
+		run(results, PdqLookupBench.class.getName(), "-Xmx1g", "lookups/s");
+		DetectorQuality.measure((name, value) -> results.add(name, value, "ratio",
+				Map.of("corpus", "400 generated texts, seed " + 20261205L, "match", "overlapping span, same kind")));
 	}
 
 	private static void run(Results results, String benchmark, String heap, String unit) throws RunnerException {

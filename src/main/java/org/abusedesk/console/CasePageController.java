@@ -1,11 +1,14 @@
 package org.abusedesk.console;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
+import org.abusedesk.content.ReportContent;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.policy.MitigationTarget;
@@ -28,9 +31,12 @@ class CasePageController {
 
 	private final Mitigations mitigations;
 
-	CasePageController(CaseWork work, Mitigations mitigations) {
+	private final ReportContent content;
+
+	CasePageController(CaseWork work, Mitigations mitigations, ReportContent content) {
 		this.work = work;
 		this.mitigations = mitigations;
+		this.content = content;
 	}
 
 	@GetMapping("/console/cases/{id}")
@@ -45,6 +51,13 @@ class CasePageController {
 		model.addAttribute("case", view.caseInfo());
 		model.addAttribute("mitigations", this.mitigations.ofCase(id));
 		model.addAttribute("mayDecide", me.isAny(Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN));
+		model.addAttribute("mayReveal", EvidenceController.mayRevealKnownContent(me));
+		Map<Long, EvidenceShown> shown = new HashMap<>();
+		view.reports()
+			.forEach((report) -> report.evidence()
+				.forEach((evidence) -> this.content.evidence(evidence.id())
+					.ifPresent((findings) -> shown.put(evidence.id(), EvidenceShown.of(findings)))));
+		model.addAttribute("shown", shown);
 		model.addAttribute("mayDeclare", me.isAny(Role.REVIEWER, Role.SENIOR, Role.ADMIN));
 		model.addAttribute("denialReasons", DenialReason.values());
 		model.addAttribute("mitigationTypes",

@@ -2,14 +2,19 @@ package org.abusedesk.console;
 
 import java.nio.charset.StandardCharsets;
 
+import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
+import org.abusedesk.content.EvidenceFindings;
+import org.abusedesk.content.ReportContent;
+import org.abusedesk.identity.Role;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,14 +31,30 @@ class EvidenceController {
 
 	private final CaseWork work;
 
-	EvidenceController(CaseWork work) {
+	private final ReportContent content;
+
+	EvidenceController(CaseWork work, ReportContent content) {
 		this.work = work;
+		this.content = content;
+	}
+
+	/**
+	 * Who may see a file that is on a known-content list: those who decide on it. Others
+	 * see that it matched, never the file.
+	 */
+	static boolean mayRevealKnownContent(Actor actor) {
+		return actor.isAny(Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN);
 	}
 
 	@GetMapping("/console/evidence/{id}")
-	ResponseEntity<byte[]> evidence(@PathVariable long id) {
+	ResponseEntity<byte[]> evidence(@PathVariable long id, Authentication authentication) {
 		CaseView.EvidenceFile file = this.work.evidence(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No evidence " + id));
+		if (!mayRevealKnownContent(ConsoleActor.of(authentication))
+				&& this.content.evidence(id).map(EvidenceFindings::known).orElse(false)) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+					"Evidence " + id + " is on a known-content list; only reviewers may see it");
+		}
 		ContentDisposition disposition = (file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
 			.filename(file.filename(), StandardCharsets.UTF_8)
 			.build();

@@ -27,14 +27,33 @@ import org.abusedesk.catalog.Service;
  * @param threatImminent for a {@code threat}, whether the threat is imminent
  * @param emergencyDeclared whether staff declared an emergency on the case (imminent
  * threat to human life)
+ * @param personalDataDetected whether the report's evidence or snapshot holds personal
+ * data that can endanger someone (doxing): a fact for prioritising, never a basis for
+ * removal by itself
+ * @param personalDataKinds the kinds found, as wire values, sorted (never {@code null})
+ * @param knownContentMatch whether a file of the report is on a known-content hash list
+ * @param knownContentLists the names of the lists it is on, sorted (never {@code null})
  */
 public record DecisionFacts(Service service, String reportType, String reporterKind, String jurisdiction,
 		List<String> orderScope, boolean accountAtRisk, boolean originHostKnown, boolean phishingConfirmed,
 		boolean malwareConfirmed, boolean trustedFlagger, boolean repeatInfringer, boolean threatImminent,
-		boolean emergencyDeclared) {
+		boolean emergencyDeclared, boolean personalDataDetected, List<String> personalDataKinds,
+		boolean knownContentMatch, List<String> knownContentLists) {
 
 	public DecisionFacts {
 		orderScope = (orderScope != null) ? List.copyOf(orderScope) : List.of();
+		personalDataKinds = (personalDataKinds != null) ? List.copyOf(personalDataKinds) : List.of();
+		knownContentLists = (knownContentLists != null) ? List.copyOf(knownContentLists) : List.of();
+	}
+
+	/** Facts of a report whose content was not looked at. */
+	public DecisionFacts(Service service, String reportType, String reporterKind, String jurisdiction,
+			List<String> orderScope, boolean accountAtRisk, boolean originHostKnown, boolean phishingConfirmed,
+			boolean malwareConfirmed, boolean trustedFlagger, boolean repeatInfringer, boolean threatImminent,
+			boolean emergencyDeclared) {
+		this(service, reportType, reporterKind, jurisdiction, orderScope, accountAtRisk, originHostKnown,
+				phishingConfirmed, malwareConfirmed, trustedFlagger, repeatInfringer, threatImminent, emergencyDeclared,
+				false, List.of(), false, List.of());
 	}
 
 	/**
@@ -53,7 +72,8 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed || phishing,
 				this.malwareConfirmed || malware, this.trustedFlagger, this.repeatInfringer, this.threatImminent,
-				this.emergencyDeclared);
+				this.emergencyDeclared, this.personalDataDetected, this.personalDataKinds, this.knownContentMatch,
+				this.knownContentLists);
 	}
 
 	/** The same facts with the account a repeat infringer as given (strikes). */
@@ -67,7 +87,22 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 	public DecisionFacts withEmergencyDeclared() {
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
-				this.trustedFlagger, this.repeatInfringer, this.threatImminent, true);
+				this.trustedFlagger, this.repeatInfringer, this.threatImminent, true, this.personalDataDetected,
+				this.personalDataKinds, this.knownContentMatch, this.knownContentLists);
+	}
+
+	/**
+	 * The same facts with what was found in the report's content.
+	 * @param personalDataKinds the kinds of personal data found (wire values)
+	 * @param knownContentLists the known-content lists a file is on
+	 */
+	public DecisionFacts withContent(List<String> personalDataKinds, List<String> knownContentLists) {
+		List<String> kinds = personalDataKinds.stream().distinct().sorted().toList();
+		List<String> lists = knownContentLists.stream().distinct().sorted().toList();
+		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
+				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
+				this.trustedFlagger, this.repeatInfringer, this.threatImminent, this.emergencyDeclared,
+				!kinds.isEmpty(), kinds, !lists.isEmpty(), lists);
 	}
 
 }

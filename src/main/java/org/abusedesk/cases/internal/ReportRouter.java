@@ -20,6 +20,8 @@ import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.RepeatInfringers;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
+import org.abusedesk.content.ContentFacts;
+import org.abusedesk.content.ReportContent;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.DenialReason;
@@ -69,9 +71,12 @@ class ReportRouter {
 
 	private final ObjectProvider<RepeatInfringers> repeatInfringers;
 
+	private final ReportContent content;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
 			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
-			ObjectProvider<RepeatInfringers> repeatInfringers) {
+			ObjectProvider<RepeatInfringers> repeatInfringers, ReportContent content) {
+		this.content = content;
 		this.confirmations = confirmations;
 		this.proposals = proposals;
 		this.repeatInfringers = repeatInfringers;
@@ -139,17 +144,19 @@ class ReportRouter {
 		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
 		// the strikes of the accounts (appeals), in one question per batch
 		Set<String> repeat = repeatInfringers(claimed);
+		// what the evidence holds (personal data, known content) counts for every service
+		Map<Long, ContentFacts> content = this.content.factsOf(claimed.stream().map(Report::id).toList());
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
 			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
 			boolean repeatInfringer = report.resolution().account() != null
 					&& repeat.contains(report.resolution().account().ref());
+			ContentFacts found = content.getOrDefault(report.id(), ContentFacts.NONE);
 			for (Service service : report.resolution().services()) {
-				requests.add(new Decisions.Request(report.id(),
-						facts(report, service)
-							.withConfirmed(facts.contains(Confirmations.PHISHING),
-									facts.contains(Confirmations.MALWARE))
-							.withRepeatInfringer(repeatInfringer)));
+				requests.add(new Decisions.Request(report.id(), facts(report, service)
+					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))
+					.withRepeatInfringer(repeatInfringer)
+					.withContent(found.personalDataKinds(), found.knownContentLists())));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);

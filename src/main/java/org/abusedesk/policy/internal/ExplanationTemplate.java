@@ -15,7 +15,7 @@ import org.abusedesk.policy.DecisionFacts;
 final class ExplanationTemplate {
 
 	static final Set<String> PLACEHOLDERS = Set.of("service", "report_type", "reporter_kind", "jurisdiction",
-			"order_scope");
+			"order_scope", "personal_data_kinds", "known_content_lists");
 
 	/** Literal text, or a placeholder name when {@code placeholder}. */
 	private record Part(String text, boolean placeholder) {
@@ -72,6 +72,9 @@ final class ExplanationTemplate {
 			case "reporter_kind" -> String.valueOf(facts.reporterKind());
 			case "jurisdiction" -> (facts.jurisdiction() != null) ? facts.jurisdiction() : "an unknown jurisdiction";
 			case "order_scope" -> facts.orderScope().isEmpty() ? "no territory" : String.join(", ", facts.orderScope());
+			case "personal_data_kinds" -> facts.personalDataKinds().isEmpty() ? "none"
+					: String.join(", ", facts.personalDataKinds()).replace('_', ' ');
+			case "known_content_lists" -> String.join(", ", facts.knownContentLists());
 			default -> "";
 		};
 	}

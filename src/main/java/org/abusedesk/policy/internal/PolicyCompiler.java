@@ -142,7 +142,8 @@ final class PolicyCompiler {
 		Map<String, Node> fields = mapping(node, Set.of("id", "match", "plan"));
 		String id = required(node, fields, "id");
 		Map<String, Node> match = (fields.get("match") != null) ? mapping(fields.get("match"),
-				Set.of("service", "report_type", "reporter_kind", "jurisdiction", "facts")) : Map.of();
+				Set.of("service", "report_type", "reporter_kind", "jurisdiction", "facts", "personal_data_kinds"))
+				: Map.of();
 		int services = mask(match.get("service"), "service",
 				(value) -> Service.fromWire(value).map(Enum::ordinal).orElse(-1), Service.values().length);
 		int types = mask(match.get("report_type"), "report_type", Vocabulary::reportType,
@@ -151,6 +152,15 @@ final class PolicyCompiler {
 				Vocabulary::reporterKind, Vocabulary.REPORTER_KINDS.size()) : CompiledRule.ANY;
 		Set<String> jurisdictions = jurisdictions(match.get("jurisdiction"));
 		int[] facts = facts(match.get("facts"));
+		// every kind listed must have been found
+		for (ScalarNode value : scalars(match.get("personal_data_kinds"))) {
+			int bit = Fact.kindBit(value.getValue());
+			if (bit == 0) {
+				problem(value, "unknown personal data kind " + value.getValue() + "; one of "
+						+ String.join(", ", Vocabulary.PERSONAL_DATA_KINDS));
+			}
+			facts[0] |= bit;
+		}
 		Node planNode = fields.get("plan");
 		if (planNode == null) {
 			problem(node, "plan is required");

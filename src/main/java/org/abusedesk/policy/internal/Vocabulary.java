@@ -20,6 +20,10 @@ final class Vocabulary {
 			"direct_url_required", "wrong_report_category", "content_unavailable", "law_enforcement_referral_required",
 			"domain_dispute_process_required");
 
+	/** What the content detector finds (the content module's personal data kinds). */
+	static final List<String> PERSONAL_DATA_KINDS = List.of("phone", "email", "street_address", "national_id", "iban",
+			"date_of_birth", "coordinates", "licence_plate");
+
 	static final Set<String> PRIORITIES = Set.of("p1", "p2", "p3", "p4");
 
 	private Vocabulary() {

@@ -54,6 +54,30 @@ class DefaultPolicyTests {
 	}
 
 	@Test
+	void hostedDoxingWithAnAddressAndAPhoneIsReviewedFirst() {
+		ResponsePlan plan = decide(
+				facts(Service.HOSTING, "privacy").withContent(List.of("street_address", "phone"), List.of()));
+		assertThat(plan.rule()).isEqualTo("hosting.doxing");
+		assertThat(plan.priority()).isEqualTo("p1");
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+		assertThat(plan.explanation()).contains("(phone, street address)");
+		// an address alone, or on a proxied site, is the usual review
+		assertThat(decide(facts(Service.HOSTING, "threat").withContent(List.of("street_address"), List.of())).rule())
+			.isEqualTo("hosting.review");
+		assertThat(decide(facts(Service.PROXY, "privacy").withContent(List.of("street_address", "phone"), List.of()))
+			.mitigations()).isEmpty();
+	}
+
+	@Test
+	void knownContentOnHostingIsReviewedFirst() {
+		ResponsePlan plan = decide(facts(Service.HOSTING, "general").withContent(List.of(), List.of("ncmec")));
+		assertThat(plan.rule()).isEqualTo("hosting.known_content");
+		assertThat(plan.priority()).isEqualTo("p1");
+		assertThat(plan.review()).isEqualTo(Review.ONE);
+		assertThat(plan.explanation()).contains("(ncmec)");
+	}
+
+	@Test
 	void emergencyProposesAnEmergencyBlockForTwoApproversWithExpiryAndReferral() {
 		ResponsePlan plan = decide(facts(Service.HOSTING, "threat").withEmergencyDeclared());
 		assertThat(plan.rule()).isEqualTo("emergency");

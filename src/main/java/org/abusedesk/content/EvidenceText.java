@@ -1,0 +1,84 @@
+package org.abusedesk.content;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text a reviewer would read in a piece of evidence: plain text as it is, HTML
+ * reduced to its visible text (scripts, styles and comments dropped, block elements on
+ * their own lines, character references decoded). Other types have no text here (PDF text
+ * extraction needs a PDF library the desk does not ship).
+ */
+public final class EvidenceText {
+
+	private static final Pattern INVISIBLE = Pattern
+		.compile("(?is)<!--.*?-->|<(script|style|noscript|template|head)\\b[^>]*>.*?</\\1\\s*>");
+
+	private static final Pattern BLOCK = Pattern.compile(
+			"(?i)</?(p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|address|blockquote|pre|dd|dt|hr)\\b[^>]*>");
+
+	private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+
+	private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+
+	private static final Map<String, String> NAMED = Map.ofEntries(Map.entry("amp", "&"), Map.entry("lt", "<"),
+			Map.entry("gt", ">"), Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("nbsp", " "),
+			Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("auml", "ä"), Map.entry("ouml", "ö"),
+			Map.entry("uuml", "ü"), Map.entry("szlig", "ß"), Map.entry("deg", "°"), Map.entry("ccedil", "ç"));
+
+	private EvidenceText() {
+	}
+
+	/**
+	 * The readable text of content of the given media type; empty for types without text.
+	 */
+	public static Optional<String> of(byte[] content, String mediaType) {
+		String type = (mediaType != null) ? mediaType.toLowerCase(Locale.ROOT) : "";
+		if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
+			return Optional.of(fromHtml(new String(content, StandardCharsets.UTF_8)));
+		}
+		if (type.startsWith("text/")) {
+			return Optional.of(new String(content, StandardCharsets.UTF_8));
+		}
+		return Optional.empty();
+	}
+
+	/** The visible text of an HTML document. */
+	public static String fromHtml(String html) {
+		String text = INVISIBLE.matcher(html).replaceAll(" ");
+		text = BLOCK.matcher(text).replaceAll("\n");
+		text = TAG.matcher(text).replaceAll("");
+		text = decode(text);
+		return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
+	}
+
+	private static String decode(String text) {
+		Matcher matcher = REFERENCE.matcher(text);
+		StringBuilder out = new StringBuilder();
+		while (matcher.find()) {
+			matcher.appendReplacement(out, Matcher.quoteReplacement(character(matcher.group(1), matcher.group())));
+		}
+		matcher.appendTail(out);
+		return out.toString();
+	}
+
+	private static String character(String reference, String whole) {
+		try {
+			if (reference.startsWith("#x") || reference.startsWith("#X")) {
+				return Character.toString(Integer.parseInt(reference.substring(2), 16));
+			}
+			if (reference.startsWith("#")) {
+				return Character.toString(Integer.parseInt(reference.substring(1)));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			return whole;
+		}
+		return NAMED.getOrDefault(reference, whole);
+	}
+
+}
