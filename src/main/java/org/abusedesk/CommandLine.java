@@ -24,7 +24,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL,
+		REFERRALS_EXPORT, USAGE
 
 	}
 
@@ -35,7 +36,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk policy check FILE [--spring.options]
 			       abusedesk policy activate FILE [--author NAME] [--spring.options]
 			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
-			       abusedesk intake mail [FILE...] [--spring.options]""";
+			       abusedesk intake mail [FILE...] [--spring.options]
+			       abusedesk referrals export [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -62,6 +64,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 				default -> Command.USAGE;
 			};
 		}
+		else if (words.equals(List.of("referrals", "export"))) {
+			command = Command.REFERRALS_EXPORT;
+		}
 		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
 			command = Command.INTAKE_MAIL;
 		}
@@ -77,6 +82,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case CATALOG_IMPORT -> withContext((context) -> importCatalog(context, Path.of(this.words.get(2))));
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
+			case REFERRALS_EXPORT -> withContext((context) -> ReferralsCommand.export(context, System.out));
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
 			default -> {

@@ -2,14 +2,17 @@ package org.abusedesk.console;
 
 import java.nio.charset.StandardCharsets;
 
+import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
+import org.abusedesk.referrals.Preservation;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,12 +29,27 @@ class EvidenceController {
 
 	private final CaseWork work;
 
-	EvidenceController(CaseWork work) {
+	private final Preservation preservation;
+
+	EvidenceController(CaseWork work, Preservation preservation) {
 		this.work = work;
+		this.preservation = preservation;
 	}
 
+	/**
+	 * Evidence on a preservation hold (a confirmed CSAM case) only to {@code legal} and
+	 * {@code admin}, each opening audited.
+	 */
 	@GetMapping("/console/evidence/{id}")
-	ResponseEntity<byte[]> evidence(@PathVariable long id) {
+	ResponseEntity<byte[]> evidence(@PathVariable long id, Authentication staff) {
+		if (this.preservation.holdOfEvidence(id).isPresent()) {
+			Actor actor = ConsoleActor.of(staff);
+			if (!Preservation.mayAccess(actor.role())) {
+				throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+						"Evidence " + id + " is preserved for a case; only legal and admins may open it.");
+			}
+			this.preservation.accessed(id, actor.audit());
+		}
 		CaseView.EvidenceFile file = this.work.evidence(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No evidence " + id));
 		ContentDisposition disposition = (file.image() ? ContentDisposition.inline() : ContentDisposition.attachment())
