@@ -67,6 +67,7 @@ public abstract class IntegrationTest {
 		registry.add("abusedesk.referrals.authorities.DE.email", () -> "referrals@bka.example");
 		registry.add("abusedesk.referrals.fallback.name", () -> "Europol");
 		registry.add("abusedesk.referrals.fallback.email", () -> "referrals@europol.example");
+		registry.add("abusedesk.campaigns.policy-phrases[0]", () -> "hateful conduct");
 	}
 
 	/** A client for this test's application. */

@@ -69,6 +69,8 @@ class SecurityConfiguration {
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/referrals")
 				.hasAnyRole("legal", "admin")
+				.requestMatchers(HttpMethod.GET, "/api/v1/authority-requests")
+				.hasAnyRole("senior", "legal", "admin")
 				.requestMatchers(HttpMethod.POST, "/api/v1/cases/*/approvals")
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/intake/quarantine", "/api/v1/intake/quarantine/*")
