@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.ReportDecided;
+import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.referrals.Preservation;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +68,32 @@ class PreservationHolds implements Preservation {
 		this.audit.append("case:" + caseId, actor, "case.preservation_hold",
 				Map.of("basis", basis, "reports", reportIds.size(), "held_until", until.toString()));
 		return until;
+	}
+
+	/**
+	 * Reports that join a case on hold are held with it: one statement for a routed
+	 * batch, whatever its size.
+	 */
+	@EventListener
+	void on(ReportsDecided batch) {
+		if (batch.decided().isEmpty()) {
+			return;
+		}
+		Long[] reports = batch.decided().stream().map(ReportDecided::reportId).toArray(Long[]::new);
+		Long[] cases = batch.decided().stream().map(ReportDecided::caseId).toArray(Long[]::new);
+		this.jdbc
+			.sql("""
+					with joined as (
+					    insert into preservation_hold_report (hold_id, report_id)
+					    select h.id, d.report from unnest(cast(:reports as bigint[]), cast(:cases as bigint[])) as d(report, "case")
+					    join preservation_hold h on h.case_id = d."case" and h.held_until > now()
+					    on conflict do nothing
+					    returning report_id)
+					update raw_submission set held = true
+					where id in (select r.raw_submission_id from report r join joined j on j.report_id = r.id)""")
+			.param("reports", reports)
+			.param("cases", cases)
+			.update();
 	}
 
 	@Override

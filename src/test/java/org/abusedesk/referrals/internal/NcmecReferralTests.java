@@ -161,6 +161,20 @@ class NcmecReferralTests extends DeskTest {
 	}
 
 	@Test
+	void aReportJoiningAHeldCaseLaterIsHeldToo() {
+		Filed filed = fileChildrenReport("later." + this.catalog.hostedZone());
+		ncmec.refuse((call) -> true);
+		confirm(filed.caseId(), staffToken("senior", Role.SENIOR));
+		Filed later = fileChildrenReport("later." + this.catalog.hostedZone(), "/gallery/2.jpg");
+		assertThat(later.caseId()).isEqualTo(filed.caseId());
+		long evidenceId = evidence(later.reportId());
+
+		assertThatThrownBy(() -> this.jdbc.sql("delete from evidence where id = :id").param("id", evidenceId).update())
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("is on a preservation hold and cannot be deleted");
+	}
+
+	@Test
 	void csamIsConfirmedOnAChildrenCaseOnly() {
 		Api.Response created = this.api.post("/api/v1/reports/general",
 				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
@@ -177,12 +191,16 @@ class NcmecReferralTests extends DeskTest {
 	}
 
 	private Filed fileChildrenReport(String host) {
+		return fileChildrenReport(host, "/gallery/1.jpg");
+	}
+
+	private Filed fileChildrenReport(String host, String path) {
 		String body = """
 				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s/gallery/1.jpg"],
+				 "urls": ["https://%s%s"],
 				 "justification": "Images of the sexual abuse of a child in the gallery.",
 				 "notify": {"host": "send-anon", "owner": "send-anon", "ncmec": "send"},
-				 "good_faith": true}""".formatted(this.catalog.reporter(), host);
+				 "good_faith": true}""".formatted(this.catalog.reporter(), host, path);
 		Api.Response created = this.api.post("/api/v1/reports/children", body, null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long reportId = created.json().get("id").asLong();
