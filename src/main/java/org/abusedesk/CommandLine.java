@@ -26,7 +26,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 	enum Command {
 
 		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, STAFF,
-		HASHES_IMPORT, USAGE
+		HASHES_IMPORT, REFERRALS_EXPORT, USAGE
 
 	}
 
@@ -39,7 +39,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
 			       abusedesk intake mail [FILE...] [--spring.options]
 			       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]
-			       abusedesk hashes import FILE --list NAME --source SOURCE [--spring.options]""";
+			       abusedesk hashes import FILE --list NAME --source SOURCE [--spring.options]
+			       abusedesk referrals export [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -69,6 +70,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (words.size() == 3 && words.get(0).equals("hashes") && words.get(1).equals("import")) {
 			command = Command.HASHES_IMPORT;
 		}
+		else if (words.equals(List.of("referrals", "export"))) {
+			command = Command.REFERRALS_EXPORT;
+		}
 		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
 			command = Command.INTAKE_MAIL;
 		}
@@ -88,6 +92,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case AUDIT_VERIFY -> withContext(CommandLine::verifyAudit);
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
 			case HASHES_IMPORT -> importHashes();
+			case REFERRALS_EXPORT -> withContext((context) -> ReferralsCommand.export(context, System.out));
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
 			case STAFF -> runStaff();

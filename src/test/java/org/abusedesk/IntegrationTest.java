@@ -40,6 +40,9 @@ public abstract class IntegrationTest {
 	/** One SMTP server for the whole test run, on a free port. */
 	protected static final GreenMail smtp = startSmtp();
 
+	/** One CyberTipline reporting API for the whole test run (issue 15). */
+	protected static final NcmecReceiver ncmec = NcmecReceiver.start();
+
 	/** One webhook endpoint for the whole test run, configured as the edge's. */
 	protected static final WebhookReceiver webhooks = WebhookReceiver.start();
 
@@ -56,6 +59,15 @@ public abstract class IntegrationTest {
 		registry.add("abusedesk.webhooks.endpoints[0].url", webhooks::url);
 		registry.add("abusedesk.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
 		registry.add("abusedesk.webhooks.allow-private", () -> "true");
+		registry.add("abusedesk.referrals.ncmec.url", ncmec::url);
+		registry.add("abusedesk.referrals.ncmec.username", () -> "abusedesk-test");
+		registry.add("abusedesk.referrals.ncmec.password", () -> "test-password");
+		registry.add("abusedesk.referrals.ncmec.contact-email", () -> "legal@provider.example");
+		registry.add("abusedesk.referrals.authorities.DE.name", () -> "BKA");
+		registry.add("abusedesk.referrals.authorities.DE.email", () -> "referrals@bka.example");
+		registry.add("abusedesk.referrals.fallback.name", () -> "Europol");
+		registry.add("abusedesk.referrals.fallback.email", () -> "referrals@europol.example");
+		registry.add("abusedesk.campaigns.policy-phrases[0]", () -> "hateful conduct");
 	}
 
 	/** A client for this test's application. */
@@ -111,7 +123,7 @@ public abstract class IntegrationTest {
 				List.of("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
 						"spring.datasource.username=" + this.environment.getProperty("spring.datasource.username", ""),
 						"spring.mail.host=127.0.0.1", "spring.mail.port=" + smtp.getSmtp().getPort(),
-						"abusedesk.jobs.enabled=false",
+						"abusedesk.jobs.enabled=false", "abusedesk.referrals.ncmec.url=" + ncmec.url(),
 						"spring.modulith.events.republish-outstanding-events-on-restart=false"));
 		String password = this.environment.getProperty("spring.datasource.password");
 		if (password != null) {

@@ -34,6 +34,19 @@ record BenchCatalog(int accounts) {
 			.formatted(n % 100, host, n, host, n);
 	}
 
+	/**
+	 * A report of the targeted flood: every one against the proxied zone of account 0,
+	 * from one of ten thousand addresses, with the same template text a campaign sends.
+	 */
+	String targetedReport(long n) {
+		return """
+				{"reporter": {"name": "Load Reporter", "email": "flood%d@reporters.example", "kind": "individual"},
+				 "urls": ["https://www.proxied-0.example/article-%d.html"],
+				 "justification": "This site spreads propaganda and lies, it violates your acceptable use policy and must be taken down now, reference %d.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}"""
+			.formatted(n % 10_000, n, n);
+	}
+
 	/** The body of a token-authenticated report (the token names the reporter). */
 	String tokenReport(long n) {
 		int account = (int) ((n >>> 1) % this.accounts);

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * while a trusted flagger reports; batches. {@code -Dbench.phases=single} runs the single
  * reports, the paced 500/s and the ceiling alone, {@code -Dbench.phases=batch} the batch
  * phase alone, {@code -Dbench.phases=flood} the flood alone at ten times
- * {@code -Dbench.sustainable} (default 200/s), each on a fresh database with the catalog
- * imported first.
+ * {@code -Dbench.sustainable} (default 200/s), {@code -Dbench.phases=targeted} the
+ * targeted flood alone (every report against one customer, at {@code -Dbench.sustainable}),
+ * each on a fresh database with the catalog imported first.
  */
 final class EndToEnd {
 
@@ -67,6 +68,15 @@ final class EndToEnd {
 				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
 				return;
 			}
+			if (phases.equals("targeted")) {
+				try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log, List.of())) {
+					HttpLoad http = new HttpLoad(server.port());
+					require(http.send("PUT", "/api/v1/catalog", this.catalog.document(), AppServer.ADMIN_TOKEN), 200);
+				}
+				targetedFlood(dataDir, smtpPort, log, Double.parseDouble(System.getProperty("bench.sustainable", "200")));
+				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+				return;
+			}
 			if (phases.equals("flood")) {
 				// the flood alone, at ten times -Dbench.sustainable (default 200/s)
 				String flagger;
@@ -107,6 +117,7 @@ final class EndToEnd {
 				console(http, db);
 			}
 			flood(dataDir, smtpPort, log, sustainable, trusted);
+			targetedFlood(dataDir, smtpPort, log, sustainable);
 			batch(dataDir, smtpPort, log);
 			this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
 		}
@@ -305,6 +316,47 @@ final class EndToEnd {
 			this.results.add("flood: accepted reports missing from the database", codes.size() - stored, "reports",
 					params("accepted", codes.size()));
 			this.results.add("flood: server errors", untrusted.errors() + flagged.errors(), "responses", params);
+		}
+	}
+
+	/**
+	 * A targeted flood (issue 15): every report against one proxied customer, from ten
+	 * thousand addresses with a campaign's template text, at the sustainable rate. What
+	 * it must cost the desk is bounded: one case, and not one message per report to the
+	 * host and the owner.
+	 */
+	private void targetedFlood(Path dataDir, int smtpPort, Path log, double sustainable) throws Exception {
+		try (AppServer server = AppServer.start(dataDir, this.datasourceUrl, smtpPort, log,
+				List.of("--abusedesk.intake.rate-limit.per-address-per-minute=100000000",
+						"--abusedesk.intake.rate-limit.untrusted-total-per-minute=100000000"))) {
+			Database db = new Database(server.jdbcUrl(this.datasourceUrl));
+			HttpLoad http = new HttpLoad(server.port());
+			this.sequence += 100_000_000L;
+			long first = this.sequence;
+			String before = LoadAverage.now();
+			CpuTime cpuBefore = server.cpu();
+			HttpLoad.Outcome outcome = http.paced(CLIENTS, sustainable, this.phase,
+					(n) -> new HttpLoad.Call("/api/v1/reports/general", this.catalog.targetedReport(first + n), null),
+					false);
+			double drained = drain(db, Duration.ofMinutes(5));
+			CpuTime cpu = server.cpu().since(cpuBefore);
+			String reports = "select id from report where id between %d and %d and property = 'proxied-0.example'"
+				.formatted(outcome.minId(), outcome.maxId());
+			Map<String, Object> params = params("rate", Math.round(sustainable), "clients", CLIENTS, "seconds",
+					this.phase.toSeconds(), "load_before", before, "load_after", LoadAverage.now(), "responses",
+					outcome.responses().toString(), "drain_seconds", Math.round(drained));
+			this.results.add("targeted flood: accepted", outcome.perSecond(), "reports/s", params);
+			this.results.add("targeted flood: cases for the target",
+					db.count("select count(distinct case_id) from case_report where report_id in (" + reports + ")"),
+					"cases", params);
+			this.results.add("targeted flood: messages to host and owner per report",
+					(double) db.count("select count(*) from outbox_message where kind in ('forward_to_host', "
+							+ "'notify_owner') and report_id in (" + reports + ")") / Math.max(1, outcome.accepted()),
+					"messages/report", params);
+			this.results.add("targeted flood: campaign flagged",
+					db.count("select count(*) from case_campaign where account_ref = 'bench-0'"), "cases", params);
+			this.results.add("targeted flood: CPU per report, server", cpu.server() * 1000 / Math.max(1, outcome.accepted()),
+					"ms", params);
 		}
 	}
 

@@ -8,6 +8,7 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.content.EvidenceFindings;
 import org.abusedesk.content.ReportContent;
 import org.abusedesk.identity.Role;
+import org.abusedesk.referrals.Preservation;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +34,12 @@ class EvidenceController {
 
 	private final ReportContent content;
 
-	EvidenceController(CaseWork work, ReportContent content) {
+	private final Preservation preservation;
+
+	EvidenceController(CaseWork work, ReportContent content, Preservation preservation) {
 		this.work = work;
 		this.content = content;
+		this.preservation = preservation;
 	}
 
 	/**
@@ -46,8 +50,20 @@ class EvidenceController {
 		return actor.isAny(Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN);
 	}
 
+	/**
+	 * Evidence on a preservation hold (a confirmed CSAM case) only to {@code legal} and
+	 * {@code admin}, each opening audited.
+	 */
 	@GetMapping("/console/evidence/{id}")
 	ResponseEntity<byte[]> evidence(@PathVariable long id, Authentication authentication) {
+		if (this.preservation.holdOfEvidence(id).isPresent()) {
+			Actor actor = ConsoleActor.of(authentication);
+			if (!Preservation.mayAccess(actor.role())) {
+				throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+						"Evidence " + id + " is preserved for a case; only legal and admins may open it.");
+			}
+			this.preservation.accessed(id, actor.audit());
+		}
 		CaseView.EvidenceFile file = this.work.evidence(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No evidence " + id));
 		if (!mayRevealKnownContent(ConsoleActor.of(authentication))

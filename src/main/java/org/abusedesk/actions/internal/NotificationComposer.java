@@ -47,7 +47,10 @@ class NotificationComposer {
 				? owner(report, caseId, host.isPresent()) : Optional.empty();
 		Optional<OutboundMessage> reporter = wanted.contains(NotificationKind.NOTIFY_REPORTER)
 				? reporter(report, caseId, host.isPresent(), owner.isPresent()) : Optional.empty();
-		// referrals are built by the policy and case-work issues
+		// ncmec_referral and law_enforcement_referral are not messages to the host, the
+		// owner or the reporter: the referrals module writes them (a CyberTipline report
+		// on confirmation, a referral to the configured authority), records them on the
+		// case and sends them through the outbox or the NCMEC connector
 		List<OutboundMessage> messages = new ArrayList<>(3);
 		host.ifPresent(messages::add);
 		owner.ifPresent(messages::add);

@@ -7,12 +7,14 @@ import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseConfirmed;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,14 @@ class Confirmations {
 
 	static final String MALWARE = "malware_confirmed";
 
+	/**
+	 * Child sexual abuse material confirmed on a {@code children} case (issue 15): the
+	 * basis of the CyberTipline report and of the preservation hold.
+	 */
+	static final String CSAM = "csam_confirmed";
+
+	private static final String FACTS = "One of phishing_confirmed, malware_confirmed or csam_confirmed.";
+
 	/** Who may confirm: reviewers, seniors and admins; not agents. */
 	static final Role[] CONFIRMERS = { Role.REVIEWER, Role.SENIOR, Role.ADMIN };
 
@@ -51,8 +61,11 @@ class Confirmations {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	Confirmations(EmergencyRepository caseRows, CaseRepository cases, ConfirmationRepository confirmations,
-			Decisions decisions, AuditLog audit) {
+			Decisions decisions, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.caseRows = caseRows;
 		this.cases = cases;
 		this.confirmations = confirmations;
@@ -72,10 +85,10 @@ class Confirmations {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		if (fact == null || fact.isBlank()) {
-			errors.add(new FieldError("fact", "required", "Either phishing_confirmed or malware_confirmed."));
+			errors.add(new FieldError("fact", "required", FACTS));
 		}
-		else if (!PHISHING.equals(fact) && !MALWARE.equals(fact)) {
-			errors.add(new FieldError("fact", "invalid", "Either phishing_confirmed or malware_confirmed."));
+		else if (!PHISHING.equals(fact) && !MALWARE.equals(fact) && !CSAM.equals(fact)) {
+			errors.add(new FieldError("fact", "invalid", FACTS));
 		}
 		if (checked == null || checked.isBlank()) {
 			errors.add(new FieldError("checked", "required", "Say what you checked."));
@@ -93,6 +106,11 @@ class Confirmations {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					"Case " + caseId + " is " + status + "; confirm on an open case.");
 		}
+		List<CaseRepository.CaseReportRow> reports = this.cases.reports(caseId);
+		String reportType = reports.isEmpty() ? null : reports.get(0).type();
+		if (CSAM.equals(fact) && !"children".equals(reportType)) {
+			throw new InvalidInputException("fact", "invalid", "csam_confirmed is confirmed on a children case only.");
+		}
 		String text = checked.strip();
 		long confirmationId = this.confirmations.record(caseId, fact, text, actor.name());
 		String stream = "case:" + caseId;
@@ -104,7 +122,10 @@ class Confirmations {
 		boolean phishing = PHISHING.equals(fact);
 		boolean malware = MALWARE.equals(fact);
 		List<Decision> made = new ArrayList<>();
-		for (CaseRepository.CaseReportRow report : this.cases.reports(caseId)) {
+		// a CSAM confirmation changes no plan (children cases act at once); it is the
+		// basis of the referral and the hold
+		for (CaseRepository.CaseReportRow report : CSAM.equals(fact) ? List.<CaseRepository.CaseReportRow>of()
+				: reports) {
 			for (Decision earlier : this.decisions.latestOfReport(report.reportId())) {
 				Decision decision = this.decisions.redecide(report.reportId(),
 						earlier.facts().withConfirmed(phishing, malware));
@@ -122,6 +143,8 @@ class Confirmations {
 				this.audit.append(stream, "system", "case.report_redecided", details);
 			}
 		}
+		this.events.publishEvent(new CaseConfirmed(caseId, confirmationId, fact, reportType,
+				reports.stream().map(CaseRepository.CaseReportRow::reportId).toList(), actor.audit(), text));
 		return new Confirmed(confirmationId, caseId, fact, made);
 	}
 

@@ -14,6 +14,7 @@ import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.cases.EmergencyApproved;
+import org.abusedesk.cases.ReferralRecords;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
@@ -22,6 +23,7 @@ import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.problems.InvalidInputException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -57,9 +59,12 @@ class Emergencies {
 
 	private final Reports reports;
 
+	private final ObjectProvider<ReferralRecords> referrals;
+
 	Emergencies(CaseRepository cases, EmergencyRepository emergencies, Decisions decisions, AuditLog audit,
-			ApplicationEventPublisher events, Reports reports) {
+			ApplicationEventPublisher events, Reports reports, ObjectProvider<ReferralRecords> referrals) {
 		this.reports = reports;
+		this.referrals = referrals;
 		this.cases = cases;
 		this.emergencies = emergencies;
 		this.decisions = decisions;
@@ -168,8 +173,15 @@ class Emergencies {
 		if (approvals < 2) {
 			return new Answered(emergency.id(), "awaiting_approval", approvals);
 		}
-		this.emergencies.close(emergency.id(), "approved");
 		List<ProposedMitigation> blocks = emergencyBlocks(caseId);
+		// the guardrail (DSA Art. 18): an emergency block goes into force only with a
+		// law-enforcement referral on record, not merely named in the plan
+		ReferralRecords records = this.referrals.getIfAvailable();
+		if (!blocks.isEmpty() && (records == null || !records.lawEnforcementReferralRecorded(caseId))) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + caseId
+					+ " has no law-enforcement referral on record; an emergency block needs one before it takes effect.");
+		}
+		this.emergencies.close(emergency.id(), "approved");
 		this.audit.append(stream, "system", "case.emergency_approved",
 				Map.of("emergency_id", emergency.id(), "mitigations", blocks.size()));
 		this.cases.moveTo(caseId, blocks.isEmpty() ? CaseStatus.IN_REVIEW : CaseStatus.ACTIONED);

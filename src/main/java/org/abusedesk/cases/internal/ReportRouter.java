@@ -18,6 +18,7 @@ import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.RepeatInfringers;
+import org.abusedesk.campaigns.Campaigns;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.content.ContentFacts;
@@ -73,13 +74,16 @@ class ReportRouter {
 
 	private final ReportContent content;
 
+	private final Campaigns campaigns;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
 			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
-			ObjectProvider<RepeatInfringers> repeatInfringers, ReportContent content) {
+			ObjectProvider<RepeatInfringers> repeatInfringers, ReportContent content, Campaigns campaigns) {
 		this.content = content;
 		this.confirmations = confirmations;
 		this.proposals = proposals;
 		this.repeatInfringers = repeatInfringers;
+		this.campaigns = campaigns;
 		this.reports = reports;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -180,10 +184,25 @@ class ReportRouter {
 		List<AuditLog.Append> appends = new ArrayList<>();
 		List<ReportsDecided.DeniedReport> denied = deny(claimed, byReport, denials, appends);
 
+		// campaigns and floods against one target (issue 15): what would be forwarded
+		// automatically may be held for a person
+		Set<Long> forwarding = new HashSet<>();
+		for (Report report : accepted) {
+			if (acting(byReport.get(report.id())).stream()
+				.anyMatch((decision) -> decision.plan().notifications().contains(NotificationKind.FORWARD_TO_HOST)
+						|| decision.plan().notifications().contains(NotificationKind.NOTIFY_OWNER))) {
+				forwarding.add(report.id());
+			}
+		}
+		Map<Long, Campaigns.Verdict> verdicts = accepted.isEmpty() ? Map.of()
+				: this.campaigns.assess(accepted, forwarding);
 		List<CaseRepository.Attach> attaches = new ArrayList<>(accepted.size());
 		for (Report report : accepted) {
 			List<Decision> decided = acting(byReport.get(report.id()));
-			boolean needsReview = decided.stream().anyMatch((decision) -> decision.plan().needsReview());
+			Campaigns.Verdict verdict = verdicts.getOrDefault(report.id(), Campaigns.Verdict.NONE);
+			boolean held = verdict.holdForwarding() && forwarding.contains(report.id());
+			boolean needsReview = held || verdict.campaign() || verdict.seniorReview()
+					|| decided.stream().anyMatch((decision) -> decision.plan().needsReview());
 			String priority = decided.stream()
 				.map((decision) -> decision.plan().priority())
 				.sorted()
@@ -204,6 +223,7 @@ class ReportRouter {
 
 		List<ReportDecided> decided = new ArrayList<>(accepted.size());
 		Set<Long> announced = new HashSet<>();
+		Set<Long> flagged = new HashSet<>();
 		for (int i = 0; i < accepted.size(); i++) {
 			Report report = accepted.get(i);
 			List<Decision> decisions = byReport.get(report.id());
@@ -228,6 +248,22 @@ class ReportRouter {
 						"tracking_code", report.trackingCode(), "needs_review", attaches.get(i).needsReview())));
 			Set<NotificationKind> notifications = EnumSet.noneOf(NotificationKind.class);
 			acting(decisions).forEach((decision) -> notifications.addAll(decision.plan().notifications()));
+			Campaigns.Verdict verdict = verdicts.getOrDefault(report.id(), Campaigns.Verdict.NONE);
+			if (verdict.campaign() && flagged.add(attachment.caseId())
+					&& this.campaigns.flag(attachment.caseId(), verdict.evidence())) {
+				appends.add(new AuditLog.Append(caseStream, "system", "case.campaign_flagged",
+						campaignFacts(verdict.evidence())));
+			}
+			if (verdict.holdForwarding() && forwarding.contains(report.id())) {
+				notifications.remove(NotificationKind.FORWARD_TO_HOST);
+				notifications.remove(NotificationKind.NOTIFY_OWNER);
+				appends.add(new AuditLog.Append(report.stream(), "system", "report.forwarding_held", Map.of("case_id",
+						attachment.caseId(), "reason", verdict.campaign() ? "campaign_suspected" : "target_budget")));
+			}
+			if (verdict.seniorReview()) {
+				appends.add(new AuditLog.Append(caseStream, "system", "case.authority_cites_policy",
+						Map.of("report_id", report.id(), "review", "senior")));
+			}
 			decided.add(new ReportDecided(report.accepted(), attachment.caseId(), notifications));
 		}
 		List<ProposalApproved> atOnce = actAtOnce(accepted, byReport, attachments, appends);
@@ -392,6 +428,18 @@ class ReportRouter {
 		}
 		details.put("explanation", plan.explanation());
 		return details;
+	}
+
+	private static Map<String, Object> campaignFacts(Campaigns.Evidence evidence) {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("account_ref", evidence.accountRef());
+		facts.put("reports", evidence.reports());
+		facts.put("reporters", evidence.reporters());
+		facts.put("near_identical", evidence.nearIdentical());
+		facts.put("similarity_percent", (int) Math.round(evidence.similarity() * 100));
+		facts.put("countries", evidence.countries());
+		facts.put("since", evidence.since().toString());
+		return facts;
 	}
 
 	private static CaseRepository.QueueFacts queueFacts(List<Decision> made) {

@@ -1,0 +1,225 @@
+package org.abusedesk.campaigns.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.abusedesk.campaigns.Campaigns;
+import org.abusedesk.intake.Report;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@link Campaigns} on the report table: the recent reports of each account in the batch
+ * (at most {@code sample} per account, in one statement) are compared, word shingles
+ * against word shingles, so that the cost of a flood against one target is bounded
+ * whatever its size. The budget of automatic forwards per account is a row locked in a
+ * fixed order (by account), so that routers on several nodes neither double-spend nor
+ * deadlock.
+ */
+@Component
+class CampaignWatch implements Campaigns {
+
+	private final JdbcClient jdbc;
+
+	private final CampaignProperties properties;
+
+	private final AuthorityRequests authorityRequests;
+
+	CampaignWatch(JdbcClient jdbc, CampaignProperties properties, AuthorityRequests authorityRequests) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.authorityRequests = authorityRequests;
+	}
+
+	private record Recent(long id, String accountRef, String reporter, String kind, String country,
+			Set<Integer> shingles, Instant receivedAt) {
+	}
+
+	@Override
+	public Map<Long, Verdict> assess(List<Report> reports, Set<Long> forwarding) {
+		Map<Long, Verdict> verdicts = new HashMap<>();
+		Map<String, List<Report>> byAccount = new LinkedHashMap<>();
+		for (Report report : reports) {
+			verdicts.put(report.id(), Verdict.NONE);
+			if (report.resolution() != null && report.resolution().account() != null) {
+				byAccount.computeIfAbsent(report.resolution().account().ref(), (ref) -> new ArrayList<>()).add(report);
+			}
+		}
+		if (byAccount.isEmpty()) {
+			return verdicts;
+		}
+		Set<Long> seniorReview = this.authorityRequests.record(reports);
+		Map<String, List<Recent>> recent = recent(new TreeSet<>(byAccount.keySet()));
+		Map<String, Integer> spent = lockBudgets(new TreeSet<>(byAccount.keySet()));
+		Map<String, Integer> spentNow = new HashMap<>(spent);
+		for (Map.Entry<String, List<Report>> account : byAccount.entrySet()) {
+			List<Recent> sample = recent.getOrDefault(account.getKey(), List.of());
+			// each new report against the account's recent ones: a batch costs at most
+			// its size times the sample, however large the flood
+			Map<Long, Integer> alike = new HashMap<>();
+			double highest = 0;
+			for (Report report : account.getValue()) {
+				String reporter = (report.reporter().email() != null)
+						? report.reporter().email().toLowerCase(Locale.ROOT) : "anonymous:" + report.id();
+				Set<Integer> shingles = Shingles.of(report.justification());
+				int near = 0;
+				for (Recent other : sample) {
+					if (other.id() == report.id() || other.reporter().equals(reporter)) {
+						continue;
+					}
+					double likeness = Shingles.likeness(shingles, other.shingles());
+					highest = Math.max(highest, likeness);
+					if (likeness >= this.properties.similarity()) {
+						near++;
+					}
+				}
+				alike.put(report.id(), near);
+			}
+			Evidence evidence = evidence(account.getKey(), sample, alike, highest);
+			boolean campaign = evidence.reporters() >= this.properties.minReporters()
+					|| evidence.nearIdentical() >= this.properties.minNearIdentical();
+			for (Report report : account.getValue()) {
+				boolean atRisk = report.resolution().account().atRisk();
+				boolean trusted = "trusted_flagger".equals(report.reporter().kind().wire());
+				// a trusted flagger's own words are no part of a campaign; a copy of the
+				// campaign's text is, whoever sends it
+				boolean partOf = campaign && (!trusted || alike.getOrDefault(report.id(), 0) > 0);
+				boolean hold = partOf;
+				if (!hold && forwarding.contains(report.id()) && !trusted) {
+					int budget = atRisk ? this.properties.atRiskForwardBudget() : this.properties.forwardBudget();
+					int used = spentNow.getOrDefault(account.getKey(), 0);
+					if (used >= budget) {
+						hold = true;
+					}
+					else {
+						spentNow.put(account.getKey(), used + 1);
+					}
+				}
+				verdicts.put(report.id(),
+						new Verdict(partOf, hold, seniorReview.contains(report.id()), partOf ? evidence : null));
+			}
+		}
+		saveBudgets(spent, spentNow);
+		return verdicts;
+	}
+
+	@Override
+	public boolean flag(long caseId, Evidence evidence) {
+		return this.jdbc.sql("""
+				insert into case_campaign (case_id, account_ref, reports, reporters, near_identical, similarity,
+				    countries, since)
+				values (:case, :account, :reports, :reporters, :near, :similarity, :countries, :since)
+				on conflict (case_id) do update set reports = greatest(case_campaign.reports, excluded.reports),
+				    reporters = greatest(case_campaign.reporters, excluded.reporters),
+				    near_identical = greatest(case_campaign.near_identical, excluded.near_identical),
+				    similarity = greatest(case_campaign.similarity, excluded.similarity),
+				    countries = excluded.countries, updated_at = now()
+				returning (xmax = 0)""")
+			.param("case", caseId)
+			.param("account", evidence.accountRef())
+			.param("reports", evidence.reports())
+			.param("reporters", evidence.reporters())
+			.param("near", evidence.nearIdentical())
+			.param("similarity", evidence.similarity())
+			.param("countries", evidence.countries().toArray(String[]::new))
+			.param("since", Timestamp.from(evidence.since()))
+			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public Optional<Evidence> ofCase(long caseId) {
+		return this.jdbc.sql("select * from case_campaign where case_id = :case")
+			.param("case", caseId)
+			.query((rs, n) -> new Evidence(rs.getString("account_ref"), rs.getInt("reports"), rs.getInt("reporters"),
+					rs.getInt("near_identical"), rs.getDouble("similarity"),
+					List.of((String[]) rs.getArray("countries").getArray()), rs.getTimestamp("since").toInstant()))
+			.optional();
+	}
+
+	/** The newest reports of each account in the window, at most {@code sample} each. */
+	private Map<String, List<Recent>> recent(Set<String> accounts) {
+		Map<String, List<Recent>> recent = new HashMap<>();
+		this.jdbc.sql("""
+				select r.* from unnest(cast(:accounts as text[])) as a(ref)
+				cross join lateral (
+				    select id, account_ref, coalesce(lower(reporter_email), 'anonymous:' || id) as reporter,
+				        reporter_kind, reporter_country, justification, received_at
+				    from report where account_ref = a.ref and received_at > :since and status <> 'denied'
+				    order by received_at desc limit :sample) as r""")
+			.param("accounts", accounts.toArray(String[]::new))
+			.param("since", Timestamp.from(Instant.now().minus(this.properties.window())))
+			.param("sample", this.properties.sample())
+			.query((rs, n) -> new Recent(rs.getLong("id"), rs.getString("account_ref"), rs.getString("reporter"),
+					rs.getString("reporter_kind"), rs.getString("reporter_country"),
+					Shingles.of(rs.getString("justification")), rs.getTimestamp("received_at").toInstant()))
+			.list()
+			.forEach((row) -> recent.computeIfAbsent(row.accountRef(), (ref) -> new ArrayList<>()).add(row));
+		return recent;
+	}
+
+	private Evidence evidence(String accountRef, List<Recent> sample, Map<Long, Integer> alike, double highest) {
+		Set<String> reporters = new HashSet<>();
+		Set<String> countries = new TreeSet<>();
+		Instant since = Instant.now();
+		for (Recent report : sample) {
+			reporters.add(report.reporter());
+			if (report.country() != null) {
+				countries.add(report.country().toUpperCase(Locale.ROOT));
+			}
+			if (report.receivedAt().isBefore(since)) {
+				since = report.receivedAt();
+			}
+		}
+		int most = alike.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+		return new Evidence(accountRef, sample.size(), reporters.size(), (most > 0) ? most + 1 : 0,
+				Math.round(highest * 100) / 100.0, List.copyOf(countries), since);
+	}
+
+	/** Locks the budget rows of the accounts, in their order; what each spent. */
+	private Map<String, Integer> lockBudgets(Set<String> accounts) {
+		String[] refs = accounts.toArray(String[]::new);
+		this.jdbc.sql("""
+				insert into target_budget (account_ref, window_start, spent)
+				select ref, now(), 0 from unnest(cast(:refs as text[])) as a(ref) order by ref
+				on conflict (account_ref) do nothing""").param("refs", refs).update();
+		Map<String, Integer> spent = new HashMap<>();
+		this.jdbc.sql("""
+				select account_ref, case when window_start < :since then 0 else spent end as spent
+				from target_budget where account_ref = any(:refs) order by account_ref for update""")
+			.param("refs", refs)
+			.param("since", Timestamp.from(Instant.now().minus(this.properties.window())))
+			.query((rs, n) -> Map.entry(rs.getString("account_ref"), rs.getInt("spent")))
+			.list()
+			.forEach((entry) -> spent.put(entry.getKey(), entry.getValue()));
+		return spent;
+	}
+
+	private void saveBudgets(Map<String, Integer> before, Map<String, Integer> after) {
+		Timestamp since = Timestamp.from(Instant.now().minus(this.properties.window()));
+		after.forEach((ref, spent) -> {
+			if (!spent.equals(before.get(ref))) {
+				this.jdbc.sql("""
+						update target_budget set spent = :spent,
+						    window_start = case when window_start < :since then now() else window_start end
+						where account_ref = :ref""")
+					.param("spent", spent)
+					.param("since", since)
+					.param("ref", ref)
+					.update();
+			}
+		});
+	}
+
+}

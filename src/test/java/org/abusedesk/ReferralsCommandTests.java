@@ -1,0 +1,45 @@
+package org.abusedesk;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.abusedesk.flow.DeskTest;
+import org.abusedesk.identity.Role;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code abusedesk referrals export}: every referral, one JSON line each (issue 15). */
+class ReferralsCommandTests extends DeskTest {
+
+	@Autowired
+	private ConfigurableApplicationContext context;
+
+	@Test
+	void theExportListsAStaffReferralWithItsBasisAndAuthority() {
+		Api.Response created = this.api.post("/api/v1/reports/general",
+				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
+		long caseId = caseOf(created.json().get("id").asLong());
+		Api.Response referred = this.api.post("/api/v1/cases/" + caseId + "/referrals",
+				"{\"basis\": \"Threats against a named journalist.\", \"country\": \"DE\"}",
+				staffToken("referrer", Role.SENIOR));
+		assertThat(referred.status()).as(referred.body()).isEqualTo(200);
+
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		assertThat(ReferralsCommand.export(this.context, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+
+		assertThat(out.toString(StandardCharsets.UTF_8).lines())
+			.filteredOn((line) -> line.contains("\"case_id\":" + caseId + ","))
+			.singleElement()
+			.satisfies((line) -> assertThat(line).contains("\"kind\":\"law_enforcement_referral\"")
+				.contains("\"authority\":\"BKA\"")
+				.contains("\"country\":\"DE\"")
+				.contains("\"basis\":\"Referred by our staff: Threats against a named journalist.\"")
+				.contains("\"status\":\"queued\""));
+	}
+
+}
