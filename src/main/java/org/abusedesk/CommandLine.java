@@ -24,7 +24,8 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 
 	enum Command {
 
-		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, USAGE
+		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL,
+		TRANSPARENCY_EXPORT, TRANSPARENCY_REPORT, USAGE
 
 	}
 
@@ -35,7 +36,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk policy check FILE [--spring.options]
 			       abusedesk policy activate FILE [--author NAME] [--spring.options]
 			       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
-			       abusedesk intake mail [FILE...] [--spring.options]""";
+			       abusedesk intake mail [FILE...] [--spring.options]
+			       abusedesk transparency export --from DATE --to DATE [--format json|csv] [--spring.options]
+			       abusedesk transparency report --from DATE --to DATE [--format md|json|csv|html] [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -65,6 +68,12 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (words.size() >= 2 && words.get(0).equals("intake") && words.get(1).equals("mail")) {
 			command = Command.INTAKE_MAIL;
 		}
+		else if (words.equals(List.of("transparency", "export"))) {
+			command = Command.TRANSPARENCY_EXPORT;
+		}
+		else if (words.equals(List.of("transparency", "report"))) {
+			command = Command.TRANSPARENCY_REPORT;
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -79,11 +88,33 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST -> runPolicy();
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
+			case TRANSPARENCY_EXPORT, TRANSPARENCY_REPORT -> runTransparency();
 			default -> {
 				System.err.println(USAGE);
 				yield 2;
 			}
 		};
+	}
+
+	private int runTransparency() {
+		Map.Entry<String[], Map<String, String>> split = TransparencyCommands.takeOptions(this.springArguments);
+		boolean export = this.command == Command.TRANSPARENCY_EXPORT;
+		String problem = TransparencyCommands.problem(export, split.getValue());
+		if (problem != null) {
+			System.err.println(problem);
+			System.err.println(USAGE);
+			return 2;
+		}
+		return withContext(split.getKey(), (context) -> {
+			try {
+				return export ? TransparencyCommands.export(context, split.getValue(), System.out)
+						: TransparencyCommands.report(context, split.getValue(), System.out);
+			}
+			catch (IOException ex) {
+				System.err.println("transparency: " + ex.getMessage());
+				return 1;
+			}
+		});
 	}
 
 	private int runPolicy() {
