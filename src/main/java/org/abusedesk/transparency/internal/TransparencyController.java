@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The transparency report for staff: {@code GET /api/v1/transparency/report?from=&to=}
- * ({@code YYYY-MM-DD}, {@code to} included, or ISO instants, {@code to} excluded) with
- * {@code format=json} (default), {@code md}, {@code csv} or {@code html}; and the
- * statements of reasons the Transparency Database refused, with its answer:
- * {@code GET /api/v1/transparency/statements/refused}. Every staff role.
+ * ({@code YYYY-MM-DD}, {@code to} included, or ISO instants, {@code to} excluded; by
+ * default the year up to today) with {@code format=json} (default), {@code md},
+ * {@code csv} or {@code html}; and the statements of reasons the Transparency Database
+ * refused, with its answer: {@code GET /api/v1/transparency/statements/refused}. Every
+ * staff role.
  */
 @RestController
 class TransparencyController {
@@ -67,8 +68,22 @@ class TransparencyController {
 		return Map.of("statements", this.statements.refused(REFUSED_LIMIT));
 	}
 
-	/** The period, or 422 naming each field that is missing or not a date. */
-	static Period period(String from, String to) {
+	/**
+	 * The period, or 422 naming each field that is not a date: without {@code to}, up to
+	 * today (included); without {@code from}, the year before {@code to}.
+	 */
+	static Period period(String givenFrom, String givenTo) {
+		String to = (givenTo == null || givenTo.isBlank())
+				? java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString() : givenTo;
+		String from = givenFrom;
+		if (from == null || from.isBlank()) {
+			try {
+				from = Period.parse(to, to).to().minus(java.time.Duration.ofDays(365)).toString();
+			}
+			catch (IllegalArgumentException ex) {
+				from = "2000-01-01";
+			}
+		}
 		List<FieldError> errors = new ArrayList<>();
 		check(errors, "from", from);
 		check(errors, "to", to);
