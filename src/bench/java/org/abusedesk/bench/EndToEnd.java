@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * reports, the paced 500/s and the ceiling alone, {@code -Dbench.phases=batch} the batch
  * phase alone, {@code -Dbench.phases=flood} the flood alone at ten times
  * {@code -Dbench.sustainable} (default 200/s), each on a fresh database with the catalog
- * imported first.
+ * imported first; {@code -Dbench.phases=transparency} the transparency report on a year of
+ * {@code -Dbench.transparency-reports} (default five million) seeded reports.
  */
 final class EndToEnd {
 
@@ -65,6 +66,10 @@ final class EndToEnd {
 			if (phases.equals("batch")) {
 				batch(dataDir, smtpPort, log);
 				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+				return;
+			}
+			if (phases.equals("transparency")) {
+				transparency(dataDir, smtpPort, log);
 				return;
 			}
 			if (phases.equals("flood")) {
@@ -109,7 +114,14 @@ final class EndToEnd {
 			flood(dataDir, smtpPort, log, sustainable, trusted);
 			batch(dataDir, smtpPort, log);
 			this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+			transparency(dataDir, smtpPort, log);
 		}
+	}
+
+	/** The transparency report on a year of {@code -Dbench.transparency-reports} reports. */
+	private void transparency(Path dataDir, int smtpPort, Path log) throws Exception {
+		long reports = Long.parseLong(System.getProperty("bench.transparency-reports", "5000000").trim());
+		new TransparencyReportBench(this.results, reports).run(dataDir, this.datasourceUrl, smtpPort, log);
 	}
 
 	/** Closed loop: every client sends its next report when the last is answered. */
