@@ -26,7 +26,7 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 	enum Command {
 
 		SERVE, CATALOG_IMPORT, AUDIT_VERIFY, POLICY_CHECK, POLICY_ACTIVATE, POLICY_BACKTEST, INTAKE_MAIL, STAFF,
-		HASHES_IMPORT, REFERRALS_EXPORT, USAGE
+		HASHES_IMPORT, REFERRALS_EXPORT, TRANSPARENCY_EXPORT, TRANSPARENCY_REPORT, USAGE
 
 	}
 
@@ -40,7 +40,9 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			       abusedesk intake mail [FILE...] [--spring.options]
 			       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]
 			       abusedesk hashes import FILE --list NAME --source SOURCE [--spring.options]
-			       abusedesk referrals export [--spring.options]""";
+			       abusedesk referrals export [--spring.options]
+			       abusedesk transparency export --from DATE --to DATE [--format json|csv] [--spring.options]
+			       abusedesk transparency report --from DATE --to DATE [--format md|json|csv|html] [--spring.options]""";
 
 	static CommandLine parse(String[] args) {
 		int firstOption = 0;
@@ -79,6 +81,12 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 		else if (StaffCommands.accepts(words)) {
 			command = Command.STAFF;
 		}
+		else if (words.equals(List.of("transparency", "export"))) {
+			command = Command.TRANSPARENCY_EXPORT;
+		}
+		else if (words.equals(List.of("transparency", "report"))) {
+			command = Command.TRANSPARENCY_REPORT;
+		}
 		else {
 			command = Command.USAGE;
 		}
@@ -96,11 +104,33 @@ record CommandLine(Command command, List<String> words, String[] springArguments
 			case INTAKE_MAIL -> withContext((context) -> MailCommand.run(context,
 					this.words.subList(2, this.words.size()), System.in, System.out));
 			case STAFF -> runStaff();
+			case TRANSPARENCY_EXPORT, TRANSPARENCY_REPORT -> runTransparency();
 			default -> {
 				System.err.println(USAGE);
 				yield 2;
 			}
 		};
+	}
+
+	private int runTransparency() {
+		Map.Entry<String[], Map<String, String>> split = TransparencyCommands.takeOptions(this.springArguments);
+		boolean export = this.command == Command.TRANSPARENCY_EXPORT;
+		String problem = TransparencyCommands.problem(export, split.getValue());
+		if (problem != null) {
+			System.err.println(problem);
+			System.err.println(USAGE);
+			return 2;
+		}
+		return withContext(split.getKey(), (context) -> {
+			try {
+				return export ? TransparencyCommands.export(context, split.getValue(), System.out)
+						: TransparencyCommands.report(context, split.getValue(), System.out);
+			}
+			catch (IOException ex) {
+				System.err.println("transparency: " + ex.getMessage());
+				return 1;
+			}
+		});
 	}
 
 	private int runPolicy() {

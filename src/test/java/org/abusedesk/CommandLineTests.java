@@ -77,4 +77,30 @@ class CommandLineTests {
 			.isEqualTo(CommandLine.Command.USAGE);
 	}
 
+	@Test
+	void readsTransparencyExportAndReportWithTheirOptions() {
+		CommandLine export = CommandLine.parse(new String[] { "transparency", "export", "--from", "2026-01-01", "--to",
+				"2026-06-30", "--format=csv", "--server.port=1" });
+		assertThat(export.command()).isEqualTo(CommandLine.Command.TRANSPARENCY_EXPORT);
+		var split = TransparencyCommands.takeOptions(export.springArguments());
+		assertThat(split.getKey()).containsExactly("--server.port=1");
+		assertThat(split.getValue()).containsEntry("from", "2026-01-01")
+			.containsEntry("to", "2026-06-30")
+			.containsEntry("format", "csv");
+		assertThat(TransparencyCommands.problem(true, split.getValue())).isNull();
+		assertThat(CommandLine.parse(new String[] { "transparency", "report", "--from", "2026-01-01" }).command())
+			.isEqualTo(CommandLine.Command.TRANSPARENCY_REPORT);
+	}
+
+	@Test
+	void aTransparencyCommandWithoutItsPeriodOrWithAnUnknownFormatGivesStatusTwo() {
+		assertThat(TransparencyCommands.problem(false, java.util.Map.of("from", "2026-01-01")))
+			.isEqualTo("--to is required (YYYY-MM-DD or an ISO instant).");
+		assertThat(TransparencyCommands.problem(true,
+				java.util.Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "md")))
+			.isEqualTo("--format must be one of json, csv: md");
+		assertThat(CommandLine.parse(new String[] { "transparency", "report", "--from", "2026-01-01" }).runTask())
+			.isEqualTo(2);
+	}
+
 }

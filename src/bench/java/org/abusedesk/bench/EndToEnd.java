@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * phase alone, {@code -Dbench.phases=flood} the flood alone at ten times
  * {@code -Dbench.sustainable} (default 200/s), {@code -Dbench.phases=targeted} the
  * targeted flood alone (every report against one customer, at {@code -Dbench.sustainable}),
- * each on a fresh database with the catalog imported first.
+ * each on a fresh database with the catalog imported first; {@code -Dbench.phases=transparency}
+ * the transparency report on a year of {@code -Dbench.transparency-reports} (default five
+ * million) seeded reports.
  */
 final class EndToEnd {
 
@@ -77,6 +79,10 @@ final class EndToEnd {
 				this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
 				return;
 			}
+			if (phases.equals("transparency")) {
+				transparency(dataDir, smtpPort, log);
+				return;
+			}
 			if (phases.equals("flood")) {
 				// the flood alone, at ten times -Dbench.sustainable (default 200/s)
 				String flagger;
@@ -120,7 +126,14 @@ final class EndToEnd {
 			targetedFlood(dataDir, smtpPort, log, sustainable);
 			batch(dataDir, smtpPort, log);
 			this.results.add("messages received by the SMTP sink", smtp.messages(), "messages", params());
+			transparency(dataDir, smtpPort, log);
 		}
+	}
+
+	/** The transparency report on a year of {@code -Dbench.transparency-reports} reports. */
+	private void transparency(Path dataDir, int smtpPort, Path log) throws Exception {
+		long reports = Long.parseLong(System.getProperty("bench.transparency-reports", "5000000").trim());
+		new TransparencyReportBench(this.results, reports).run(dataDir, this.datasourceUrl, smtpPort, log);
 	}
 
 	/** Closed loop: every client sends its next report when the last is answered. */

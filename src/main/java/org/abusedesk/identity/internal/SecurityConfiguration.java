@@ -98,6 +98,9 @@ class SecurityConfiguration {
 				// the mitigations due for review
 				.requestMatchers(HttpMethod.GET, "/api/v1/mitigations")
 				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/transparency/report",
+						"/api/v1/transparency/statements/refused")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customer-tokens")
 				.hasRole("admin")
 				.requestMatchers(HttpMethod.DELETE, "/api/v1/customer-tokens/*")

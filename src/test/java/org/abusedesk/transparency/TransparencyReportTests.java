@@ -1,0 +1,231 @@
+package org.abusedesk.transparency;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14, "The transparency report": its numbers on a seeded history (a month of 2021
+ * nothing else in the test run touches), over HTTP in every format; medians and 90th
+ * percentiles as {@code percentile_cont} interpolates them.
+ */
+class TransparencyReportTests extends IntegrationTest {
+
+	private static final Instant T0 = Instant.parse("2021-03-10T00:00:00Z");
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	private Api api;
+
+	private String agent;
+
+	private static boolean seeded;
+
+	@BeforeEach
+	void seedTheHistory() {
+		this.api = api();
+		this.agent = this.tokens.issue("report-agent-" + UUID.randomUUID(), Role.AGENT, "test", null);
+		synchronized (TransparencyReportTests.class) {
+			if (!seeded) {
+				seed();
+				seeded = true;
+			}
+		}
+	}
+
+	@Test
+	void theReportCountsTheSeededHistory() {
+		Api.Response response = this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31", this.agent);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode sections = response.json().get("sections");
+
+		JsonNode reports = sections.get("reports");
+		assertThat(reports.at("/total/0/count").asLong()).isEqualTo(8);
+		assertThat(rows(reports.get("by_type"), "type", "count")).containsExactly("dmca=2", "general=1",
+				"legal_order=2", "phishing=3");
+		assertThat(rows(reports.get("by_channel"), "channel", "count")).containsExactly("api=5", "email=2", "form=1");
+		assertThat(rows(reports.get("by_service"), "service", "count")).containsExactly("hosting=6", "proxy=2");
+		assertThat(rows(reports.get("by_reporter_kind"), "reporter_kind", "count")).containsExactly("government=2",
+				"individual=3", "rights_holder=1", "trusted_flagger=2");
+		assertThat(rows(reports.get("by_outcome"), "status", "count")).containsExactly("accepted=5", "denied=3");
+		assertThat(rows(reports.get("trusted_flagger_outcomes"), "status", "count")).containsExactly("accepted=1",
+				"denied=1");
+		assertThat(rows(reports.get("at_risk_outcomes"), "status", "count")).containsExactly("denied=1");
+		assertThat(reports.get("legal_orders_by_jurisdiction").toString())
+			.isEqualTo("[{\"jurisdiction\":\"DE\",\"count\":1,\"submitted\":0,\"accepted\":1,\"denied\":0},"
+					+ "{\"jurisdiction\":\"FR\",\"count\":1,\"submitted\":0,\"accepted\":0,\"denied\":1}]");
+
+		JsonNode actions = sections.get("actions");
+		assertThat(actions.at("/total/0/count").asLong()).isEqualTo(3);
+		assertThat(rows(actions.get("by_type"), "type", "count")).containsExactly("emergency_block=1", "legal_block=1",
+				"phishing_interstitial=1");
+		assertThat(rows(actions.get("by_basis"), "decision_ground", "count"))
+			.containsExactly("DECISION_GROUND_ILLEGAL_CONTENT=2", "DECISION_GROUND_INCOMPATIBLE_CONTENT=1");
+		assertThat(actions.at("/emergency_blocks/0/count").asLong()).isEqualTo(1);
+
+		JsonNode times = sections.get("times");
+		assertThat(times.get("to_decision").toString())
+			.isEqualTo("[" + "{\"type\":\"dmca\",\"count\":2,\"median_seconds\":200.0,\"p90_seconds\":280.0},"
+					+ "{\"type\":\"general\",\"count\":1,\"median_seconds\":5.0,\"p90_seconds\":5.0},"
+					+ "{\"type\":\"legal_order\",\"count\":2,\"median_seconds\":30.0,\"p90_seconds\":30.0},"
+					+ "{\"type\":\"phishing\",\"count\":3,\"median_seconds\":20.0,\"p90_seconds\":52.0}]");
+		assertThat(times.get("to_action").toString())
+			.isEqualTo("[" + "{\"type\":\"general\",\"count\":1,\"median_seconds\":600.0,\"p90_seconds\":600.0},"
+					+ "{\"type\":\"legal_order\",\"count\":1,\"median_seconds\":7200.0,\"p90_seconds\":7200.0},"
+					+ "{\"type\":\"phishing\",\"count\":3,\"median_seconds\":3600.0,\"p90_seconds\":3600.0}]");
+	}
+
+	@Test
+	void theReportSpeaksMarkdownCsvAndHtml() {
+		String period = "/api/v1/transparency/report?from=2021-03-01&to=2021-03-31&format=";
+		Api.Response md = this.api.get(period + "md", this.agent);
+		assertThat(md.status()).isEqualTo(200);
+		assertThat(md.body()).contains("# Transparency report", "## Reports received", "| phishing | 3 |",
+				"| phishing | 3 | 20.0 | 52.0 |");
+		Api.Response csv = this.api.get(period + "csv", this.agent);
+		assertThat(csv.status()).isEqualTo(200);
+		assertThat(csv.body()).startsWith("section,table,key,measure,value\n")
+			.contains("\nreports,by_type,phishing,count,3\n", "\ntimes,to_decision,dmca,p90_seconds,280.0\n");
+		Api.Response html = this.api.get(period + "html", this.agent);
+		assertThat(html.status()).isEqualTo(200);
+		assertThat(html.body()).startsWith("<!DOCTYPE html>")
+			.contains("<td>legal_order</td><td>2</td>")
+			.doesNotContain("<script");
+	}
+
+	@Test
+	void aBadPeriodOrFormatIsAClearError() {
+		// without a period: the year up to today
+		Api.Response lastYear = this.api.get("/api/v1/transparency/report", this.agent);
+		assertThat(lastYear.status()).as(lastYear.body()).isEqualTo(200);
+		assertThat(Duration.between(Instant.parse(lastYear.json().get("from").asString()),
+				Instant.parse(lastYear.json().get("to").asString())))
+			.isEqualTo(Duration.ofDays(365));
+		Api.Response notADate = this.api.get("/api/v1/transparency/report?from=March&to=2021-03-31", this.agent);
+		assertThat(notADate.status()).isEqualTo(422);
+		assertThat(notADate.json().at("/errors/0/code").asString()).isEqualTo("not_a_date");
+		Api.Response backwards = this.api.get("/api/v1/transparency/report?from=2021-03-31&to=2021-03-01", this.agent);
+		assertThat(backwards.status()).isEqualTo(422);
+		assertThat(backwards.json().at("/errors/0/code").asString()).isEqualTo("not_after_from");
+		Api.Response tooLong = this.api.get("/api/v1/transparency/report?from=2001-01-01&to=2021-03-01", this.agent);
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too_long");
+		Api.Response format = this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31&format=pdf",
+				this.agent);
+		assertThat(format.status()).isEqualTo(422);
+		assertThat(format.json().at("/errors/0/field").asString()).isEqualTo("format");
+		assertThat(this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31", null).status())
+			.isEqualTo(401);
+		String edge = this.tokens.issue("report-edge-" + UUID.randomUUID(), Role.EDGE, "test", null);
+		assertThat(this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31", edge).status())
+			.isEqualTo(403);
+	}
+
+	private static List<String> rows(JsonNode table, String key, String value) {
+		return table.valueStream().map((row) -> row.get(key).asString() + "=" + row.get(value).asString()).toList();
+	}
+
+	/**
+	 * Eight reports in March 2021 and one in April; three restrictions that took effect
+	 * and one withdrawn before it did.
+	 */
+	private void seed() {
+		long phishingCase = kase("phishing");
+		long legalCase = kase("legal_order");
+		long generalCase = kase("general");
+		long dmcaCase = kase("dmca");
+		report("phishing", "api", "individual", "accepted", "hosting", false, null, 0, 10, phishingCase);
+		report("phishing", "api", "individual", "accepted", "hosting", false, null, 0, 20, phishingCase);
+		report("phishing", "form", "trusted_flagger", "accepted", "proxy", false, null, 0, 60, phishingCase);
+		report("dmca", "email", "rights_holder", "accepted", "hosting", false, null, 100, 100, dmcaCase);
+		report("dmca", "api", "individual", "denied", "hosting", true, null, 100, 300, null);
+		report("legal_order", "api", "government", "accepted", "hosting", false, "DE", 200, 30, legalCase);
+		report("legal_order", "api", "government", "denied", "hosting", false, "FR", 200, 30, null);
+		report("general", "email", "trusted_flagger", "denied", "proxy", false, null, 300, 5, generalCase);
+		// outside the period
+		this.jdbc.sql("""
+				insert into report (tracking_code, type, status, reporter_kind, notify_host, notify_owner, good_faith,
+				    target, services, received_at, decided_at)
+				values (:code, 'phishing', 'accepted', 'individual', 'send', 'send', true, 'x.example', '{hosting}',
+				    '2021-04-05T00:00:00Z', '2021-04-05T00:00:10Z')""")
+			.param("code", "AD-SEED-" + UUID.randomUUID())
+			.update();
+		mitigation(phishingCase, "phishing_interstitial", "active", 3600, "DECISION_GROUND_INCOMPATIBLE_CONTENT");
+		mitigation(legalCase, "legal_block", "removed", 200 + 7200, "DECISION_GROUND_ILLEGAL_CONTENT");
+		mitigation(generalCase, "emergency_block", "removed", 300 + 600, "DECISION_GROUND_ILLEGAL_CONTENT");
+		mitigation(dmcaCase, "content_disable", "cancelled", 1000, "DECISION_GROUND_INCOMPATIBLE_CONTENT");
+	}
+
+	private long kase(String type) {
+		return this.jdbc.sql("""
+				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, opened_at)
+				values ('closed', :property, 'seeded.example', 'seeded-account', :type, 'normal', :opened)
+				returning id""")
+			.param("property", 800_000_000_000L + (System.nanoTime() % 100_000_000L))
+			.param("type", type)
+			.param("opened", Timestamp.from(T0))
+			.query(Long.class)
+			.single();
+	}
+
+	private void report(String type, String channel, String kind, String status, String service, boolean atRisk,
+			String jurisdiction, int receivedAfter, int decidedAfter, Long caseId) {
+		Instant received = T0.plusSeconds(receivedAfter);
+		long id = this.jdbc.sql("""
+				insert into report (tracking_code, type, status, reporter_kind, notify_host, notify_owner, good_faith,
+				    target, services, received_at, decided_at, channel, account_at_risk, details)
+				values (:code, :type, :status, :kind, 'send', 'send', true, 'seeded.example', cast(:services as text[]),
+				    :received, :decided, :channel, :at_risk, cast(:details as jsonb))
+				returning id""")
+			.param("code", "AD-SEED-" + UUID.randomUUID())
+			.param("type", type)
+			.param("status", status)
+			.param("kind", kind)
+			.param("services", "{" + service + "}")
+			.param("received", Timestamp.from(received))
+			.param("decided", Timestamp.from(received.plus(Duration.ofSeconds(decidedAfter))))
+			.param("channel", channel)
+			.param("at_risk", atRisk)
+			.param("details", (jurisdiction != null) ? "{\"jurisdiction\": \"" + jurisdiction + "\"}" : "{}")
+			.query(Long.class)
+			.single();
+		if (caseId != null) {
+			this.jdbc.sql("insert into case_report (case_id, report_id) values (:case, :report)")
+				.param("case", caseId)
+				.param("report", id)
+				.update();
+		}
+	}
+
+	private void mitigation(long caseId, String type, String status, int effectiveAfter, String ground) {
+		this.jdbc.sql("""
+				insert into mitigation (case_id, type, target, status, effective_at, decision_ground, target_value)
+				values (:case, :type, 'url_pattern', :status, :effective, :ground, 'https://seeded.example/x')""")
+			.param("case", caseId)
+			.param("type", type)
+			.param("status", status)
+			.param("effective", Timestamp.from(T0.plusSeconds(effectiveAfter)))
+			.param("ground", ground)
+			.update();
+	}
+
+}
