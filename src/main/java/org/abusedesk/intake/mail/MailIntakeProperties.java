@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -19,13 +20,39 @@ import org.springframework.util.unit.DataSize;
  * @param smtp the SMTP listener; off unless {@code smtp.port} is set
  * @param maxExtractionReads the work budget of the search for targets in one message's
  * text, in characters read (see {@link MailLimits#maxExtractionReads()})
+ * @param notifiers the operator's own known notifiers, tried before the shipped ones
+ * @param notifiersFile a YAML file of more notifiers (the shape of
+ * {@code mailbox/notifiers.yaml}), e.g. {@code file:/etc/abusedesk/notifiers.yaml}
  */
 @ConfigurationProperties("abusedesk.mail-intake")
 record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, String authservId, List<Feed> feeds,
-		@DefaultValue Imap imap, @DefaultValue Smtp smtp, @DefaultValue("200000000") long maxExtractionReads) {
+		@DefaultValue Imap imap, @DefaultValue Smtp smtp, @DefaultValue("200000000") long maxExtractionReads,
+		List<Notifier> notifiers, Resource notifiersFile) {
 
+	@ConstructorBinding
 	MailIntakeProperties {
 		feeds = (feeds != null) ? List.copyOf(feeds) : List.of();
+		notifiers = (notifiers != null) ? List.copyOf(notifiers) : List.of();
+	}
+
+	MailIntakeProperties(DataSize maxMessageSize, String authservId, List<Feed> feeds, Imap imap, Smtp smtp,
+			long maxExtractionReads) {
+		this(maxMessageSize, authservId, feeds, imap, smtp, maxExtractionReads, List.of(), null);
+	}
+
+	/** The notifiers of {@link #notifiersFile()}; none when it is not set. */
+	List<Notifier> notifiersFromFile() {
+		if (this.notifiersFile == null) {
+			return List.of();
+		}
+		try {
+			return NotifierRegistry.load(this.notifiersFile.getInputStream(), this.notifiersFile.getDescription());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(
+					"Cannot read the notifier file " + this.notifiersFile.getDescription() + ": " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	MailLimits limits() {
