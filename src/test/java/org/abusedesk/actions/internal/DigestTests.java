@@ -83,6 +83,27 @@ class DigestTests extends DeskTest {
 		assertThat(messagesTo(owner)).isEmpty();
 	}
 
+	@Test
+	void aDeliveryPreferenceTheCatalogCannotKeepIsRejectedWithItsField() {
+		String id = this.catalog.id();
+		Api.Response imported = this.api.put("/api/v1/catalog",
+				"""
+						{"accounts": [{"ref": "bad-delivery-%1$s", "name": "Bad %1$s", "abuse_contact": "bad-%1$s@customer.example",
+						  "at_risk": false, "status": "active",
+						  "delivery": {"format": "pdf", "aggregation": "digest"},
+						  "properties": [{"zone": "bad-delivery-%1$s.example", "services": ["proxy"],
+						    "origin": {"address": "203.0.113.89",
+						               "delivery": {"aggregation": "immediate", "digest_minutes": 5}}}]}]}"""
+					.formatted(id),
+				this.admin);
+
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(
+				imported.json().at("/rejected/0/errors").valueStream().map((e) -> e.get("field").asString()).toList())
+			.contains("accounts[0].delivery.format", "accounts[0].delivery.digest_minutes",
+					"accounts[0].properties[0].origin.delivery.digest_minutes");
+	}
+
 	private List<String> fileBatch(String zone) {
 		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """
 				{"label": "digest %1$s", "reporter_kind": "organisation", "name": "Flagger",
