@@ -56,6 +56,9 @@ public abstract class IntegrationTest {
 	static void smtpProperties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		// a sender address in a real top-level domain, as X-ARF contacts must be
+		// (DigestTests)
+		registry.add("abusedesk.mail.from", () -> "abuse@abusedesk-tests.net");
 		registry.add("abusedesk.webhooks.endpoints[0].url", webhooks::url);
 		registry.add("abusedesk.webhooks.endpoints[0].secret", () -> WebhookReceiver.SECRET);
 		registry.add("abusedesk.webhooks.allow-private", () -> "true");

@@ -5,19 +5,26 @@ package org.abusedesk.bench;
  * reports are forwarded by email to the origin host) and one hosted zone (its reports
  * open a case for review), and the reports the clients send.
  */
-record BenchCatalog(int accounts) {
+record BenchCatalog(int accounts, int digestMinutes) {
+
+	BenchCatalog(int accounts) {
+		this(accounts, 0);
+	}
 
 	String document() {
 		StringBuilder json = new StringBuilder("{\"accounts\": [");
+		String delivery = (this.digestMinutes > 0) ? """
+				"delivery": {"format": "prose_xarf", "aggregation": "digest", "digest_minutes": %d},"""
+			.formatted(this.digestMinutes) : "";
 		for (int i = 0; i < this.accounts; i++) {
 			json.append((i > 0) ? ",\n" : "\n").append("""
 					{"ref": "bench-%1$d", "name": "Bench Customer %1$d", "abuse_contact": "abuse@customer%1$d.example",
-					 "at_risk": false, "status": "active",
+					 "at_risk": false, "status": "active", %2$s
 					 "properties": [
 					   {"zone": "proxied-%1$d.example", "services": ["proxy"],
-					    "origin": {"address": "203.0.113.7", "host_name": "Origin %1$d",
+					    "origin": {"address": "203.0.113.7", "host_name": "Origin %1$d", %2$s
 					               "host_abuse_contact": "abuse@origin%1$d.example"}},
-					   {"zone": "hosted-%1$d.example", "services": ["hosting"]}]}""".formatted(i));
+					   {"zone": "hosted-%1$d.example", "services": ["hosting"]}]}""".formatted(i, delivery));
 		}
 		return json.append("]}").toString();
 	}

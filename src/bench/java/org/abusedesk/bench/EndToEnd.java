@@ -46,7 +46,14 @@ final class EndToEnd {
 
 	private final String datasourceUrl;
 
-	private final BenchCatalog catalog = new BenchCatalog(2000);
+	/**
+	 * {@code -Dbench.digests=N}: every origin host and owner takes its notices in a digest
+	 * every N minutes, with X-ARF attachments (issue 18); empty or 0: each at once, in
+	 * prose. Every figure then carries {@code digest_minutes}.
+	 */
+	static final int DIGEST_MINUTES = Integer.getInteger("bench.digests", 0);
+
+	private final BenchCatalog catalog = new BenchCatalog(2000, DIGEST_MINUTES);
 
 	private long sequence = 1_000_000_000L * (System.currentTimeMillis() % 1000);
 
@@ -170,7 +177,27 @@ final class EndToEnd {
 		this.results.add("CPU per report: database", cpu.database() * 1000 / outcome.accepted(), "ms", cpuParams);
 		this.results.add("CPU per report: load driver", cpuPhase.driver() * 1000 / outcome.accepted(), "ms",
 				cpuParams);
+		messagesPerReport(db, outcome, cpuParams);
 		return outcome.perSecond();
+	}
+
+	/**
+	 * What the hosts and owners were sent for the phase's reports: one message each, or
+	 * their share of the digests (notices still waiting for a digest are counted apart).
+	 */
+	private void messagesPerReport(Database db, HttpLoad.Outcome outcome, Map<String, Object> params)
+			throws Exception {
+		String reports = "report_id between " + outcome.minId() + " and " + outcome.maxId();
+		long single = db.count("select count(*) from outbox_message where kind in ('forward_to_host', 'notify_owner') "
+				+ "and " + reports);
+		long digests = db.count("select count(distinct digest_key) from digest_item where " + reports);
+		long held = db.count("select count(*) from digest_item where digest_key is null and " + reports);
+		Map<String, Object> counts = new LinkedHashMap<>(params);
+		counts.put("single_messages", single);
+		counts.put("digests", digests);
+		counts.put("notices_held_for_a_digest", held);
+		this.results.add("single reports: messages to hosts and owners per report",
+				(single + digests) / (double) Math.max(1, outcome.accepted()), "messages", counts);
 	}
 
 	private HttpLoad.Call singleCall(long n) {
@@ -529,6 +556,9 @@ final class EndToEnd {
 
 	private static Map<String, Object> params(Object... pairs) {
 		Map<String, Object> params = new LinkedHashMap<>();
+		if (DIGEST_MINUTES > 0) {
+			params.put("digest_minutes", DIGEST_MINUTES);
+		}
 		for (int i = 0; i < pairs.length; i += 2) {
 			params.put((String) pairs[i], pairs[i + 1]);
 		}

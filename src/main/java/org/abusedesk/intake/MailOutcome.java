@@ -8,7 +8,10 @@ import java.util.List;
  * @param messageId our id of the stored message ({@code mail_message:<id>})
  * @param format {@code arf}, {@code xarf-yaml}, {@code xarf-json-v1} to {@code -v3},
  * {@code xarf-v4} or {@code text}; {@code null} when not parsed
- * @param status {@code accepted}, {@code quarantined} or {@code duplicate}
+ * @param status {@code accepted}, {@code quarantined}, {@code duplicate},
+ * {@code threaded} (an answer to one of our messages, now in its case's correspondence;
+ * {@code reason} names the case) or {@code ignored} (our own message, or an automatic
+ * reply or bounce that answers nothing of ours)
  * @param reports the reports filed from it (also those denied {@code not_ours})
  * @param reason why it was quarantined, or what was odd; {@code null} when nothing
  */
@@ -20,8 +23,15 @@ public record MailOutcome(long messageId, String format, String status, List<Fil
 	 * @param ips its IP addresses
 	 * @param trackingCode the report's tracking code
 	 * @param status {@code submitted} or {@code denied}
+	 * @param typeUnclear the message did not say what kind of abuse it reports: filed as
+	 * {@code general} for a person to pick the type
 	 */
-	public record FiledReport(String type, List<String> urls, List<String> ips, String trackingCode, String status) {
+	public record FiledReport(String type, List<String> urls, List<String> ips, String trackingCode, String status,
+			boolean typeUnclear) {
+
+		public FiledReport(String type, List<String> urls, List<String> ips, String trackingCode, String status) {
+			this(type, urls, ips, trackingCode, status, false);
+		}
 
 	}
 

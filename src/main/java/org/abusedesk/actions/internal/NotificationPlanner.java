@@ -38,8 +38,11 @@ class NotificationPlanner {
 
 	private final ReporterNotices reporterNotices;
 
+	private final DeliveryRouting delivery;
+
 	NotificationPlanner(Reports reports, NotificationComposer composer, Outbox outbox, AuditLog audit,
-			ReporterNotices reporterNotices) {
+			ReporterNotices reporterNotices, DeliveryRouting delivery) {
+		this.delivery = delivery;
 		this.reports = reports;
 		this.composer = composer;
 		this.outbox = outbox;
@@ -130,9 +133,12 @@ class NotificationPlanner {
 		queueAll(messages, reports);
 	}
 
-	/** Queues messages in one statement and audits those queued in one more. */
+	/**
+	 * Queues messages in one statement (each as its recipient prefers:
+	 * {@link DeliveryRouting}) and audits those queued in one more.
+	 */
 	private void queueAll(List<OutboundMessage> messages, Map<Long, Report> reports) {
-		Set<String> queued = this.outbox.enqueueAll(messages);
+		Set<String> queued = this.delivery.queueAll(messages, reports);
 		this.audit.appendAll(messages.stream()
 			.filter((message) -> queued.contains(message.idempotencyKey()))
 			.map((message) -> new AuditLog.Append(reports.get(message.reportId()).stream(), "system",

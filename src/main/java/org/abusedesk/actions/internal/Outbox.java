@@ -19,9 +19,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Outbox {
 
+	/**
+	 * @param attachments the files sent with it (JSON, see {@link Attachment}), or
+	 * {@code null}; not shown in listings
+	 */
 	record Row(long id, String idempotencyKey, String kind, Long reportId, Long caseId, String recipient,
 			String subject, String body, String status, int attempts, Instant createdAt, Instant sentAt,
-			String lastError) {
+			String lastError, @com.fasterxml.jackson.annotation.JsonIgnore String attachments) {
 	}
 
 	private final JdbcClient jdbc;
@@ -92,6 +96,37 @@ class Outbox {
 			this.wakeup.queued();
 		}
 		return queued;
+	}
+
+	/**
+	 * Queues a message with attachments (an X-ARF report, a feedback report) unless one
+	 * with the same idempotency key exists.
+	 * @param attachments JSON, see {@link Attachment}
+	 */
+	boolean enqueueWithAttachments(OutboundMessage message, String attachments) {
+		boolean queued = this.jdbc.sql("""
+				insert into outbox_message (idempotency_key, kind, report_id, case_id, recipient, subject, body,
+				                            attachments)
+				values (:key, :kind, :report, :case, :recipient, :subject, :body, :attachments)
+				on conflict (idempotency_key) do nothing""")
+			.param("key", message.idempotencyKey())
+			.param("kind", message.kind())
+			.param("report", message.reportId())
+			.param("case", message.caseId())
+			.param("recipient", message.recipient())
+			.param("subject", message.subject())
+			.param("body", message.body())
+			.param("attachments", attachments)
+			.update() == 1;
+		if (queued) {
+			this.wakeup.queued();
+		}
+		return queued;
+	}
+
+	/** Tells the dispatchers that messages were queued by another path (digests). */
+	void queuedElsewhere() {
+		this.wakeup.queued();
 	}
 
 	/**
@@ -259,7 +294,7 @@ class Outbox {
 				rs.getObject("report_id", Long.class), rs.getObject("case_id", Long.class), rs.getString("recipient"),
 				rs.getString("subject"), rs.getString("body"), rs.getString("status"), rs.getInt("attempts"),
 				rs.getTimestamp("created_at").toInstant(), (sent != null) ? sent.toInstant() : null,
-				rs.getString("last_error"));
+				rs.getString("last_error"), rs.getString("attachments"));
 	}
 
 }

@@ -17,7 +17,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.abusedesk.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,9 +227,52 @@ class OutboxDispatcher {
 		message.setFrom(new InternetAddress(this.from));
 		message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(row.recipient()));
 		message.setSubject(row.subject(), StandardCharsets.UTF_8.name());
-		message.setText(row.body(), StandardCharsets.UTF_8.name());
+		List<Attachment> attachments = Attachment.fromJson(row.attachments());
+		if (attachments.isEmpty()) {
+			message.setText(row.body(), StandardCharsets.UTF_8.name());
+		}
+		else {
+			message.setContent(withAttachments(row.body(), attachments));
+		}
 		message.setHeader("X-Abusedesk-Idempotency-Key", row.idempotencyKey());
 		return message;
+	}
+
+	/**
+	 * The words and the files: one feedback report alone makes an RFC 5965 report
+	 * ({@code multipart/report; report-type=feedback-report}), anything else
+	 * {@code multipart/mixed}.
+	 */
+	static MimeMultipart withAttachments(String body, List<Attachment> attachments) throws MessagingException {
+		boolean feedback = attachments.size() == 1
+				&& attachments.get(0).contentType().equals(FeedbackReports.CONTENT_TYPE);
+		MimeMultipart multipart = feedback ? new FeedbackMultipart() : new MimeMultipart("mixed");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(body, StandardCharsets.UTF_8.name());
+		multipart.addBodyPart(text);
+		for (Attachment attachment : attachments) {
+			MimeBodyPart part = new MimeBodyPart();
+			String type = attachment.contentType().startsWith("message/") ? attachment.contentType()
+					: attachment.contentType() + "; charset=utf-8";
+			part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+					attachment.content().getBytes(StandardCharsets.UTF_8), type)));
+			part.setHeader("Content-Type", type);
+			if (!feedback) {
+				part.setFileName(attachment.filename());
+			}
+			multipart.addBodyPart(part);
+		}
+		return multipart;
+	}
+
+	/** {@code multipart/report; report-type=feedback-report} (RFC 5965). */
+	private static final class FeedbackMultipart extends MimeMultipart {
+
+		FeedbackMultipart() {
+			super("report");
+			this.contentType = this.contentType + "; report-type=feedback-report";
+		}
+
 	}
 
 	static String messageId(String idempotencyKey) {

@@ -1,8 +1,10 @@
 package org.abusedesk.catalog.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
+import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
 
@@ -10,9 +12,16 @@ import org.abusedesk.catalog.Service;
  * A valid account entry of a catalog document, normalised and ready to store.
  *
  * @param index the entry's position in the document
+ * @param deliveries the delivery preferences it names, by recipient address (its abuse
+ * contact's, its origin hosts')
  */
 record AccountDraft(int index, String ref, String name, String abuseContact, String escalationContact, boolean atRisk,
-		String status, List<PropertyDraft> properties) {
+		String status, List<PropertyDraft> properties, Map<String, DeliveryPreference> deliveries) {
+
+	AccountDraft(int index, String ref, String name, String abuseContact, String escalationContact, boolean atRisk,
+			String status, List<PropertyDraft> properties) {
+		this(index, ref, name, abuseContact, escalationContact, atRisk, status, properties, Map.of());
+	}
 
 	/**
 	 * @param position the property's position in its account entry (for error paths)

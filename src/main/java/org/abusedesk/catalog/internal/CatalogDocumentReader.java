@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.InvalidTargetException;
+import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.Origin;
+import org.abusedesk.vocabulary.WireValue;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
@@ -30,11 +32,13 @@ final class CatalogDocumentReader {
 	static final Set<String> STATUSES = Set.of("active", "suspended", "terminated");
 
 	private static final Set<String> ACCOUNT_FIELDS = Set.of("ref", "name", "abuse_contact", "escalation_contact",
-			"at_risk", "status", "properties");
+			"at_risk", "status", "properties", "delivery");
 
 	private static final Set<String> PROPERTY_FIELDS = Set.of("zone", "hostname", "prefix", "services", "origin");
 
-	private static final Set<String> ORIGIN_FIELDS = Set.of("address", "host_name", "host_abuse_contact");
+	private static final Set<String> ORIGIN_FIELDS = Set.of("address", "host_name", "host_abuse_contact", "delivery");
+
+	private static final Set<String> DELIVERY_FIELDS = Set.of("format", "aggregation", "digest_minutes");
 
 	private static final int MAX_TEXT = 500;
 
@@ -118,6 +122,11 @@ final class CatalogDocumentReader {
 		if (status != null && !STATUSES.contains(status)) {
 			fields.error("status", "invalid", "must be one of active, suspended, terminated");
 		}
+		Map<String, DeliveryPreference> deliveries = new java.util.LinkedHashMap<>();
+		DeliveryPreference own = readDelivery(fields, "delivery", node.get("delivery"));
+		if (own != null && abuseContact != null) {
+			deliveries.put(abuseContact, own);
+		}
 		List<AccountDraft.PropertyDraft> properties = new ArrayList<>();
 		JsonNode list = node.get("properties");
 		if (list == null || list.isNull()) {
@@ -131,6 +140,18 @@ final class CatalogDocumentReader {
 			Set<AccountDraft.PropertyKey> seen = new HashSet<>();
 			for (int j = 0; j < list.size(); j++) {
 				AccountDraft.PropertyDraft property = readProperty(fields, j, list.get(j));
+				JsonNode origin = list.get(j).isObject() ? list.get(j).get("origin") : null;
+				if (origin != null && origin.isObject() && origin.has("delivery")) {
+					String where = "properties[" + j + "].origin.delivery";
+					DeliveryPreference hosts = readDelivery(fields, where, origin.get("delivery"));
+					if (hosts != null && property != null && property.origin() != null
+							&& property.origin().hostAbuseContact() != null) {
+						deliveries.put(property.origin().hostAbuseContact(), hosts);
+					}
+					else if (hosts != null) {
+						fields.error(where, "not_applicable", "a delivery preference needs a host_abuse_contact");
+					}
+				}
 				if (property != null && !seen.add(property.key())) {
 					fields.error("properties[" + j + "]." + property.field(), "duplicate",
 							"listed twice in this account");
@@ -142,7 +163,7 @@ final class CatalogDocumentReader {
 			return new Entry(index, ref, null, fields.errors);
 		}
 		AccountDraft draft = new AccountDraft(index, ref, name, abuseContact, escalationContact, atRisk, status,
-				List.copyOf(properties));
+				List.copyOf(properties), Map.copyOf(deliveries));
 		return new Entry(index, ref, draft, List.of());
 	}
 
@@ -224,6 +245,53 @@ final class CatalogDocumentReader {
 			}
 		}
 		return services;
+	}
+
+	/**
+	 * {@code {"format": "prose" | "prose_xarf" | "arf", "aggregation": "immediate" |
+	 * "digest", "digest_minutes": 1..1440}}; {@code digest_minutes} only (and then
+	 * required) with a digest.
+	 */
+	private DeliveryPreference readDelivery(Fields fields, String path, JsonNode node) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isObject()) {
+			fields.error(path, "invalid", "must be an object");
+			return null;
+		}
+		String prefix = path + ".";
+		int before = fields.errors.size();
+		fields.unknown(node, DELIVERY_FIELDS, prefix);
+		String formatText = fields.text(node, "format", false, prefix);
+		String aggregationText = fields.text(node, "aggregation", false, prefix);
+		DeliveryPreference.Format format = (formatText == null) ? DeliveryPreference.Format.PROSE
+				: WireValue.parse(DeliveryPreference.Format.class, formatText).orElse(null);
+		if (format == null) {
+			fields.error(prefix + "format", "invalid", "must be one of prose, prose_xarf, arf");
+		}
+		DeliveryPreference.Aggregation aggregation = (aggregationText == null)
+				? DeliveryPreference.Aggregation.IMMEDIATE
+				: WireValue.parse(DeliveryPreference.Aggregation.class, aggregationText).orElse(null);
+		if (aggregation == null) {
+			fields.error(prefix + "aggregation", "invalid", "must be one of immediate, digest");
+		}
+		JsonNode minutesNode = node.get("digest_minutes");
+		int minutes = 0;
+		if (aggregation == DeliveryPreference.Aggregation.DIGEST) {
+			if (minutesNode == null || !minutesNode.isIntegralNumber() || minutesNode.asInt() < 1
+					|| minutesNode.asInt() > DeliveryPreference.MAX_DIGEST_MINUTES) {
+				fields.error(prefix + "digest_minutes", "invalid",
+						"a digest needs digest_minutes between 1 and " + DeliveryPreference.MAX_DIGEST_MINUTES);
+			}
+			else {
+				minutes = minutesNode.asInt();
+			}
+		}
+		else if (minutesNode != null && !minutesNode.isNull()) {
+			fields.error(prefix + "digest_minutes", "not_applicable", "only with aggregation digest");
+		}
+		return (fields.errors.size() > before) ? null : new DeliveryPreference(format, aggregation, minutes);
 	}
 
 	private Origin readOrigin(Fields fields, String path, JsonNode node) {

@@ -32,13 +32,16 @@ class CatalogImporter implements CatalogImport {
 
 	private final TransactionTemplate transactions;
 
+	private final DeliveryPreferenceStore deliveries;
+
 	private final ApplicationEventPublisher events;
 
 	private final CatalogResolver resolver;
 
 	CatalogImporter(CatalogRepository repository, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events, CatalogResolver resolver) {
+			ApplicationEventPublisher events, CatalogResolver resolver, DeliveryPreferenceStore deliveries) {
 		this.repository = repository;
+		this.deliveries = deliveries;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
 		this.resolver = resolver;
@@ -73,6 +76,7 @@ class CatalogImporter implements CatalogImport {
 		}
 		rejectConflicts(applied, rejected);
 		List<String> changedRefs = write(applied);
+		this.deliveries.save(List.copyOf(applied.values()));
 		boolean changed = !changedRefs.isEmpty();
 		if (changed) {
 			long revision = this.repository.bumpRevision();

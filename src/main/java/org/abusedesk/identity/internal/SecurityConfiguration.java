@@ -85,6 +85,10 @@ class SecurityConfiguration {
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
 				.requestMatchers(HttpMethod.GET, "/api/v1/intake/quarantine", "/api/v1/intake/quarantine/*")
 				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.GET, "/api/v1/intake/unclear", "/api/v1/cases/*/correspondence")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/intake/unclear/*")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")
 				// the edge systems, and admins looking at what the edge sees

@@ -52,6 +52,11 @@ final class FieldBlock {
 		return this.fields.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
 	}
 
+	/** The field names, lower case, in the order first seen. */
+	java.util.Set<String> names() {
+		return this.fields.keySet();
+	}
+
 	boolean has(String name) {
 		return this.fields.containsKey(name.toLowerCase(Locale.ROOT));
 	}

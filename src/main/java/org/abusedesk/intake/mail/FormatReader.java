@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads one family of formats. The set is closed: a new format is a new reader here. */
-sealed interface FormatReader permits ArfReader, XarfReader, TextReader {
+sealed interface FormatReader permits ArfReader, XarfReader, TextReader, NotifierReader {
 
 	/**
 	 * @param problems where to note what was odd

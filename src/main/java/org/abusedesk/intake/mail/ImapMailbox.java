@@ -17,7 +17,8 @@ import org.abusedesk.intake.MailIntake;
  * to the processed folder. A message leaves the folder only after the intake has stored
  * it; if storing fails, the poll stops and the message waits for the next one. Two nodes
  * polling the same mailbox at once store a message once (its hash) and the second sees a
- * duplicate.
+ * duplicate. It signs in with a password or, with {@code auth=xoauth2}, with an OAuth 2.0
+ * access token (SASL XOAUTH2), as the large mail providers require.
  */
 final class ImapMailbox {
 
@@ -25,9 +26,12 @@ final class ImapMailbox {
 
 	private final MailIntake intake;
 
+	private final OAuth2AccessTokens tokens;
+
 	ImapMailbox(MailIntakeProperties.Imap settings, MailIntake intake) {
 		this.settings = settings;
 		this.intake = intake;
+		this.tokens = new OAuth2AccessTokens(settings.oauth2(), java.time.Clock.systemUTC());
 	}
 
 	/**
@@ -38,11 +42,18 @@ final class ImapMailbox {
 		Properties properties = new Properties();
 		properties.setProperty("mail." + protocol + ".connectiontimeout", "30000");
 		properties.setProperty("mail." + protocol + ".timeout", "60000");
+		String secret = this.settings.password();
+		if (this.settings.xoauth2()) {
+			// AUTHENTICATE XOAUTH2 only: never fall back to sending a password
+			properties.setProperty("mail." + protocol + ".auth.mechanisms", "XOAUTH2");
+			properties.setProperty("mail." + protocol + ".auth.login.disable", "true");
+			properties.setProperty("mail." + protocol + ".auth.plain.disable", "true");
+			secret = this.tokens.accessToken();
+		}
 		Session session = Session.getInstance(properties);
 		int moved = 0;
 		try (Store store = session.getStore(protocol)) {
-			store.connect(this.settings.host(), this.settings.effectivePort(), this.settings.username(),
-					this.settings.password());
+			store.connect(this.settings.host(), this.settings.effectivePort(), this.settings.username(), secret);
 			Folder processed = store.getFolder(this.settings.processedFolder());
 			if (!processed.exists()) {
 				processed.create(Folder.HOLDS_MESSAGES);

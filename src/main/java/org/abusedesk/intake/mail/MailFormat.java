@@ -19,6 +19,11 @@ public enum MailFormat implements WireValue {
 	 * X-ARF v4 ({@code xarf_version} 4.x: reporter, source_identifier, category, type).
 	 */
 	XARF_V4("xarf-v4"),
+	/**
+	 * A message of a known notifier (Safe Browsing style XML, scanner CSV, SpamCop, ACNS
+	 * copyright notices, the operator's own), read by its registry entry.
+	 */
+	NOTIFIER("notifier"),
 	/** Anything else: written by a person, or a CSV feed; targets are extracted. */
 	TEXT("text");
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -19,13 +20,39 @@ import org.springframework.util.unit.DataSize;
  * @param smtp the SMTP listener; off unless {@code smtp.port} is set
  * @param maxExtractionReads the work budget of the search for targets in one message's
  * text, in characters read (see {@link MailLimits#maxExtractionReads()})
+ * @param notifiers the operator's own known notifiers, tried before the shipped ones
+ * @param notifiersFile a YAML file of more notifiers (the shape of
+ * {@code mailbox/notifiers.yaml}), e.g. {@code file:/etc/abusedesk/notifiers.yaml}
  */
 @ConfigurationProperties("abusedesk.mail-intake")
 record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, String authservId, List<Feed> feeds,
-		@DefaultValue Imap imap, @DefaultValue Smtp smtp, @DefaultValue("200000000") long maxExtractionReads) {
+		@DefaultValue Imap imap, @DefaultValue Smtp smtp, @DefaultValue("200000000") long maxExtractionReads,
+		List<Notifier> notifiers, Resource notifiersFile) {
 
+	@ConstructorBinding
 	MailIntakeProperties {
 		feeds = (feeds != null) ? List.copyOf(feeds) : List.of();
+		notifiers = (notifiers != null) ? List.copyOf(notifiers) : List.of();
+	}
+
+	MailIntakeProperties(DataSize maxMessageSize, String authservId, List<Feed> feeds, Imap imap, Smtp smtp,
+			long maxExtractionReads) {
+		this(maxMessageSize, authservId, feeds, imap, smtp, maxExtractionReads, List.of(), null);
+	}
+
+	/** The notifiers of {@link #notifiersFile()}; none when it is not set. */
+	List<Notifier> notifiersFromFile() {
+		if (this.notifiersFile == null) {
+			return List.of();
+		}
+		try {
+			return NotifierRegistry.load(this.notifiersFile.getInputStream(), this.notifiersFile.getDescription());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(
+					"Cannot read the notifier file " + this.notifiersFile.getDescription() + ": " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	MailLimits limits() {
@@ -55,18 +82,59 @@ record MailIntakeProperties(@DefaultValue("25MB") DataSize maxMessageSize, Strin
 	 * @param port the port (993 with ssl, else 143)
 	 * @param ssl IMAPS
 	 * @param username the mailbox user
-	 * @param password the mailbox password
+	 * @param password the mailbox password (with {@code auth=password})
 	 * @param folder where new messages arrive
 	 * @param processedFolder where processed messages are moved
 	 * @param pollInterval time between polls
+	 * @param auth {@code password} (LOGIN) or {@code xoauth2} (OAuth 2.0 bearer token, as
+	 * the large mail providers require)
+	 * @param oauth2 where the access token comes from, with {@code auth=xoauth2}
 	 */
 	record Imap(String host, @DefaultValue("0") int port, @DefaultValue("true") boolean ssl, String username,
 			String password, @DefaultValue("INBOX") String folder, @DefaultValue("Processed") String processedFolder,
-			@DefaultValue("PT1M") Duration pollInterval) {
+			@DefaultValue("PT1M") Duration pollInterval, @DefaultValue("password") String auth,
+			@DefaultValue OAuth2 oauth2) {
+
+		@ConstructorBinding
+		Imap {
+			auth = (auth == null || auth.isBlank()) ? "password" : auth.strip().toLowerCase(java.util.Locale.ROOT);
+			if (!auth.equals("password") && !auth.equals("xoauth2")) {
+				throw new IllegalArgumentException(
+						"abusedesk.mail-intake.imap.auth must be password or xoauth2, not " + auth);
+			}
+			oauth2 = (oauth2 != null) ? oauth2 : new OAuth2(null, null, null, null, null, null);
+		}
+
+		Imap(String host, int port, boolean ssl, String username, String password, String folder,
+				String processedFolder, Duration pollInterval) {
+			this(host, port, ssl, username, password, folder, processedFolder, pollInterval, "password", null);
+		}
 
 		int effectivePort() {
 			return (this.port > 0) ? this.port : (this.ssl ? 993 : 143);
 		}
+
+		boolean xoauth2() {
+			return this.auth.equals("xoauth2");
+		}
+
+	}
+
+	/**
+	 * The OAuth 2.0 access token for XOAUTH2: fetched from the provider's token endpoint
+	 * with a refresh token (RFC 6749, section 6), or given as is (kept fresh by something
+	 * else). Only the configured endpoint is ever called.
+	 *
+	 * @param tokenUri the token endpoint, e.g.
+	 * {@code https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token}
+	 * @param clientId the application's client id
+	 * @param clientSecret its secret, if it has one
+	 * @param refreshToken the mailbox's refresh token
+	 * @param scope the scope to ask for, if the provider wants one
+	 * @param accessToken a token to use as is instead
+	 */
+	record OAuth2(String tokenUri, String clientId, String clientSecret, String refreshToken, String scope,
+			String accessToken) {
 
 	}
 

@@ -24,8 +24,16 @@ public final class MailParser {
 
 	private final TextReader text = new TextReader();
 
+	private final NotifierRegistry notifiers;
+
+	/** A parser that knows the shipped notifiers only. */
 	public MailParser(MailLimits limits) {
+		this(limits, NotifierRegistry.shipped());
+	}
+
+	MailParser(MailLimits limits, NotifierRegistry notifiers) {
 		this.limits = limits;
+		this.notifiers = notifiers;
 	}
 
 	/**
@@ -40,16 +48,14 @@ public final class MailParser {
 		catch (RuntimeException | StackOverflowError ex) {
 			// a last guard: a reader's bug must not cost the message
 			problems.add("parser failure: " + ex);
-			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
-					"", List.copyOf(problems));
+			return ParsedMessage.unread(problems);
 		}
 	}
 
 	private ParsedMessage parse(byte[] raw, List<String> problems) {
 		if (raw.length > this.limits.maxMessageBytes()) {
 			problems.add("message larger than " + this.limits.maxMessageBytes() + " bytes; not parsed");
-			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
-					"", List.copyOf(problems));
+			return ParsedMessage.unread(problems);
 		}
 		MimeMessage message;
 		try {
@@ -57,15 +63,22 @@ public final class MailParser {
 		}
 		catch (MessagingException ex) {
 			problems.add("not a readable message: " + ex.getMessage());
-			return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(),
-					"", List.copyOf(problems));
+			return ParsedMessage.unread(problems);
 		}
 		List<MailPart> parts = new MimeWalker(this.limits, problems).walk(message);
 		MailView mail = new MailView((name) -> headerValues(message, name), subject(message), parts);
 		TargetExtractor targets = new TargetExtractor(this.limits.maxTargets(),
 				new ExtractionBudget(this.limits.maxExtractionReads()), problems);
+		InternetAddress from = from(mail.header("From"));
+		String fromAddress = (from != null) ? from.getAddress() : null;
 		Optional<Reading> reading = ArfReader.declared(mail) ? this.arf.read(mail, targets, problems)
 				: Optional.empty();
+		if (reading.isEmpty()) {
+			Optional<Notifier> notifier = this.notifiers.match(mail, fromAddress);
+			if (notifier.isPresent()) {
+				reading = new NotifierReader(notifier.get()).read(mail, targets, problems);
+			}
+		}
 		if (reading.isEmpty()) {
 			reading = this.xarf.read(mail, targets, problems);
 		}
@@ -76,11 +89,11 @@ public final class MailParser {
 			reading = this.text.read(mail, targets, problems);
 		}
 		Reading found = reading.orElseThrow();
-		InternetAddress from = from(mail.header("From"));
-		return new ParsedMessage(found.format(), mail.header("Message-ID"), (from != null) ? from.getAddress() : null,
+		return new ParsedMessage(found.format(), mail.header("Message-ID"), fromAddress,
 				(from != null) ? from.getPersonal() : null, mail.subject(), mail.header("Authentication-Results"),
 				found.category(), found.reporterName(), found.reporterEmail(), found.organisation(), found.targets(),
-				found.evidence(), List.copyOf(problems));
+				found.evidence(), List.copyOf(problems), found.notifier(), found.details(),
+				MailThread.of(mail, fromAddress));
 	}
 
 	/**

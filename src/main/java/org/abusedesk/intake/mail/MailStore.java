@@ -131,13 +131,98 @@ class MailStore {
 		return this.jdbc.sql("""
 				select r.type, r.tracking_code, r.status,
 				       array(select url from report_url u where u.report_id = r.id order by position) as urls,
-				       array(select address from report_address a where a.report_id = r.id order by position) as ips
+				       array(select address from report_address a where a.report_id = r.id order by position) as ips,
+				       exists (select 1 from mail_type_unclear t where t.report_id = r.id) as unclear
 				from report r where r.source = :source order by r.id""")
 			.param("source", "mail_message:" + messageId)
 			.query((rs, n) -> new org.abusedesk.intake.MailOutcome.FiledReport(rs.getString("type"),
 					List.of((String[]) rs.getArray("urls").getArray()),
 					List.of((String[]) rs.getArray("ips").getArray()), rs.getString("tracking_code"),
-					rs.getString("status")))
+					rs.getString("status"), rs.getBoolean("unclear")))
+			.list();
+	}
+
+	/**
+	 * A report flagged {@code type_unclear}.
+	 *
+	 * @param chosenType the type a person picked, or {@code null} while open
+	 */
+	record UnclearRow(long reportId, String trackingCode, String type, long mailMessageId, Instant flaggedAt,
+			String chosenType, String chosenBy, Instant chosenAt) {
+
+	}
+
+	private static final String UNCLEAR_SELECT = """
+			select t.report_id, r.tracking_code, r.type, t.mail_message_id, t.flagged_at, t.chosen_type, t.chosen_by,
+			       t.chosen_at
+			from mail_type_unclear t join report r on r.id = t.report_id
+			""";
+
+	private static UnclearRow unclearRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		java.sql.Timestamp chosen = rs.getTimestamp("chosen_at");
+		return new UnclearRow(rs.getLong("report_id"), rs.getString("tracking_code"), rs.getString("type"),
+				rs.getLong("mail_message_id"), rs.getTimestamp("flagged_at").toInstant(), rs.getString("chosen_type"),
+				rs.getString("chosen_by"), (chosen != null) ? chosen.toInstant() : null);
+	}
+
+	/** The flagged reports still without a type picked, oldest first. */
+	List<UnclearRow> unclear(long after, int limit) {
+		return this.jdbc
+			.sql(UNCLEAR_SELECT + "where t.chosen_type is null and t.report_id > :after "
+					+ "order by t.report_id limit :limit")
+			.param("after", after)
+			.param("limit", limit)
+			.query(MailStore::unclearRow)
+			.list();
+	}
+
+	Optional<UnclearRow> unclearRow(long reportId) {
+		return this.jdbc.sql(UNCLEAR_SELECT + "where t.report_id = :id")
+			.param("id", reportId)
+			.query(MailStore::unclearRow)
+			.optional();
+	}
+
+	/**
+	 * Records the type a person picked for a flagged report and gives the report that
+	 * type.
+	 * @return the type it had; empty when the report is not waiting for a type
+	 */
+	Optional<String> chooseType(long reportId, String type, String by) {
+		Optional<String> before = this.jdbc.sql("""
+				select r.type from mail_type_unclear t join report r on r.id = t.report_id
+				where t.report_id = :id and t.chosen_type is null for update of t""")
+			.param("id", reportId)
+			.query(String.class)
+			.optional();
+		if (before.isEmpty()) {
+			return before;
+		}
+		this.jdbc.sql("""
+				update mail_type_unclear set chosen_type = :type, chosen_by = :by, chosen_at = now()
+				where report_id = :id""").param("type", type).param("by", by).param("id", reportId).update();
+		this.jdbc.sql("update report set type = :type where id = :id")
+			.param("type", type)
+			.param("id", reportId)
+			.update();
+		return before;
+	}
+
+	/** Flags a report filed from a message that did not say its type (type_unclear). */
+	void flagTypeUnclear(long reportId, long messageId) {
+		this.jdbc.sql("""
+				insert into mail_type_unclear (report_id, mail_message_id) values (:report, :message)
+				on conflict (report_id) do nothing""").param("report", reportId).param("message", messageId).update();
+	}
+
+	/** The ids of the reports with these tracking codes (upper case). */
+	List<Long> reportsByTrackingCode(List<String> codes) {
+		if (codes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select id from report where tracking_code = any(:codes) order by id")
+			.param("codes", codes.toArray(String[]::new))
+			.query(Long.class)
 			.list();
 	}
 

@@ -1,6 +1,7 @@
 package org.abusedesk.intake.mail;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the parser read from one message. Every field but {@code format}, {@code targets}
@@ -21,10 +22,16 @@ import java.util.List;
  * @param targets what the message complains about
  * @param evidence an excerpt for people: the report's fields, the original headers
  * @param problems what was odd or skipped, for people
+ * @param notifier the name of the known notifier whose format was read, or {@code null}
+ * @param details type-specific fields the message gave (e.g. a copyright notice's
+ * {@code work} and {@code rights_holder_name}); never {@code null}
+ * @param thread what says whether the message answers one of ours or was sent by a
+ * machine; never {@code null}
  */
 public record ParsedMessage(MailFormat format, String messageId, String fromAddress, String fromName, String subject,
 		String authenticationResults, String category, String reporterName, String reporterEmail, String organisation,
-		List<MailTarget> targets, String evidence, List<String> problems) {
+		List<MailTarget> targets, String evidence, List<String> problems, String notifier, Map<String, String> details,
+		MailThread thread) {
 
 	/**
 	 * A message may carry NUL characters anywhere; PostgreSQL text cannot hold them, so
@@ -43,6 +50,14 @@ public record ParsedMessage(MailFormat format, String messageId, String fromAddr
 		organisation = printable(organisation);
 		evidence = printable(evidence);
 		problems = problems.stream().map(ParsedMessage::printable).toList();
+		details = (details != null) ? Map.copyOf(details) : Map.of();
+		thread = (thread != null) ? thread : MailThread.NONE;
+	}
+
+	/** What could be read of a message that no reader saw. */
+	static ParsedMessage unread(List<String> problems) {
+		return new ParsedMessage(MailFormat.TEXT, null, null, null, null, null, null, null, null, null, List.of(), "",
+				List.copyOf(problems), null, Map.of(), MailThread.NONE);
 	}
 
 	/** The text with each NUL character replaced by U+FFFD. */

@@ -28,7 +28,11 @@ final class ReportDrafts {
 
 	static final int MAX_TARGETS_PER_REPORT = 250;
 
-	record Draft(ReportType type, List<String> urls, List<String> ips) {
+	/**
+	 * @param unclear its targets' type was not said: filed as {@code general} and flagged
+	 * {@code type_unclear} for a person to pick
+	 */
+	record Draft(ReportType type, List<String> urls, List<String> ips, boolean unclear) {
 
 	}
 
@@ -36,32 +40,51 @@ final class ReportDrafts {
 	}
 
 	static ReportType filedAs(ReportType type) {
-		return ACCEPTED.contains(type) ? type : ReportType.GENERAL;
+		return filedAs(type, ACCEPTED);
+	}
+
+	static ReportType filedAs(ReportType type, Set<ReportType> fileable) {
+		return fileable.contains(type) ? type : ReportType.GENERAL;
 	}
 
 	/**
 	 * @param targets with their types decided (none {@code null})
 	 */
 	static List<Draft> group(List<MailTarget> targets, Resolver resolver) {
+		return group(targets, resolver, Set.of(), ACCEPTED);
+	}
+
+	/**
+	 * @param targets with their types decided (none {@code null})
+	 * @param unclear the values of the targets whose type was not said (filed apart,
+	 * flagged)
+	 * @param fileable the types this message can be filed as; others go in as
+	 * {@code general}
+	 */
+	static List<Draft> group(List<MailTarget> targets, Resolver resolver, Set<String> unclear,
+			Set<ReportType> fileable) {
 		Map<String, Draft> drafts = new LinkedHashMap<>();
 		for (MailTarget target : targets) {
-			ReportType type = filedAs(target.type());
+			ReportType type = filedAs(target.type(), fileable);
+			boolean typeUnclear = unclear.contains(target.value());
+			String prefix = typeUnclear ? "unclear " : "";
 			if (target.kind() == MailTarget.Kind.ADDRESS) {
 				Resolution resolution = resolver.resolve(target.value());
 				String customer = resolution.ours() ? "account:" + resolution.account().id() : "not_ours";
-				add(drafts, "ips " + customer, ReportType.GENERAL, null, target.value());
+				add(drafts, prefix + "ips " + customer, ReportType.GENERAL, null, target.value(), typeUnclear);
 			}
 			else {
 				String url = (target.kind() == MailTarget.Kind.HOST) ? "http://" + target.value() + "/"
 						: target.value();
 				String host = TargetExtractor.hostOf(url);
-				add(drafts, type.wire() + " host " + host, type, url, null);
+				add(drafts, prefix + type.wire() + " host " + host, type, url, null, typeUnclear);
 			}
 		}
 		return List.copyOf(drafts.values());
 	}
 
-	private static void add(Map<String, Draft> drafts, String key, ReportType type, String url, String ip) {
+	private static void add(Map<String, Draft> drafts, String key, ReportType type, String url, String ip,
+			boolean unclear) {
 		int chunk = 0;
 		Draft draft;
 		while ((draft = drafts.get(key + " #" + chunk)) != null
@@ -69,7 +92,7 @@ final class ReportDrafts {
 			chunk++;
 		}
 		if (draft == null) {
-			draft = new Draft(type, new ArrayList<>(), new ArrayList<>());
+			draft = new Draft(type, new ArrayList<>(), new ArrayList<>(), unclear);
 			drafts.put(key + " #" + chunk, draft);
 		}
 		if (url != null && !draft.urls().contains(url)) {

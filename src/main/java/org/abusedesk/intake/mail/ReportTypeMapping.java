@@ -17,7 +17,8 @@ final class ReportTypeMapping {
 
 	static {
 		put(ReportType.PHISHING, "phishing", "fraud", "malware", "virus", "malwarehosting", "malwaredistribution",
-				"exploitkit", "trojan", "ransomware", "credentialharvesting", "defacement");
+				"exploitkit", "trojan", "ransomware", "credentialharvesting", "defacement", "socialengineering",
+				"unwantedsoftware", "potentiallyharmfulapplication");
 		put(ReportType.GENERAL, "abuse", "spam", "bulkmessaging", "loginattack", "bruteforce", "portscan", "scan",
 				"ddos", "ddosamplification", "dos", "authfailure", "sqlinjection", "vulnscanning", "reconnaissance",
 				"scraping", "bot", "botnet", "c2", "compromisedserver", "blocklist", "threatintelligence", "cve",

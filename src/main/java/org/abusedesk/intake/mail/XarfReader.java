@@ -26,7 +26,8 @@ final class XarfReader implements FormatReader {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern YAML_REPORT = Pattern.compile("(?im)^(Reported-From|Report-Type|Category)[ \\t]*:");
+	private static final Pattern YAML_REPORT = Pattern
+		.compile("(?im)^[ \\t]*(Reported[-_ ]?From|Report[-_ ]?Type|Category|Source[-_ ]?Type|X-ARF)[ \\t]*:");
 
 	private static final List<String> TARGET_KEYS = List.of("sourceidentifier", "sourceip", "source", "ip", "url",
 			"uri", "reporteddomain", "domain");
@@ -101,18 +102,44 @@ final class XarfReader implements FormatReader {
 			document = new Yaml(new SafeConstructor(options)).load(text);
 		}
 		catch (RuntimeException ex) {
-			problems.add("the X-ARF YAML report is not valid YAML");
-			return Optional.empty();
-		}
-		if (!(document instanceof Map<?, ?> map)) {
-			return Optional.empty();
+			document = null;
 		}
 		Map<String, List<String>> flat = new LinkedHashMap<>();
-		flattenYaml(map, flat, 0);
+		if (document instanceof Map<?, ?> map) {
+			flattenYaml(map, flat, 0);
+		}
 		if (!looksLikeXarf(flat)) {
-			return Optional.empty();
+			// mail systems mangle it: tabs, indented or run-together lines, no space
+			// after
+			// the colon, prose around the fields; read it as Key: value lines
+			flat = fieldLines(text);
+			if (!looksLikeXarf(flat)) {
+				return Optional.empty();
+			}
+			problems.add("the X-ARF report is not valid YAML; read as Key: value lines");
 		}
 		return Optional.of(reading(MailFormat.XARF_YAML, flat, mail, targets, problems));
+	}
+
+	/** {@code Key: value} lines, whatever their indentation, keys compared as always. */
+	static Map<String, List<String>> fieldLines(String text) {
+		StringBuilder unindented = new StringBuilder(text.length());
+		text.lines().limit(10_000).forEach((line) -> unindented.append(line.strip()).append('\n'));
+		FieldBlock block = FieldBlock.parse(unindented.toString());
+		Map<String, List<String>> flat = new LinkedHashMap<>();
+		for (String name : block.names()) {
+			List<String> values = new ArrayList<>();
+			for (String value : block.all(name)) {
+				String unquoted = value.strip().replaceAll("^[\"']|[\"']$", "");
+				if (!unquoted.isEmpty()) {
+					values.add(unquoted);
+				}
+			}
+			if (!values.isEmpty()) {
+				flat.computeIfAbsent(ReportTypeMapping.key(name), (key) -> new ArrayList<>()).addAll(values);
+			}
+		}
+		return flat;
 	}
 
 	private static boolean looksLikeXarf(Map<String, List<String>> flat) {

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 final class Fixtures {
 
 	static final String[] ALL = { "arf.eml", "arf-sloppy.eml", "xarf-yaml.eml", "xarf-json-v1.eml", "xarf-json-v2.eml",
-			"xarf-json-v3.eml", "xarf-v4.eml", "text-defanged.eml" };
+			"xarf-json-v3.eml", "xarf-v4.eml", "text-defanged.eml", "arf-source-in-received.eml",
+			"arf-source-in-text.eml", "xarf-yaml-mangled.eml", "xarf-plain-body.eml", "xarf-yaml-no-header.eml",
+			"notifier-safe-browsing.eml", "notifier-shadowserver.eml", "notifier-spamcop.eml", "notifier-acns.eml" };
 
 	private Fixtures() {
 	}

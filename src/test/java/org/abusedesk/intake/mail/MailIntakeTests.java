@@ -136,17 +136,15 @@ class MailIntakeTests extends IntegrationTest {
 	void quarantinesWhatItCannotFileAndCountsFailuresPerSenderAndDay() {
 		String sender = "noisy-" + this.id + "@senders.example";
 		byte[] first = ("From: " + sender + "\r\nSubject: hello " + this.id + "\r\n\r\nNothing to see.\r\n").getBytes();
-		byte[] second = ("From: " + sender + "\r\nSubject: again " + this.id + "\r\n\r\nPlease check http://odd-"
-				+ this.id + ".example/\r\n")
+		byte[] second = ("From: " + sender + "\r\nSubject: again " + this.id + "\r\n\r\nStill nothing at all.\r\n")
 			.getBytes();
 
 		MailOutcome nothing = this.intake.receive(first, "test", null);
-		MailOutcome unclear = this.intake.receive(second, "test", null);
+		MailOutcome again = this.intake.receive(second, "test", null);
 
 		assertThat(nothing.status()).isEqualTo("quarantined");
 		assertThat(nothing.reason()).contains("no URL");
-		assertThat(unclear.status()).isEqualTo("quarantined");
-		assertThat(unclear.reason()).contains("left for a person");
+		assertThat(again.status()).isEqualTo("quarantined");
 		assertThat(this.jdbc.sql("select count from mail_failure where sender = :sender")
 			.param("sender", sender)
 			.query(Integer.class)
@@ -155,12 +153,83 @@ class MailIntakeTests extends IntegrationTest {
 		Api api = new Api(this.port);
 		String token = this.tokens.issue("agent-" + this.id, Role.fromWire("agent").orElseThrow(), "test", null);
 		JsonNode page = api.get("/api/v1/intake/quarantine?limit=200", token).json();
-		assertThat(page.get("messages").findValuesAsString("reason")).contains(unclear.reason());
+		assertThat(page.get("messages").findValuesAsString("reason")).contains(again.reason());
 		assertThat(page.get("failures").toString()).contains(sender);
-		Api.Response original = api.get("/api/v1/intake/quarantine/" + unclear.messageId(), token);
+		Api.Response original = api.get("/api/v1/intake/quarantine/" + again.messageId(), token);
 		assertThat(original.status()).isEqualTo(200);
 		assertThat(original.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
 		assertThat(original.body().getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(second);
+	}
+
+	@Test
+	void aMessageWithIndicatorsButNoTypeIsFiledForTriageAndAPersonPicksTheType() {
+		String sender = "unsure-" + this.id + "@senders.example";
+		byte[] raw = ("From: " + sender + "\r\nSubject: please look " + this.id + "\r\n\r\nPlease check https://odd."
+				+ this.hostedZone + "/page and " + this.prefix + "77\r\n")
+			.getBytes();
+
+		MailOutcome outcome = this.intake.receive(raw, "test", null);
+
+		assertThat(outcome.status()).isEqualTo("accepted");
+		assertThat(outcome.reports()).hasSize(2).allSatisfy((report) -> {
+			assertThat(report.type()).isEqualTo("general");
+			assertThat(report.typeUnclear()).isTrue();
+		});
+		MailOutcome.FiledReport url = outcome.reports()
+			.stream()
+			.filter((report) -> !report.urls().isEmpty())
+			.findFirst()
+			.orElseThrow();
+		assertThat(url.urls()).containsExactly("https://odd." + this.hostedZone + "/page");
+		long reportId = this.jdbc.sql("select id from report where tracking_code = :code")
+			.param("code", url.trackingCode())
+			.query(Long.class)
+			.single();
+
+		Api api = new Api(this.port);
+		String agent = this.tokens.issue("triage-" + this.id, Role.fromWire("agent").orElseThrow(), "test", null);
+		Api.Response listed = api.get("/api/v1/intake/unclear?limit=200&after=" + (reportId - 1), agent);
+		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+		JsonNode open = listed.json();
+		assertThat(open.get("reports").findValuesAsString("tracking_code")).contains(url.trackingCode());
+
+		assertThat(api.post("/api/v1/intake/unclear/" + reportId, "{\"type\": \"spam\"}", agent).status())
+			.isEqualTo(422);
+		Api.Response chosen = api.post("/api/v1/intake/unclear/" + reportId, "{\"type\": \"phishing\"}", agent);
+		assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+		assertThat(chosen.json().get("chosen_type").asString()).isEqualTo("phishing");
+		assertThat(this.reports.find(reportId).orElseThrow().type().wire()).isEqualTo("phishing");
+		assertThat(api.post("/api/v1/intake/unclear/" + reportId, "{\"type\": \"general\"}", agent).status())
+			.isEqualTo(404);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_entry where stream = :stream and action = 'report.type_chosen'")
+			.param("stream", "report:" + reportId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void anAcnsNoticeIsFiledAsACopyrightNoticeWithTheWorkAndTheRightsHolder() {
+		String notice = new String(Fixtures.bytes("notifier-acns.eml"), StandardCharsets.UTF_8)
+			.replace("films.copyhost.example", "films." + this.hostedZone)
+			.replace("Case 2024-0001", "Case " + this.id);
+
+		MailOutcome outcome = this.intake.receive(notice.getBytes(StandardCharsets.UTF_8), "test", null);
+
+		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("accepted");
+		MailOutcome.FiledReport dmca = outcome.reports()
+			.stream()
+			.filter((report) -> report.type().equals("dmca"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(dmca.urls()).containsExactly("https://films." + this.hostedZone + "/watch/the-example-movie");
+		assertThat(dmca.typeUnclear()).isFalse();
+		assertThat(this.jdbc.sql("""
+				select details->>'work' || ' / ' || (details->>'rights_holder_name') || ' / ' || reporter_kind
+				       || ' / ' || notify_host from report where tracking_code = :code""")
+			.param("code", dmca.trackingCode())
+			.query(String.class)
+			.single()).isEqualTo("The Example Movie / Example Film Studios / rights_holder / send");
 	}
 
 	@Test
@@ -210,7 +279,16 @@ class MailIntakeTests extends IntegrationTest {
 			.param("code", trusted.reports().get(0).trackingCode())
 			.query(String.class)
 			.single()).isEqualTo("automated_feed");
-		assertThat(untrusted.status()).isEqualTo("quarantined");
+		// not the feed: no default type, so filed for triage, as a self-declared reporter
+		assertThat(untrusted.status()).isEqualTo("accepted");
+		assertThat(untrusted.reports()).singleElement().satisfies((report) -> {
+			assertThat(report.type()).isEqualTo("general");
+			assertThat(report.typeUnclear()).isTrue();
+		});
+		assertThat(this.jdbc.sql("select reporter_kind from report where tracking_code = :code")
+			.param("code", untrusted.reports().get(0).trackingCode())
+			.query(String.class)
+			.single()).isEqualTo("individual");
 	}
 
 	@Test
@@ -241,7 +319,7 @@ class MailIntakeTests extends IntegrationTest {
 			byte[] raw = MailParserPropertyTests.mutate(Fixtures.bytes(fixture), random, 1 + random.nextInt(30));
 			byte[] unique = concat(("X-Test: " + this.id + "-" + i + "\r\n").getBytes(), raw);
 			MailOutcome outcome = this.intake.receive(unique, "test", null);
-			assertThat(outcome.status()).isIn("accepted", "quarantined");
+			assertThat(outcome.status()).isIn("accepted", "quarantined", "ignored");
 			assertThat(storedRaw(outcome.messageId())).isEqualTo(unique);
 		}
 	}
