@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.abusedesk.campaigns.Campaigns;
+import org.abusedesk.catalog.DeliveryPreference;
+import org.abusedesk.catalog.DeliveryPreferences;
+import org.abusedesk.catalog.Resolution;
 import org.abusedesk.intake.Report;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +39,12 @@ class CampaignWatch implements Campaigns {
 
 	private final AuthorityRequests authorityRequests;
 
-	CampaignWatch(JdbcClient jdbc, CampaignProperties properties, AuthorityRequests authorityRequests) {
+	private final DeliveryPreferences delivery;
+
+	CampaignWatch(JdbcClient jdbc, CampaignProperties properties, AuthorityRequests authorityRequests,
+			DeliveryPreferences delivery) {
 		this.jdbc = jdbc;
+		this.delivery = delivery;
 		this.properties = properties;
 		this.authorityRequests = authorityRequests;
 	}
@@ -63,6 +70,7 @@ class CampaignWatch implements Campaigns {
 		Map<String, List<Recent>> recent = recent(new TreeSet<>(byAccount.keySet()));
 		Map<String, Integer> spent = lockBudgets(new TreeSet<>(byAccount.keySet()));
 		Map<String, Integer> spentNow = new HashMap<>(spent);
+		Map<String, DeliveryPreference> preferences = this.delivery.of(recipients(reports));
 		for (Map.Entry<String, List<Report>> account : byAccount.entrySet()) {
 			List<Recent> sample = recent.getOrDefault(account.getKey(), List.of());
 			// each new report against the account's recent ones: a batch costs at most
@@ -96,7 +104,10 @@ class CampaignWatch implements Campaigns {
 				// campaign's text is, whoever sends it
 				boolean partOf = campaign && (!trusted || alike.getOrDefault(report.id(), 0) > 0);
 				boolean hold = partOf;
-				if (!hold && forwarding.contains(report.id()) && !trusted) {
+				// the budget bounds the messages a flood costs; recipients who take
+				// digests get
+				// one message per digest whatever the flood, so their forwards need none
+				if (!hold && forwarding.contains(report.id()) && !trusted && !digested(report, preferences)) {
 					int budget = atRisk ? this.properties.atRiskForwardBudget() : this.properties.forwardBudget();
 					int used = spentNow.getOrDefault(account.getKey(), 0);
 					if (used >= budget) {
@@ -220,6 +231,40 @@ class CampaignWatch implements Campaigns {
 					.update();
 			}
 		});
+	}
+
+	/** The host and owner contacts the reports would be forwarded to. */
+	private static Set<String> recipients(List<Report> reports) {
+		Set<String> recipients = new TreeSet<>();
+		for (Report report : reports) {
+			Resolution resolution = report.resolution();
+			if (resolution == null || resolution.account() == null) {
+				continue;
+			}
+			if (resolution.account().abuseContact() != null) {
+				recipients.add(resolution.account().abuseContact());
+			}
+			if (resolution.origin() != null && resolution.origin().hostAbuseContact() != null) {
+				recipients.add(resolution.origin().hostAbuseContact());
+			}
+		}
+		return recipients;
+	}
+
+	/** Whether everyone the report is forwarded to takes digests. */
+	private static boolean digested(Report report, Map<String, DeliveryPreference> preferences) {
+		Resolution resolution = report.resolution();
+		List<String> recipients = new ArrayList<>();
+		if (resolution.account().abuseContact() != null) {
+			recipients.add(resolution.account().abuseContact());
+		}
+		if (resolution.origin() != null && resolution.origin().hostAbuseContact() != null) {
+			recipients.add(resolution.origin().hostAbuseContact());
+		}
+		return !recipients.isEmpty() && recipients.stream()
+			.allMatch((recipient) -> preferences
+				.getOrDefault(recipient.toLowerCase(Locale.ROOT), DeliveryPreference.DEFAULT)
+				.digest());
 	}
 
 }
