@@ -1,21 +1,18 @@
 package org.abusedesk.actions;
 
 /**
- * The outbox, for modules that write their own messages (the referrals): queued in the
- * caller's transaction, delivered after commit by the outbox's connectors (SMTP, signed
- * webhook), at least once, retried, and once only per idempotency key.
+ * The outbox, for modules that write their own messages (appeals, counter-notices,
+ * strikes, referrals): queued in the caller's transaction, delivered after commit by the
+ * outbox's connectors (SMTP, signed webhook), at least once, retried, and once only per
+ * idempotency key.
  */
 public interface Outbound {
 
 	/**
 	 * Queues an email unless one with the same idempotency key exists.
-	 * @param kind the notification kind's wire value, e.g.
-	 * {@code law_enforcement_referral}
-	 * @param reportId the report it is about (its audit stream records the delivery)
-	 * @return whether it was queued now
+	 * @return whether it was queued now (false: it was queued before)
 	 */
-	boolean email(String idempotencyKey, String kind, long reportId, long caseId, String recipient, String subject,
-			String body);
+	boolean queue(Message message);
 
 	/**
 	 * Queues a signed webhook unless one with the same idempotency key exists.
@@ -29,5 +26,21 @@ public interface Outbound {
 
 	/** Whether {@code url} is a configured webhook endpoint. */
 	boolean webhookConfigured(String url);
+
+	/**
+	 * An email to queue.
+	 *
+	 * @param idempotencyKey names the message once and for all; also its Message-ID
+	 * @param kind the notification kind's wire value: {@code notify_reporter} (shown on
+	 * the report's status page), {@code notify_owner} (to the customer),
+	 * {@code law_enforcement_referral}, ...
+	 * @param reportId the report it concerns (its audit stream records the delivery), or
+	 * 0 for none
+	 * @param caseId the case it concerns, or 0
+	 * @param recipient an email address
+	 */
+	record Message(String idempotencyKey, String kind, long reportId, long caseId, String recipient, String subject,
+			String body) {
+	}
 
 }

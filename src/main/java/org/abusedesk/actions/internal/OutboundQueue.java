@@ -18,10 +18,10 @@ class OutboundQueue implements Outbound {
 	}
 
 	@Override
-	public boolean email(String idempotencyKey, String kind, long reportId, long caseId, String recipient,
-			String subject, String body) {
-		return this.outbox
-			.enqueue(new OutboundMessage(idempotencyKey, kind, reportId, caseId, recipient, subject, body));
+	public boolean queue(Message message) {
+		return this.outbox.enqueue(new OutboundMessage(message.idempotencyKey(), message.kind(),
+				(message.reportId() != 0) ? message.reportId() : null, message.caseId(), message.recipient(),
+				message.subject(), message.body()));
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.actions.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
@@ -50,12 +50,12 @@ class AppealDecisions {
 
 	private final AppealNotices notices;
 
-	private final Messages messages;
+	private final Outbound messages;
 
 	private final AuditLog audit;
 
 	AppealDecisions(AppealStore appeals, Participants participants, CaseAppeals cases, Mitigations mitigations,
-			Reports reports, Strikes strikes, AppealNotices notices, Messages messages, AuditLog audit) {
+			Reports reports, Strikes strikes, AppealNotices notices, Outbound messages, AuditLog audit) {
 		this.appeals = appeals;
 		this.participants = participants;
 		this.cases = cases;

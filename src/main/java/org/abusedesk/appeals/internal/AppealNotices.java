@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.intake.Report;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,7 +29,7 @@ class AppealNotices {
 	}
 
 	/** The outcome for the customer whose mitigation was appealed. */
-	Messages.Message toCustomer(Appeal appeal, String recipient, String target) {
+	Outbound.Message toCustomer(Appeal appeal, String recipient, String target) {
 		List<String> lines = new ArrayList<>();
 		lines.add("Hello,");
 		lines.add("");
@@ -40,7 +40,7 @@ class AppealNotices {
 		lines.add("");
 		lines.add("The appeal was decided by a person who took no part in the original decision.");
 		lines.add(this.redress);
-		return new Messages.Message("appeal:" + appeal.id() + ":outcome:customer", "notify_owner", 0,
+		return new Outbound.Message("appeal:" + appeal.id() + ":outcome:customer", "notify_owner", 0,
 				(appeal.caseId() != null) ? appeal.caseId() : 0, recipient,
 				"Your appeal " + appeal.id() + ": " + appeal.outcome(), String.join("\n", lines) + "\n");
 	}
@@ -49,7 +49,7 @@ class AppealNotices {
 	 * The outcome for a reporter of the case: for their own appeal, or for a customer's
 	 * appeal of a mitigation their report led to.
 	 */
-	Optional<Messages.Message> toReporter(Appeal appeal, Report report) {
+	Optional<Outbound.Message> toReporter(Appeal appeal, Report report) {
 		String email = report.reporter().email();
 		if (email == null || email.isBlank()) {
 			return Optional.empty();
@@ -71,7 +71,7 @@ class AppealNotices {
 		lines.add("");
 		lines.add("The appeal was decided by a person who took no part in the original decision.");
 		lines.add(this.redress);
-		return Optional.of(new Messages.Message(
+		return Optional.of(new Outbound.Message(
 				"appeal:" + appeal.id() + ":outcome:reporter:" + report.id() + ":" + email.toLowerCase(Locale.ROOT),
 				"notify_reporter", report.id(), (appeal.caseId() != null) ? appeal.caseId() : 0, email,
 				"Appeal decided for your report " + report.trackingCode() + ": " + appeal.outcome(),

@@ -3,7 +3,7 @@ package org.abusedesk.appeals.internal;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.intake.Report;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -23,7 +23,7 @@ class CounterNoticeLetters {
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
-	Optional<Messages.Message> toComplainant(CounterNotice notice, Report report) {
+	Optional<Outbound.Message> toComplainant(CounterNotice notice, Report report) {
 		return email(report).map((email) -> {
 			CounterNoticeForm form = notice.form();
 			String body = greeting(report) + "We received a counter-notice to your copyright notice "
@@ -37,37 +37,37 @@ class CounterNoticeLetters {
 					+ "post the case reference " + notice.caseId() + " and the court and docket of your action to "
 					+ this.publicBaseUrl + "/api/v1/reports/status/" + report.trackingCode()
 					+ "/action-filed with the status secret of your report.\n";
-			return new Messages.Message(key(notice, "forwarded", report, email), "notify_reporter", report.id(),
+			return new Outbound.Message(key(notice, "forwarded", report, email), "notify_reporter", report.id(),
 					notice.caseId(), email, "Counter-notice to your copyright notice " + report.trackingCode(), body);
 		});
 	}
 
-	Messages.Message toCustomer(CounterNotice notice, String recipient) {
-		return new Messages.Message("counter_notice:" + notice.id() + ":filed:customer", "notify_owner", 0,
+	Outbound.Message toCustomer(CounterNotice notice, String recipient) {
+		return new Outbound.Message("counter_notice:" + notice.id() + ":filed:customer", "notify_owner", 0,
 				notice.caseId(), recipient, "Your counter-notice " + notice.id() + " was received",
 				"Hello,\n\nWe received your counter-notice about " + notice.form().location()
 						+ " and forwarded it to the complainant. Unless they tell us that they filed a court action, "
 						+ "we will restore the material on " + notice.restoreAt() + ".\n");
 	}
 
-	Optional<Messages.Message> restoredToComplainant(CounterNotice notice, Report report) {
+	Optional<Outbound.Message> restoredToComplainant(CounterNotice notice, Report report) {
 		return email(report)
-			.map((email) -> new Messages.Message(key(notice, "restored", report, email), "notify_reporter", report.id(),
+			.map((email) -> new Outbound.Message(key(notice, "restored", report, email), "notify_reporter", report.id(),
 					notice.caseId(), email, "Material restored after a counter-notice (" + report.trackingCode() + ")",
 					greeting(report)
 							+ "We did not hear of a court action within the time 17 U.S.C. 512(g) gives, so we "
 							+ "restored " + notice.form().location() + " on " + notice.restoredAt() + ".\n"));
 	}
 
-	Messages.Message restoredToCustomer(CounterNotice notice, String recipient) {
-		return new Messages.Message("counter_notice:" + notice.id() + ":restored:customer", "notify_owner", 0,
+	Outbound.Message restoredToCustomer(CounterNotice notice, String recipient) {
+		return new Outbound.Message("counter_notice:" + notice.id() + ":restored:customer", "notify_owner", 0,
 				notice.caseId(), recipient, "Material restored: " + notice.form().location(),
 				"Hello,\n\nAfter your counter-notice " + notice.id() + ", we restored " + notice.form().location()
 						+ ".\n");
 	}
 
-	Messages.Message actionFiledToCustomer(CounterNotice notice, String recipient, String reference) {
-		return new Messages.Message("counter_notice:" + notice.id() + ":action_filed:customer", "notify_owner", 0,
+	Outbound.Message actionFiledToCustomer(CounterNotice notice, String recipient, String reference) {
+		return new Outbound.Message("counter_notice:" + notice.id() + ":action_filed:customer", "notify_owner", 0,
 				notice.caseId(), recipient, "A court action was filed: " + notice.form().location(),
 				"Hello,\n\nThe complainant told us that they filed a court action about " + notice.form().location()
 						+ " (" + reference + "). We will not restore the material while the court decides; send us "

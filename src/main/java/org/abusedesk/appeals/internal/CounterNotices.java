@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.actions.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
@@ -49,14 +49,14 @@ class CounterNotices {
 
 	private final CounterNoticeLetters letters;
 
-	private final Messages messages;
+	private final Outbound messages;
 
 	private final AuditLog audit;
 
 	CounterNotices(CounterNoticeStore store, BusinessCalendar calendar,
 			@Value("${abusedesk.counter-notices.restore-after-business-days:10}") int restoreAfter,
 			Mitigations mitigations, CaseAppeals cases, Reports reports, CounterNoticeLetters letters,
-			Messages messages, AuditLog audit) {
+			Outbound messages, AuditLog audit) {
 		if (restoreAfter < 10 || restoreAfter > 14) {
 			throw new IllegalArgumentException(
 					"abusedesk.counter-notices.restore-after-business-days must be 10 to 14 (17 U.S.C. 512(g)(2)(C))");

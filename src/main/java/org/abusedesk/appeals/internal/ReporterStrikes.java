@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.ReporterSuspensions.Suspension;
@@ -37,9 +37,9 @@ class ReporterStrikes {
 
 	private final Strikes strikes;
 
-	private final Messages messages;
+	private final Outbound messages;
 
-	ReporterStrikes(Reports reports, Strikes strikes, Messages messages) {
+	ReporterStrikes(Reports reports, Strikes strikes, Outbound messages) {
 		this.reports = reports;
 		this.strikes = strikes;
 		this.messages = messages;
@@ -97,8 +97,8 @@ class ReporterStrikes {
 				suspension.map(Suspension::until).orElse(null));
 	}
 
-	private static Messages.Message message(Report report, String email, String what, String subject, String text) {
-		return new Messages.Message("strike:report:" + report.id() + ":" + what, "notify_reporter", report.id(), 0,
+	private static Outbound.Message message(Report report, String email, String what, String subject, String text) {
+		return new Outbound.Message("strike:report:" + report.id() + ":" + what, "notify_reporter", report.id(), 0,
 				email, subject, "Hello" + (report.reporter().name() != null ? " " + report.reporter().name() : "")
 						+ ",\n\n" + text + "\n");
 	}

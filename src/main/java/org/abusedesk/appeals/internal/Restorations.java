@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.abusedesk.actions.Messages;
+import org.abusedesk.actions.Outbound;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
@@ -34,12 +34,12 @@ class Restorations {
 
 	private final CounterNoticeLetters letters;
 
-	private final Messages messages;
+	private final Outbound messages;
 
 	private final AuditLog audit;
 
 	Restorations(CounterNoticeStore store, Mitigations mitigations, CaseAppeals cases, Reports reports,
-			CounterNoticeLetters letters, Messages messages, AuditLog audit) {
+			CounterNoticeLetters letters, Outbound messages, AuditLog audit) {
 		this.store = store;
 		this.mitigations = mitigations;
 		this.cases = cases;

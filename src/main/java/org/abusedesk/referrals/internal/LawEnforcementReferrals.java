@@ -112,8 +112,8 @@ class LawEnforcementReferrals implements ReferralRecords {
 							ReferralMessage.json(id, caseId, report, authority.name(), basis, content));
 				}
 				else {
-					this.outbound.email(key, KIND, report.id(), caseId, recipient,
-							ReferralMessage.subject(caseId, report), content);
+					this.outbound.queue(new Outbound.Message(key, KIND, report.id(), caseId, recipient,
+							ReferralMessage.subject(caseId, report), content));
 				}
 				status = "queued";
 			}
