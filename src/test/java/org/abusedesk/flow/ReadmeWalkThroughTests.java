@@ -128,6 +128,14 @@ class ReadmeWalkThroughTests extends EdgeDeskTest {
 		step("4. the interstitial page", page.body());
 		Map<String, String> afterAccept = messages(reportId, seen);
 		step("4. messages queued when the interstitial took effect", afterAccept.toString());
+		// the owner (the proxy customer) is told once, for both pages, what took effect
+		String effective = body(
+				awaitMessageTo(this.catalog.owner(), "Action taken on your content (case " + caseId + ")"));
+		assertThat(effective).contains("a warning page in front of the pages")
+			.contains("- https://" + host + "/bank/ and every page under it")
+			.contains("- https://" + host + "/bank/verify.php")
+			.contains("How to fix or contest it");
+		step("4. the owner's notice", effective);
 		seen = lastMessageId();
 
 		// 5. the owner cleaned up and asks for a review: the interstitial stays meanwhile
@@ -161,6 +169,13 @@ class ReadmeWalkThroughTests extends EdgeDeskTest {
 			.containsExactly("removed", "removed");
 		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
 		step("6. messages queued since the interstitial took effect", messages(reportId, seen).toString());
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> messagesTo(this.catalog.owner(), "Action lifted (case " + caseId + ")").size() == 2);
+		step("6. the owner's notices",
+				messagesTo(this.catalog.owner(), "Action lifted (case " + caseId + ")").stream()
+					.map(ReadmeWalkThroughTests::body)
+					.toList()
+					.toString());
 
 		// the reporter's status page lists what they were sent
 		JsonNode view = this.api.get(status, null).json();
