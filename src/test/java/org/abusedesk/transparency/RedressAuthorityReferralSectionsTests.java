@@ -105,8 +105,8 @@ class RedressAuthorityReferralSectionsTests extends IntegrationTest {
 		JsonNode referrals = sections().get("referrals");
 		assertThat(rows(referrals.get("ncmec"), "ncmec_reports")).containsExactly("made=2", "submitted=2");
 		assertThat(referrals.get("law_enforcement_by_country").toString())
-			.isEqualTo("[{\"country\":\"DE\",\"count\":2,\"submitted\":1},"
-					+ "{\"country\":\"unknown\",\"count\":1,\"submitted\":1}]");
+			.isEqualTo("[{\"country\":\"DE\",\"count\":2,\"queued\":1,\"submitted\":1,\"failed\":0},"
+					+ "{\"country\":\"unknown\",\"count\":1,\"queued\":0,\"submitted\":1,\"failed\":0}]");
 		assertThat(rows(referrals.get("emergency_blocks"), "emergency_blocks")).containsExactly("all=1");
 		assertThat(rows(referrals.get("campaigns"), "campaigns")).containsExactly("flagged=2", "reports_in_flagged=55");
 	}

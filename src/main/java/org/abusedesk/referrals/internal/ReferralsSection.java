@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * The transparency report's section on referrals and campaigns: CyberTipline reports to
  * NCMEC made and submitted in the period, law-enforcement referrals (DSA Art. 18) by the
- * country concerned ({@code unknown} when it went to Europol), the emergency blocks that
+ * country concerned ({@code unknown} when it went to Europol) and how far they got
+ * ({@code queued}: handed to the outbox by email or webhook), the emergency blocks that
  * took effect, and the cases flagged as campaigns against one customer.
  */
 @Component
@@ -56,19 +57,22 @@ class ReferralsSection implements ReportSection {
 		List<List<Object>> lawEnforcement = new ArrayList<>();
 		this.jdbc.sql("""
 				select coalesce(country, 'unknown') as country, count(*) as n,
-				    count(*) filter (where status = 'submitted') as submitted
+				    count(*) filter (where status = 'queued') as queued,
+				    count(*) filter (where status = 'submitted') as submitted,
+				    count(*) filter (where status = 'failed') as failed
 				from referral where kind = 'law_enforcement_referral' and created_at >= :from and created_at < :to
 				group by 1 order by 1""")
 			.param("from", Timestamp.from(period.from()))
 			.param("to", Timestamp.from(period.to()))
 			.query((rs) -> {
-				lawEnforcement.add(List.of(rs.getString("country"), rs.getLong("n"), rs.getLong("submitted")));
+				lawEnforcement.add(List.of(rs.getString("country"), rs.getLong("n"), rs.getLong("queued"),
+						rs.getLong("submitted"), rs.getLong("failed")));
 			});
 		return new Section("referrals", "Referrals and campaigns",
 				List.of(new Table("ncmec", "CyberTipline reports to NCMEC", List.of("ncmec_reports", "count"),
 						List.of(List.of("made", n[0]), List.of("submitted", n[1]))),
 						new Table("law_enforcement_by_country", "Law-enforcement referrals, by country",
-								List.of("country", "count", "submitted"), lawEnforcement),
+								List.of("country", "count", "queued", "submitted", "failed"), lawEnforcement),
 						new Table("emergency_blocks", "Emergency blocks (imminent threat to life)",
 								List.of("emergency_blocks", "count"), List.of(List.of("all", n[2]))),
 						new Table("campaigns", "Campaigns flagged against one customer", List.of("campaigns", "count"),
