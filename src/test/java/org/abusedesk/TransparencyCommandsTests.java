@@ -68,7 +68,9 @@ class TransparencyCommandsTests extends IntegrationTest {
 				Map.of("from", "2019-01-01", "to", "2019-01-31"), out));
 		assertThat(md).startsWith("# Transparency report")
 			.contains("Period: 2019-01-01T00:00:00Z to 2019-02-01T00:00:00Z")
-			.contains("## Reports received", "## Actions taken", "## Time to decision and to action");
+			.contains("## Reports received", "## Actions taken", "## Time to decision and to action",
+					"## Appeals, counter-notices and strikes", "## Requests from authorities",
+					"## Referrals and campaigns");
 	}
 
 	interface Command {

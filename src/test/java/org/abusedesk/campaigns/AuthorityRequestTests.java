@@ -1,5 +1,8 @@
 package org.abusedesk.campaigns;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.DeskTest;
@@ -49,6 +52,19 @@ class AuthorityRequestTests extends DeskTest {
 			.filteredOn((entry) -> entry.action().equals("case.authority_cites_policy"))
 			.singleElement()
 			.satisfies((entry) -> assertThat(entry.details()).contains("\"report_id\":" + citing.id()));
+
+		// and the transparency report counts them by country (other tests may add some
+		// the
+		// same day)
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
+				staffToken("agent", Role.AGENT));
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		JsonNode requests = report.json().at("/sections/authority_requests");
+		assertThat(requests.get("by_country").valueStream().filter((row) -> row.get("country").asString().equals("HU")))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get("count").asLong()).isGreaterThanOrEqualTo(2));
+		assertThat(requests.at("/citing_policy/0/count").asLong()).isPositive();
 	}
 
 	private String line(JsonNode count) {

@@ -1,8 +1,11 @@
 package org.abusedesk.campaigns;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
+import org.abusedesk.Api;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.DeskTest;
@@ -95,6 +98,15 @@ class CampaignTests extends DeskTest {
 		assertThat(toHost.stream().filter((text) -> !text.contains(trusted.trackingCode())))
 			.hasSizeLessThanOrEqualTo(1);
 		assertThat(this.mitigations.ofCase(flaggedCase)).isEmpty();
+
+		// the transparency report counts the campaign (other tests may flag some the same
+		// day)
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today, this.admin);
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json().at("/sections/referrals/campaigns/0/campaigns").asString()).isEqualTo("flagged");
+		assertThat(report.json().at("/sections/referrals/campaigns/0/count").asLong()).isPositive();
+		assertThat(report.json().at("/sections/referrals/campaigns/1/count").asLong()).isGreaterThanOrEqualTo(3);
 	}
 
 	private ReportReceipt file(String host, String path, String email, String justification, ReporterKind kind) {

@@ -1,6 +1,8 @@
 package org.abusedesk.flow;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -125,6 +127,22 @@ class AppealTests extends EdgeDeskTest {
 			.param("id", appeal)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+		// and its appeals section shows it (other tests may decide appeals in the same
+		// window)
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
+				staffToken("agent", Role.AGENT));
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()
+			.at("/sections/appeals/decided")
+			.valueStream()
+			.filter((row) -> row.get("party").asString().equals("customer"))).singleElement()
+			.satisfies((row) -> assertThat(row.get("reversed").asLong()).isPositive());
+		assertThat(report.json()
+			.at("/sections/appeals/filed")
+			.valueStream()
+			.filter((row) -> row.get("party").asString().equals("customer"))).singleElement()
+			.satisfies((row) -> assertThat(row.get("misclassified").asLong()).isPositive());
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.abusedesk.appeals.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,7 @@ import org.abusedesk.Api;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.flow.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
+import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -95,6 +98,18 @@ class CounterNoticeTests extends EdgeDeskTest {
 		assertThat(body(awaitMessageTo(this.catalog.reporter(), "Material restored"))).contains("restored");
 		this.restorations.restoreDue(restoreAt.plus(1, ChronoUnit.DAYS), 100);
 		assertThat(restored(disabled)).isEqualTo(1);
+
+		// the transparency report counts the counter-notice and the restoration (other
+		// tests may add some the same day)
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
+				staffToken("agent", Role.AGENT));
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		JsonNode counterNotices = report.json().at("/sections/appeals/counter_notices");
+		assertThat(counterNotices.at("/0/counter_notices").asString()).isEqualTo("filed");
+		assertThat(counterNotices.at("/0/count").asLong()).isPositive();
+		assertThat(counterNotices.at("/1/counter_notices").asString()).isEqualTo("content_restored");
+		assertThat(counterNotices.at("/1/count").asLong()).isPositive();
 	}
 
 	@Test

@@ -1,6 +1,8 @@
 package org.abusedesk.referrals.internal;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
@@ -54,6 +56,17 @@ class LawEnforcementReferralTests extends DeskTest {
 			.doesNotContain(this.catalog.reporter());
 		assertThat(this.audit.entries("case:" + caseId)).extracting(AuditLog.Entry::action)
 			.containsSubsequence("case.emergency_declared", "referral.recorded");
+		// counted in the transparency report by country (other tests may refer the same
+		// day)
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
+				staffToken("agent", Role.AGENT));
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		assertThat(report.json()
+			.at("/sections/referrals/law_enforcement_by_country")
+			.valueStream()
+			.filter((row) -> row.get("country").asString().equals("DE"))).singleElement()
+			.satisfies((row) -> assertThat(row.get("queued").asLong()).isPositive());
 	}
 
 	@Test
