@@ -12,6 +12,9 @@ final class Shingles {
 
 	static final int WIDTH = 3;
 
+	/** What separates words: compiled once (String.split compiles it at every call). */
+	private static final java.util.regex.Pattern BETWEEN_WORDS = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	private Shingles() {
 	}
 
@@ -20,7 +23,7 @@ final class Shingles {
 		if (text == null) {
 			return Set.of();
 		}
-		String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+		String[] words = BETWEEN_WORDS.split(text.toLowerCase(Locale.ROOT));
 		java.util.List<String> kept = java.util.Arrays.stream(words).filter((word) -> !word.isEmpty()).toList();
 		Set<Integer> shingles = new HashSet<>();
 		if (kept.size() < WIDTH) {
