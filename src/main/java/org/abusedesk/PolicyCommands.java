@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,22 +35,7 @@ final class PolicyCommands {
 	 * @return the Spring arguments without them, and the options found
 	 */
 	static Map.Entry<String[], Map<String, String>> takeOptions(String[] arguments) {
-		List<String> rest = new ArrayList<>();
-		Map<String, String> options = new java.util.LinkedHashMap<>();
-		for (int i = 0; i < arguments.length; i++) {
-			String argument = arguments[i];
-			String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
-			if (!OPTIONS.contains(name)) {
-				rest.add(argument);
-			}
-			else if (argument.contains("=")) {
-				options.put(name.substring(2), argument.substring(argument.indexOf('=') + 1));
-			}
-			else if (i + 1 < arguments.length) {
-				options.put(name.substring(2), arguments[++i]);
-			}
-		}
-		return Map.entry(rest.toArray(String[]::new), options);
+		return CommandOptions.take(arguments, OPTIONS, List.of());
 	}
 
 	static int check(ConfigurableApplicationContext context, Path file) {

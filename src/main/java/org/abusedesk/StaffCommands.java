@@ -7,9 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,26 +93,7 @@ final class StaffCommands {
 	 * {@code --})
 	 */
 	static Map.Entry<String[], Map<String, String>> takeOptions(String[] arguments) {
-		List<String> rest = new ArrayList<>();
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i < arguments.length; i++) {
-			String argument = arguments[i];
-			int equals = argument.indexOf('=');
-			String name = (equals >= 0) ? argument.substring(0, equals) : argument;
-			if (FLAGS.contains(argument)) {
-				options.put(argument.substring(2), "true");
-			}
-			else if (!OPTIONS.contains(name)) {
-				rest.add(argument);
-			}
-			else if (equals >= 0) {
-				options.put(name.substring(2), argument.substring(equals + 1));
-			}
-			else {
-				options.put(name.substring(2), (i + 1 < arguments.length) ? arguments[++i] : "");
-			}
-		}
-		return Map.entry(rest.toArray(String[]::new), options);
+		return CommandOptions.take(arguments, OPTIONS, FLAGS);
 	}
 
 	/** Whether the words name a staff command with its arguments. */

@@ -5,8 +5,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,22 +29,7 @@ final class TransparencyCommands {
 
 	/** Splits this command's options from the Spring arguments. */
 	static Map.Entry<String[], Map<String, String>> takeOptions(String[] arguments) {
-		List<String> rest = new ArrayList<>();
-		Map<String, String> options = new LinkedHashMap<>();
-		for (int i = 0; i < arguments.length; i++) {
-			String argument = arguments[i];
-			String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
-			if (!OPTIONS.contains(name)) {
-				rest.add(argument);
-			}
-			else if (argument.contains("=")) {
-				options.put(name.substring(2), argument.substring(argument.indexOf('=') + 1));
-			}
-			else if (i + 1 < arguments.length) {
-				options.put(name.substring(2), arguments[++i]);
-			}
-		}
-		return Map.entry(rest.toArray(String[]::new), options);
+		return CommandOptions.take(arguments, OPTIONS, List.of());
 	}
 
 	/**
