@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
-import org.abusedesk.intake.mail.MailFormat;
-import org.abusedesk.intake.mail.MailLimits;
-import org.abusedesk.intake.mail.MailParser;
+import org.abusedesk.mailbox.internal.MailFormat;
+import org.abusedesk.mailbox.internal.MailLimits;
+import org.abusedesk.mailbox.internal.MailParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

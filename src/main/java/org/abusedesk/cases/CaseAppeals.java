@@ -39,6 +39,13 @@ public interface CaseAppeals {
 	void appealDecided(long caseId, long appealId, String outcome, String status, String actor);
 
 	/**
+	 * Puts a case back in the review queue ({@code in_review}) after a customer asked for
+	 * a review of one of its mitigations; a case already open stays as it is.
+	 * @return whether the case moved
+	 */
+	boolean requeueForReview(long caseId);
+
+	/**
 	 * @param status the case status
 	 * @param accountRef the customer account the case is about
 	 * @param reportType the harm (report type wire value)

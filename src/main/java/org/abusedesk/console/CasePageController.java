@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;

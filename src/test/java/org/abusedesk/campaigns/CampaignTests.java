@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.DeskTest;
 import org.abusedesk.intake.ReportFiling;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;

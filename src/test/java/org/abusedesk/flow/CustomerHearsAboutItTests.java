@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;

@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.actions.Mitigations;
-import org.abusedesk.actions.Mitigations.Mitigation;
-import org.abusedesk.actions.Mitigations.NewMitigation;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.mitigations.Mitigations.Mitigation;
+import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.flow.WebForm.Part;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
-import org.abusedesk.actions.Mitigations.Mitigation;
-import org.abusedesk.actions.Mitigations.NewMitigation;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.mitigations.Mitigations.Mitigation;
+import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

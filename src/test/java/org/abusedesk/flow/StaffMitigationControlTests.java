@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
-import org.abusedesk.actions.Mitigations.NewMitigation;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.abusedesk.actions.Mitigations;
-import org.abusedesk.actions.Mitigations.Mitigation;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
 import org.abusedesk.intake.Report;

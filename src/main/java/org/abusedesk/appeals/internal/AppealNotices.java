@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Outbound;
+import org.abusedesk.notifications.Outbound;
 import org.abusedesk.intake.Report;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -3,7 +3,7 @@ package org.abusedesk.appeals.internal;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Outbound;
+import org.abusedesk.notifications.Outbound;
 import org.abusedesk.intake.Report;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.abusedesk.actions.Outbound;
+import org.abusedesk.notifications.Outbound;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.ReporterSuspensions.Suspension;

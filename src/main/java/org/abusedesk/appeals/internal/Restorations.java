@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.abusedesk.actions.Outbound;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.notifications.Outbound;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
 import org.abusedesk.intake.Report;

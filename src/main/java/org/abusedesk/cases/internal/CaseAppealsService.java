@@ -76,4 +76,10 @@ class CaseAppealsService implements CaseAppeals {
 		this.audit.append("case:" + caseId, actor, "case.appeal_decided", details);
 	}
 
+	@Override
+	@Transactional
+	public boolean requeueForReview(long caseId) {
+		return this.cases.requeueForReview(caseId);
+	}
+
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.abusedesk.actions.Mitigations;
-import org.abusedesk.actions.Outbound;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.notifications.Outbound;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.ReferralRecords;
 import org.abusedesk.cases.ReportDecided;

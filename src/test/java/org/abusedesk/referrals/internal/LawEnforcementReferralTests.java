@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
-import org.abusedesk.actions.Mitigations;
+import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.DeskTest;
 import org.abusedesk.identity.Role;

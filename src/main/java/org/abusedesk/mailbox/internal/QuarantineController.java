@@ -1,0 +1,62 @@
+package org.abusedesk.mailbox.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** What the abuse mailbox could not file, for staff to read and handle by hand. */
+@RestController
+class QuarantineController {
+
+	private final MailStore store;
+
+	QuarantineController(MailStore store) {
+		this.store = store;
+	}
+
+	/**
+	 * @param messages newest first
+	 * @param failures per sender and day over the last week
+	 * @param nextBefore pass as {@code before} for the next page; null on the last
+	 */
+	record QuarantinePage(List<MailStore.QuarantinedRow> messages, List<MailStore.FailureRow> failures,
+			Long nextBefore) {
+
+	}
+
+	@GetMapping("/api/v1/intake/quarantine")
+	QuarantinePage list(@RequestParam(defaultValue = "9223372036854775807") long before,
+			@RequestParam(defaultValue = "50") int limit) {
+		int size = Math.max(1, Math.min(limit, 200));
+		List<MailStore.QuarantinedRow> rows = this.store.quarantined(before, size);
+		Long next = (rows.size() == size) ? rows.get(rows.size() - 1).id() : null;
+		return new QuarantinePage(rows, this.store.failures(LocalDate.now(ZoneOffset.UTC).minusDays(7)), next);
+	}
+
+	/**
+	 * The original message, as an attachment: it is hostile input and must not be
+	 * rendered by the browser.
+	 */
+	@GetMapping("/api/v1/intake/quarantine/{id}")
+	ResponseEntity<byte[]> original(@PathVariable long id) {
+		byte[] raw = this.store.quarantinedRaw(id)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No quarantined message " + id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("message/rfc822"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("mail_message-" + id + ".eml").build().toString())
+			.body(raw);
+	}
+
+}

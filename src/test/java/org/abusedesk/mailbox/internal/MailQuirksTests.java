@@ -1,0 +1,179 @@
+package org.abusedesk.mailbox.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.abusedesk.intake.ReportType;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The quirks of real senders (issue 18): feedback reports without Source-IP, X-ARF that
+ * mail systems mangled, and the known notifiers' own formats. Fixtures are ours, written
+ * to each format's specification.
+ */
+class MailQuirksTests {
+
+	private final MailParser parser = new MailParser(MailLimits.DEFAULTS);
+
+	@Test
+	void aFeedbackReportWithoutSourceIpTakesTheFirstExternalHopAndTheOriginalsUrls() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf-source-in-received.eml"));
+
+		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
+		// 10.20.30.40 and 127.0.0.1 are the reporter's own relays; 192.168.1.15 is behind
+		// the sender
+		assertThat(parsed.targets()).containsExactly(
+				new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.23", ReportType.GENERAL), new MailTarget(
+						MailTarget.Kind.URL, "http://cheap-pills.spamvertised.example/offer?id=7", ReportType.GENERAL));
+		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("Received chain"));
+	}
+
+	@Test
+	void aFeedbackReportWithoutSourceIpOrReceivedTakesThePublicAddressOfTheTextForPeople() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf-source-in-text.eml"));
+
+		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
+		assertThat(parsed.targets()).extracting(MailTarget::value).containsExactly("198.51.100.61");
+	}
+
+	@Test
+	void firstExternalHopSkipsPrivateRelaysAndReadsIpv6() {
+		assertThat(ArfReader.firstExternalHop(List.of("from a (a [10.0.0.1]) by b", "from c (c [172.16.4.4]) by d",
+				"from e (e [IPv6:2001:db8:5::7]) by f", "from g (g [198.51.100.1]) by h")))
+			.isEqualTo("2001:db8:5::7");
+		assertThat(ArfReader.firstExternalHop(List.of("from a (a [10.0.0.1]) by b"))).isNull();
+		assertThat(ArfReader.firstExternalHop(List.of("from x by mx.example ([198.51.100.2])"))).isNull();
+	}
+
+	@Test
+	void legacyXarfIsRecognisedByItsContentWhateverTheSpacingAndCase() {
+		assertThat(this.parser.parse(Fixtures.bytes("xarf-yaml-mangled.eml"))).satisfies((parsed) -> {
+			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
+			assertThat(parsed.category()).isEqualTo("port-scan");
+			assertThat(parsed.reporterEmail()).isEqualTo("reports@scanwatch.example");
+			assertThat(parsed.targets())
+				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "203.0.113.90", ReportType.GENERAL));
+		});
+		assertThat(this.parser.parse(Fixtures.bytes("xarf-plain-body.eml"))).satisfies((parsed) -> {
+			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
+			assertThat(parsed.category()).isEqualTo("login-attack");
+			assertThat(parsed.targets())
+				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.140", ReportType.GENERAL));
+		});
+		assertThat(this.parser.parse(Fixtures.bytes("xarf-yaml-no-header.eml"))).satisfies((parsed) -> {
+			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
+			assertThat(parsed.targets()).containsExactly(
+					new MailTarget(MailTarget.Kind.URL, "http://fake-bank.phish.example/login", ReportType.PHISHING));
+		});
+	}
+
+	@Test
+	void safeBrowsingStyleXmlIsReadWithItsThreatType() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-safe-browsing.eml"));
+
+		assertThat(parsed.format()).isEqualTo(MailFormat.NOTIFIER);
+		assertThat(parsed.notifier()).isEqualTo("safe-browsing-xml");
+		assertThat(parsed.targets()).containsExactly(
+				new MailTarget(MailTarget.Kind.URL, "http://login-verify.phish.example/account", ReportType.PHISHING));
+	}
+
+	@Test
+	void shadowserverStyleCsvGivesEveryRowsAddressAndHostName() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-shadowserver.eml"));
+
+		assertThat(parsed.notifier()).isEqualTo("shadowserver-csv");
+		assertThat(parsed.targets()).containsExactly(
+				new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.53", ReportType.GENERAL),
+				new MailTarget(MailTarget.Kind.HOST, "ns1.resolver-test.example", ReportType.GENERAL),
+				new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.54", ReportType.GENERAL));
+	}
+
+	@Test
+	void spamcopGivesTheSourceAndTheSpamvertisedSiteButNotItsOwnLinks() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-spamcop.eml"));
+
+		assertThat(parsed.notifier()).isEqualTo("spamcop");
+		assertThat(parsed.targets()).containsExactly(
+				new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.9", ReportType.GENERAL),
+				new MailTarget(MailTarget.Kind.URL, "http://watches.spamvertised.example/buy", ReportType.GENERAL));
+	}
+
+	@Test
+	void anAcnsNoticeIsACopyrightNoticeWithTheWorkAndTheRightsHolder() {
+		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-acns.eml"));
+
+		assertThat(parsed.notifier()).isEqualTo("acns");
+		assertThat(parsed.targets())
+			.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.80", ReportType.DMCA), new MailTarget(
+					MailTarget.Kind.URL, "https://films.copyhost.example/watch/the-example-movie", ReportType.DMCA));
+		assertThat(parsed.details()).containsEntry("work", "The Example Movie")
+			.containsEntry("rights_holder_name", "Example Film Studios")
+			.containsEntry("rights_holder_address", "1 Studio Way, Film City, ZZ 00000")
+			.containsEntry("signature", "Casey Agent");
+		assertThat(parsed.reporterName()).isEqualTo("Casey Agent");
+		assertThat(parsed.reporterEmail()).isEqualTo("notices@rights-agency.example");
+		assertThat(parsed.organisation()).isEqualTo("Example Film Studios");
+		assertThat(CopyrightNotice.complete(parsed)).isTrue();
+	}
+
+	@Test
+	void operatorsAddTheirOwnNotifiersFromAFileWithoutARelease() {
+		String file = """
+				notifiers:
+				  - name: honeynet-kv
+				    sender: "@honeynet.example"
+				    reader: key-value
+				    reporter-kind: trusted_flagger
+				    targets: [Attacker, Victim-Url]
+				    type-field: Kind
+				""";
+		List<Notifier> own = NotifierRegistry.load(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+				"test");
+		MailParser withOwn = new MailParser(MailLimits.DEFAULTS, NotifierRegistry.of(List.of(), own));
+		byte[] raw = """
+				From: sensor-3@honeynet.example
+				Subject: event 77
+
+				Kind: brute-force
+				Attacker: 198.51.100.33
+				Victim-Url: not a url
+				""".getBytes(StandardCharsets.UTF_8);
+
+		ParsedMessage parsed = withOwn.parse(raw);
+
+		assertThat(parsed.notifier()).isEqualTo("honeynet-kv");
+		assertThat(parsed.targets())
+			.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.33", ReportType.GENERAL));
+		assertThatThrownBy(() -> NotifierRegistry
+			.load(new ByteArrayInputStream("- name: x\n  reader: pdf\n  sender: a@b.example\n".getBytes()), "bad.yaml"))
+			.hasMessageContaining("bad.yaml")
+			.hasMessageContaining("pdf");
+	}
+
+	@Test
+	void aReplyNamesTheMessagesItAnswersAndAutomaticMailIsMarked() {
+		byte[] raw = """
+				From: abuse@host.example
+				In-Reply-To: <aaa@abusedesk>
+				References: <first@abusedesk> <aaa@abusedesk>
+				Auto-Submitted: auto-replied
+				Subject: Re: Abuse report AD-7K3M-Q9XF-2HPA
+
+				I am out of office.
+				""".getBytes(StandardCharsets.UTF_8);
+
+		MailThread thread = this.parser.parse(raw).thread();
+
+		assertThat(thread.referencedIds()).containsExactly("<aaa@abusedesk>", "<first@abusedesk>");
+		assertThat(thread.autoSubmitted()).isEqualTo("auto-replied");
+		assertThat(thread.automatic()).isTrue();
+		assertThat(TrackingCodesInText.in("Re: Abuse report ad-7k3m-q9xf-2hpa")).containsExactly("AD-7K3M-Q9XF-2HPA");
+		assertThat(this.parser.parse("From: a@b.example\nAuto-Submitted: no\n\nhi\n".getBytes()).thread().automatic())
+			.isFalse();
+	}
+
+}
