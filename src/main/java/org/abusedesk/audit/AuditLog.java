@@ -1,5 +1,7 @@
 package org.abusedesk.audit;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +118,12 @@ public interface AuditLog {
 	 */
 	Verification verify();
 
-	record Entry(long id, String stream, long seq, Instant occurredAt, String actor, String action, String details,
-			String prevHash, String hash) {
+	/**
+	 * @param details the facts as stored and hashed (canonical JSON, or null); written
+	 * into JSON answers as the object it is, not as a string
+	 */
+	record Entry(long id, String stream, long seq, Instant occurredAt, String actor, String action,
+			@JsonRawValue String details, String prevHash, String hash) {
 	}
 
 	/**

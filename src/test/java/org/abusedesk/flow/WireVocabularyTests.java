@@ -119,6 +119,9 @@ class WireVocabularyTests extends DeskTest {
 			List<String> found = new ArrayList<>();
 			collect(this.json.readTree(answer.body()), "$", constants, found);
 			assertThat(found).as(request + " answers with Java constants instead of wire values").isEmpty();
+			List<String> nested = new ArrayList<>();
+			collectJsonInStrings(this.json.readTree(answer.body()), "$", nested);
+			assertThat(nested).as(request + " answers with JSON inside a string (audit details)").isEmpty();
 		});
 	}
 
@@ -156,6 +159,23 @@ class WireVocabularyTests extends DeskTest {
 			}
 		}
 		return constants;
+	}
+
+	/** A JSON object or array written as a string inside JSON, e.g. audit details. */
+	private static void collectJsonInStrings(JsonNode node, String where, List<String> found) {
+		if (node.isString() && node.asString().startsWith("{\"") && !where.endsWith(".body")) {
+			found.add(where);
+		}
+		else if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				collectJsonInStrings(node.get(i), where + "[" + i + "]", found);
+			}
+		}
+		else if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				collectJsonInStrings(node.get(name), where + "." + name, found);
+			}
+		}
 	}
 
 	private static void collect(JsonNode node, String where, Set<String> constants, List<String> found) {
