@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
 

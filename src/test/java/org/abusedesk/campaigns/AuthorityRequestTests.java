@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReporterKind;

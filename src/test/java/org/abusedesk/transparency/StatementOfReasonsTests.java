@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.abusedesk.Api;
-import org.abusedesk.flow.EdgeDeskTest;
+import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;

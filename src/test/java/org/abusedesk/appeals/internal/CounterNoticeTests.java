@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.WebhookReceiver;
-import org.abusedesk.flow.EdgeDeskTest;
+import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;

@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseStatus;
-import org.abusedesk.flow.EdgeDeskTest;
+import org.abusedesk.EdgeDeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.flow.TestCatalog;
+import org.abusedesk.TestCatalog;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;

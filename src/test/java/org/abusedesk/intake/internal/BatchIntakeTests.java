@@ -16,7 +16,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.catalog.CatalogImport;
-import org.abusedesk.flow.TestCatalog;
+import org.abusedesk.TestCatalog;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;

@@ -10,7 +10,7 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.abusedesk.Api;
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,7 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.referrals.Referrals;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.NcmecReceiver;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.flow.DeskTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.referrals.Referrals;

@@ -1,0 +1,260 @@
+package org.abusedesk.console;
+
+import org.abusedesk.Chromium;
+import org.abusedesk.TestCatalog;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.abusedesk.Api;
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseWork;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
+import org.abusedesk.identity.StaffTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The staff console in a real browser: sign in, filter the queue, claim, propose a plan
+ * that needs two approvers, approve it as a second person, and see the mitigation active;
+ * hostile report text stays inert; the content security policy is sent.
+ */
+@Tag("browser")
+class ConsoleBrowserTests extends IntegrationTest {
+
+	private static final String PASSWORD = "browser test password";
+
+	private static Chromium chromium;
+
+	private static WebDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private StaffTokens tokens;
+
+	@Autowired
+	private StaffAccounts accounts;
+
+	@Autowired
+	private Mitigations mitigations;
+
+	@Autowired
+	private CaseWork work;
+
+	private Api api;
+
+	private TestCatalog catalog;
+
+	private String reviewer;
+
+	private String secondReviewer;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = Chromium.start();
+		browser = chromium.driver();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.catalog = TestCatalog.unique();
+		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
+		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
+		this.reviewer = "reviewer-" + this.catalog.id();
+		this.secondReviewer = "reviewer2-" + this.catalog.id();
+		this.accounts.create(this.reviewer, Role.REVIEWER, PASSWORD);
+		this.accounts.create(this.secondReviewer, Role.REVIEWER, PASSWORD);
+		browser.manage().deleteAllCookies();
+	}
+
+	@Test
+	void aPlanChangedToActAtOnceNeedsASecondReviewerAndThenTakesEffect() {
+		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		// most urgent and long overdue: first in the filtered queue whatever other tests
+		// left
+		this.jdbc.sql("update abuse_case set priority = 'p1', due_at = timestamptz '2000-01-01' where id = :id")
+			.param("id", caseId)
+			.update();
+
+		signIn(this.reviewer);
+		new Select(browser.findElement(By.id("filter-service"))).selectByValue("hosting");
+		new Select(browser.findElement(By.id("filter-type"))).selectByValue("general");
+		browser.findElement(By.id("filter-rule")).sendKeys("hosting.review");
+		browser.findElement(By.id("apply-filters")).click();
+		// htmx swaps the page in place: wait for the filtered page, not the one before it
+		wait(ExpectedConditions.urlContains("rule=hosting.review"));
+		String row = wait((driver) -> driver.findElement(By.cssSelector("tr[data-case='" + caseId + "']")).getText());
+		assertThat(row).contains("(overdue)").contains(this.catalog.hostedZone());
+		List<String> rows = wait((driver) -> driver.findElements(By.cssSelector("#queue tbody tr"))
+			.stream()
+			.map(WebElement::getText)
+			.toList());
+		assertThat(rows).allSatisfy((other) -> assertThat(other).contains("hosting").contains("general"));
+
+		click(By.linkText("#" + caseId));
+		click(By.id("claim"));
+		wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
+
+		wait((driver) -> {
+			WebElement grace = driver.findElement(By.id("grace-0"));
+			grace.clear();
+			grace.sendKeys("0");
+			return true;
+		});
+		browser.findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
+		click(By.id("propose-change"));
+		wait(ExpectedConditions.textToBe(By.id("case-status"), "awaiting_approval"));
+		assertThat(browser.findElement(By.id("proposal-status")).getText()).isEqualTo("awaiting_approval");
+		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
+
+		// the proposer cannot approve their own plan
+		click(By.id("approve"));
+		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "cannot approve"));
+
+		signIn(this.secondReviewer);
+		open("/console/cases/" + caseId);
+		assertThat(waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
+		browser.findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
+		click(By.id("approve"));
+		wait(ExpectedConditions.textToBe(By.id("case-status"), "actioned"));
+		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("active");
+		assertThat(browser.findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
+			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
+					"https://blog." + this.catalog.hostedZone() + "/pay.php");
+
+		List<Mitigations.Mitigation> recorded = this.mitigations.ofCase(caseId);
+		// one per reported URL, never the whole site
+		assertThat(recorded).extracting(Mitigations.Mitigation::targetValue)
+			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
+					"https://blog." + this.catalog.hostedZone() + "/pay.php");
+		assertThat(recorded).allSatisfy((mitigation) -> {
+			assertThat(mitigation.type()).isEqualTo("content_disable");
+			assertThat(mitigation.status()).isEqualTo("active");
+			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());
+		});
+		assertThat(browser.findElements(By.cssSelector(".history-action")).stream().map(WebElement::getText))
+			.contains("case.claimed", "case.plan_changed", "case.plan_approved", "case.plan_applied");
+	}
+
+	@Test
+	void aSecondReviewerSeesWhoHoldsTheCase() {
+		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		assertThat(this.work.claim(caseId, new Actor(this.reviewer, Role.REVIEWER)).mine()).isTrue();
+
+		signIn(this.secondReviewer);
+		open("/console/cases/" + caseId);
+		assertThat(waitFor(By.id("claimed-by")).getText()).isEqualTo(this.reviewer);
+		assertThat(browser.findElements(By.id("claim"))).isEmpty();
+		click(By.id("accept"));
+		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "held by " + this.reviewer));
+	}
+
+	@Test
+	void reportTextWithScriptAndMarkupIsShownInert() {
+		String hostile = "<script>alert(1)</script><b>x</b>";
+		String report = this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send")
+			.replace("A fake bank login page harvesting passwords.", hostile.replace("\"", "\\\""));
+		long caseId = hostedCase(report);
+
+		signIn(this.reviewer);
+		open("/console/cases/" + caseId);
+		WebElement justification = waitFor(By.cssSelector(".justification"));
+		assertThat(justification.getText()).isEqualTo(hostile);
+		assertThat(browser.findElements(By.cssSelector(".justification b, .justification script"))).isEmpty();
+		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		// a reviewer does not see who reported
+		assertThat(browser.findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
+		assertThat(browser.getPageSource()).doesNotContain(this.catalog.reporter());
+	}
+
+	@Test
+	void everyConsolePageCarriesTheContentSecurityPolicy() {
+		String policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+				+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+		assertThat(this.api.get("/login", null).headers().firstValue("Content-Security-Policy")).hasValue(policy);
+		assertThat(this.api.get("/console", null).headers().firstValue("Content-Security-Policy")).hasValue(policy);
+	}
+
+	/** Files a report and waits for its case. */
+	private long hostedCase(String report) {
+		Api.Response created = this.api.post("/api/v1/reports/general", report, null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String code = created.json().get("tracking_code").asString();
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("""
+					select cr.case_id from case_report cr join report r on r.id = cr.report_id
+					where r.tracking_code = :code""").param("code", code).query(Long.class).optional().orElse(null),
+					(id) -> id != null);
+	}
+
+	private void signIn(String name) {
+		browser.manage().deleteAllCookies();
+		open("/login");
+		waitFor(By.id("username")).sendKeys(name);
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+		wait(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
+	}
+
+	private void open(String path) {
+		browser.get("http://127.0.0.1:" + this.port + path);
+	}
+
+	private static WebElement waitFor(By locator) {
+		return wait(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
+		return new WebDriverWait(browser, Duration.ofSeconds(15))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
+	}
+
+	/** Clicks, finding the element again if htmx replaced it in the meantime. */
+	private static void click(By locator) {
+		wait((driver) -> {
+			WebElement element = driver.findElement(locator);
+			if (!element.isDisplayed()) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.abusedesk.content;
+
+import org.abusedesk.DeskTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.abusedesk.ConsoleSession;
+import org.abusedesk.WebForm;
+import org.abusedesk.WebForm.Page;
+import org.abusedesk.WebForm.Part;
+import org.abusedesk.hashes.KnownContent;
+import org.abusedesk.hashes.PdqHasher;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The content of a report, looked at on its way in: personal data in the evidence of a
+ * hosted doxing report raises its priority and is highlighted for the reviewer; a file on
+ * a known-content list raises {@code known_content_match} and is never shown unblurred by
+ * default, nor at all to those who do not decide.
+ */
+class ContentFlowTests extends DeskTest {
+
+	private static final Pattern TRACKING_CODE = Pattern.compile("AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
+
+	private static final String PASSWORD = "a long test password";
+
+	@Autowired
+	private KnownContent knownContent;
+
+	@Autowired
+	private StaffAccounts accounts;
+
+	@Test
+	void aHostedDoxingReportWithAnAddressAndAPhoneIsPrioritisedAndHighlighted() {
+		String page = "Everyone, this is where Jane Roe lives: 221 Baker Street, London, NW1 6XE.\n"
+				+ "Call her on +44 20 7123 4567 and tell her what you think.\n";
+		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+		parts.add(Part.file("evidence", "page.txt", "text/plain", page.getBytes(StandardCharsets.UTF_8)));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]")
+			.contains("\"personal_data_detected\": true");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		// detection raises the priority; a person still decides
+		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id and status = 'active'")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isZero();
+
+		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
+		assertThat(body).contains(
+				"<mark class=\"personal-data pd-street_address\" title=\"street_address: UK street address: number, street, postcode and city (confidence 0.90)\">221 Baker Street, London, NW1 6XE</mark>")
+			.contains("<mark class=\"personal-data pd-phone\"")
+			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
+	void aNearCopyOfAListedImageRaisesTheFactAndIsShownBlurred() throws IOException {
+		BufferedImage picture = picture(new Random(this.catalog.id().hashCode()));
+		PdqHasher hasher = new PdqHasher();
+		// the list holds the hash of a smaller copy: PDQ matches within its distance
+		String listed = hasher.hash(scaled(picture)).hash().hex();
+		String list = "industry-" + this.catalog.id();
+		KnownContent.ImportResult imported = this.knownContent
+			.importList("algorithm,hash\npdq," + listed + "\nmd5,nothex\n", list, "industry", "test");
+		assertThat(imported.imported()).isEqualTo(1);
+		assertThat(imported.rejected()).containsExactly("line 3: a md5 hash is 32 hex digits");
+
+		List<Part> parts = report("https://img." + this.catalog.hostedZone() + "/p/1.png");
+		parts.add(Part.file("evidence", "upload.png", "image/png", png(picture)));
+		long reportId = submit("general", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.known_content");
+		assertThat(decision(reportId, "facts")).contains("\"known_content_match\": true")
+			.contains("\"known_content_lists\": [\"" + list + "\"]");
+		long evidenceId = this.jdbc.sql("select id from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(Long.class)
+			.single();
+
+		ConsoleSession reviewer = session(Role.REVIEWER);
+		String reviewed = reviewer.get("/console/cases/" + caseId).body();
+		assertThat(reviewed).contains("On a known-content list: " + list + " (industry, pdq")
+			.contains("class=\"evidence-image known-image\"")
+			.contains("type=\"checkbox\" class=\"reveal\" id=\"reveal-" + evidenceId + "\"");
+		assertThat(reviewer.get("/console/evidence/" + evidenceId).status()).isEqualTo(200);
+
+		ConsoleSession agent = session(Role.AGENT);
+		String seen = agent.get("/console/cases/" + caseId).body();
+		assertThat(seen).contains("On a known-content list")
+			.contains("upload.png (withheld: known content)")
+			.doesNotContain("/console/evidence/" + evidenceId);
+		assertThat(agent.get("/console/evidence/" + evidenceId).status()).isEqualTo(403);
+	}
+
+	private ConsoleSession session(Role role) {
+		String name = role.name().toLowerCase() + "-" + this.catalog.id();
+		if (this.jdbc.sql("select count(*) from staff_user where name = :name")
+			.param("name", name)
+			.query(Integer.class)
+			.single() == 0) {
+			this.accounts.create(name, role, PASSWORD);
+		}
+		return new ConsoleSession(this.port).signIn(name, PASSWORD);
+	}
+
+	private List<Part> report(String url) {
+		return new ArrayList<>(List.of(Part.field("reporter_name", "Rita Reporter"),
+				Part.field("reporter_email", this.catalog.reporter()),
+				Part.field("email_confirm", this.catalog.reporter()), Part.field("reporter_kind", "individual"),
+				Part.field("urls", url + "\r\n"), Part.field("justification", "Please look at this."),
+				Part.field("notify_host", "send"), Part.field("notify_owner", "send-anon"),
+				Part.field("good_faith", "true")));
+	}
+
+	private long submit(String type, List<Part> parts) {
+		Page page = new WebForm(this.port).submit(type, parts);
+		assertThat(page.status()).as(page.body()).isEqualTo(200);
+		Matcher matcher = TRACKING_CODE.matcher(page.body());
+		assertThat(matcher.find()).as(page.body()).isTrue();
+		return this.jdbc.sql("select id from report where tracking_code = :code")
+			.param("code", matcher.group())
+			.query(Long.class)
+			.single();
+	}
+
+	private String decision(long reportId, String column) {
+		caseOf(reportId);
+		return this.jdbc.sql("select cast(" + column + " as text) from decision where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single();
+	}
+
+	private String caseColumn(long caseId, String column) {
+		return this.jdbc.sql("select " + column + " from abuse_case where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+	}
+
+	private static BufferedImage picture(Random random) {
+		BufferedImage image = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = image.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, 320, 240);
+		for (int i = 0; i < 30; i++) {
+			g.setColor(new java.awt.Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+			g.fillOval(random.nextInt(320), random.nextInt(240), 20 + random.nextInt(100), 20 + random.nextInt(80));
+		}
+		g.dispose();
+		return image;
+	}
+
+	private static BufferedImage scaled(BufferedImage image) {
+		BufferedImage out = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = out.createGraphics();
+		g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+				java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(image, 0, 0, 160, 120, null);
+		g.dispose();
+		return out;
+	}
+
+	private static byte[] png(BufferedImage image) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,265 @@
+package org.abusedesk.intake;
+
+import org.abusedesk.TestCatalog;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.abusedesk.IntegrationTest;
+import org.abusedesk.catalog.CatalogImport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The report form in a real browser: Debian's chromium, driven through its own
+ * chromedriver, headless. Nothing is downloaded: a missing chromedriver fails the tests
+ * (CI installs it, see .ci/run).
+ */
+@Tag("browser")
+class ReportFormBrowserTests extends IntegrationTest {
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final String CHROMIUM = "/usr/bin/chromium";
+
+	private static final String TRACKING_CODE = "AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
+
+	private static Path profile;
+
+	private static WebDriver browser;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private CatalogImport catalogImport;
+
+	private TestCatalog catalog;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		assertThat(CHROMEDRIVER).as("chromedriver is missing: apt-get install chromium chromium-driver").canRead();
+		profile = Files.createTempDirectory("abusedesk-chromium");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.catalog = TestCatalog.unique();
+		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
+	}
+
+	@Test
+	void phishingReportIsSentFromTheChoiceOfTypeToTheReceipt() {
+		String host = "shop." + this.catalog.proxiedZone();
+		open("/report");
+		browser.findElement(By.linkText("Phishing or malware")).click();
+		waitFor(By.id("report-form"));
+
+		fillReporter();
+		type("urls", "https://" + host + "/login.php\nhttps://" + host + "/pay.php");
+		type("justification", "A fake bank login page harvesting passwords.");
+		type("targeted_brand", "Example Bank");
+		choose("notify_host", "send");
+		choose("notify_owner", "send-anon");
+		browser.findElement(By.id("good_faith")).click();
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		String code = waitFor(By.id("tracking-code")).getText();
+		assertThat(code).matches(TRACKING_CODE);
+		assertThat(browser.findElement(By.id("status-link")).getAttribute("href"))
+			.contains("/api/v1/reports/status/" + code + "?secret=");
+		assertThat(browser.findElement(By.tagName("main")).getText()).contains("sent a receipt")
+			.contains(this.catalog.reporter());
+		Stored stored = stored(code);
+		assertThat(stored.type()).isEqualTo("phishing");
+		assertThat(stored.channel()).isEqualTo("web");
+		assertThat(stored.notifyOwner()).isEqualTo("send-anon");
+		assertThat(stored.details()).contains("Example Bank");
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(messagesTo(this.catalog.reporter()))
+				.anySatisfy((message) -> assertThat(body(message)).contains(code)));
+	}
+
+	@Test
+	void copyrightNoticeIsSentWithEveryElementOfTheStatute() {
+		String host = "shop." + this.catalog.proxiedZone();
+		open("/report/dmca");
+
+		assertThat(browser.findElements(By.cssSelector("input[name=notify_owner][value=send-anon]")))
+			.as("a DMCA notice is never forwarded anonymously")
+			.isEmpty();
+		fillReporter();
+		choose("reporter_kind", "rights_holder");
+		type("urls", "https://" + host + "/films/copy.mp4");
+		type("justification", "A full copy of our film.");
+		type("work", "The film 'Example', released 2024.");
+		type("rights_holder_name", "Example Pictures Ltd");
+		type("rights_holder_address", "1 Film Street, London");
+		browser.findElement(By.id("accuracy_statement")).click();
+		type("signature", "Rita Reporter");
+		choose("notify_host", "send");
+		choose("notify_owner", "send");
+		browser.findElement(By.id("good_faith")).click();
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		String code = waitFor(By.id("tracking-code")).getText();
+		assertThat(code).matches(TRACKING_CODE);
+		Stored stored = stored(code);
+		assertThat(stored.type()).isEqualTo("dmca");
+		assertThat(stored.details()).contains("Example Pictures Ltd", "\"accuracy_statement\": true");
+	}
+
+	@Test
+	void problemsAreSummarisedLinkedToTheirFieldsAndShownInline() {
+		String host = "shop." + this.catalog.proxiedZone();
+		open("/report/phishing");
+		type("reporter_name", "Rita Reporter");
+		type("reporter_email", this.catalog.reporter());
+		type("email_confirm", "someone-else@reporter.example");
+		type("urls", "https://" + host + "/login.php\nhttps://elsewhere.example/page");
+		choose("notify_host", "send");
+		choose("notify_owner", "send");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+		WebElement summary = waitFor(By.cssSelector(".error-summary"));
+		assertThat(summary.getAttribute("role")).isEqualTo("alert");
+		List<String> targets = summary.findElements(By.tagName("a"))
+			.stream()
+			.map((link) -> link.getAttribute("href"))
+			.map((href) -> href.substring(href.indexOf('#')))
+			.toList();
+		assertThat(targets).as("in the order of the form")
+			.containsSubsequence("#email_confirm", "#urls", "#justification", "#good_faith");
+		assertThat(summary.findElement(By.cssSelector("a[href='#justification']")).getText())
+			.isEqualTo("Why is this illegal or harmful?: This field is required.");
+		for (String target : targets) {
+			assertThat(browser.findElements(By.id(target.substring(1)))).as(target).hasSize(1);
+		}
+		assertThat(inlineError("justification")).contains("This field is required.");
+		assertThat(inlineError("email_confirm")).contains("Type the same email address twice.");
+		assertThat(inlineError("urls"))
+			.contains("https://elsewhere.example/page: All URLs of one report must be on one host name");
+		assertThat(browser.findElement(By.id("justification")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser.findElement(By.id("reporter_name")).getAttribute("value")).isEqualTo("Rita Reporter");
+		assertThat(browser.findElement(By.id("urls")).getAttribute("value")).contains("https://elsewhere.example/page");
+		assertThat(browser.findElement(By.id("notify_owner")).isSelected()).isTrue();
+
+		summary.findElement(By.cssSelector("a[href='#justification']")).click();
+		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("justification");
+		assertThat(count("select count(*) from report where reporter_email = :email")).isZero();
+	}
+
+	@Test
+	void everyFormOfEveryTypeLabelsItsFieldsAndGroupsItsChoices() {
+		for (String type : List.of("dmca", "trademark", "phishing", "children", "ncsei", "threat", "privacy", "general",
+				"legal_order", "registrar_whois")) {
+			open("/report/" + type);
+			List<WebElement> fields = browser.findElements(By
+				.cssSelector("#report-form input:not([type=hidden]), #report-form textarea, #report-form select"));
+			assertThat(fields).as(type).isNotEmpty();
+			for (WebElement field : fields) {
+				String id = field.getAttribute("id");
+				assertThat(id).as(type + ": a field without id").isNotBlank();
+				assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']")))
+					.as(type + ": label of " + id)
+					.hasSize(1);
+				for (String described : field.getAttribute("aria-describedby") == null ? new String[0]
+						: field.getAttribute("aria-describedby").split(" ")) {
+					assertThat(browser.findElements(By.id(described))).as(type + ": " + described).hasSize(1);
+				}
+				if ("radio".equals(field.getAttribute("type"))) {
+					WebElement fieldset = field.findElement(By.xpath("ancestor::fieldset[1]"));
+					assertThat(fieldset.findElement(By.tagName("legend")).getText()).as(type + ": legend of " + id)
+						.isNotBlank();
+				}
+			}
+		}
+	}
+
+	private void open(String path) {
+		browser.get("http://127.0.0.1:" + this.port + path);
+	}
+
+	private static WebElement waitFor(By locator) {
+		return new WebDriverWait(browser, Duration.ofSeconds(30))
+			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	private void fillReporter() {
+		type("reporter_name", "Rita Reporter");
+		type("reporter_email", this.catalog.reporter());
+		type("email_confirm", this.catalog.reporter());
+	}
+
+	private static void type(String id, String text) {
+		WebElement field = browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	/** Chooses an option of a radio group by clicking its label, as a person would. */
+	private static void choose(String name, String value) {
+		String id = browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"))
+			.getAttribute("id");
+		browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
+	}
+
+	private static String inlineError(String id) {
+		return browser.findElement(By.id(id + "-error")).getText();
+	}
+
+	record Stored(String type, String channel, String notifyOwner, String details) {
+	}
+
+	private Stored stored(String trackingCode) {
+		return this.jdbc
+			.sql("select type, channel, notify_owner, details::text from report where tracking_code = :code")
+			.param("code", trackingCode)
+			.query(Stored.class)
+			.single();
+	}
+
+	private long count(String sql) {
+		return this.jdbc.sql(sql).param("email", this.catalog.reporter()).query(Long.class).single();
+	}
+
+}
