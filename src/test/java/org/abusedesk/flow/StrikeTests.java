@@ -9,6 +9,8 @@ import org.abusedesk.Api;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -29,6 +31,9 @@ class StrikeTests extends EdgeDeskTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
+
+	@Autowired
+	private MailIntake mailbox;
 
 	@Test
 	void threeUpheldDmcaStrikesMakeTheAccountARepeatInfringerAndThePolicyFollows() {
@@ -160,6 +165,40 @@ class StrikeTests extends EdgeDeskTest {
 				 "notify": {"host": "send", "owner": "none", "ncmec": "send-anon"}, "good_faith": true}"""
 			.formatted(this.catalog.reporter(), host), null);
 		assertThat(children.status()).as(children.body()).isEqualTo(201);
+
+		// the batch API refuses the item with the same words, and lets children reports
+		// through
+		Api.Response token = this.api.post("/api/v1/reporter-tokens", """
+				{"label": "rita %s", "reporter_kind": "organisation", "name": "Rita Reporter", "email": "%s"}"""
+			.formatted(this.catalog.id(), this.catalog.reporter()), this.admin);
+		assertThat(token.status()).as(token.body()).isEqualTo(201);
+		Api.Response batch = this.api.post("/api/v1/reports:batch", """
+				{"reports": [
+				  {"type": "phishing", "report": {"urls": ["https://%1$s/six"], "justification": "A fake login.",
+				   "notify": {"host": "send", "owner": "send"}, "good_faith": true}},
+				  {"type": "children", "report": {"urls": ["https://%1$s/gallery2/"],
+				   "justification": "Images of a child being abused.",
+				   "notify": {"host": "send", "owner": "none", "ncmec": "send-anon"}, "good_faith": true}}
+				]}""".formatted(host), token.json().get("token").asString());
+		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		assertThat(batch.json().at("/results/0/status").asString()).isEqualTo("rejected");
+		assertThat(batch.json().at("/results/0/errors/0/code").asString()).isEqualTo("suspended");
+		assertThat(batch.json().at("/results/0/errors/0/message").asString())
+			.contains("Notices from you are suspended until " + until);
+		assertThat(batch.json().at("/results/1/status").asString()).isEqualTo("submitted");
+
+		// the abuse mailbox files nothing and answers why and until when
+		byte[] mail = ("From: Rita Reporter <" + this.catalog.reporter() + ">\r\nTo: abuse@abusedesk.invalid\r\n"
+				+ "Subject: Phishing site on " + host + "\r\nMessage-ID: <strike-" + this.catalog.id()
+				+ "@reporter.example>\r\n\r\nHello,\r\n\r\nhttps://" + host
+				+ "/seven.php is a phishing page copying my bank.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		MailOutcome byMail = this.mailbox.receive(mail, "smtp", this.catalog.reporter());
+		assertThat(byMail.status()).as(byMail.reason()).isEqualTo("quarantined");
+		assertThat(byMail.reason()).contains("suspended");
+		assertThat(body(awaitMessageTo(this.catalog.reporter(), "Your notice was not processed")))
+			.contains("Notices from you are suspended until " + until)
+			.contains("manifestly unfounded");
 	}
 
 	private String dmca(String host, String... paths) {

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportReceipt;
@@ -174,6 +175,11 @@ class BatchIntake {
 		try {
 			ReportSubmission submission = this.intake.validate(item.get("type").stringValue(), item.get("report"),
 					credential);
+			// a suspended reporter's notice is refused here as on every channel (strikes)
+			Optional<FieldError> suspended = this.intake.suspended(submission);
+			if (suspended.isPresent()) {
+				throw new InvalidInputException(List.of(suspended.get()));
+			}
 			return new BatchChunks.Item(index, submission, this.intake.resolve(submission));
 		}
 		catch (InvalidInputException ex) {

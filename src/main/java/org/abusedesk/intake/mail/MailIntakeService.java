@@ -15,6 +15,7 @@ import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.intake.MailAdmission;
 import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailNoticeRefused;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.MailReplies;
 import org.abusedesk.intake.MailReportsFiled;
@@ -180,6 +181,7 @@ class MailIntakeService implements MailIntake {
 		List<MailOutcome.FiledReport> filed = new ArrayList<>();
 		List<MailReportsFiled.Filed> receipts = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
+		List<String> suspended = new ArrayList<>();
 		for (ReportDrafts.Draft draft : drafts) {
 			String body = reportJson(id, parsed, draft, sender, vouched.isPresent());
 			try {
@@ -196,7 +198,16 @@ class MailIntakeService implements MailIntake {
 			}
 			catch (InvalidInputException ex) {
 				refused.add(ex.errors().toString());
+				ex.errors()
+					.stream()
+					.filter((error) -> error.code().equals("suspended"))
+					.findFirst()
+					.ifPresent((error) -> suspended.add(error.message()));
 			}
+		}
+		if (!suspended.isEmpty() && !thread.automatic()) {
+			this.events.publishEvent(new MailNoticeRefused(stream(id),
+					(parsed.reporterEmail() != null) ? parsed.reporterEmail() : sender, suspended.get(0)));
 		}
 		if (filed.isEmpty()) {
 			return quarantine(id, parsed, format, sender, "no report could be filed: " + String.join("; ", refused));
