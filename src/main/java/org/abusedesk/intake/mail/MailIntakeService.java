@@ -14,6 +14,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.intake.MailAdmission;
+import org.abusedesk.intake.MailAppeals;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailNoticeRefused;
 import org.abusedesk.intake.MailOutcome;
@@ -78,11 +79,15 @@ class MailIntakeService implements MailIntake {
 
 	private final ObjectProvider<MailReplies> replies;
 
+	private final ObjectProvider<MailAppeals> appeals;
+
 	@Autowired
 	MailIntakeService(MailStore store, MailIntakeProperties properties, ReportFiling filing, Resolver resolver,
 			AuditLog audit, ObjectMapper json, TransactionTemplate transaction, MailAdmission admission,
-			ApplicationEventPublisher events, ObjectProvider<MailReplies> replies) {
+			ApplicationEventPublisher events, ObjectProvider<MailReplies> replies,
+			ObjectProvider<MailAppeals> appeals) {
 		this.store = store;
+		this.appeals = appeals;
 		this.notifiers = NotifierRegistry.of(properties.notifiers(), properties.notifiersFromFile());
 		this.parser = new MailParser(properties.limits(), this.notifiers);
 		this.replies = replies;
@@ -100,7 +105,7 @@ class MailIntakeService implements MailIntake {
 	MailIntakeService(MailStore store, MailIntakeProperties properties, ReportFiling filing, Resolver resolver,
 			AuditLog audit, ObjectMapper json, TransactionTemplate transaction, MailAdmission admission,
 			ApplicationEventPublisher events) {
-		this(store, properties, filing, resolver, audit, json, transaction, admission, events, null);
+		this(store, properties, filing, resolver, audit, json, transaction, admission, events, null, null);
 	}
 
 	@Override
@@ -255,7 +260,15 @@ class MailIntakeService implements MailIntake {
 		String kind = thread.bounce() ? "bounce" : (thread.autoSubmitted() != null) ? "auto_reply" : "reply";
 		Optional<Long> caseId = threading.thread(new MailReplies.MailReply(id, thread.referencedIds(), reportIds,
 				sender, parsed.subject(), thread.text(), kind));
-		return caseId.map((found) -> settle(id, parsed, format, sender, "threaded", "case:" + found));
+		// a reporter's reply asking for an appeal of a denial (issue 13)
+		MailAppeals appeals = (this.appeals != null) ? this.appeals.getIfAvailable() : null;
+		Optional<String> appeal = (appeals != null && kind.equals("reply") && !reportIds.isEmpty())
+				? appeals.appeal(new MailAppeals.MailAppeal(id, reportIds, sender, thread.text())) : Optional.empty();
+		if (caseId.isEmpty()) {
+			return appeal.map((filed) -> settle(id, parsed, format, sender, "threaded", filed));
+		}
+		return Optional.of(settle(id, parsed, format, sender, "threaded",
+				"case:" + caseId.get() + appeal.map((filed) -> "; " + filed).orElse("")));
 	}
 
 	/** Records a message that is neither filed nor quarantined: threaded or ignored. */
