@@ -12,12 +12,14 @@ import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,9 @@ class StrikeTests extends EdgeDeskTest {
 
 	@Autowired
 	private MailIntake mailbox;
+
+	@Autowired
+	private PolicyDocuments policies;
 
 	@Test
 	void threeUpheldDmcaStrikesMakeTheAccountARepeatInfringerAndThePolicyFollows() {
@@ -84,6 +89,35 @@ class StrikeTests extends EdgeDeskTest {
 		assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.action().equals("strike.recorded"))
 			.hasSize(3);
 
+		// the policy's ladder proposes a warning at three strikes, for a senior to decide
+		// with a statement of reasons
+		JsonNode measures = this.api
+			.get("/api/v1/account-measures?account_ref=hosting-" + this.catalog.id(), staffToken("agent", Role.AGENT))
+			.json()
+			.get("account_measures");
+		assertThat(measures).singleElement().satisfies((m) -> {
+			assertThat(m.get("measure").asString()).isEqualTo("warning");
+			assertThat(m.get("strikes").asInt()).isEqualTo(3);
+			assertThat(m.get("review").asString()).isEqualTo("senior");
+			assertThat(m.get("status").asString()).isEqualTo("proposed");
+			assertThat(m.get("statement").asString()).contains("3 confirmed dmca violations")
+				.contains("Article 23")
+				.contains("a warning from 3");
+		});
+		String decideMeasure = "/api/v1/account-measures/" + measures.get(0).get("id").asLong() + "/decision";
+		String confirmed = "{\"decision\": \"confirmed\", \"reason\": \"Three upheld notices in a month.\"}";
+		assertThat(this.api.post(decideMeasure, confirmed, staffToken("reviewer", Role.REVIEWER)).status())
+			.isEqualTo(403);
+		Api.Response decidedMeasure = this.api.post(decideMeasure, confirmed, staffToken("senior", Role.SENIOR));
+		assertThat(decidedMeasure.status()).as(decidedMeasure.body()).isEqualTo(200);
+		assertThat(decidedMeasure.json().get("status").asString()).isEqualTo("confirmed");
+		assertThat(this.api.post(decideMeasure, confirmed, staffToken("senior", Role.SENIOR)).status()).isEqualTo(409);
+		assertThat(
+				body(awaitMessageTo(this.catalog.hoster(), "A measure on your account hosting-" + this.catalog.id())))
+			.contains("3 confirmed dmca violations")
+			.contains("Three upheld notices in a month.")
+			.contains("out-of-court dispute settlement body");
+
 		// the next notice is decided with repeat_infringer true: a senior looks at the
 		// account
 		Api.Response fourth = this.api.post("/api/v1/reports/dmca", dmca(host, "/d.mp3"), null);
@@ -96,6 +130,62 @@ class StrikeTests extends EdgeDeskTest {
 			.param("id", fourth.json().get("id").asLong())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void changingTheLadderInThePolicyChangesTheProposal() throws Exception {
+		String document = new ClassPathResource("policy/default-policy.yaml")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String lower = document.replace("version: default-1", "version: ladder-" + this.catalog.id())
+			.replace("{ report_type: dmca, strikes: 3, propose: warning }",
+					"{ report_type: dmca, strikes: 1, propose: warning }")
+			.replace("{ report_type: dmca, strikes: 5, propose: account_review }",
+					"{ report_type: dmca, strikes: 2, propose: account_review }");
+		assertThat(lower).contains("strikes: 1, propose: warning").contains("strikes: 2, propose: account_review");
+		String host = "mix." + this.catalog.hostedZone();
+		try {
+			this.policies.activate(lower, "staff:test");
+			long cursor = changeCursor();
+			Api.Response notice = this.api.post("/api/v1/reports/dmca", dmca(host, "/x.mp3", "/y.mp3"), null);
+			assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+			long caseId = caseOf(notice.json().get("id").asLong());
+			actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN,
+					List.of(), Duration.ZERO, null, null));
+			List<Long> mitigations = latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
+			String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
+			Api.Response batch = this.api.post("/api/v1/customer/appeals",
+					"{\"mitigation_ids\": [%d, %d], \"reason\": \"other\", \"statement\": \"Licensed.\"}"
+						.formatted(mitigations.get(0), mitigations.get(1)),
+					customer);
+			assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+			String judge = staffToken("judge", Role.SENIOR);
+			batch.json()
+				.get("appeals")
+				.valueStream()
+				.forEach((appeal) -> assertThat(this.api
+					.post("/api/v1/appeals/" + appeal.get("id").asLong() + "/decision",
+							"{\"outcome\": \"upheld\", \"reason\": \"No licence was shown.\"}", judge)
+					.status()).isEqualTo(200));
+			// a warning at the first strike, an account review at the second
+			JsonNode measures = this.api
+				.get("/api/v1/account-measures?account_ref=hosting-" + this.catalog.id(), this.admin)
+				.json()
+				.get("account_measures");
+			assertThat(measures.valueStream()
+				.map((m) -> m.get("measure").asString() + " " + m.get("strikes").asInt() + " "
+						+ m.get("policy_version").asString())
+				.toList()).containsExactly("account_review 2 ladder-" + this.catalog.id(),
+						"warning 1 ladder-" + this.catalog.id());
+			assertThat(measures.get(0).get("statement").asString()).contains("a review of the account")
+				.contains("a warning from 1, a review of the account from 2");
+			// and the account is a repeat infringer from the first step on
+			Api.Response next = this.api.post("/api/v1/reports/dmca", dmca(host, "/z.mp3"), null);
+			assertThat(caseOf(next.json().get("id").asLong())).isEqualTo(caseId);
+			assertThat(ruleOf(next.json().get("id").asLong())).isEqualTo("hosting.dmca_repeat_infringer");
+		}
+		finally {
+			this.policies.activate(document, "system");
+		}
 	}
 
 	@Test
