@@ -38,13 +38,10 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 		// a counter-notice (restored in 10 business days) and an appeal (due in 7 days)
 		String media = "queue-media." + this.catalog.hostedZone();
-		long dmcaCursor = changeCursor();
-		Api.Response dmca = this.api.post("/api/v1/reports/dmca", dmca(media), null);
+		Api.Response dmca = this.api.post("/api/v1/reports/dmca", dmca(media, "/song.mp3"), null);
 		assertThat(dmca.status()).as(dmca.body()).isEqualTo(201);
 		long dmcaCase = caseOf(dmca.json().get("id").asLong());
-		actNow(dmcaCase, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		long disabled = latest(dmcaCursor, dmcaCase).get(0).get("id").asLong();
+		long disabled = disableNow(dmcaCase).get(0);
 		Api.Response counter = this.api.post("/api/v1/customer/mitigations/" + disabled + "/counter-notice", """
 				{"signature": "Carla Customer", "material": "The song demo.mp3, which I recorded myself.",
 				 "location": "https://%s/song.mp3", "statement_under_penalty_of_perjury": true,
@@ -111,17 +108,6 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		String user = name + "-" + this.catalog.id();
 		this.accounts.create(user, role, PASSWORD);
 		return new ConsoleSession(this.port).signIn(user, PASSWORD);
-	}
-
-	private String dmca(String host) {
-		return """
-				{"reporter": {"name": "Rhea Rights", "email": "%s", "kind": "rights_holder"},
-				 "urls": ["https://%s/song.mp3"], "justification": "A copy of our album track, uploaded without a licence.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "work": "The recording 'Demo' (2025) by Example Records.",
-				 "rights_holder_name": "Example Records Ltd", "rights_holder_address": "2 Music Row, Nashville, TN",
-				 "accuracy_statement": true, "signature": "Rhea Rights"}"""
-			.formatted(this.catalog.reporter(), host);
 	}
 
 }

@@ -117,6 +117,13 @@ class StrikeTests extends EdgeDeskTest {
 			.contains("3 confirmed dmca violations")
 			.contains("Three upheld notices in a month.")
 			.contains("out-of-court dispute settlement body");
+		// and sees it with its strikes
+		assertThat(this.api.get("/api/v1/customer/strikes", customer).json().get("measures")).singleElement()
+			.satisfies((m) -> {
+				assertThat(m.get("measure").asString()).isEqualTo("warning");
+				assertThat(m.get("reason").asString()).isEqualTo("Three upheld notices in a month.");
+				assertThat(m.has("decided_by")).isFalse();
+			});
 
 		// the next notice is decided with repeat_infringer true: a senior looks at the
 		// account
@@ -145,13 +152,10 @@ class StrikeTests extends EdgeDeskTest {
 		String host = "mix." + this.catalog.hostedZone();
 		try {
 			this.policies.activate(lower, "staff:test");
-			long cursor = changeCursor();
 			Api.Response notice = this.api.post("/api/v1/reports/dmca", dmca(host, "/x.mp3", "/y.mp3"), null);
 			assertThat(notice.status()).as(notice.body()).isEqualTo(201);
 			long caseId = caseOf(notice.json().get("id").asLong());
-			actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN,
-					List.of(), Duration.ZERO, null, null));
-			List<Long> mitigations = latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
+			List<Long> mitigations = disableNow(caseId);
 			String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 			Api.Response batch = this.api.post("/api/v1/customer/appeals",
 					"{\"mitigation_ids\": [%d, %d], \"reason\": \"other\", \"statement\": \"Licensed.\"}"
@@ -289,18 +293,6 @@ class StrikeTests extends EdgeDeskTest {
 		assertThat(body(awaitMessageTo(this.catalog.reporter(), "Your notice was not processed")))
 			.contains("Notices from you are suspended until " + until)
 			.contains("manifestly unfounded");
-	}
-
-	private String dmca(String host, String... paths) {
-		String urls = String.join(", ",
-				java.util.Arrays.stream(paths).map((p) -> "\"https://" + host + p + "\"").toList());
-		return """
-				{"reporter": {"name": "Rhea Rights", "email": "%s", "kind": "rights_holder"},
-				 "urls": [%s], "justification": "Tracks of our album, uploaded without a licence.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "work": "The album 'Demo' (2025) by Example Records.",
-				 "rights_holder_name": "Example Records Ltd", "rights_holder_address": "2 Music Row, Nashville, TN",
-				 "accuracy_statement": true, "signature": "Rhea Rights"}""".formatted(this.catalog.reporter(), urls);
 	}
 
 	private String ruleOf(long reportId) {

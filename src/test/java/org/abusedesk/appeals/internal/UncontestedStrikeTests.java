@@ -1,6 +1,5 @@
 package org.abusedesk.appeals.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,9 +10,6 @@ import java.util.concurrent.Executors;
 import org.abusedesk.Api;
 import org.abusedesk.flow.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.policy.MitigationTarget;
-import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,13 +32,10 @@ class UncontestedStrikeTests extends EdgeDeskTest {
 	@Test
 	void aMitigationNotAppealedWithinItsWindowIsAStrikeRecordedOnceAcrossNodes() throws Exception {
 		String host = "tunes." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		Api.Response created = this.api.post("/api/v1/reports/dmca", dmca(host), null);
+		Api.Response created = this.api.post("/api/v1/reports/dmca", dmca(host, "/a.mp3", "/b.mp3", "/c.mp3"), null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long caseId = caseOf(created.json().get("id").asLong());
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		List<Long> mitigations = latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
+		List<Long> mitigations = disableNow(caseId);
 		assertThat(mitigations).hasSize(3);
 		long uncontestedOne = mitigations.get(0);
 		long appealed = mitigations.get(1);
@@ -107,17 +100,6 @@ class UncontestedStrikeTests extends EdgeDeskTest {
 			.param("age", age)
 			.param("id", mitigationId)
 			.update();
-	}
-
-	private String dmca(String host) {
-		return """
-				{"reporter": {"name": "Rhea Rights", "email": "%s", "kind": "rights_holder"},
-				 "urls": ["https://%2$s/a.mp3", "https://%2$s/b.mp3", "https://%2$s/c.mp3"],
-				 "justification": "Tracks of our album, uploaded without a licence.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "work": "The album 'Demo' (2025) by Example Records.",
-				 "rights_holder_name": "Example Records Ltd", "rights_holder_address": "2 Music Row, Nashville, TN",
-				 "accuracy_statement": true, "signature": "Rhea Rights"}""".formatted(this.catalog.reporter(), host);
 	}
 
 }
