@@ -238,9 +238,14 @@ class AppealTests extends EdgeDeskTest {
 			.contains("We received your appeal")
 			.contains("took no part in the decision");
 
-		// one open appeal per decision: a second reply is told so
-		MailOutcome again = this.mailbox.receive(reply(decision, this.catalog.reporter(), "Appeal! Please look again."),
-				"smtp", null);
+		// one open appeal per decision: a second one, a new message naming the tracking
+		// code in its subject, is told so
+		byte[] fresh = ("From: " + this.catalog.reporter() + "\r\nTo: abuse@abusedesk.invalid\r\nSubject: Appeal "
+				+ code + "\r\nMessage-ID: <appeal-again-" + this.catalog.id()
+				+ "@reporter.example>\r\n\r\nAppeal! Please look again.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		MailOutcome again = this.mailbox.receive(fresh, "smtp", null);
+		assertThat(again.status()).as(again.reason()).isEqualTo("threaded");
 		assertThat(again.reason()).contains("appeal refused for " + code).contains("open already");
 		assertThat(this.jdbc.sql("select count(*) from appeal where report_id = :id")
 			.param("id", reportId)
