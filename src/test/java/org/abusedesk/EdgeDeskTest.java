@@ -1,5 +1,6 @@
 package org.abusedesk;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,8 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
+import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -115,6 +118,30 @@ public abstract class EdgeDeskTest extends DeskTest {
 		Api.Response created = this.api.post("/api/v1/reports/" + type, body, null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		return caseOf(created.json().get("id").asLong());
+	}
+
+	/** A DMCA notice about {@code paths} of {@code host}, by a rights holder. */
+	protected String dmca(String host, String... paths) {
+		String urls = String.join(", ",
+				java.util.Arrays.stream(paths).map((p) -> "\"https://" + host + p + "\"").toList());
+		return """
+				{"reporter": {"name": "Rhea Rights", "email": "%s", "kind": "rights_holder"},
+				 "urls": [%s], "justification": "Tracks of our album, uploaded without a licence.",
+				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
+				 "work": "The album 'Demo' (2025) by Example Records.",
+				 "rights_holder_name": "Example Records Ltd", "rights_holder_address": "2 Music Row, Nashville, TN",
+				 "accuracy_statement": true, "signature": "Rhea Rights"}""".formatted(this.catalog.reporter(), urls);
+	}
+
+	/**
+	 * Two reviewers disable the URLs of the case at once ({@link #actNow}).
+	 * @return the ids of the mitigations, in the order of the edge feed
+	 */
+	protected List<Long> disableNow(long caseId) {
+		long cursor = changeCursor();
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+				Duration.ZERO, null, null));
+		return latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
 	}
 
 }

@@ -18,7 +18,9 @@ public interface ReportFiling {
 	 * @param kind the reporter kind the channel vouches for (a configured feed is
 	 * {@code automated_feed}); {@code null} to take the self-declared kind from the body
 	 * @return the receipt
-	 * @throws org.abusedesk.problems.InvalidInputException when the report is invalid
+	 * @throws org.abusedesk.problems.InvalidInputException when the report is invalid, or
+	 * its reporter's notices are suspended (code {@code suspended}, the message says why
+	 * and until when)
 	 */
 	ReportReceipt file(String channel, String source, String type, String json, ReporterKind kind);
 

@@ -11,6 +11,8 @@ import org.abusedesk.Api;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -31,6 +33,9 @@ class AppealTests extends EdgeDeskTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
+
+	@Autowired
+	private MailIntake mailbox;
 
 	@Test
 	void aCustomerAppealReversedBySecondPersonLiftsTheMitigationAndTellsBothSides() {
@@ -194,6 +199,79 @@ class AppealTests extends EdgeDeskTest {
 		JsonNode status = this.api.get("/api/v1/reports/status/" + code + "?secret=" + secret, null).json();
 		assertThat(status.get("messages").valueStream().map((m) -> m.get("subject").asString()))
 			.anyMatch((subject) -> subject.startsWith("Appeal decided"));
+	}
+
+	@Test
+	void aReporterAppealsADenialByReplyingToTheDecisionMail() throws Exception {
+		String host = "forum." + this.catalog.hostedZone();
+		Api.Response created = this.api.post("/api/v1/reports/phishing", phishing(host, "/steal.php"), null);
+		assertThat(created.status()).isEqualTo(201);
+		String code = created.json().get("tracking_code").asString();
+		long reportId = created.json().get("id").asLong();
+		long caseId = caseOf(reportId);
+		this.work.deny(caseId, reviewer("denier"), DenialReason.NO_ABUSE_FOUND, "Nothing found.");
+		MimeMessage decision = awaitMessageTo(this.catalog.reporter(), "Decision on your report " + code);
+		assertThat(body(decision)).contains("reply to this message with the word \"appeal\"");
+
+		// someone else answering with the word is threaded, and appeals nothing
+		MailOutcome stranger = this.mailbox.receive(
+				reply(decision, "someone-else@elsewhere.example", "I appeal this on behalf of nobody."), "smtp", null);
+		assertThat(stranger.status()).as(stranger.reason()).isEqualTo("threaded");
+		assertThat(stranger.reason()).isEqualTo("case:" + caseId);
+		assertThat(caseStatus(caseId)).isEqualTo("rejected");
+
+		MailOutcome outcome = this.mailbox.receive(
+				reply(decision, this.catalog.reporter(),
+						"I appeal: the kit is still online, see the login form at the bottom of the page."),
+				"smtp", null);
+		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
+		assertThat(outcome.reason()).startsWith("case:" + caseId + "; appeal:");
+		long appeal = Long.parseLong(outcome.reason().replaceAll(".*appeal:(\\d+).*", "$1"));
+		JsonNode filed = this.api.get("/api/v1/appeals/" + appeal, this.admin).json();
+		assertThat(filed.get("party").asString()).isEqualTo("reporter");
+		assertThat(filed.get("reason").asString()).isEqualTo("other");
+		assertThat(filed.get("statement").asString())
+			.isEqualTo("I appeal: the kit is still online, see the login form at the bottom of the page.");
+		assertThat(caseStatus(caseId)).isEqualTo("appealed");
+		assertThat(this.audit.entries("report:" + reportId)).extracting((e) -> e.action())
+			.containsSubsequence("report.denied", "appeal.filed");
+		assertThat(body(awaitMessageTo(this.catalog.reporter(), "Your appeal of the decision on your report " + code)))
+			.contains("We received your appeal")
+			.contains("took no part in the decision");
+
+		// one open appeal per decision: a second one, a new message naming the tracking
+		// code in its subject, is told so
+		byte[] fresh = ("From: " + this.catalog.reporter() + "\r\nTo: abuse@abusedesk.invalid\r\nSubject: Appeal "
+				+ code + "\r\nMessage-ID: <appeal-again-" + this.catalog.id()
+				+ "@reporter.example>\r\n\r\nAppeal! Please look again.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		MailOutcome again = this.mailbox.receive(fresh, "smtp", null);
+		assertThat(again.status()).as(again.reason()).isEqualTo("threaded");
+		assertThat(again.reason()).contains("appeal refused for " + code).contains("open already");
+		assertThat(this.jdbc.sql("select count(*) from appeal where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+	}
+
+	/** A reply to one of our messages, quoting it, from {@code from}. */
+	private byte[] reply(MimeMessage answered, String from, String words) throws Exception {
+		return """
+				From: %s
+				To: abuse@abusedesk.invalid
+				Subject: Re: %s
+				Message-ID: <appeal-reply-%s-%s@reporter.example>
+				In-Reply-To: %s
+				References: %s
+
+				%s
+
+				On Monday the desk wrote:
+				> We decided on your report: we will not act on it. To appeal, reply.
+				"""
+			.formatted(from, answered.getSubject(), this.catalog.id(), (from + words).hashCode(),
+					answered.getMessageID(), answered.getMessageID(), words)
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	@Test

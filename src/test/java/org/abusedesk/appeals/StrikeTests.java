@@ -11,13 +11,17 @@ import org.abusedesk.Api;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +35,12 @@ class StrikeTests extends EdgeDeskTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
+
+	@Autowired
+	private MailIntake mailbox;
+
+	@Autowired
+	private PolicyDocuments policies;
 
 	@Test
 	void threeUpheldDmcaStrikesMakeTheAccountARepeatInfringerAndThePolicyFollows() {
@@ -81,6 +91,42 @@ class StrikeTests extends EdgeDeskTest {
 		assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.action().equals("strike.recorded"))
 			.hasSize(3);
 
+		// the policy's ladder proposes a warning at three strikes, for a senior to decide
+		// with a statement of reasons
+		JsonNode measures = this.api
+			.get("/api/v1/account-measures?account_ref=hosting-" + this.catalog.id(), staffToken("agent", Role.AGENT))
+			.json()
+			.get("account_measures");
+		assertThat(measures).singleElement().satisfies((m) -> {
+			assertThat(m.get("measure").asString()).isEqualTo("warning");
+			assertThat(m.get("strikes").asInt()).isEqualTo(3);
+			assertThat(m.get("review").asString()).isEqualTo("senior");
+			assertThat(m.get("status").asString()).isEqualTo("proposed");
+			assertThat(m.get("statement").asString()).contains("3 confirmed dmca violations")
+				.contains("Article 23")
+				.contains("a warning from 3");
+		});
+		String decideMeasure = "/api/v1/account-measures/" + measures.get(0).get("id").asLong() + "/decision";
+		String confirmed = "{\"decision\": \"confirmed\", \"reason\": \"Three upheld notices in a month.\"}";
+		assertThat(this.api.post(decideMeasure, confirmed, staffToken("reviewer", Role.REVIEWER)).status())
+			.isEqualTo(403);
+		Api.Response decidedMeasure = this.api.post(decideMeasure, confirmed, staffToken("senior", Role.SENIOR));
+		assertThat(decidedMeasure.status()).as(decidedMeasure.body()).isEqualTo(200);
+		assertThat(decidedMeasure.json().get("status").asString()).isEqualTo("confirmed");
+		assertThat(this.api.post(decideMeasure, confirmed, staffToken("senior", Role.SENIOR)).status()).isEqualTo(409);
+		assertThat(
+				body(awaitMessageTo(this.catalog.hoster(), "A measure on your account hosting-" + this.catalog.id())))
+			.contains("3 confirmed dmca violations")
+			.contains("Three upheld notices in a month.")
+			.contains("out-of-court dispute settlement body");
+		// and sees it with its strikes
+		assertThat(this.api.get("/api/v1/customer/strikes", customer).json().get("measures")).singleElement()
+			.satisfies((m) -> {
+				assertThat(m.get("measure").asString()).isEqualTo("warning");
+				assertThat(m.get("reason").asString()).isEqualTo("Three upheld notices in a month.");
+				assertThat(m.has("decided_by")).isFalse();
+			});
+
 		// the next notice is decided with repeat_infringer true: a senior looks at the
 		// account
 		Api.Response fourth = this.api.post("/api/v1/reports/dmca", dmca(host, "/d.mp3"), null);
@@ -93,6 +139,59 @@ class StrikeTests extends EdgeDeskTest {
 			.param("id", fourth.json().get("id").asLong())
 			.query(Integer.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void changingTheLadderInThePolicyChangesTheProposal() throws Exception {
+		String document = new ClassPathResource("policy/default-policy.yaml")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String lower = document.replace("version: default-1", "version: ladder-" + this.catalog.id())
+			.replace("{ report_type: dmca, strikes: 3, propose: warning }",
+					"{ report_type: dmca, strikes: 1, propose: warning }")
+			.replace("{ report_type: dmca, strikes: 5, propose: account_review }",
+					"{ report_type: dmca, strikes: 2, propose: account_review }");
+		assertThat(lower).contains("strikes: 1, propose: warning").contains("strikes: 2, propose: account_review");
+		String host = "mix." + this.catalog.hostedZone();
+		try {
+			this.policies.activate(lower, "staff:test");
+			Api.Response notice = this.api.post("/api/v1/reports/dmca", dmca(host, "/x.mp3", "/y.mp3"), null);
+			assertThat(notice.status()).as(notice.body()).isEqualTo(201);
+			long caseId = caseOf(notice.json().get("id").asLong());
+			List<Long> mitigations = disableNow(caseId);
+			String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
+			Api.Response batch = this.api.post("/api/v1/customer/appeals",
+					"{\"mitigation_ids\": [%d, %d], \"reason\": \"other\", \"statement\": \"Licensed.\"}"
+						.formatted(mitigations.get(0), mitigations.get(1)),
+					customer);
+			assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+			String judge = staffToken("judge", Role.SENIOR);
+			batch.json()
+				.get("appeals")
+				.valueStream()
+				.forEach((appeal) -> assertThat(this.api
+					.post("/api/v1/appeals/" + appeal.get("id").asLong() + "/decision",
+							"{\"outcome\": \"upheld\", \"reason\": \"No licence was shown.\"}", judge)
+					.status()).isEqualTo(200));
+			// a warning at the first strike, an account review at the second
+			JsonNode measures = this.api
+				.get("/api/v1/account-measures?account_ref=hosting-" + this.catalog.id(), this.admin)
+				.json()
+				.get("account_measures");
+			assertThat(measures.valueStream()
+				.map((m) -> m.get("measure").asString() + " " + m.get("strikes").asInt() + " "
+						+ m.get("policy_version").asString())
+				.toList()).containsExactly("account_review 2 ladder-" + this.catalog.id(),
+						"warning 1 ladder-" + this.catalog.id());
+			assertThat(measures.get(0).get("statement").asString()).contains("a review of the account")
+				.contains("a warning from 1, a review of the account from 2");
+			// and the account is a repeat infringer from the first step on
+			Api.Response next = this.api.post("/api/v1/reports/dmca", dmca(host, "/z.mp3"), null);
+			assertThat(caseOf(next.json().get("id").asLong())).isEqualTo(caseId);
+			assertThat(ruleOf(next.json().get("id").asLong())).isEqualTo("hosting.dmca_repeat_infringer");
+		}
+		finally {
+			this.policies.activate(document, "system");
+		}
 	}
 
 	@Test
@@ -162,18 +261,40 @@ class StrikeTests extends EdgeDeskTest {
 				 "notify": {"host": "send", "owner": "none", "ncmec": "send-anon"}, "good_faith": true}"""
 			.formatted(this.catalog.reporter(), host), null);
 		assertThat(children.status()).as(children.body()).isEqualTo(201);
-	}
 
-	private String dmca(String host, String... paths) {
-		String urls = String.join(", ",
-				java.util.Arrays.stream(paths).map((p) -> "\"https://" + host + p + "\"").toList());
-		return """
-				{"reporter": {"name": "Rhea Rights", "email": "%s", "kind": "rights_holder"},
-				 "urls": [%s], "justification": "Tracks of our album, uploaded without a licence.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true,
-				 "work": "The album 'Demo' (2025) by Example Records.",
-				 "rights_holder_name": "Example Records Ltd", "rights_holder_address": "2 Music Row, Nashville, TN",
-				 "accuracy_statement": true, "signature": "Rhea Rights"}""".formatted(this.catalog.reporter(), urls);
+		// the batch API refuses the item with the same words, and lets children reports
+		// through
+		Api.Response token = this.api.post("/api/v1/reporter-tokens", """
+				{"label": "rita %s", "reporter_kind": "organisation", "name": "Rita Reporter", "email": "%s"}"""
+			.formatted(this.catalog.id(), this.catalog.reporter()), this.admin);
+		assertThat(token.status()).as(token.body()).isEqualTo(201);
+		Api.Response batch = this.api.post("/api/v1/reports:batch", """
+				{"reports": [
+				  {"type": "phishing", "report": {"urls": ["https://%1$s/six"], "justification": "A fake login.",
+				   "notify": {"host": "send", "owner": "send"}, "good_faith": true}},
+				  {"type": "children", "report": {"urls": ["https://%1$s/gallery2/"],
+				   "justification": "Images of a child being abused.",
+				   "notify": {"host": "send", "owner": "none", "ncmec": "send-anon"}, "good_faith": true}}
+				]}""".formatted(host), token.json().get("token").asString());
+		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		assertThat(batch.json().at("/results/0/status").asString()).isEqualTo("rejected");
+		assertThat(batch.json().at("/results/0/errors/0/code").asString()).isEqualTo("suspended");
+		assertThat(batch.json().at("/results/0/errors/0/message").asString())
+			.contains("Notices from you are suspended until " + until);
+		assertThat(batch.json().at("/results/1/status").asString()).isEqualTo("submitted");
+
+		// the abuse mailbox files nothing and answers why and until when
+		byte[] mail = ("From: Rita Reporter <" + this.catalog.reporter() + ">\r\nTo: abuse@abusedesk.invalid\r\n"
+				+ "Subject: Phishing site on " + host + "\r\nMessage-ID: <strike-" + this.catalog.id()
+				+ "@reporter.example>\r\n\r\nHello,\r\n\r\nhttps://" + host
+				+ "/seven.php is a phishing page copying my bank.\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		MailOutcome byMail = this.mailbox.receive(mail, "smtp", this.catalog.reporter());
+		assertThat(byMail.status()).as(byMail.reason()).isEqualTo("quarantined");
+		assertThat(byMail.reason()).contains("suspended");
+		assertThat(body(awaitMessageTo(this.catalog.reporter(), "Your notice was not processed")))
+			.contains("Notices from you are suspended until " + until)
+			.contains("manifestly unfounded");
 	}
 
 	private String ruleOf(long reportId) {

@@ -171,6 +171,19 @@ class AppealFiling {
 		Report report = this.reports.withStatusSecret(trackingCode, secret)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No report with that tracking code and secret."));
+		return fileReporter(report, checked);
+	}
+
+	/**
+	 * A reporter appeals the denial of their report, who they are being checked by the
+	 * caller (the status secret, or the address a reply came from). Joins the caller's
+	 * transaction; what it refuses it refuses before it writes anything.
+	 * @throws ResponseStatusException 409 when the report is not denied or an appeal of
+	 * it is open
+	 * @throws InvalidInputException for a denial older than the window
+	 */
+	Appeal fileReporter(Report report, AppealForm checked) {
+		String trackingCode = report.trackingCode();
 		if (report.status() != ReportStatus.DENIED) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "Report " + trackingCode + " is "
 					+ report.status().wire() + "; only a denied report can be appealed.");

@@ -39,6 +39,14 @@ class AppealWindow {
 		return decidedAt.atOffset(ZoneOffset.UTC).plus(this.window).toInstant();
 	}
 
+	/**
+	 * The latest decision time whose window has closed at {@code now}: decisions taken up
+	 * to then can no longer be appealed.
+	 */
+	Instant closedFor(Instant now) {
+		return now.atOffset(ZoneOffset.UTC).minus(this.window).toInstant();
+	}
+
 	Instant due(Instant filedAt) {
 		return filedAt.plus(this.decideWithin);
 	}

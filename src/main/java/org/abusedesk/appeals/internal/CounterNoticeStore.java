@@ -54,6 +54,15 @@ class CounterNoticeStore {
 			.optional();
 	}
 
+	/** The counter-notices waiting for their restoration, the one due first first. */
+	List<CounterNotice> waiting(int limit) {
+		return this.jdbc
+			.sql("select * from counter_notice where status = 'waiting' order by restore_at, id limit :limit")
+			.param("limit", limit)
+			.query(CounterNoticeStore::map)
+			.list();
+	}
+
 	/** The waiting counter-notices of a case, locked. */
 	List<CounterNotice> lockWaiting(long caseId) {
 		return this.jdbc.sql("""

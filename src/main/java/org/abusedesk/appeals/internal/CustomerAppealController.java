@@ -1,5 +1,6 @@
 package org.abusedesk.appeals.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * "statement", "evidence"}}: many with one reason (at most 100), all or none;</li>
  * <li>{@code GET /api/v1/customer/appeals}: the account's appeals and their
  * outcomes;</li>
- * <li>{@code GET /api/v1/customer/strikes}: the account's strikes in force.</li>
+ * <li>{@code GET /api/v1/customer/strikes}: the account's strikes in force, and the
+ * measures a senior confirmed against it with their statements of reasons.</li>
  * </ul>
  * The reason is {@code removed}, {@code misclassified} or {@code other}. Another
  * account's mitigation answers as one that does not exist.
@@ -42,10 +44,13 @@ class CustomerAppealController {
 
 	private final Strikes strikes;
 
-	CustomerAppealController(AppealFiling filing, AppealStore appeals, Strikes strikes) {
+	private final AccountMeasures measures;
+
+	CustomerAppealController(AppealFiling filing, AppealStore appeals, Strikes strikes, AccountMeasures measures) {
 		this.filing = filing;
 		this.appeals = appeals;
 		this.strikes = strikes;
+		this.measures = measures;
 	}
 
 	@PostMapping("/api/v1/customer/mitigations/{id}/appeal")
@@ -73,8 +78,27 @@ class CustomerAppealController {
 	}
 
 	@GetMapping("/api/v1/customer/strikes")
-	Map<String, List<Strikes.Strike>> strikes(@AuthenticationPrincipal Customer customer) {
-		return Map.of("strikes", this.strikes.ofAccount(customer.accountRef()));
+	Map<String, List<?>> strikes(@AuthenticationPrincipal Customer customer) {
+		return Map.of("strikes", this.strikes.ofAccount(customer.accountRef()), "measures",
+				this.measures.list(customer.accountRef(), LIST_LIMIT)
+					.stream()
+					.filter((measure) -> measure.status().equals("confirmed"))
+					.map(CustomerMeasure::of)
+					.toList());
+	}
+
+	/**
+	 * A measure a senior confirmed against the account, as the customer sees it (without
+	 * who decided).
+	 */
+	record CustomerMeasure(long id, String measure, String reportType, int strikes, String statement, Instant decidedAt,
+			String reason) {
+
+		static CustomerMeasure of(AccountMeasures.Measure measure) {
+			return new CustomerMeasure(measure.id(), measure.measure(), measure.reportType(), measure.strikes(),
+					measure.statement(), measure.decidedAt(), measure.decisionReason());
+		}
+
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.RepeatInfringers;
 import org.abusedesk.intake.ReporterSuspensions;
+import org.abusedesk.policy.RepeatInfringerLadder;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Service;
 /**
  * Strikes (DSA Art. 23): a customer's for each confirmed violation, a reporter's for each
  * notice denied as manifestly unfounded. A strike counts for
- * {@code abusedesk.strikes.window} (365 days) and then expires. An account with
- * {@code abusedesk.strikes.repeat-infringer-at} (3) DMCA strikes is a repeat infringer
- * (the policy fact {@code repeat_infringer}). A reporter is warned at
+ * {@code abusedesk.strikes.window} (365 days) and then expires. An account with as many
+ * DMCA strikes as the first step of the policy's repeat-infringer ladder (3 in the
+ * default policy; {@code abusedesk.strikes.repeat-infringer-at} when the policy has no
+ * ladder) is a repeat infringer (the policy fact {@code repeat_infringer}), and each step
+ * it reaches proposes a measure ({@link AccountMeasures}). A reporter is warned at
  * {@code abusedesk.strikes.reporter-warning-at} (2) and their notices are suspended for
  * {@code abusedesk.strikes.reporter-suspension} (30 days) at
  * {@code abusedesk.strikes.reporter-suspend-at} (3); reports of child sexual abuse
@@ -59,13 +62,20 @@ class Strikes implements RepeatInfringers, ReporterSuspensions {
 
 	private final Duration reporterSuspension;
 
-	Strikes(JdbcClient jdbc, AuditLog audit, @Value("${abusedesk.strikes.window:365d}") Duration window,
+	private final RepeatInfringerLadder ladder;
+
+	private final AccountMeasures measures;
+
+	Strikes(JdbcClient jdbc, AuditLog audit, RepeatInfringerLadder ladder, AccountMeasures measures,
+			@Value("${abusedesk.strikes.window:365d}") Duration window,
 			@Value("${abusedesk.strikes.repeat-infringer-at:3}") int repeatInfringerAt,
 			@Value("${abusedesk.strikes.reporter-warning-at:2}") int reporterWarningAt,
 			@Value("${abusedesk.strikes.reporter-suspend-at:3}") int reporterSuspendAt,
 			@Value("${abusedesk.strikes.reporter-suspension:30d}") Duration reporterSuspension) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.ladder = ladder;
+		this.measures = measures;
 		this.window = window;
 		this.repeatInfringerAt = repeatInfringerAt;
 		this.reporterWarningAt = reporterWarningAt;
@@ -109,8 +119,12 @@ class Strikes implements RepeatInfringers, ReporterSuspensions {
 		details.put("mitigation_id", mitigationId);
 		details.put("appeal_id", appealId);
 		details.put("expires_at", expires);
-		details.put("strikes", count("customer", accountRef, reportType));
+		int strikes = count("customer", accountRef, reportType);
+		details.put("strikes", strikes);
 		this.audit.append("case:" + caseId, actor, "strike.recorded", details);
+		// the policy's repeat-infringer ladder: a warning, an account review, a
+		// suspension, each for a senior to decide
+		this.measures.afterStrike(accountRef, reportType, caseId, strikes, this.window, actor);
 		return true;
 	}
 
@@ -204,6 +218,19 @@ class Strikes implements RepeatInfringers, ReporterSuspensions {
 		return this.reporterSuspension;
 	}
 
+	/**
+	 * The DMCA strikes that make an account a repeat infringer: the first step of the
+	 * policy's ladder for {@code dmca}, or {@code abusedesk.strikes.repeat-infringer-at}
+	 * when the policy has none.
+	 */
+	int repeatInfringerAt() {
+		return this.ladder.steps("dmca")
+			.stream()
+			.findFirst()
+			.map(RepeatInfringerLadder.Step::strikes)
+			.orElse(this.repeatInfringerAt);
+	}
+
 	@Override
 	public Set<String> among(Collection<String> accountRefs) {
 		return new HashSet<>(this.jdbc.sql("""
@@ -211,7 +238,7 @@ class Strikes implements RepeatInfringers, ReporterSuspensions {
 				where party = 'customer' and report_type = 'dmca' and subject = any(:accounts) and expires_at > now()
 				group by subject having count(*) >= :threshold""")
 			.param("accounts", accountRefs.toArray(String[]::new))
-			.param("threshold", this.repeatInfringerAt)
+			.param("threshold", repeatInfringerAt())
 			.query(String.class)
 			.list());
 	}

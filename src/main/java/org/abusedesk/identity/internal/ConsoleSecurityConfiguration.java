@@ -54,7 +54,8 @@ class ConsoleSecurityConfiguration {
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(HttpMethod.GET, "/login", "/webjars/**", "/console-assets/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/console", "/console/cases/*", "/console/evidence/*")
+				.requestMatchers(HttpMethod.GET, "/console", "/console/cases/*", "/console/evidence/*",
+						"/console/appeals")
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
 				.hasAnyRole(STAFF)
@@ -69,7 +70,8 @@ class ConsoleSecurityConfiguration {
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",
 						"/console/cases/*/accept", "/console/cases/*/change", "/console/cases/*/deny",
-						"/console/cases/*/approval", "/console/cases/*/link", "/console/cases/*/merge", "/console/bulk")
+						"/console/cases/*/approval", "/console/cases/*/link", "/console/cases/*/merge", "/console/bulk",
+						"/console/appeals/*/decision")
 				.hasAnyRole(DECIDERS)
 				.anyRequest()
 				.denyAll())

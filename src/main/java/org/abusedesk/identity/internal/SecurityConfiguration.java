@@ -63,6 +63,11 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/appeals/*/decision", "/api/v1/reporter-strikes")
 				.hasAnyRole("reviewer", "senior", "legal", "admin")
+				// measures against repeat infringers: always a senior's decision
+				.requestMatchers(HttpMethod.GET, "/api/v1/account-measures", "/api/v1/account-measures/*")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/account-measures/*/decision")
+				.hasAnyRole("senior", "admin")
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/error")
 				.permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/v1/catalog")

@@ -3,7 +3,11 @@ package org.abusedesk.intake.internal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportReceipt;
@@ -107,9 +111,11 @@ class BatchIntake {
 		ItemResult[] results = new ItemResult[items.size()];
 		// first every item is read, validated and resolved (no database), ...
 		List<BatchChunks.Item> valid = new ArrayList<>(items.size());
+		// one question per reporter and batch, not one per item
+		Map<String, Optional<FieldError>> suspensions = new HashMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			try {
-				valid.add(validate(i, items.get(i), credential));
+				valid.add(validate(i, items.get(i), credential, suspensions));
 			}
 			catch (InvalidInputException ex) {
 				results[i] = rejected(i, ex.errors());
@@ -165,7 +171,8 @@ class BatchIntake {
 	 * Reads, validates and resolves one item.
 	 * @throws InvalidInputException naming the item's fields as {@code reports[i].…}
 	 */
-	private BatchChunks.Item validate(int index, JsonNode item, ReporterCredential credential) {
+	private BatchChunks.Item validate(int index, JsonNode item, ReporterCredential credential,
+			Map<String, Optional<FieldError>> suspensions) {
 		String prefix = "reports[" + index + "].";
 		if (!item.isObject() || !item.path("type").isString() || !item.path("report").isObject()) {
 			throw new InvalidInputException(prefix.substring(0, prefix.length() - 1), "invalid",
@@ -174,6 +181,15 @@ class BatchIntake {
 		try {
 			ReportSubmission submission = this.intake.validate(item.get("type").stringValue(), item.get("report"),
 					credential);
+			// a suspended reporter's notice is refused here as on every channel (strikes)
+			String reporter = (submission.reporter() != null && submission.reporter().email() != null)
+					? submission.reporter().email().strip().toLowerCase(Locale.ROOT) : "";
+			Optional<FieldError> suspended = suspensions.computeIfAbsent(
+					reporter + ("children".equals(submission.type().wire()) ? " children" : ""),
+					(key) -> this.intake.suspended(submission));
+			if (suspended.isPresent()) {
+				throw new InvalidInputException(List.of(suspended.get()));
+			}
 			return new BatchChunks.Item(index, submission, this.intake.resolve(submission));
 		}
 		catch (InvalidInputException ex) {

@@ -119,7 +119,7 @@ class ReportIntake implements ReportFiling {
 	 * The field error for a notice from a suspended reporter (why, and until when), or
 	 * empty.
 	 */
-	private Optional<FieldError> suspended(ReportSubmission submission) {
+	Optional<FieldError> suspended(ReportSubmission submission) {
 		ReporterSuspensions suspensions = this.suspensions.getIfAvailable();
 		if (suspensions == null || submission.reporter() == null) {
 			return Optional.empty();
@@ -206,6 +206,10 @@ class ReportIntake implements ReportFiling {
 	@Override
 	public ReportReceipt file(String channel, String source, String type, String json, ReporterKind kind) {
 		ReportSubmission submission = this.validator.validate(type, json.getBytes(StandardCharsets.UTF_8), kind);
+		Optional<FieldError> suspended = suspended(submission);
+		if (suspended.isPresent()) {
+			throw new InvalidInputException(List.of(suspended.get()));
+		}
 		Resolution resolution = resolve(submission);
 		return this.transaction.execute((status) -> store(channel, source, submission, resolution, null, false));
 	}

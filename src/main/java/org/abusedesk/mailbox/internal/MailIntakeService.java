@@ -14,7 +14,9 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
 import org.abusedesk.intake.MailAdmission;
+import org.abusedesk.mailbox.MailAppeals;
 import org.abusedesk.intake.MailIntake;
+import org.abusedesk.mailbox.MailNoticeRefused;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.MailReplies;
 import org.abusedesk.intake.MailReportsFiled;
@@ -77,11 +79,15 @@ class MailIntakeService implements MailIntake {
 
 	private final ObjectProvider<MailReplies> replies;
 
+	private final ObjectProvider<MailAppeals> appeals;
+
 	@Autowired
 	MailIntakeService(MailStore store, MailIntakeProperties properties, ReportFiling filing, Resolver resolver,
 			AuditLog audit, ObjectMapper json, TransactionTemplate transaction, MailAdmission admission,
-			ApplicationEventPublisher events, ObjectProvider<MailReplies> replies) {
+			ApplicationEventPublisher events, ObjectProvider<MailReplies> replies,
+			ObjectProvider<MailAppeals> appeals) {
 		this.store = store;
+		this.appeals = appeals;
 		this.notifiers = NotifierRegistry.of(properties.notifiers(), properties.notifiersFromFile());
 		this.parser = new MailParser(properties.limits(), this.notifiers);
 		this.replies = replies;
@@ -99,7 +105,7 @@ class MailIntakeService implements MailIntake {
 	MailIntakeService(MailStore store, MailIntakeProperties properties, ReportFiling filing, Resolver resolver,
 			AuditLog audit, ObjectMapper json, TransactionTemplate transaction, MailAdmission admission,
 			ApplicationEventPublisher events) {
-		this(store, properties, filing, resolver, audit, json, transaction, admission, events, null);
+		this(store, properties, filing, resolver, audit, json, transaction, admission, events, null, null);
 	}
 
 	@Override
@@ -180,6 +186,7 @@ class MailIntakeService implements MailIntake {
 		List<MailOutcome.FiledReport> filed = new ArrayList<>();
 		List<MailReportsFiled.Filed> receipts = new ArrayList<>();
 		List<String> refused = new ArrayList<>();
+		List<String> suspended = new ArrayList<>();
 		for (ReportDrafts.Draft draft : drafts) {
 			String body = reportJson(id, parsed, draft, sender, vouched.isPresent());
 			try {
@@ -196,7 +203,16 @@ class MailIntakeService implements MailIntake {
 			}
 			catch (InvalidInputException ex) {
 				refused.add(ex.errors().toString());
+				ex.errors()
+					.stream()
+					.filter((error) -> error.code().equals("suspended"))
+					.findFirst()
+					.ifPresent((error) -> suspended.add(error.message()));
 			}
+		}
+		if (!suspended.isEmpty() && !thread.automatic()) {
+			this.events.publishEvent(new MailNoticeRefused(stream(id),
+					(parsed.reporterEmail() != null) ? parsed.reporterEmail() : sender, suspended.get(0)));
 		}
 		if (filed.isEmpty()) {
 			return quarantine(id, parsed, format, sender, "no report could be filed: " + String.join("; ", refused));
@@ -244,7 +260,15 @@ class MailIntakeService implements MailIntake {
 		String kind = thread.bounce() ? "bounce" : (thread.autoSubmitted() != null) ? "auto_reply" : "reply";
 		Optional<Long> caseId = threading.thread(new MailReplies.MailReply(id, thread.referencedIds(), reportIds,
 				sender, parsed.subject(), thread.text(), kind));
-		return caseId.map((found) -> settle(id, parsed, format, sender, "threaded", "case:" + found));
+		// a reporter's reply asking for an appeal of a denial (issue 13)
+		MailAppeals appeals = (this.appeals != null) ? this.appeals.getIfAvailable() : null;
+		Optional<String> appeal = (appeals != null && kind.equals("reply") && !reportIds.isEmpty())
+				? appeals.appeal(new MailAppeals.MailAppeal(id, reportIds, sender, thread.text())) : Optional.empty();
+		if (caseId.isEmpty()) {
+			return appeal.map((filed) -> settle(id, parsed, format, sender, "threaded", filed));
+		}
+		return Optional.of(settle(id, parsed, format, sender, "threaded",
+				"case:" + caseId.get() + appeal.map((filed) -> "; " + filed).orElse("")));
 	}
 
 	/** Records a message that is neither filed nor quarantined: threaded or ignored. */

@@ -60,7 +60,8 @@ class ReporterNotices {
 				String reason = DenialReason.fromWire(report.receipt().denialReason())
 					.map(DenialReason::explanation)
 					.orElse(report.receipt().denialReason());
-				lines.add("  Not taken up: " + reason);
+				lines.add("  Not taken up: " + reason + " To appeal, reply to this message with the word \"appeal\""
+						+ " and why.");
 			}
 			lines.add("  " + this.publicBaseUrl + "/api/v1/reports/status/" + report.receipt().trackingCode()
 					+ "?secret=" + report.receipt().statusSecret());
@@ -130,8 +131,9 @@ class ReporterNotices {
 				lines.add("What you can do: " + where);
 			}
 			lines.add("");
-			lines.add(how + " If you think it is wrong, reply to this message quoting " + report.trackingCode()
-					+ " within six months and a person will review it. You may also turn to a certified "
+			lines.add(how + " If you think it is wrong, you can appeal within six months: reply to this message "
+					+ "with the word \"appeal\" and why (keep " + report.trackingCode() + " in the subject), and a "
+					+ "person who took no part in the decision will review it. You may also turn to a certified "
 					+ "out-of-court dispute settlement body or to the courts.");
 			return new OutboundMessage(key(report, "decision", email), "notify_reporter", report.id(), 0, email,
 					"Decision on your report " + report.trackingCode(), String.join("\n", lines) + "\n");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.DecisionFacts;
+import org.abusedesk.policy.RepeatInfringerLadder;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
 
@@ -24,9 +25,16 @@ final class CompiledPolicy {
 
 	private final CompiledRule[][][] candidates;
 
+	private final List<RepeatInfringerLadder.Step> ladder;
+
 	CompiledPolicy(String version, List<CompiledRule> rules) {
+		this(version, rules, List.of());
+	}
+
+	CompiledPolicy(String version, List<CompiledRule> rules, List<RepeatInfringerLadder.Step> ladder) {
 		this.version = version;
 		this.rules = List.copyOf(rules);
+		this.ladder = List.copyOf(ladder);
 		Service[] services = Service.values();
 		this.candidates = new CompiledRule[services.length][Vocabulary.REPORT_TYPES.size()][];
 		for (Service service : services) {
@@ -48,6 +56,11 @@ final class CompiledPolicy {
 
 	List<CompiledRule> rules() {
 		return this.rules;
+	}
+
+	/** The repeat-infringer ladder, in document order. */
+	List<RepeatInfringerLadder.Step> ladder() {
+		return this.ladder;
 	}
 
 	/** The rules that can match a service and report type, in order. */

@@ -19,6 +19,7 @@ import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
+import org.abusedesk.policy.RepeatInfringerLadder;
 import org.abusedesk.policy.Review;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -95,7 +96,7 @@ final class PolicyCompiler {
 		if (!(root instanceof MappingNode)) {
 			return failed(new PolicyProblem(1, 1, "the document must be a mapping with version and rules"));
 		}
-		Map<String, Node> top = mapping(root, Set.of("version", "rules"));
+		Map<String, Node> top = mapping(root, Set.of("version", "rules", "repeat_infringers"));
 		String version = required(root, top, "version");
 		if (version != null && !VERSION.matcher(version).matches()) {
 			problem(top.get("version"), "version must be 1 to 100 letters, digits, '.', '_' or '-'");
@@ -126,11 +127,70 @@ final class PolicyCompiler {
 				coverage(rules, rulesNode);
 			}
 		}
+		List<RepeatInfringerLadder.Step> ladder = ladder(top.get("repeat_infringers"), version);
 		this.problems.sort(Comparator.comparingInt(PolicyProblem::line).thenComparingInt(PolicyProblem::column));
 		if (!this.problems.isEmpty()) {
 			return new Compilation(null, version, List.copyOf(this.problems));
 		}
-		return new Compilation(new CompiledPolicy(version, rules), version, List.of());
+		return new Compilation(new CompiledPolicy(version, rules, ladder), version, List.of());
+	}
+
+	/**
+	 * The repeat-infringer ladder: steps of {@code report_type}, {@code strikes} and
+	 * {@code propose}; per report type, each step proposes a later measure than the one
+	 * before ({@link RepeatInfringerLadder#MEASURES}) at more strikes.
+	 */
+	private List<RepeatInfringerLadder.Step> ladder(Node node, String version) {
+		if (node == null) {
+			return List.of();
+		}
+		if (!(node instanceof SequenceNode sequence)) {
+			problem(node, "repeat_infringers must be a list of steps with report_type, strikes and propose");
+			return List.of();
+		}
+		List<RepeatInfringerLadder.Step> steps = new ArrayList<>();
+		Map<String, RepeatInfringerLadder.Step> last = new HashMap<>();
+		for (Node item : sequence.getValue()) {
+			Map<String, Node> fields = mapping(item, Set.of("report_type", "strikes", "propose"));
+			String type = required(item, fields, "report_type");
+			String count = required(item, fields, "strikes");
+			String propose = required(item, fields, "propose");
+			if (type == null || count == null || propose == null) {
+				continue;
+			}
+			if (Vocabulary.reportType(type) < 0) {
+				problem(fields.get("report_type"), "unknown report_type " + type);
+				continue;
+			}
+			int strikes;
+			try {
+				strikes = Integer.parseInt(count);
+			}
+			catch (NumberFormatException ex) {
+				strikes = 0;
+			}
+			if (strikes < 1 || strikes > 1000) {
+				problem(fields.get("strikes"), "strikes must be a whole number from 1 to 1000");
+				continue;
+			}
+			int measure = RepeatInfringerLadder.MEASURES.indexOf(propose);
+			if (measure < 0) {
+				problem(fields.get("propose"),
+						"unknown measure " + propose + "; one of " + String.join(", ", RepeatInfringerLadder.MEASURES));
+				continue;
+			}
+			RepeatInfringerLadder.Step before = last.get(type);
+			if (before != null && (RepeatInfringerLadder.MEASURES.indexOf(before.propose()) >= measure
+					|| before.strikes() >= strikes)) {
+				problem(item, "the steps of " + type + " must go from warning to account_review to suspension, "
+						+ "each at more strikes than the one before");
+				continue;
+			}
+			RepeatInfringerLadder.Step step = new RepeatInfringerLadder.Step(version, type, strikes, propose);
+			last.put(type, step);
+			steps.add(step);
+		}
+		return steps;
 	}
 
 	private CompiledRule rule(Node node) {

@@ -102,4 +102,40 @@ class PolicyCompilerTests {
 		assertThat(check("- a\n- b\n")).singleElement().satisfies((p) -> assertThat(p.message()).contains("mapping"));
 	}
 
+	@Test
+	void theRepeatInfringerLadderIsPolicyDataCheckedStepByStep() throws Exception {
+		String rules = new org.springframework.core.io.ClassPathResource("policy/default-policy.yaml")
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String withoutLadder = rules.substring(0, rules.indexOf("repeat_infringers:"));
+		PolicyCompiler.Compilation valid = PolicyCompiler.compile(withoutLadder + """
+				repeat_infringers:
+				  - { report_type: dmca, strikes: 2, propose: warning }
+				  - { report_type: dmca, strikes: 4, propose: suspension }
+				  - { report_type: phishing, strikes: 9, propose: account_review }
+				""");
+		assertThat(valid.problems()).isEmpty();
+		assertThat(valid.policy().ladder()).extracting(
+				(step) -> step.reportType() + " " + step.strikes() + " " + step.propose() + " " + step.policyVersion())
+			.containsExactly("dmca 2 warning default-1", "dmca 4 suspension default-1",
+					"phishing 9 account_review default-1");
+		int line = withoutLadder.split("\n", -1).length;
+		assertThat(check(withoutLadder + """
+				repeat_infringers:
+				  - { report_type: dmca, strikes: 3, propose: account_review }
+				  - { report_type: dmca, strikes: 2, propose: suspension }
+				  - { report_type: dmca, strikes: 5, propose: warning }
+				  - { report_type: dmcaa, strikes: 1, propose: warning }
+				  - { report_type: general, strikes: 0, propose: warning }
+				  - { report_type: general, strikes: 1, propose: ban }
+				""")).extracting(PolicyProblem::toString)
+			.containsExactly(
+					(line + 2) + ":5: the steps of dmca must go from warning to account_review to "
+							+ "suspension, each at more strikes than the one before",
+					(line + 3) + ":5: the steps of dmca must go from warning to account_review to "
+							+ "suspension, each at more strikes than the one before",
+					(line + 4) + ":20: unknown report_type dmcaa",
+					(line + 5) + ":38: strikes must be a whole number from 1 to 1000",
+					(line + 6) + ":50: unknown measure ban; one of warning, account_review, suspension");
+	}
+
 }
