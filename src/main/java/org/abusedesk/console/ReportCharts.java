@@ -18,12 +18,18 @@ import org.abusedesk.transparency.TransparencyReport.Table;
  */
 public final class ReportCharts {
 
-	/** The drawing's width in SVG units; bars start after the labels. */
-	static final int WIDTH = 640;
+	/**
+	 * The drawing's width in SVG units (templates/console/transparency.html draws with
+	 * the same numbers); bars start after the labels, their words follow them.
+	 */
+	static final int WIDTH = 760;
 
-	static final int LABEL_WIDTH = 190;
+	static final int LABEL_WIDTH = 200;
 
-	static final int BAR_WIDTH = 300;
+	static final int BAR_WIDTH = 280;
+
+	/** Longer keys are cut on the chart (the numbers table has them whole). */
+	static final int MAX_LABEL = 30;
 
 	static final int ROW_HEIGHT = 24;
 
@@ -55,6 +61,16 @@ public final class ReportCharts {
 	 */
 	public record Bar(String key, String value, int y, int textY, List<Segment> segments, int valueX,
 			String valueText) {
+
+		/**
+		 * The key as the chart shows it: a decision ground without its prefix, cut if
+		 * long.
+		 */
+		public String label() {
+			String label = this.key.startsWith("DECISION_GROUND_") ? this.key.substring(16) : this.key;
+			return (label.length() <= MAX_LABEL) ? label : label.substring(0, MAX_LABEL - 1) + "…";
+		}
+
 	}
 
 	/** A rectangle of a bar: {@code css} is {@code seg-0}, {@code seg-1}, ... */
