@@ -2,6 +2,7 @@ package org.abusedesk.actions.internal;
 
 import org.abusedesk.identity.Customer;
 import org.abusedesk.intake.Reports;
+import org.abusedesk.transparency.CustomerStatements;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,10 +26,14 @@ class CustomerPages {
 
 	private final CustomerReviews reviews;
 
-	CustomerPages(Reports reports, MitigationStore mitigations, CustomerReviews reviews) {
+	private final CustomerStatements statements;
+
+	CustomerPages(Reports reports, MitigationStore mitigations, CustomerReviews reviews,
+			CustomerStatements statements) {
 		this.reports = reports;
 		this.mitigations = mitigations;
 		this.reviews = reviews;
+		this.statements = statements;
 	}
 
 	@GetMapping("/customer")
@@ -37,7 +42,7 @@ class CustomerPages {
 		model.addAttribute("mitigations",
 				this.mitigations.ofAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
 					.stream()
-					.map(CustomerController.CustomerMitigation::of)
+					.map((mitigation) -> CustomerController.CustomerMitigation.of(mitigation, this.statements))
 					.toList());
 		model.addAttribute("reports",
 				this.reports.aboutAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
