@@ -49,12 +49,7 @@ class CustomerStatementOfReasonsTests extends EdgeDeskTest {
 	@Test
 	void theCustomerReadsTheStatementOfReasonsInPlainWordsInTheEmailTheApiAndThePage() {
 		String host = "blog." + this.catalog.hostedZone();
-		long caseId = fileAndAwaitCase("phishing", """
-				{"reporter": {"name": "Rita Reporter", "email": "%1$s", "kind": "individual"},
-				 "urls": ["https://%2$s/phish/", "https://%2$s/login.php"],
-				 "justification": "A fake bank login page harvesting passwords.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host));
+		long caseId = fileAndAwaitCase("phishing", phishing(host, "/phish/", "/login.php"));
 		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo("actioned");
 
 		// proposed: the statement already, with the planned dates
