@@ -47,12 +47,16 @@ public abstract class EdgeDeskTest extends DeskTest {
 		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
 	}
 
-	protected String phishing(String host, String path) {
+	protected String phishing(String host, String path, String... morePaths) {
+		StringBuilder urls = new StringBuilder("\"https://" + host + path + "\"");
+		for (String more : morePaths) {
+			urls.append(", \"https://").append(host).append(more).append('"');
+		}
 		return """
 				{"reporter": {"name": "Rita Reporter", "email": "%s", "kind": "individual"},
-				 "urls": ["https://%s%s"], "justification": "A fake bank login page harvesting passwords.",
+				 "urls": [%s], "justification": "A fake bank login page harvesting passwords.",
 				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host, path);
+				urls);
 	}
 
 	protected String legalOrder(String host, String path) {

@@ -3,6 +3,8 @@ package org.abusedesk.console;
 import org.abusedesk.Chromium;
 import org.abusedesk.TestCatalog;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,13 +17,18 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.transparency.TransparencyHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The staff console in a real browser: sign in, filter the queue, claim, propose a plan
  * that needs two approvers, approve it as a second person, and see the mitigation active;
- * hostile report text stays inert; the content security policy is sent.
+ * hostile report text stays inert; the content security policy is sent; the transparency
+ * report's page draws its charts.
  */
 @Tag("browser")
 class ConsoleBrowserTests extends IntegrationTest {
@@ -208,6 +216,46 @@ class ConsoleBrowserTests extends IntegrationTest {
 				+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 		assertThat(this.api.get("/login", null).headers().firstValue("Content-Security-Policy")).hasValue(policy);
 		assertThat(this.api.get("/console", null).headers().firstValue("Content-Security-Policy")).hasValue(policy);
+	}
+
+	/**
+	 * Issue 14: the transparency report's page, reached from the navigation, a period
+	 * chosen in the picker, the charts drawn with the stylesheet's colours under the
+	 * strict content security policy; saved as docs/screenshots/transparency.png for the
+	 * README.
+	 */
+	@Test
+	void aReviewerChoosesAPeriodAndSeesTheTransparencyReportAsCharts() throws IOException {
+		TransparencyHistory.march2021(this.jdbc);
+		TransparencyHistory.june2020(this.jdbc);
+		browser.manage().window().setSize(new Dimension(1400, 1000));
+		signIn(this.reviewer);
+		click(By.id("transparency-link"));
+		wait(ExpectedConditions.urlContains("/console/transparency"));
+		// a date input takes typed dates in the browser's locale: set them as the form
+		// sends them
+		JavascriptExecutor script = (JavascriptExecutor) browser;
+		script.executeScript("arguments[0].value = '2020-06-01'", waitFor(By.id("period-from")));
+		script.executeScript("arguments[0].value = '2021-03-31'", browser.findElement(By.id("period-to")));
+		click(By.id("show-period"));
+		wait(ExpectedConditions.urlContains("from=2020-06-01"));
+		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("period-shown"), "2020-06-01T00:00:00Z"));
+
+		WebElement phishing = waitFor(By.cssSelector("#reports-by_type g.bar[data-key='phishing'] rect"));
+		assertThat(phishing.getCssValue("fill")).isEqualTo("rgb(47, 109, 181)");
+		assertThat(Integer.parseInt(phishing.getDomAttribute("width"))).isPositive();
+		assertThat(browser.findElement(By.cssSelector("#times-to_decision figcaption")).getText())
+			.isEqualTo("From report to decision (seconds)");
+		assertThat(browser.findElements(By.cssSelector("#appeals-filed rect.seg-1"))).isNotEmpty();
+		assertThat(browser.findElement(By.id("download-csv")).getDomAttribute("href"))
+			.isEqualTo("/console/transparency/report?from=2020-06-01&to=2021-03-31&format=csv");
+
+		long height = (Long) script.executeScript("return document.documentElement.scrollHeight");
+		browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
+		Path screenshot = Path.of("docs", "screenshots", "transparency.png");
+		Files.createDirectories(screenshot.getParent());
+		Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		assertThat(Files.size(screenshot)).isPositive();
 	}
 
 	/** Files a report and waits for its case. */

@@ -246,7 +246,10 @@ class AuthorizationTests extends IntegrationTest {
 			"POST, /console/staff/tokens/999999999/revoke, agent, 403",
 			"POST, /console/staff/tokens/999999999/revoke, senior, 403",
 			"POST, /console/staff/tokens/999999999/revoke, admin, 302 /console/staff",
-			"DELETE, /console/staff, admin, 403" })
+			"DELETE, /console/staff, admin, 403", "GET, /console/transparency, none, 302 /login",
+			"GET, /console/transparency, agent, 200", "GET, /console/transparency, legal, 200",
+			"GET, /console/transparency, admin, 200", "GET, /console/transparency/report, none, 302 /login",
+			"GET, /console/transparency/report, agent, 400", "POST, /console/transparency, admin, 403" })
 	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",

@@ -1,6 +1,5 @@
 package org.abusedesk.transparency;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TransparencyReportTests extends IntegrationTest {
 
-	private static final Instant T0 = Instant.parse("2021-03-10T00:00:00Z");
-
 	@Autowired
 	private JdbcClient jdbc;
 
@@ -38,18 +35,11 @@ class TransparencyReportTests extends IntegrationTest {
 
 	private String agent;
 
-	private static boolean seeded;
-
 	@BeforeEach
 	void seedTheHistory() {
 		this.api = api();
 		this.agent = this.tokens.issue("report-agent-" + UUID.randomUUID(), Role.AGENT, "test", null);
-		synchronized (TransparencyReportTests.class) {
-			if (!seeded) {
-				seed();
-				seeded = true;
-			}
-		}
+		TransparencyHistory.march2021(this.jdbc);
 	}
 
 	@Test
@@ -142,90 +132,6 @@ class TransparencyReportTests extends IntegrationTest {
 
 	private static List<String> rows(JsonNode table, String key, String value) {
 		return table.valueStream().map((row) -> row.get(key).asString() + "=" + row.get(value).asString()).toList();
-	}
-
-	/**
-	 * Eight reports in March 2021 and one in April; three restrictions that took effect
-	 * and one withdrawn before it did.
-	 */
-	private void seed() {
-		long phishingCase = kase("phishing");
-		long legalCase = kase("legal_order");
-		long generalCase = kase("general");
-		long dmcaCase = kase("dmca");
-		report("phishing", "api", "individual", "accepted", "hosting", false, null, 0, 10, phishingCase);
-		report("phishing", "api", "individual", "accepted", "hosting", false, null, 0, 20, phishingCase);
-		report("phishing", "form", "trusted_flagger", "accepted", "proxy", false, null, 0, 60, phishingCase);
-		report("dmca", "email", "rights_holder", "accepted", "hosting", false, null, 100, 100, dmcaCase);
-		report("dmca", "api", "individual", "denied", "hosting", true, null, 100, 300, null);
-		report("legal_order", "api", "government", "accepted", "hosting", false, "DE", 200, 30, legalCase);
-		report("legal_order", "api", "government", "denied", "hosting", false, "FR", 200, 30, null);
-		report("general", "email", "trusted_flagger", "denied", "proxy", false, null, 300, 5, generalCase);
-		// outside the period
-		this.jdbc.sql("""
-				insert into report (tracking_code, type, status, reporter_kind, notify_host, notify_owner, good_faith,
-				    target, services, received_at, decided_at)
-				values (:code, 'phishing', 'accepted', 'individual', 'send', 'send', true, 'x.example', '{hosting}',
-				    '2021-04-05T00:00:00Z', '2021-04-05T00:00:10Z')""")
-			.param("code", "AD-SEED-" + UUID.randomUUID())
-			.update();
-		mitigation(phishingCase, "phishing_interstitial", "active", 3600, "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-		mitigation(legalCase, "legal_block", "removed", 200 + 7200, "DECISION_GROUND_ILLEGAL_CONTENT");
-		mitigation(generalCase, "emergency_block", "removed", 300 + 600, "DECISION_GROUND_ILLEGAL_CONTENT");
-		mitigation(dmcaCase, "content_disable", "cancelled", 1000, "DECISION_GROUND_INCOMPATIBLE_CONTENT");
-	}
-
-	private long kase(String type) {
-		return this.jdbc.sql("""
-				insert into abuse_case (status, property_id, property, account_ref, report_type, priority, opened_at)
-				values ('closed', :property, 'seeded.example', 'seeded-account', :type, 'normal', :opened)
-				returning id""")
-			.param("property", 800_000_000_000L + (System.nanoTime() % 100_000_000L))
-			.param("type", type)
-			.param("opened", Timestamp.from(T0))
-			.query(Long.class)
-			.single();
-	}
-
-	private void report(String type, String channel, String kind, String status, String service, boolean atRisk,
-			String jurisdiction, int receivedAfter, int decidedAfter, Long caseId) {
-		Instant received = T0.plusSeconds(receivedAfter);
-		long id = this.jdbc.sql("""
-				insert into report (tracking_code, type, status, reporter_kind, notify_host, notify_owner, good_faith,
-				    target, services, received_at, decided_at, channel, account_at_risk, details)
-				values (:code, :type, :status, :kind, 'send', 'send', true, 'seeded.example', cast(:services as text[]),
-				    :received, :decided, :channel, :at_risk, cast(:details as jsonb))
-				returning id""")
-			.param("code", "AD-SEED-" + UUID.randomUUID())
-			.param("type", type)
-			.param("status", status)
-			.param("kind", kind)
-			.param("services", "{" + service + "}")
-			.param("received", Timestamp.from(received))
-			.param("decided", Timestamp.from(received.plus(Duration.ofSeconds(decidedAfter))))
-			.param("channel", channel)
-			.param("at_risk", atRisk)
-			.param("details", (jurisdiction != null) ? "{\"jurisdiction\": \"" + jurisdiction + "\"}" : "{}")
-			.query(Long.class)
-			.single();
-		if (caseId != null) {
-			this.jdbc.sql("insert into case_report (case_id, report_id) values (:case, :report)")
-				.param("case", caseId)
-				.param("report", id)
-				.update();
-		}
-	}
-
-	private void mitigation(long caseId, String type, String status, int effectiveAfter, String ground) {
-		this.jdbc.sql("""
-				insert into mitigation (case_id, type, target, status, effective_at, decision_ground, target_value)
-				values (:case, :type, 'url_pattern', :status, :effective, :ground, 'https://seeded.example/x')""")
-			.param("case", caseId)
-			.param("type", type)
-			.param("status", status)
-			.param("effective", Timestamp.from(T0.plusSeconds(effectiveAfter)))
-			.param("ground", ground)
-			.update();
 	}
 
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.catalog.Accounts;
+import org.abusedesk.transparency.CustomerStatements;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -69,10 +70,14 @@ class CustomerNotices {
 
 	private final String publicBaseUrl;
 
+	private final CustomerStatements statements;
+
 	CustomerNotices(Accounts accounts, Outbound outbound,
-			@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+			@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl,
+			CustomerStatements statements) {
 		this.accounts = accounts;
 		this.outbound = outbound;
+		this.statements = statements;
 		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
 	}
 
@@ -176,6 +181,7 @@ class CustomerNotices {
 			Set<String> statements = new LinkedHashSet<>();
 			distinct.forEach((m) -> statements.add(m.statement()));
 			statements.forEach((statement) -> lines.add(statement));
+			lines.addAll(statementsOfReasons(distinct));
 			lines.add("");
 			lines.add("How to fix or contest it: if you removed or fixed the content, or you think we are wrong, "
 					+ "ask for a review in your customer area at " + this.publicBaseUrl + "/customer (or "
@@ -187,6 +193,38 @@ class CustomerNotices {
 		lines.add("Every action we take on your account, with its reasons, is listed in your customer area.");
 		return Optional
 			.of(new Outbound.Message(key, KIND, 0, caseId, recipient, subject, String.join("\n", lines) + "\n"));
+	}
+
+	/**
+	 * The statement of reasons of each mitigation in plain words (DSA Art. 17), the same
+	 * statement the Transparency Database receives: mitigations whose statements read
+	 * alike share one block with all their references.
+	 */
+	private List<String> statementsOfReasons(List<Mitigation> mitigations) {
+		Map<List<String>, List<CustomerStatements.CustomerStatement>> alike = new LinkedHashMap<>();
+		for (Mitigation mitigation : mitigations) {
+			this.statements.of(mitigation.id())
+				.ifPresent((statement) -> alike.computeIfAbsent(statement.sentences(), (sentences) -> new ArrayList<>())
+					.add(statement));
+		}
+		List<String> lines = new ArrayList<>();
+		alike.forEach((sentences, same) -> {
+			lines.add("");
+			lines.add("Statement of reasons (DSA Art. 17):");
+			sentences.forEach((sentence) -> lines.add("- " + sentence));
+			if (same.size() == 1) {
+				lines.add("- " + same.get(0).reference());
+			}
+			else {
+				lines.add("- References: "
+						+ same.stream()
+							.map(CustomerStatements.CustomerStatement::puid)
+							.collect(Collectors.joining(", "))
+						+ (same.get(0).submitted() ? " (we submit these statements, without your name or any "
+								+ "address, to the EU's DSA Transparency Database)." : "."));
+			}
+		});
+		return lines;
 	}
 
 	private static final Map<String, String> TYPE_WORDS = Map.of("phishing_interstitial",

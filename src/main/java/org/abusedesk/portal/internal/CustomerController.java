@@ -13,6 +13,7 @@ import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.problems.InvalidInputException;
+import org.abusedesk.transparency.CustomerStatements;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,14 +62,17 @@ class CustomerController {
 
 	record CustomerMitigation(long id, String type, String entityType, String target, List<String> territorialScope,
 			String status, Instant effectiveAt, Instant expiresAt, Instant createdAt, Instant updatedAt,
-			String statement, String decisionGround, boolean reviewable) {
+			String statement, String decisionGround, boolean reviewable,
+			CustomerStatements.CustomerStatement statementOfReasons) {
 
-		static CustomerMitigation of(Mitigation mitigation) {
+		/** With the statement of reasons in plain words, as the notice email gives it. */
+		static CustomerMitigation of(Mitigation mitigation, CustomerStatements statements) {
 			return new CustomerMitigation(mitigation.id(), mitigation.type(), mitigation.target(),
 					mitigation.targetValue(), mitigation.territorialScope(), mitigation.status(),
 					mitigation.effectiveAt(), mitigation.expiresAt(), mitigation.createdAt(), mitigation.updatedAt(),
 					mitigation.statement(), mitigation.decisionGround(),
-					List.of("pending", "active").contains(mitigation.status()));
+					List.of("pending", "active").contains(mitigation.status()),
+					statements.of(mitigation.id()).orElse(null));
 		}
 
 	}
@@ -98,8 +102,12 @@ class CustomerController {
 
 	private final Outbound outbound;
 
-	CustomerController(Reports reports, Mitigations mitigations, CustomerReviews reviews, Outbound outbound) {
+	private final CustomerStatements statements;
+
+	CustomerController(Reports reports, Mitigations mitigations, CustomerReviews reviews, Outbound outbound,
+			CustomerStatements statements) {
 		this.reports = reports;
+		this.statements = statements;
 		this.outbound = outbound;
 		this.mitigations = mitigations;
 		this.reviews = reviews;
@@ -124,7 +132,7 @@ class CustomerController {
 		checkLimit(limit);
 		List<CustomerMitigation> page = this.mitigations.ofAccount(customer.accountRef(), limit, before)
 			.stream()
-			.map(CustomerMitigation::of)
+			.map((mitigation) -> CustomerMitigation.of(mitigation, this.statements))
 			.toList();
 		return new Page<>(page, (page.size() == limit) ? page.get(page.size() - 1).id() : null);
 	}
@@ -158,7 +166,7 @@ class CustomerController {
 			throw new InvalidInputException("comment", "too_long", "At most " + MAX_COMMENT + " characters.");
 		}
 		return this.reviews.request(customer.accountRef(), id, request.reason(), comment)
-			.map(CustomerMitigation::of)
+			.map((mitigation) -> CustomerMitigation.of(mitigation, this.statements))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + id));
 	}
 

@@ -5,6 +5,7 @@ import org.abusedesk.mitigations.Mitigations;
 
 import org.abusedesk.identity.Customer;
 import org.abusedesk.intake.Reports;
+import org.abusedesk.transparency.CustomerStatements;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,10 +29,13 @@ class CustomerPages {
 
 	private final CustomerReviews reviews;
 
-	CustomerPages(Reports reports, Mitigations mitigations, CustomerReviews reviews) {
+	private final CustomerStatements statements;
+
+	CustomerPages(Reports reports, Mitigations mitigations, CustomerReviews reviews, CustomerStatements statements) {
 		this.reports = reports;
 		this.mitigations = mitigations;
 		this.reviews = reviews;
+		this.statements = statements;
 	}
 
 	@GetMapping("/customer")
@@ -40,7 +44,7 @@ class CustomerPages {
 		model.addAttribute("mitigations",
 				this.mitigations.ofAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
 					.stream()
-					.map(CustomerController.CustomerMitigation::of)
+					.map((mitigation) -> CustomerController.CustomerMitigation.of(mitigation, this.statements))
 					.toList());
 		model.addAttribute("reports",
 				this.reports.aboutAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)

@@ -91,6 +91,18 @@ class StatementScan {
 		return changes.size();
 	}
 
+	/**
+	 * The facts of one mitigation as they are now (in the caller's transaction: a
+	 * mitigation not yet committed is seen by the transaction that makes it).
+	 */
+	java.util.Optional<StatementFacts> facts(long mitigationId) {
+		return this.jdbc.sql(FACTS + " where m.id = :id")
+			.param("id", mitigationId)
+			.query(StatementScan::row)
+			.optional()
+			.map(Row::facts);
+	}
+
 	/** Reads every change there is now. */
 	void scanAll() {
 		while (scan(500) == 500) {
