@@ -58,6 +58,14 @@ class ConsoleSecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
 				.hasAnyRole(STAFF)
+				// the mailbox's triage and quarantine (docs/console.md): the API allows
+				// staff too
+				.requestMatchers(HttpMethod.GET, "/console/mailbox", "/console/mailbox/unclear/*",
+						"/console/mailbox/quarantine", "/console/mailbox/quarantine/*",
+						"/console/mailbox/quarantine/*/original")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/mailbox/unclear/*", "/console/mailbox/quarantine/*/release")
+				.hasAnyRole(STAFF)
 				// staff accounts and their tokens (docs/console.md)
 				.requestMatchers(HttpMethod.GET, "/console/staff")
 				.hasRole("admin")
