@@ -48,7 +48,8 @@ public interface MailTriage {
 	 * Files a quarantined message again, as a person decided, outside its sender's rate
 	 * budget; audited {@code mail.released} on the message's stream.
 	 * @param type {@code null} to file it as read (targets without a type for triage),
-	 * else every target as this type (one of {@link #TYPES})
+	 * else every URL as this type (one of {@link #TYPES}; IP addresses stay network
+	 * abuse, {@code general})
 	 * @return what became of it (it may be quarantined again, with the reason); empty
 	 * when no such message is quarantined
 	 * @throws org.abusedesk.problems.InvalidInputException for a type not in

@@ -46,8 +46,7 @@ class QuarantineController {
 
 	/**
 	 * Files a quarantined message again, as a person decided: outside its sender's rate
-	 * budget, every target as the type given. It may be quarantined again, with the
-	 * reason.
+	 * budget, every URL as the type given. It may be quarantined again, with the reason.
 	 */
 	@PostMapping("/api/v1/intake/quarantine/{id}/release")
 	MailOutcome release(@PathVariable long id, @RequestBody(required = false) Release release,
