@@ -31,9 +31,9 @@ public interface Reports {
 
 	/**
 	 * Claims up to {@code limit} submitted reports, oldest first, that no other
-	 * transaction holds: they stay locked until the caller's transaction ends, and other
-	 * claimers skip them ({@code for update skip locked}). Must be called in a
-	 * transaction.
+	 * transaction holds and that are not held for their type ({@link ReportTriage}): they
+	 * stay locked until the caller's transaction ends, and other claimers skip them
+	 * ({@code for update skip locked}). Must be called in a transaction.
 	 * @param except reports not to claim
 	 * @return the ids of the reports claimed, oldest first (read them with
 	 * {@link #findAll})
@@ -47,8 +47,8 @@ public interface Reports {
 	Optional<Report> claim(long id);
 
 	/**
-	 * How many reports wait to be decided (are {@code submitted}), counted up to
-	 * {@code atMost}.
+	 * How many reports wait to be decided (are {@code submitted}, not held for their
+	 * type), counted up to {@code atMost}.
 	 */
 	int countSubmitted(int atMost);
 

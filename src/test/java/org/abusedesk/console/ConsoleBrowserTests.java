@@ -76,6 +76,9 @@ class ConsoleBrowserTests extends IntegrationTest {
 	@Autowired
 	private CaseWork work;
 
+	@Autowired
+	private org.abusedesk.intake.MailIntake mailbox;
+
 	private Api api;
 
 	private TestCatalog catalog;
@@ -268,6 +271,42 @@ class ConsoleBrowserTests extends IntegrationTest {
 					select cr.case_id from case_report cr join report r on r.id = cr.report_id
 					where r.tracking_code = :code""").param("code", code).query(Long.class).optional().orElse(null),
 					(id) -> id != null);
+	}
+
+	@Test
+	void staffPickTheTypeOfAMailedReportAfterReadingWhatWillHappen() {
+		String host = "shop." + this.catalog.proxiedZone();
+		org.abusedesk.intake.MailOutcome mailed = this.mailbox.receive(
+				("From: unsure-" + this.catalog.id() + "@senders.example\r\nSubject: look\r\n\r\nPlease check https://"
+						+ host + "/verify.php <img src=x onerror=alert(1)>\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+				"test", null);
+		String code = mailed.reports().get(0).trackingCode();
+		long reportId = this.jdbc.sql("select id from report where tracking_code = :code")
+			.param("code", code)
+			.query(Long.class)
+			.single();
+
+		signIn(this.reviewer);
+		click(By.id("mailbox-link"));
+		wait(ExpectedConditions.urlContains("/console/mailbox"));
+		// other tests leave reports waiting too: the page from just before this one
+		open("/console/mailbox?after=" + (reportId - 1));
+		String row = wait(
+				(driver) -> driver.findElement(By.cssSelector("tr[data-report='" + reportId + "']")).getText());
+		assertThat(row).contains(code).contains("https://" + host + "/verify.php");
+		new Select(browser.findElement(By.id("type-" + reportId))).selectByValue("phishing");
+		click(By.id("pick-" + reportId));
+		assertThat(waitFor(By.id("picked-type")).getText()).isEqualTo("phishing");
+		click(By.id("confirm"));
+
+		assertThat(waitFor(By.id("message")).getText()).contains("Report " + code + " is now phishing");
+		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("select count(*) from decision where report_id = :id")
+				.param("id", reportId)
+				.query(Integer.class)
+				.single() > 0);
 	}
 
 	private void signIn(String name) {

@@ -249,7 +249,13 @@ class AuthorizationTests extends IntegrationTest {
 			"DELETE, /console/staff, admin, 403", "GET, /console/transparency, none, 302 /login",
 			"GET, /console/transparency, agent, 200", "GET, /console/transparency, legal, 200",
 			"GET, /console/transparency, admin, 200", "GET, /console/transparency/report, none, 302 /login",
-			"GET, /console/transparency/report, agent, 400", "POST, /console/transparency, admin, 403" })
+			"GET, /console/transparency/report, agent, 400", "POST, /console/transparency, admin, 403",
+			// the mailbox's triage and quarantine: every staff role, as on the API
+			"GET, /console/mailbox, none, 302 /login", "GET, /console/mailbox, agent, 200",
+			"GET, /console/mailbox/quarantine, reviewer, 200", "GET, /console/mailbox/quarantine/999999999, agent, 404",
+			"GET, /console/mailbox/quarantine/999999999/original, legal, 404",
+			"POST, /console/mailbox/quarantine/999999999/release, none, 302 /login",
+			"POST, /console/mailbox/quarantine/999999999/release, agent, 404", "DELETE, /console/mailbox, admin, 403" })
 	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",

@@ -62,6 +62,14 @@ class ConsoleSecurityConfiguration {
 				// the transparency report and its downloads (issue #14)
 				.requestMatchers(HttpMethod.GET, "/console/transparency", "/console/transparency/report")
 				.hasAnyRole(STAFF)
+				// the mailbox's triage and quarantine (docs/console.md): the API allows
+				// staff too
+				.requestMatchers(HttpMethod.GET, "/console/mailbox", "/console/mailbox/unclear/*",
+						"/console/mailbox/quarantine", "/console/mailbox/quarantine/*",
+						"/console/mailbox/quarantine/*/original")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/mailbox/unclear/*", "/console/mailbox/quarantine/*/release")
+				.hasAnyRole(STAFF)
 				// staff accounts and their tokens (docs/console.md)
 				.requestMatchers(HttpMethod.GET, "/console/staff")
 				.hasRole("admin")

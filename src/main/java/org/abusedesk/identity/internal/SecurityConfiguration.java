@@ -92,7 +92,7 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/intake/unclear", "/api/v1/cases/*/correspondence")
 				.hasAnyRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/api/v1/intake/unclear/*")
+				.requestMatchers(HttpMethod.POST, "/api/v1/intake/unclear/*", "/api/v1/intake/quarantine/*/release")
 				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/v1/outbox")
 				.hasRole("admin")

@@ -426,7 +426,7 @@ class ReportRepository implements Reports {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public List<Long> claimSubmitted(int limit, Collection<Long> except) {
 		return this.jdbc.sql("""
-				select id from report where status = 'submitted' and id <> all(:except)
+				select id from report where status = 'submitted' and held_for is null and id <> all(:except)
 				order by id limit :limit for update skip locked""")
 			.param("limit", limit)
 			.param("except", except.toArray(Long[]::new))
@@ -461,8 +461,8 @@ class ReportRepository implements Reports {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Report> claim(long id) {
-		boolean claimed = this.jdbc
-			.sql("select id from report where id = :id and status = 'submitted' for update skip locked")
+		boolean claimed = this.jdbc.sql(
+				"select id from report where id = :id and status = 'submitted' and held_for is null for update skip locked")
 			.param("id", id)
 			.query(Long.class)
 			.optional()
@@ -472,8 +472,8 @@ class ReportRepository implements Reports {
 
 	@Override
 	public int countSubmitted(int atMost) {
-		return this.jdbc
-			.sql("select count(*) from (select 1 from report where status = 'submitted' limit :limit) waiting")
+		return this.jdbc.sql(
+				"select count(*) from (select 1 from report where status = 'submitted' and held_for is null limit :limit) waiting")
 			.param("limit", atMost)
 			.query(Integer.class)
 			.single();

@@ -128,10 +128,51 @@ class MailIntakeService implements MailIntake {
 			return quarantine(stored.id(), parsed, null, sender,
 					"too_large: more than " + this.maxMessageBytes + " bytes");
 		}
-		return this.transaction.execute((status) -> process(stored.id(), raw, parsed, sender));
+		return this.transaction.execute((status) -> process(stored.id(), raw, parsed, sender, null));
 	}
 
-	private MailOutcome process(long id, byte[] raw, ParsedMessage parsed, String sender) {
+	/**
+	 * Files a quarantined message again as a person decided ({@link MailTriageService}):
+	 * outside its sender's rate budget, and every target as {@code type} when one is
+	 * given.
+	 * @return empty when no such message is quarantined
+	 */
+	Optional<MailOutcome> release(long id, ReportType type, String staff) {
+		return this.transaction.execute((status) -> {
+			Optional<byte[]> raw = this.store.lockQuarantined(id);
+			Optional<org.abusedesk.mailbox.MailTriage.QuarantinedMessage> message = this.store.quarantinedMessage(id);
+			if (raw.isEmpty() || message.isEmpty()) {
+				return Optional.<MailOutcome>empty();
+			}
+			if (raw.get().length > this.maxMessageBytes) {
+				throw new InvalidInputException("id", "too_large", "The message is larger than " + this.maxMessageBytes
+						+ " bytes and is not read; download the original and file what it reports by hand.");
+			}
+			Map<String, Object> facts = new LinkedHashMap<>();
+			facts.put("type", (type != null) ? type.wire() : "as_read");
+			facts.put("was", message.get().reason());
+			this.audit.append(stream(id), "staff:" + staff, "mail.released", facts);
+			ParsedMessage parsed = this.parser.parse(raw.get());
+			String sender = (parsed.fromAddress() != null) ? parsed.fromAddress() : message.get().envelopeSender();
+			return Optional.of(process(id, raw.get(), parsed, sender, new Release(type)));
+		});
+	}
+
+	/**
+	 * A person's release of a quarantined message: no rate budget applies.
+	 *
+	 * @param type every target's type, or {@code null} for the types the message gave
+	 */
+	private record Release(ReportType type) {
+
+	}
+
+	/**
+	 * @param release a person's release of a quarantined message, or {@code null} for a
+	 * message as it arrives
+	 */
+	private MailOutcome process(long id, byte[] raw, ParsedMessage parsed, String sender, Release release) {
+		ReportType forced = (release != null) ? release.type() : null;
 		String format = parsed.format().wire();
 		MailThread thread = parsed.thread();
 		if (thread.ours()) {
@@ -164,7 +205,8 @@ class MailIntakeService implements MailIntake {
 		List<MailTarget> typed = new ArrayList<>();
 		Set<String> unclear = new HashSet<>();
 		for (MailTarget target : parsed.targets()) {
-			ReportType type = (target.type() != null) ? target.type() : feedType.orElse(null);
+			ReportType type = (forced != null) ? forced
+					: (target.type() != null) ? target.type() : feedType.orElse(null);
 			if (type == null) {
 				// never lost for want of a type: filed for triage, a person picks it
 				unclear.add(target.value());
@@ -176,8 +218,12 @@ class MailIntakeService implements MailIntake {
 		if (CopyrightNotice.complete(parsed)) {
 			fileable.add(ReportType.DMCA);
 		}
+		if (forced != null) {
+			fileable.add(forced);
+		}
 		List<ReportDrafts.Draft> drafts = ReportDrafts.group(typed, this.resolver, unclear, fileable);
-		Optional<Duration> wait = this.admission.admit(sender, feed.isPresent(), drafts.size());
+		Optional<Duration> wait = (release != null) ? Optional.empty()
+				: this.admission.admit(sender, feed.isPresent(), drafts.size());
 		if (wait.isPresent()) {
 			// kept whole for a person (or a release later), like any quarantined message
 			return quarantine(id, parsed, format, sender, "rate_limited: " + drafts.size() + " reports from " + sender

@@ -9,6 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.abusedesk.mailbox.MailTriage.QuarantinedMessage;
+import org.abusedesk.mailbox.MailTriage.UnclearReport;
+import org.abusedesk.intake.ReportTriage;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,16 +22,14 @@ class MailStore {
 
 	private final JdbcClient jdbc;
 
-	MailStore(JdbcClient jdbc) {
+	private final ReportTriage triage;
+
+	MailStore(JdbcClient jdbc, ReportTriage triage) {
 		this.jdbc = jdbc;
+		this.triage = triage;
 	}
 
 	record Stored(long id, boolean fresh, String status, String format, String reason) {
-
-	}
-
-	record QuarantinedRow(long id, Instant receivedAt, String channel, String headerSender, String envelopeSender,
-			String messageId, int size, String format, String reason) {
 
 	}
 
@@ -97,16 +99,41 @@ class MailStore {
 			.single();
 	}
 
-	List<QuarantinedRow> quarantined(long before, int limit) {
-		return this.jdbc.sql("""
-				select id, received_at, channel, header_sender, envelope_sender, message_id, size, format, reason
-				from mail_message where status = 'quarantined' and id < :before order by id desc limit :limit""")
+	private static final String QUARANTINED_SELECT = """
+			select id, received_at, channel, header_sender, envelope_sender, message_id, size, format, reason
+			from mail_message where status = 'quarantined'
+			""";
+
+	private static QuarantinedMessage quarantinedRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new QuarantinedMessage(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
+				rs.getString("channel"), rs.getString("header_sender"), rs.getString("envelope_sender"),
+				rs.getString("message_id"), rs.getInt("size"), rs.getString("format"), rs.getString("reason"));
+	}
+
+	List<QuarantinedMessage> quarantined(long before, int limit) {
+		return this.jdbc.sql(QUARANTINED_SELECT + "and id < :before order by id desc limit :limit")
 			.param("before", before)
 			.param("limit", limit)
-			.query((rs, n) -> new QuarantinedRow(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
-					rs.getString("channel"), rs.getString("header_sender"), rs.getString("envelope_sender"),
-					rs.getString("message_id"), rs.getInt("size"), rs.getString("format"), rs.getString("reason")))
+			.query(MailStore::quarantinedRow)
 			.list();
+	}
+
+	Optional<QuarantinedMessage> quarantinedMessage(long id) {
+		return this.jdbc.sql(QUARANTINED_SELECT + "and id = :id")
+			.param("id", id)
+			.query(MailStore::quarantinedRow)
+			.optional();
+	}
+
+	/**
+	 * Locks a quarantined message for a person's release until the transaction ends.
+	 * @return its original bytes; empty when it is not (or no longer) quarantined
+	 */
+	Optional<byte[]> lockQuarantined(long id) {
+		return this.jdbc.sql("select raw from mail_message where id = :id and status = 'quarantined' for update")
+			.param("id", id)
+			.query(byte[].class)
+			.optional();
 	}
 
 	List<FailureRow> failures(LocalDate since) {
@@ -142,31 +169,25 @@ class MailStore {
 			.list();
 	}
 
-	/**
-	 * A report flagged {@code type_unclear}.
-	 *
-	 * @param chosenType the type a person picked, or {@code null} while open
-	 */
-	record UnclearRow(long reportId, String trackingCode, String type, long mailMessageId, Instant flaggedAt,
-			String chosenType, String chosenBy, Instant chosenAt) {
-
-	}
-
 	private static final String UNCLEAR_SELECT = """
-			select t.report_id, r.tracking_code, r.type, t.mail_message_id, t.flagged_at, t.chosen_type, t.chosen_by,
-			       t.chosen_at
+			select t.report_id, r.tracking_code, r.type, r.status, r.justification, t.mail_message_id, t.flagged_at,
+			       t.chosen_type, t.chosen_by, t.chosen_at,
+			       array(select url from report_url u where u.report_id = r.id order by position) as urls,
+			       array(select address from report_address a where a.report_id = r.id order by position) as ips
 			from mail_type_unclear t join report r on r.id = t.report_id
 			""";
 
-	private static UnclearRow unclearRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private static UnclearReport unclearRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		java.sql.Timestamp chosen = rs.getTimestamp("chosen_at");
-		return new UnclearRow(rs.getLong("report_id"), rs.getString("tracking_code"), rs.getString("type"),
+		return new UnclearReport(rs.getLong("report_id"), rs.getString("tracking_code"), rs.getString("type"),
+				rs.getString("status"), List.of((String[]) rs.getArray("urls").getArray()),
+				List.of((String[]) rs.getArray("ips").getArray()), rs.getString("justification"),
 				rs.getLong("mail_message_id"), rs.getTimestamp("flagged_at").toInstant(), rs.getString("chosen_type"),
 				rs.getString("chosen_by"), (chosen != null) ? chosen.toInstant() : null);
 	}
 
 	/** The flagged reports still without a type picked, oldest first. */
-	List<UnclearRow> unclear(long after, int limit) {
+	List<UnclearReport> unclear(long after, int limit) {
 		return this.jdbc
 			.sql(UNCLEAR_SELECT + "where t.chosen_type is null and t.report_id > :after "
 					+ "order by t.report_id limit :limit")
@@ -176,7 +197,7 @@ class MailStore {
 			.list();
 	}
 
-	Optional<UnclearRow> unclearRow(long reportId) {
+	Optional<UnclearReport> unclearRow(long reportId) {
 		return this.jdbc.sql(UNCLEAR_SELECT + "where t.report_id = :id")
 			.param("id", reportId)
 			.query(MailStore::unclearRow)
@@ -184,35 +205,38 @@ class MailStore {
 	}
 
 	/**
-	 * Records the type a person picked for a flagged report and gives the report that
-	 * type.
-	 * @return the type it had; empty when the report is not waiting for a type
+	 * Locks a flagged report's flag while it waits for its type, so that two people
+	 * picking at once pick once.
+	 * @return whether it waits for its type
 	 */
-	Optional<String> chooseType(long reportId, String type, String by) {
-		Optional<String> before = this.jdbc.sql("""
-				select r.type from mail_type_unclear t join report r on r.id = t.report_id
-				where t.report_id = :id and t.chosen_type is null for update of t""")
+	boolean lockOpen(long reportId) {
+		return this.jdbc
+			.sql("select report_id from mail_type_unclear where report_id = :id and chosen_type is null for update")
 			.param("id", reportId)
-			.query(String.class)
-			.optional();
-		if (before.isEmpty()) {
-			return before;
-		}
+			.query(Long.class)
+			.optional()
+			.isPresent();
+	}
+
+	/**
+	 * Records the type a person picked for a flagged report (locked by
+	 * {@link #lockOpen}).
+	 */
+	void markChosen(long reportId, String type, String by) {
 		this.jdbc.sql("""
 				update mail_type_unclear set chosen_type = :type, chosen_by = :by, chosen_at = now()
 				where report_id = :id""").param("type", type).param("by", by).param("id", reportId).update();
-		this.jdbc.sql("update report set type = :type where id = :id")
-			.param("type", type)
-			.param("id", reportId)
-			.update();
-		return before;
 	}
 
-	/** Flags a report filed from a message that did not say its type (type_unclear). */
+	/**
+	 * Flags a report filed from a message that did not say its type (type_unclear) and
+	 * holds it from its decision until a person picks the type.
+	 */
 	void flagTypeUnclear(long reportId, long messageId) {
 		this.jdbc.sql("""
 				insert into mail_type_unclear (report_id, mail_message_id) values (:report, :message)
 				on conflict (report_id) do nothing""").param("report", reportId).param("message", messageId).update();
+		this.triage.hold(reportId);
 	}
 
 	/** The ids of the reports with these tracking codes (upper case). */
