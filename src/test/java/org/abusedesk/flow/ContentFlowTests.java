@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.WebForm.Page;
 import org.abusedesk.flow.WebForm.Part;
 import org.abusedesk.hashes.KnownContent;
@@ -42,6 +44,9 @@ class ContentFlowTests extends DeskTest {
 	@Autowired
 	private StaffAccounts accounts;
 
+	@Autowired
+	private AuditLog audit;
+
 	@Test
 	void aHostedDoxingReportWithAnAddressAndAPhoneIsPrioritisedAndHighlighted() {
 		String page = "Everyone, this is where Jane Roe lives: 221 Baker Street, London, NW1 6XE.\n"
@@ -68,6 +73,130 @@ class ContentFlowTests extends DeskTest {
 				"<mark class=\"personal-data pd-street_address\" title=\"street_address: UK street address: number, street, postcode and city (confidence 0.90)\">221 Baker Street, London, NW1 6XE</mark>")
 			.contains("<mark class=\"personal-data pd-phone\"")
 			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
+	void aHostedDoxingReportIsReadThroughTheContentSourceAndPrioritisedWithTheFindingsHighlighted() {
+		String host = pagesCatalog();
+		contentSource.serve("/objects/" + host + "/jane", "text/html; charset=utf-8",
+				"<html><head><script>var x = 1;</script></head><body><h1>Found her</h1>"
+						+ "<p>Jane Roe lives at 221 Baker Street, London, NW1 6XE.</p>"
+						+ "<p>Her phone: +44 20 7123 4567</p></body></html>");
+		List<Part> parts = report("https://" + host + "/jane");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + host + "/")).containsExactly("/objects/" + host + "/jane");
+		assertThat(this.jdbc.sql("""
+				select filename || ' ' || source || ' ' || source_url || ' ' || detected_type || ' ' || sha256
+				from evidence where report_id = :id""").param("id", reportId).query(String.class).single())
+			.isEqualTo("snapshot of https://" + host + "/jane snapshot https://" + host + "/jane text/html "
+					+ sha256Of(reportId));
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertThat(this.audit.entries("report:" + reportId)).extracting(AuditLog.Entry::action)
+			.containsSubsequence("report.snapshot_taken", "report.decided");
+		// a person decides; nothing is removed on detection alone
+		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isZero();
+
+		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
+		assertThat(body).contains("snapshot of https://" + host + "/jane")
+			.contains("<mark class=\"personal-data pd-street_address\"")
+			.contains(">221 Baker Street, London, NW1 6XE</mark>")
+			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
+	void aProxiedSiteIsNeverRead() {
+		String proxied = "cdn-" + this.catalog.id() + ".pages.example";
+		pagesCatalog();
+		contentSource.serve("/objects/" + proxied + "/jane", "text/plain",
+				"Jane Roe, 221 Baker Street, London, NW1 6XE, +44 20 7123 4567");
+		List<Part> parts = report("https://" + proxied + "/jane");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+
+		long reportId = submit("privacy", parts);
+		caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + proxied)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(decision(reportId, "facts")).doesNotContain("street_address");
+	}
+
+	@Test
+	void urlsThatWouldLeaveTheSourceAreNotReadAndTheRefusalsAreAudited() {
+		String host = pagesCatalog();
+		contentSource.answer("/objects/" + host + "/moved", new org.abusedesk.ContentSource.Answer(302,
+				java.util.Map.of("Location", "http://127.0.0.1:1/elsewhere"), new byte[0], 1, false, false));
+		List<Part> parts = new ArrayList<>(List.of(Part.field("reporter_name", "Rita Reporter"),
+				Part.field("reporter_email", this.catalog.reporter()),
+				Part.field("email_confirm", this.catalog.reporter()), Part.field("reporter_kind", "individual"),
+				Part.field("urls",
+						"https://" + host + "/a/%2e%2e/%2e%2e/admin\r\nhttps://" + host
+								+ "/x%2F..%2F..%2Fadmin\r\nhttps://" + host + "/moved\r\n"),
+				Part.field("justification", "Please look at this."), Part.field("notify_host", "send"),
+				Part.field("notify_owner", "send-anon"), Part.field("good_faith", "true")));
+		parts.add(Part.field("exposed_data", "home address"));
+		long reportId = submit("privacy", parts);
+		caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + host + "/"))
+			.containsExactly("/objects/" + host + "/moved");
+		assertThat(this.jdbc.sql("select count(*) from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.audit.entries("report:" + reportId))
+			.filteredOn((entry) -> entry.action().equals("report.snapshot_refused"))
+			.extracting(AuditLog.Entry::details)
+			.anySatisfy((details) -> assertThat(details).contains("\"reason\":\"path_not_allowed\""))
+			.anySatisfy((details) -> assertThat(details).contains("\"reason\":\"redirect\""))
+			.hasSize(3);
+	}
+
+	/**
+	 * A hosted and a proxied customer under {@code pages.example}, the hosts the test
+	 * content source serves; the hosted one's host.
+	 */
+	private String pagesCatalog() {
+		String id = this.catalog.id();
+		String document = """
+				{"accounts": [
+				  {"ref": "pages-%1$s", "name": "Pages Customer %1$s", "abuse_contact": "pages-%1$s@customer.example",
+				   "at_risk": false, "status": "active",
+				   "properties": [{"zone": "site-%1$s.pages.example", "services": ["hosting"]}]},
+				  {"ref": "cdn-%1$s", "name": "CDN Customer %1$s", "abuse_contact": "cdn-%1$s@customer.example",
+				   "at_risk": false, "status": "active",
+				   "properties": [{"zone": "cdn-%1$s.pages.example", "services": ["proxy"],
+				     "origin": {"address": "203.0.113.78", "host_name": "Origin %1$s",
+				                "host_abuse_contact": "abuse-%1$s@origin-host.example"}}]}
+				]}""".formatted(id);
+		Api.Response imported = this.api.put("/api/v1/catalog", document, this.admin);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		return "site-" + id + ".pages.example";
+	}
+
+	private String sha256Of(long reportId) {
+		byte[] content = this.jdbc.sql("select content from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(byte[].class)
+			.single();
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
