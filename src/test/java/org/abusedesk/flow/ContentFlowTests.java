@@ -163,6 +163,69 @@ class ContentFlowTests extends DeskTest {
 			.hasSize(3);
 	}
 
+	@Test
+	void anImageOnAnNcmecListDraftsOneCyberTiplineReportThatLeavesOnceStaffConfirm() throws IOException {
+		byte[] image = png(picture(new Random(this.catalog.id().hashCode() + 16)));
+		String sha256 = hex("SHA-256", image);
+		String md5 = hex("MD5", image);
+		String list = "ncmec-" + this.catalog.id();
+		this.knownContent.importList("sha256," + sha256 + "\nmd5," + md5 + "\n", list, "ncmec", "test");
+
+		List<Part> parts = report("https://img." + this.catalog.hostedZone() + "/p/2.png");
+		parts.add(Part.file("evidence", "upload.png", "image/png", image));
+		long reportId = submit("general", parts);
+		long caseId = caseOf(reportId);
+		List<Part> again = report("https://img." + this.catalog.hostedZone() + "/p/3.png");
+		again.add(Part.file("evidence", "again.png", "image/png", image));
+		assertThat(caseOf(submit("general", again))).isEqualTo(caseId);
+
+		// one draft for the case, with the file's hashes and the list, and nothing sent
+		String drafted = "select status || ' | ' || basis from referral where case_id = :case";
+		assertThat(this.jdbc.sql(drafted).param("case", caseId).query(String.class).single())
+			.startsWith("awaiting_confirmation | known_content_match: ")
+			.contains("(sha256 " + sha256 + ") on list " + list + " (ncmec) by md5 " + md5)
+			.contains("on list " + list + " (ncmec) by sha256 " + sha256);
+		String trackingCode = this.jdbc.sql("select tracking_code from report where id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single();
+		assertThat(ncmec.calls()).noneMatch((call) -> call.body().contains(trackingCode));
+
+		// a person looks and confirms: that draft is the report NCMEC gets, once
+		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
+				"{\"fact\": \"csam_confirmed\", \"checked\": \"Viewed the upload: apparent CSAM, as listed.\"}",
+				staffToken("reviewer", Role.REVIEWER));
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("select status from referral where case_id = :case")
+				.param("case", caseId)
+				.query(String.class)
+				.single()
+				.equals("submitted"));
+		assertThat(this.jdbc.sql("select basis from referral where case_id = :case")
+			.param("case", caseId)
+			.query(String.class)
+			.single()).startsWith("csam_confirmed: Viewed the upload").contains("known_content_match: ");
+		List<org.abusedesk.NcmecReceiver.Call> submits = ncmec.calls()
+			.stream()
+			.filter((call) -> call.operation().equals("submit") && call.body().contains(trackingCode))
+			.toList();
+		assertThat(submits).singleElement();
+		assertThat(ncmec.calls("fileinfo", submits.get(0).reportId())).anySatisfy((call) -> assertThat(call.body())
+			.contains("<originalFileHash hashType=\"SHA256\">" + sha256 + "</originalFileHash>"));
+	}
+
+	private static String hex(String algorithm, byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance(algorithm).digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/**
 	 * A hosted and a proxied customer under {@code pages.example}, the hosts the test
 	 * content source serves; the hosted one's host.
