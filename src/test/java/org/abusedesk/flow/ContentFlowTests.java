@@ -213,7 +213,8 @@ class ContentFlowTests extends DeskTest {
 			.toList();
 		assertThat(submits).singleElement();
 		assertThat(ncmec.calls("fileinfo", submits.get(0).reportId())).anySatisfy((call) -> assertThat(call.body())
-			.contains("<originalFileHash hashType=\"SHA256\">" + sha256 + "</originalFileHash>"));
+			.contains("<originalFileHash hashType=\"SHA256\">" + sha256 + "</originalFileHash>")
+			.contains("<originalFileHash hashType=\"MD5\">" + md5 + "</originalFileHash>"));
 	}
 
 	private static String hex(String algorithm, byte[] content) {
