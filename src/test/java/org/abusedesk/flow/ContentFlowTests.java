@@ -113,6 +113,25 @@ class ContentFlowTests extends DeskTest {
 	}
 
 	@Test
+	void aHostedImageReadThroughTheSourceIsMatchedLikeAnUpload() throws IOException {
+		String host = pagesCatalog();
+		byte[] image = png(picture(new Random(this.catalog.id().hashCode() + 7)));
+		String list = "industry-snap-" + this.catalog.id();
+		this.knownContent.importList("sha256," + hex("SHA-256", image) + "\n", list, "industry", "test");
+		contentSource.serve("/objects/" + host + "/p/9.png", "image/png", image);
+
+		long reportId = submit("general", report("https://" + host + "/p/9.png"));
+		caseOf(reportId);
+
+		assertThat(decision(reportId, "facts")).contains("\"known_content_match\": true")
+			.contains("\"known_content_lists\": [\"" + list + "\"]");
+		assertThat(this.jdbc.sql("select source || ' ' || sha256 from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("snapshot " + hex("SHA-256", image));
+	}
+
+	@Test
 	void aProxiedSiteIsNeverRead() {
 		String proxied = "cdn-" + this.catalog.id() + ".pages.example";
 		pagesCatalog();
