@@ -43,6 +43,12 @@ public abstract class IntegrationTest {
 	/** One CyberTipline reporting API for the whole test run (issue 15). */
 	protected static final NcmecReceiver ncmec = NcmecReceiver.start();
 
+	/**
+	 * One storage API for the whole test run, the content source of hosts under
+	 * {@code pages.example} (issue 16).
+	 */
+	protected static final ContentSource contentSource = ContentSource.start();
+
 	/** One webhook endpoint for the whole test run, configured as the edge's. */
 	protected static final WebhookReceiver webhooks = WebhookReceiver.start();
 
@@ -71,6 +77,11 @@ public abstract class IntegrationTest {
 		registry.add("abusedesk.referrals.fallback.name", () -> "Europol");
 		registry.add("abusedesk.referrals.fallback.email", () -> "referrals@europol.example");
 		registry.add("abusedesk.campaigns.policy-phrases[0]", () -> "hateful conduct");
+		registry.add("abusedesk.content.snapshots.sources[0].name", () -> "pages-storage");
+		registry.add("abusedesk.content.snapshots.sources[0].url-template",
+				() -> contentSource.url() + "/objects/{host}{path}");
+		registry.add("abusedesk.content.snapshots.sources[0].hosts[0]", () -> "pages.example");
+		registry.add("abusedesk.content.snapshots.max-bytes", () -> "65536");
 	}
 
 	/** A client for this test's application. */

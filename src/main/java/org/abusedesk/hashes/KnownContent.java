@@ -20,7 +20,8 @@ public interface KnownContent {
 	 * Appends one audit entry.
 	 * @param csv the file's text
 	 * @param list the list's name
-	 * @param source where the list comes from (e.g. {@code ncmec}, {@code industry})
+	 * @param source where the list comes from (e.g. {@code ncmec}, {@code industry}); a
+	 * list from {@code ncmec} is one of child sexual abuse material
 	 * @param actor who imports (for the audit log)
 	 */
 	ImportResult importList(String csv, String list, String source, String actor);

@@ -13,10 +13,12 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.WebForm;
 import org.abusedesk.WebForm.Page;
 import org.abusedesk.WebForm.Part;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.hashes.KnownContent;
 import org.abusedesk.hashes.PdqHasher;
 import org.abusedesk.identity.Role;
@@ -44,6 +46,9 @@ class ContentFlowTests extends DeskTest {
 	@Autowired
 	private StaffAccounts accounts;
 
+	@Autowired
+	private AuditLog audit;
+
 	@Test
 	void aHostedDoxingReportWithAnAddressAndAPhoneIsPrioritisedAndHighlighted() {
 		String page = "Everyone, this is where Jane Roe lives: 221 Baker Street, London, NW1 6XE.\n"
@@ -70,6 +75,213 @@ class ContentFlowTests extends DeskTest {
 				"<mark class=\"personal-data pd-street_address\" title=\"street_address: UK street address: number, street, postcode and city (confidence 0.90)\">221 Baker Street, London, NW1 6XE</mark>")
 			.contains("<mark class=\"personal-data pd-phone\"")
 			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
+	void aHostedDoxingReportIsReadThroughTheContentSourceAndPrioritisedWithTheFindingsHighlighted() {
+		String host = pagesCatalog();
+		contentSource.serve("/objects/" + host + "/jane", "text/html; charset=utf-8",
+				"<html><head><script>var x = 1;</script></head><body><h1>Found her</h1>"
+						+ "<p>Jane Roe lives at 221 Baker Street, London, NW1 6XE.</p>"
+						+ "<p>Her phone: +44 20 7123 4567</p></body></html>");
+		List<Part> parts = report("https://" + host + "/jane");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + host + "/")).containsExactly("/objects/" + host + "/jane");
+		assertThat(this.jdbc.sql("""
+				select filename || ' ' || source || ' ' || source_url || ' ' || detected_type || ' ' || sha256
+				from evidence where report_id = :id""").param("id", reportId).query(String.class).single())
+			.isEqualTo("snapshot of https://" + host + "/jane snapshot https://" + host + "/jane text/html "
+					+ sha256Of(reportId));
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertThat(this.audit.entries("report:" + reportId)).extracting(AuditLog.Entry::action)
+			.containsSubsequence("report.snapshot_taken", "report.decided");
+		// a person decides; nothing is removed on detection alone
+		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isZero();
+
+		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
+		assertThat(body).contains("snapshot of https://" + host + "/jane")
+			.contains("<mark class=\"personal-data pd-street_address\"")
+			.contains(">221 Baker Street, London, NW1 6XE</mark>")
+			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
+	void aHostedImageReadThroughTheSourceIsMatchedLikeAnUpload() throws IOException {
+		String host = pagesCatalog();
+		byte[] image = png(picture(new Random(this.catalog.id().hashCode() + 7)));
+		String list = "industry-snap-" + this.catalog.id();
+		this.knownContent.importList("sha256," + hex("SHA-256", image) + "\n", list, "industry", "test");
+		contentSource.serve("/objects/" + host + "/p/9.png", "image/png", image);
+
+		long reportId = submit("general", report("https://" + host + "/p/9.png"));
+		caseOf(reportId);
+
+		assertThat(decision(reportId, "facts")).contains("\"known_content_match\": true")
+			.contains("\"known_content_lists\": [\"" + list + "\"]");
+		assertThat(this.jdbc.sql("select source || ' ' || sha256 from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("snapshot " + hex("SHA-256", image));
+	}
+
+	@Test
+	void aProxiedSiteIsNeverRead() {
+		String proxied = "cdn-" + this.catalog.id() + ".pages.example";
+		pagesCatalog();
+		contentSource.serve("/objects/" + proxied + "/jane", "text/plain",
+				"Jane Roe, 221 Baker Street, London, NW1 6XE, +44 20 7123 4567");
+		List<Part> parts = report("https://" + proxied + "/jane");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+
+		long reportId = submit("privacy", parts);
+		caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + proxied)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(decision(reportId, "facts")).doesNotContain("street_address");
+	}
+
+	@Test
+	void urlsThatWouldLeaveTheSourceAreNotReadAndTheRefusalsAreAudited() {
+		String host = pagesCatalog();
+		contentSource.answer("/objects/" + host + "/moved", new org.abusedesk.ContentSource.Answer(302,
+				java.util.Map.of("Location", "http://127.0.0.1:1/elsewhere"), new byte[0], 1, false, false));
+		List<Part> parts = new ArrayList<>(List.of(Part.field("reporter_name", "Rita Reporter"),
+				Part.field("reporter_email", this.catalog.reporter()),
+				Part.field("email_confirm", this.catalog.reporter()), Part.field("reporter_kind", "individual"),
+				Part.field("urls",
+						"https://" + host + "/a/%2e%2e/%2e%2e/admin\r\nhttps://" + host
+								+ "/x%2F..%2F..%2Fadmin\r\nhttps://" + host + "/moved\r\n"),
+				Part.field("justification", "Please look at this."), Part.field("notify_host", "send"),
+				Part.field("notify_owner", "send-anon"), Part.field("good_faith", "true")));
+		parts.add(Part.field("exposed_data", "home address"));
+		long reportId = submit("privacy", parts);
+		caseOf(reportId);
+
+		assertThat(contentSource.requestsUnder("/objects/" + host + "/"))
+			.containsExactly("/objects/" + host + "/moved");
+		assertThat(this.jdbc.sql("select count(*) from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(Integer.class)
+			.single()).isZero();
+		assertThat(this.audit.entries("report:" + reportId))
+			.filteredOn((entry) -> entry.action().equals("report.snapshot_refused"))
+			.extracting(AuditLog.Entry::details)
+			.anySatisfy((details) -> assertThat(details).contains("\"reason\":\"path_not_allowed\""))
+			.anySatisfy((details) -> assertThat(details).contains("\"reason\":\"redirect\""))
+			.hasSize(3);
+	}
+
+	@Test
+	void anImageOnAnNcmecListDraftsOneCyberTiplineReportThatLeavesOnceStaffConfirm() throws IOException {
+		byte[] image = png(picture(new Random(this.catalog.id().hashCode() + 16)));
+		String sha256 = hex("SHA-256", image);
+		String md5 = hex("MD5", image);
+		String list = "ncmec-" + this.catalog.id();
+		this.knownContent.importList("sha256," + sha256 + "\nmd5," + md5 + "\n", list, "ncmec", "test");
+
+		List<Part> parts = report("https://img." + this.catalog.hostedZone() + "/p/2.png");
+		parts.add(Part.file("evidence", "upload.png", "image/png", image));
+		long reportId = submit("general", parts);
+		long caseId = caseOf(reportId);
+		List<Part> again = report("https://img." + this.catalog.hostedZone() + "/p/3.png");
+		again.add(Part.file("evidence", "again.png", "image/png", image));
+		assertThat(caseOf(submit("general", again))).isEqualTo(caseId);
+
+		// one draft for the case, with the file's hashes and the list, and nothing sent
+		String drafted = "select status || ' | ' || basis from referral where case_id = :case";
+		assertThat(this.jdbc.sql(drafted).param("case", caseId).query(String.class).single())
+			.startsWith("awaiting_confirmation | known_content_match: ")
+			.contains("(sha256 " + sha256 + ") on list " + list + " (ncmec) by md5 " + md5)
+			.contains("on list " + list + " (ncmec) by sha256 " + sha256);
+		String trackingCode = this.jdbc.sql("select tracking_code from report where id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single();
+		assertThat(ncmec.calls()).noneMatch((call) -> call.body().contains(trackingCode));
+
+		// a person looks and confirms: that draft is the report NCMEC gets, once
+		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
+				"{\"fact\": \"csam_confirmed\", \"checked\": \"Viewed the upload: apparent CSAM, as listed.\"}",
+				staffToken("reviewer", Role.REVIEWER));
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(60))
+			.until(() -> this.jdbc.sql("select status from referral where case_id = :case")
+				.param("case", caseId)
+				.query(String.class)
+				.single()
+				.equals("submitted"));
+		assertThat(this.jdbc.sql("select basis from referral where case_id = :case")
+			.param("case", caseId)
+			.query(String.class)
+			.single()).startsWith("csam_confirmed: Viewed the upload").contains("known_content_match: ");
+		List<org.abusedesk.NcmecReceiver.Call> submits = ncmec.calls()
+			.stream()
+			.filter((call) -> call.operation().equals("submit") && call.body().contains(trackingCode))
+			.toList();
+		assertThat(submits).singleElement();
+		assertThat(ncmec.calls("fileinfo", submits.get(0).reportId())).anySatisfy((call) -> assertThat(call.body())
+			.contains("<originalFileHash hashType=\"SHA256\">" + sha256 + "</originalFileHash>")
+			.contains("<originalFileHash hashType=\"MD5\">" + md5 + "</originalFileHash>"));
+	}
+
+	private static String hex(String algorithm, byte[] content) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance(algorithm).digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A hosted and a proxied customer under {@code pages.example}, the hosts the test
+	 * content source serves; the hosted one's host.
+	 */
+	private String pagesCatalog() {
+		String id = this.catalog.id();
+		String document = """
+				{"accounts": [
+				  {"ref": "pages-%1$s", "name": "Pages Customer %1$s", "abuse_contact": "pages-%1$s@customer.example",
+				   "at_risk": false, "status": "active",
+				   "properties": [{"zone": "site-%1$s.pages.example", "services": ["hosting"]}]},
+				  {"ref": "cdn-%1$s", "name": "CDN Customer %1$s", "abuse_contact": "cdn-%1$s@customer.example",
+				   "at_risk": false, "status": "active",
+				   "properties": [{"zone": "cdn-%1$s.pages.example", "services": ["proxy"],
+				     "origin": {"address": "203.0.113.78", "host_name": "Origin %1$s",
+				                "host_abuse_contact": "abuse-%1$s@origin-host.example"}}]}
+				]}""".formatted(id);
+		Api.Response imported = this.api.put("/api/v1/catalog", document, this.admin);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		return "site-" + id + ".pages.example";
+	}
+
+	private String sha256Of(long reportId) {
+		byte[] content = this.jdbc.sql("select content from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(byte[].class)
+			.single();
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.content.ReportContent;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseConfirmed;
 import org.abusedesk.identity.Role;
@@ -63,8 +64,11 @@ class Confirmations {
 
 	private final ApplicationEventPublisher events;
 
+	private final ReportContent content;
+
 	Confirmations(EmergencyRepository caseRows, CaseRepository cases, ConfirmationRepository confirmations,
-			Decisions decisions, AuditLog audit, ApplicationEventPublisher events) {
+			Decisions decisions, AuditLog audit, ApplicationEventPublisher events, ReportContent content) {
+		this.content = content;
 		this.events = events;
 		this.caseRows = caseRows;
 		this.cases = cases;
@@ -108,8 +112,13 @@ class Confirmations {
 		}
 		List<CaseRepository.CaseReportRow> reports = this.cases.reports(caseId);
 		String reportType = reports.isEmpty() ? null : reports.get(0).type();
-		if (CSAM.equals(fact) && !"children".equals(reportType)) {
-			throw new InvalidInputException("fact", "invalid", "csam_confirmed is confirmed on a children case only.");
+		// material on a CSAM list may come with any report type (the reporter need not
+		// know)
+		if (CSAM.equals(fact) && !"children".equals(reportType)
+				&& this.content.csamMatches(reports.stream().map(CaseRepository.CaseReportRow::reportId).toList())
+					.isEmpty()) {
+			throw new InvalidInputException("fact", "invalid",
+					"csam_confirmed is confirmed on a children case, or one whose evidence is on a CSAM list, only.");
 		}
 		String text = checked.strip();
 		long confirmationId = this.confirmations.record(caseId, fact, text, actor.name());

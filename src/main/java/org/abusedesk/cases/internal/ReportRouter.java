@@ -22,6 +22,7 @@ import org.abusedesk.campaigns.Campaigns;
 import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.content.ContentFacts;
+import org.abusedesk.content.HostedSnapshots;
 import org.abusedesk.content.ReportContent;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
@@ -76,10 +77,14 @@ class ReportRouter {
 
 	private final Campaigns campaigns;
 
+	private final HostedSnapshots snapshots;
+
 	ReportRouter(Reports reports, Decisions decisions, CaseRepository cases, AuditLog audit,
 			ApplicationEventPublisher events, ConfirmationRepository confirmations, ProposalRepository proposals,
-			ObjectProvider<RepeatInfringers> repeatInfringers, ReportContent content, Campaigns campaigns) {
+			ObjectProvider<RepeatInfringers> repeatInfringers, ReportContent content, Campaigns campaigns,
+			HostedSnapshots snapshots) {
 		this.content = content;
+		this.snapshots = snapshots;
 		this.confirmations = confirmations;
 		this.proposals = proposals;
 		this.repeatInfringers = repeatInfringers;
@@ -148,6 +153,9 @@ class ReportRouter {
 		Map<ConfirmationRepository.CaseKey, Set<String>> confirmed = this.confirmations.factsOfOpenCases(keys);
 		// the strikes of the accounts (appeals), in one question per batch
 		Set<String> repeat = repeatInfringers(claimed);
+		// hosted content is read through the operator's content source first, so that its
+		// snapshot counts like an upload (issue 16); a proxied site is never read
+		claimed.forEach((report) -> this.snapshots.take(report.id(), report.resolution(), report.urls()));
 		// what the evidence holds (personal data, known content) counts for every service
 		Map<Long, ContentFacts> content = this.content.factsOf(claimed.stream().map(Report::id).toList());
 		List<Decisions.Request> requests = new ArrayList<>();

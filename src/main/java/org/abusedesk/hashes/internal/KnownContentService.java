@@ -68,7 +68,7 @@ class KnownContentService implements KnownContent {
 					PdqHash listed = index.index.hash(position);
 					ListRef list = index.lists.get(position);
 					matches.add(new KnownContentMatch(list.name, list.source, HashAlgorithm.PDQ, listed.hex(),
-							listed.distance(result.hash())));
+							listed.distance(result.hash()), list.csam));
 				}
 			});
 		}
@@ -83,7 +83,7 @@ class KnownContentService implements KnownContent {
 			throw new IllegalArgumentException("a list name and a source are required");
 		}
 		long listId = this.jdbc.sql("""
-				insert into known_hash_list (name, source) values (:name, :source)
+				insert into known_hash_list (name, source, csam) values (:name, :source, lower(:source) = 'ncmec')
 				on conflict (name) do update set source = known_hash_list.source
 				returning id""").param("name", list.strip()).param("source", source.strip()).query(Long.class).single();
 		List<String> rejected = new ArrayList<>();
@@ -140,11 +140,12 @@ class KnownContentService implements KnownContent {
 
 	private void exact(HashAlgorithm algorithm, String value, List<KnownContentMatch> matches) {
 		this.jdbc.sql("""
-				select l.name, l.source from known_hash h join known_hash_list l on l.id = h.list_id
+				select l.name, l.source, l.csam from known_hash h join known_hash_list l on l.id = h.list_id
 				where h.algorithm = :algorithm and h.value = :value order by l.name""")
 			.param("algorithm", algorithm.wire())
 			.param("value", value)
-			.query((rs, n) -> new KnownContentMatch(rs.getString(1), rs.getString(2), algorithm, value, 0))
+			.query((rs, n) -> new KnownContentMatch(rs.getString(1), rs.getString(2), algorithm, value, 0,
+					rs.getBoolean(3)))
 			.list()
 			.forEach(matches::add);
 	}
@@ -163,8 +164,9 @@ class KnownContentService implements KnownContent {
 				List<PdqHash> hashes = new ArrayList<>();
 				List<ListRef> lists = new ArrayList<>();
 				Map<Long, ListRef> byId = new LinkedHashMap<>();
-				this.jdbc.sql("select id, name, source from known_hash_list")
-					.query((rs, n) -> byId.put(rs.getLong(1), new ListRef(rs.getString(2), rs.getString(3))))
+				this.jdbc.sql("select id, name, source, csam from known_hash_list")
+					.query((rs, n) -> byId.put(rs.getLong(1),
+							new ListRef(rs.getString(2), rs.getString(3), rs.getBoolean(4))))
 					.list();
 				this.jdbc.sql("select list_id, value from known_hash where algorithm = 'pdq' and id <= :newest")
 					.param("newest", newest)
@@ -187,7 +189,7 @@ class KnownContentService implements KnownContent {
 		}
 	}
 
-	private record ListRef(String name, String source) {
+	private record ListRef(String name, String source, boolean csam) {
 	}
 
 	private record Loaded(long newestId, PdqIndex index, List<ListRef> lists) {

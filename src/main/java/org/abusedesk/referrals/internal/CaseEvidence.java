@@ -14,7 +14,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseEvidence {
 
-	record File(long id, long reportId, String filename, String detectedType, int size, String sha256) {
+	/**
+	 * A file; {@code md5} is known only to {@link #find}, {@code sourceUrl} only for a
+	 * snapshot (the hosted URL it was read for).
+	 */
+	record File(long id, long reportId, String filename, String detectedType, int size, String sha256, String md5,
+			String sourceUrl) {
 	}
 
 	private final JdbcClient jdbc;
@@ -32,15 +37,19 @@ class CaseEvidence {
 				where report_id = any(:reports) order by id""")
 			.param("reports", reportIds.toArray(Long[]::new))
 			.query((rs, n) -> new File(rs.getLong("id"), rs.getLong("report_id"), rs.getString("filename"),
-					rs.getString("detected_type"), rs.getInt("size"), rs.getString("sha256")))
+					rs.getString("detected_type"), rs.getInt("size"), rs.getString("sha256"), null, null))
 			.list();
 	}
 
 	Optional<File> find(long evidenceId) {
-		return this.jdbc.sql("select id, report_id, filename, detected_type, size, sha256 from evidence where id = :id")
+		return this.jdbc.sql("""
+				select id, report_id, filename, detected_type, size, sha256, md5(content) as md5,
+				    case when source = 'snapshot' then source_url end as source_url
+				from evidence where id = :id""")
 			.param("id", evidenceId)
 			.query((rs, n) -> new File(rs.getLong("id"), rs.getLong("report_id"), rs.getString("filename"),
-					rs.getString("detected_type"), rs.getInt("size"), rs.getString("sha256")))
+					rs.getString("detected_type"), rs.getInt("size"), rs.getString("sha256"), rs.getString("md5"),
+					rs.getString("source_url")))
 			.optional();
 	}
 

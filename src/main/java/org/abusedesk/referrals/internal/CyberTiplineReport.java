@@ -88,8 +88,16 @@ final class CyberTiplineReport {
 		xml.append("  <originalFileHash hashType=\"SHA256\">")
 			.append(escape(file.sha256()))
 			.append("</originalFileHash>\n");
-		element(xml, 2, "additionalInfo", "Received from the reporter as evidence; detected type " + file.detectedType()
-				+ ", " + file.size() + " bytes.");
+		if (file.md5() != null) {
+			xml.append("  <originalFileHash hashType=\"MD5\">")
+				.append(escape(file.md5()))
+				.append("</originalFileHash>\n");
+		}
+		String received = (file.sourceUrl() != null)
+				? "Read by us from our own storage for the hosted URL " + file.sourceUrl()
+				: "Received from the reporter as evidence";
+		element(xml, 2, "additionalInfo",
+				received + "; detected type " + file.detectedType() + ", " + file.size() + " bytes.");
 		xml.append("</fileDetails>\n");
 		return xml.toString();
 	}

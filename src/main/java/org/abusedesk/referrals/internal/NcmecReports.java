@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * report, with the case's evidence files, for the connector ({@link NcmecDispatcher}),
  * and puts the case's evidence on a preservation hold. Listens synchronously, so both
  * commit with the confirmation or not at all; a second confirmation of the same case
- * makes no second report.
+ * makes no second report, and a report drafted from a CSAM-list match
+ * ({@link CsamMatchReferrals}) is the one that is sent.
  */
 @Component
 class NcmecReports {
@@ -54,16 +55,16 @@ class NcmecReports {
 		this.holds.hold(confirmed.caseId(), confirmed.reportIds(), CSAM, confirmed.actor());
 		List<Report> caseReports = this.reports.findAll(confirmed.reportIds());
 		String xml = CyberTiplineReport.of(this.properties.ncmec(), confirmed.caseId(), caseReports, Instant.now());
-		this.store
-			.record(new ReferralStore.NewReferral(confirmed.caseId(), "ncmec_referral", "NCMEC", "US", "ncmec_api",
-					this.properties.ncmec().url(), "csam_confirmed: " + confirmed.checked(), confirmed.actor(), xml))
-			.ifPresent((referralId) -> {
-				List<CaseEvidence.File> files = this.evidence.ofReports(confirmed.reportIds());
-				this.store.addFiles(referralId, files.stream().map(CaseEvidence.File::id).toList());
-				this.audit.append("case:" + confirmed.caseId(), confirmed.actor(), "referral.recorded",
-						Map.of("referral_id", referralId, "kind", "ncmec_referral", "authority", "NCMEC", "files",
-								files.size()));
-			});
+		ReferralStore.NewReferral referral = new ReferralStore.NewReferral(confirmed.caseId(), "ncmec_referral",
+				"NCMEC", "US", "ncmec_api", this.properties.ncmec().url(), "csam_confirmed: " + confirmed.checked(),
+				confirmed.actor(), xml);
+		// a report drafted from a CSAM-list match is the one sent: never a second
+		this.store.confirmAwaiting(referral).or(() -> this.store.record(referral)).ifPresent((referralId) -> {
+			List<CaseEvidence.File> files = this.evidence.ofReports(confirmed.reportIds());
+			this.store.addFiles(referralId, files.stream().map(CaseEvidence.File::id).toList());
+			this.audit.append("case:" + confirmed.caseId(), confirmed.actor(), "referral.recorded", Map
+				.of("referral_id", referralId, "kind", "ncmec_referral", "authority", "NCMEC", "files", files.size()));
+		});
 	}
 
 }

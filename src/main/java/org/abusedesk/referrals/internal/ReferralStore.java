@@ -56,6 +56,51 @@ class ReferralStore implements Referrals {
 			.optional();
 	}
 
+	/**
+	 * Records a CyberTipline report drafted from a CSAM-list match, awaiting staff
+	 * confirmation (the connector leaves it alone), unless the case has one already.
+	 */
+	Optional<Long> recordAwaiting(NewReferral referral) {
+		return this.jdbc.sql("""
+				insert into referral (case_id, kind, authority, country, channel, recipient, basis, requested_by,
+				    content, status)
+				values (:case, :kind, :authority, :country, :channel, :recipient, :basis, :by, :content,
+				    'awaiting_confirmation')
+				on conflict (case_id, kind, authority) do nothing returning id""")
+			.param("case", referral.caseId())
+			.param("kind", referral.kind())
+			.param("authority", referral.authority())
+			.param("country", referral.country())
+			.param("channel", referral.channel())
+			.param("recipient", referral.recipient())
+			.param("basis", referral.basis())
+			.param("by", referral.requestedBy())
+			.param("content", referral.content())
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Staff confirmed the material of a case whose report was drafted from a match: the
+	 * draft becomes the report to send, its basis both the match and the confirmation.
+	 * @return the referral, when there was a draft
+	 */
+	Optional<Long> confirmAwaiting(NewReferral referral) {
+		return this.jdbc.sql("""
+				update referral set status = 'pending', basis = :basis || '; ' || basis, requested_by = :by,
+				    content = :content, next_attempt_at = now()
+				where case_id = :case and kind = :kind and authority = :authority and status = 'awaiting_confirmation'
+				returning id""")
+			.param("case", referral.caseId())
+			.param("kind", referral.kind())
+			.param("authority", referral.authority())
+			.param("basis", referral.basis())
+			.param("by", referral.requestedBy())
+			.param("content", referral.content())
+			.query(Long.class)
+			.optional();
+	}
+
 	void addFiles(long referralId, List<Long> evidenceIds) {
 		for (long evidenceId : evidenceIds) {
 			this.jdbc.sql("insert into referral_file (referral_id, evidence_id) values (:r, :e) on conflict do nothing")

@@ -39,7 +39,7 @@ class ReferralsSection implements ReportSection {
 		this.jdbc.sql("""
 				select
 				    (select count(*) from referral where kind = 'ncmec_referral'
-				        and created_at >= :from and created_at < :to),
+				        and status <> 'awaiting_confirmation' and created_at >= :from and created_at < :to),
 				    (select count(*) from referral where kind = 'ncmec_referral' and status = 'submitted'
 				        and submitted_at >= :from and submitted_at < :to),
 				    (select count(*) from mitigation where type = 'emergency_block' and status in ('active', 'removed')

@@ -183,7 +183,8 @@ class NcmecReferralTests extends DeskTest {
 				"{\"fact\": \"csam_confirmed\", \"checked\": \"Looked at it.\"}",
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-		assertThat(refused.body()).contains("csam_confirmed is confirmed on a children case only.");
+		assertThat(refused.body())
+			.contains("csam_confirmed is confirmed on a children case, or one whose evidence is on a CSAM list, only.");
 		assertThat(this.referrals.ofCase(caseId)).isEmpty();
 	}
 
