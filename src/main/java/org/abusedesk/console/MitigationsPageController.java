@@ -54,7 +54,7 @@ class MitigationsPageController {
 			@RequestParam(name = "review_due", required = false) String reviewDue, Authentication authentication,
 			Model model) {
 		String chosenType = MitigationType.fromWire(blank(type)).map(MitigationType::wire).orElse(null);
-		String chosenStatus = STATUSES.contains(blank(status)) ? status.strip() : null;
+		String chosenStatus = (blank(status) != null && STATUSES.contains(blank(status))) ? blank(status) : null;
 		MitigationControl.Filter filter = new MitigationControl.Filter(chosenType, chosenStatus, blank(account),
 				"true".equals(reviewDue));
 		model.addAttribute("me", ConsoleActor.of(authentication));

@@ -91,8 +91,10 @@ class CaseLetterService implements CaseLetters {
 
 	@Override
 	public List<Template> templates(String party, String reportType) {
+		// those written for the report type before those for any type
 		return this.templates.stream()
 			.filter((t) -> t.party().equals(party) && (t.type().equals("any") || t.type().equals(reportType)))
+			.sorted(Comparator.comparing((Template t) -> t.type().equals("any")).thenComparing(Template::id))
 			.toList();
 	}
 
@@ -159,8 +161,10 @@ class CaseLetterService implements CaseLetters {
 	@Transactional
 	public String send(long caseId, String staff, String party, long reportId, String subject, String body,
 			String key) {
+		Recipients recipients = recipients(caseId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
 		List<FieldError> errors = new ArrayList<>();
-		if (!List.of("reporter", "customer").contains(party)) {
+		if (party == null || !List.of("reporter", "customer").contains(party)) {
 			errors.add(new FieldError("party", "invalid", "Write to the reporter or to the customer."));
 		}
 		text("subject", subject, MAX_SUBJECT, errors);
@@ -174,8 +178,6 @@ class CaseLetterService implements CaseLetters {
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
-		Recipients recipients = recipients(caseId)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId));
 		String kind;
 		String address;
 		String shown;
