@@ -2,11 +2,9 @@ package org.abusedesk.console;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.abusedesk.actions.CaseLetters;
 import org.abusedesk.identity.Role;
-import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -77,21 +75,13 @@ class LetterPageController {
 			@RequestParam(name = "report", defaultValue = "0") long reportId,
 			@RequestParam(required = false) String subject, @RequestParam(required = false) String body,
 			@RequestParam(required = false) String key, Authentication authentication, RedirectAttributes redirect) {
-		try {
+		boolean sent = ConsoleErrors.refusedAsMessage(() -> {
 			String recipient = this.letters.send(id, ConsoleActor.of(authentication).name(), party, reportId, subject,
 					body, key);
 			redirect.addFlashAttribute("message", "Your letter to " + recipient + " is in the outbox.");
+		}, redirect);
+		if (sent) {
 			return "redirect:/console/cases/" + id;
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error",
-					ex.errors().stream().map((e) -> e.field() + ": " + e.message()).collect(Collectors.joining(" ")));
-		}
-		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", ex.getReason());
 		}
 		redirect.addFlashAttribute("letter", new CaseLetters.Letter(null, party, null, subject, body));
 		redirect.addAttribute("party", party);

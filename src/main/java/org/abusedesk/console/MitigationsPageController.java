@@ -7,8 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.abusedesk.actions.MitigationControl;
 import org.abusedesk.actions.Mitigations;
@@ -16,7 +16,6 @@ import org.abusedesk.actions.Mitigations.Mitigation;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationType;
-import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -129,22 +128,12 @@ class MitigationsPageController {
 
 	/** Runs a step; refused input, a conflict or a missing role becomes a message. */
 	private static void step(RedirectAttributes redirect, Supplier<Optional<Mitigation>> step,
-			java.util.function.Function<Mitigation, String> success) {
-		try {
+			Function<Mitigation, String> success) {
+		ConsoleErrors.refusedAsMessage(() -> {
 			Mitigation changed = step.get()
 				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such mitigation."));
 			redirect.addFlashAttribute("message", success.apply(changed));
-		}
-		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("error",
-					ex.errors().stream().map((e) -> e.field() + ": " + e.message()).collect(Collectors.joining(" ")));
-		}
-		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode().value() == 404) {
-				throw ex;
-			}
-			redirect.addFlashAttribute("error", ex.getReason());
-		}
+		}, redirect);
 	}
 
 	private static String back(long id) {

@@ -1,7 +1,5 @@
 package org.abusedesk.console;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -13,10 +11,7 @@ import org.abusedesk.ConsoleSession;
 import org.abusedesk.flow.EdgeDeskTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
-import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.PolicyDocuments;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,18 +51,9 @@ class ConsolePagesTests extends EdgeDeskTest {
 		return page.body();
 	}
 
-	private long interstitialOnItsOwnCase(String path) {
-		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, path));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		return latest(cursor, caseId).get(0).get("id").asLong();
-	}
-
 	@Test
 	void aReviewerFindsAMitigationSetsItsReviewAndLiftsItWithAReason() {
-		long id = interstitialOnItsOwnCase("/login.php");
+		long id = activeInterstitial("/login.php");
 		String target = "https://blog." + this.catalog.hostedZone() + "/login.php";
 		ConsoleSession reviewer = signedIn("reviewer", Role.REVIEWER);
 		String account = "hosting-" + this.catalog.id();

@@ -1,14 +1,9 @@
 package org.abusedesk.flow;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
 
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
-import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -54,22 +48,17 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		}
 	}
 
+	private BrowserSteps page;
+
 	@BeforeEach
 	void forgetTheSession() {
 		browser.manage().deleteAllCookies();
-	}
-
-	private long interstitial(String path) {
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), path));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		return latest(cursor, caseId).get(0).get("id").asLong();
+		this.page = new BrowserSteps(browser, this.port);
 	}
 
 	@Test
 	void aReviewerLiftsAMitigationFromItsPage() {
-		long id = interstitial("/lift.php");
+		long id = activeInterstitial("/lift.php");
 		long cursor = changeCursor();
 		long caseId = this.jdbc.sql("select case_id from mitigation where id = :id")
 			.param("id", id)
@@ -78,22 +67,22 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		String reviewer = "lifter-" + this.catalog.id();
 		this.accounts.create(reviewer, Role.REVIEWER, PASSWORD);
 
-		open("/login");
-		waitFor(By.id("username")).sendKeys(reviewer);
+		this.page.open("/login");
+		this.page.waitFor(By.id("username")).sendKeys(reviewer);
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		browser.findElement(By.id("sign-in")).click();
-		wait(ExpectedConditions.textToBe(By.id("signed-in-as"), reviewer));
-		click(By.id("mitigations-link"));
-		wait(ExpectedConditions.urlContains("/console/mitigations"));
-		open("/console/mitigations?account=hosting-" + this.catalog.id());
-		click(By.linkText("#" + id));
-		wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("signed-in-as"), reviewer));
+		this.page.click(By.id("mitigations-link"));
+		this.page.waitUntil(ExpectedConditions.urlContains("/console/mitigations"));
+		this.page.open("/console/mitigations?account=hosting-" + this.catalog.id());
+		this.page.click(By.linkText("#" + id));
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
 		assertThat(browser.findElement(By.id("mitigation-target")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/lift.php");
 
-		waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
-		click(By.id("lift"));
-		wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
+		this.page.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
+		this.page.click(By.id("lift"));
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
 		assertThat(browser.findElement(By.id("message")).getText())
 			.isEqualTo("Lifted: the mitigation is removed and the edge drops it.");
 		assertThat(browser.findElements(By.id("lift-form"))).isEmpty();
@@ -103,10 +92,10 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 
 	@Test
 	void theWarningPageIsARedDangerPageInTheVisitorsLanguageWithAWayBack() {
-		long id = interstitial("/konto.php");
+		long id = activeInterstitial("/konto.php");
 
-		open("/interstitial/" + id);
-		WebElement heading = waitFor(By.id("warning-heading"));
+		this.page.open("/interstitial/" + id);
+		WebElement heading = this.page.waitFor(By.id("warning-heading"));
 		assertThat(heading.getText()).isEqualTo("Warnung: diese Website wurde als Phishing gemeldet");
 		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		// the stylesheet loaded under the page's content security policy
@@ -118,33 +107,7 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		assertThat(leave.getText()).isEqualTo("Diese Website verlassen");
 		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
 		leave.click();
-		wait(ExpectedConditions.urlToBe("about:blank"));
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + this.port + path);
-	}
-
-	private static WebElement waitFor(By locator) {
-		return wait(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(condition);
-	}
-
-	/** Clicks, finding the element again if htmx replaced it in the meantime. */
-	private static void click(By locator) {
-		wait((driver) -> {
-			WebElement element = driver.findElement(locator);
-			if (!element.isDisplayed()) {
-				return null;
-			}
-			element.click();
-			return true;
-		});
+		this.page.waitUntil(ExpectedConditions.urlToBe("about:blank"));
 	}
 
 }

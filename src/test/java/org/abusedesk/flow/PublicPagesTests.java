@@ -29,15 +29,6 @@ class PublicPagesTests extends EdgeDeskTest {
 	@Autowired
 	private CustomerTokens customerTokens;
 
-	private long interstitial(String path) {
-		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, path));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		return latest(cursor, caseId).get(0).get("id").asLong();
-	}
-
 	private HttpResponse<String> visit(String path, String acceptLanguage) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
 		if (acceptLanguage != null) {
@@ -48,7 +39,7 @@ class PublicPagesTests extends EdgeDeskTest {
 
 	@Test
 	void thePhishingWarningSpeaksTheVisitorsLanguageAndOffersAWayBack() throws Exception {
-		long id = interstitial("/login.php");
+		long id = activeInterstitial("/login.php");
 		String site = "https://blog." + this.catalog.hostedZone() + "/login.php";
 
 		HttpResponse<String> english = visit("/interstitial/" + id, null);
