@@ -34,6 +34,14 @@ public final class Chromium implements AutoCloseable {
 	}
 
 	public static Chromium start() throws IOException {
+		return start(null);
+	}
+
+	/**
+	 * A browser whose {@code Accept-Language} is {@code acceptLanguages} (e.g.
+	 * {@code de-DE,de}), or the default for {@code null}.
+	 */
+	public static Chromium start(String acceptLanguages) throws IOException {
 		assertThat(CHROMEDRIVER).as("chromedriver is missing: apt-get install chromium chromium-driver").canRead();
 		Path profile = Files.createTempDirectory("abusedesk-chromium");
 		ChromeOptions options = new ChromeOptions();
@@ -41,6 +49,10 @@ public final class Chromium implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + profile);
+		if (acceptLanguages != null) {
+			options.addArguments("--accept-lang=" + acceptLanguages);
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();

@@ -47,6 +47,18 @@ public abstract class EdgeDeskTest extends DeskTest {
 		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
 	}
 
+	/**
+	 * Files a phishing report about {@code path} on the hosted customer's blog, puts a
+	 * phishing interstitial on it at once, and answers the interstitial's id.
+	 */
+	protected long activeInterstitial(String path) {
+		long cursor = changeCursor();
+		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), path));
+		actNow(caseId, new ProposedMitigation(org.abusedesk.policy.MitigationType.PHISHING_INTERSTITIAL,
+				org.abusedesk.policy.MitigationTarget.URL_PATTERN, List.of(), java.time.Duration.ZERO, null, null));
+		return latest(cursor, caseId).get(0).get("id").asLong();
+	}
+
 	protected String phishing(String host, String path, String... morePaths) {
 		StringBuilder urls = new StringBuilder("\"https://" + host + path + "\"");
 		for (String more : morePaths) {

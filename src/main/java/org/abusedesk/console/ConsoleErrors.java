@@ -1,8 +1,10 @@
 package org.abusedesk.console;
 
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.abusedesk.cases.CaseWorkException;
+import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
@@ -42,6 +44,30 @@ final class ConsoleErrors {
 			}
 			throw asStatus(ex);
 		}
+	}
+
+	/**
+	 * Runs a step of another module's API that answers refusals as problem details:
+	 * invalid fields and a conflict or a missing role become the flash message
+	 * {@code error}; a missing thing stays a 404.
+	 * @return whether the step ran
+	 */
+	static boolean refusedAsMessage(Runnable step, RedirectAttributes redirect) {
+		try {
+			step.run();
+			return true;
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error",
+					ex.errors().stream().map((e) -> e.field() + ": " + e.message()).collect(Collectors.joining(" ")));
+		}
+		catch (ResponseStatusException ex) {
+			if (ex.getStatusCode().value() == 404) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", ex.getReason());
+		}
+		return false;
 	}
 
 	private static ResponseStatusException asStatus(CaseWorkException ex) {

@@ -34,6 +34,12 @@ public interface PolicyDocuments {
 	ActivePolicy active();
 
 	/**
+	 * Every stored version, the latest stored first, without its text (see
+	 * {@link #active}).
+	 */
+	List<PolicyVersion> versions();
+
+	/**
 	 * Replays the facts of decisions recorded since {@code since} against a draft and
 	 * reports what would change. Reads only.
 	 * @param yaml the draft
@@ -50,6 +56,18 @@ public interface PolicyDocuments {
 	 * @param document the document text
 	 */
 	record ActivePolicy(String version, String author, Instant activatedAt, String document) {
+	}
+
+	/**
+	 * @param version the version the document declares
+	 * @param author who stored it
+	 * @param createdAt when it was stored
+	 * @param activatedAt when it was last made active, or {@code null}
+	 * @param active whether it is the active version
+	 * @param sha256 the hash of its text
+	 */
+	record PolicyVersion(String version, String author, Instant createdAt, Instant activatedAt, boolean active,
+			String sha256) {
 	}
 
 	/**

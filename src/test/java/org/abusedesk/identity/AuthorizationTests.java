@@ -153,7 +153,17 @@ class AuthorizationTests extends IntegrationTest {
 			// bearer token; posts need the form's CSRF token
 			"GET, /customer, none, 302", "GET, /customer, admin, 302", "GET, /customer, customer, 302",
 			"GET, /customer/sign-in, none, 200", "POST, /customer/sign-in, none, 403",
-			"POST, /customer/mitigations/999999999/review, customer, 403" })
+			"POST, /customer/mitigations/999999999/review, customer, 403",
+			"POST, /customer/mitigations/999999999/appeal, customer, 403",
+			"POST, /customer/mitigations/999999999/counter-notice, customer, 403",
+			"GET, /interstitial/assets/warning.css, none, 200",
+			// letters from a case (issue 17)
+			"POST, /api/v1/cases/999999999/correspondence, none, 401",
+			"POST, /api/v1/cases/999999999/correspondence, agent, 403",
+			"POST, /api/v1/cases/999999999/correspondence, reviewer, 404",
+			"POST, /api/v1/cases/999999999/correspondence, edge, 403",
+			"GET, /api/v1/cases/999999999/correspondence/templates, agent, 404",
+			"GET, /api/v1/cases/999999999/correspondence/templates, customer, 401" })
 	void allowsOnlyTheRolesThatNeedIt(String method, String path, String role, int expected) {
 		String token = switch (role) {
 			case "none" -> null;
@@ -255,7 +265,20 @@ class AuthorizationTests extends IntegrationTest {
 			"GET, /console/mailbox/quarantine, reviewer, 200", "GET, /console/mailbox/quarantine/999999999, agent, 404",
 			"GET, /console/mailbox/quarantine/999999999/original, legal, 404",
 			"POST, /console/mailbox/quarantine/999999999/release, none, 302 /login",
-			"POST, /console/mailbox/quarantine/999999999/release, agent, 404", "DELETE, /console/mailbox, admin, 403" })
+			"POST, /console/mailbox/quarantine/999999999/release, agent, 404", "DELETE, /console/mailbox, admin, 403",
+			"GET, /console/dashboard, none, 302 /login", "GET, /console/dashboard, agent, 200",
+			"GET, /console/mitigations, none, 302 /login", "GET, /console/mitigations, agent, 200",
+			"GET, /console/mitigations/999999999, legal, 404",
+			"POST, /console/mitigations/999999999/lift, none, 302 /login",
+			"POST, /console/mitigations/999999999/lift, agent, 403",
+			"POST, /console/mitigations/999999999/lift, reviewer, 404",
+			"POST, /console/mitigations/999999999/extend, agent, 403",
+			"POST, /console/mitigations/999999999/review, agent, 403", "GET, /console/emergencies, agent, 200",
+			"POST, /console/emergencies/999999999/answer, agent, 403",
+			"POST, /console/emergencies/999999999/answer, reviewer, 404", "GET, /console/policy, agent, 200",
+			"POST, /console/policy/backtest, agent, 403", "POST, /console/policy/backtest, reviewer, 403",
+			"POST, /console/policy/backtest, senior, 200", "GET, /console/cases/999999999/write, agent, 404",
+			"POST, /console/cases/999999999/write, agent, 403", "POST, /console/cases/999999999/write, reviewer, 404" })
 	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",

@@ -195,7 +195,7 @@ class Emergencies {
 	 * The emergency blocks the case's latest plans propose (none if a guardrail refused
 	 * them).
 	 */
-	private List<ProposedMitigation> emergencyBlocks(long caseId) {
+	List<ProposedMitigation> emergencyBlocks(long caseId) {
 		Set<ProposedMitigation> blocks = new LinkedHashSet<>();
 		for (CaseRepository.CaseReportRow report : this.cases.reports(caseId)) {
 			for (Decision decision : this.decisions.latestOfReport(report.reportId())) {

@@ -77,6 +77,17 @@ class ConsoleSecurityConfiguration {
 						"/console/staff/*/enable", "/console/staff/*/password", "/console/staff/*/tokens",
 						"/console/staff/tokens/*/revoke")
 				.hasRole("admin")
+				// the console's pages for the rest of the work (issue 17)
+				.requestMatchers(HttpMethod.GET, "/console/mitigations", "/console/mitigations/*",
+						"/console/emergencies", "/console/dashboard", "/console/policy", "/console/cases/*/write")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/mitigations/*/lift", "/console/mitigations/*/extend",
+						"/console/mitigations/*/review", "/console/emergencies/*/answer", "/console/cases/*/write")
+				.hasAnyRole(DECIDERS)
+				// a backtest replays every decision since a date: the roles that change
+				// policy
+				.requestMatchers(HttpMethod.POST, "/console/policy/backtest")
+				.hasAnyRole("senior", "legal", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",

@@ -65,9 +65,8 @@ class CustomerSecurityConfiguration {
 				.hasRole("customer"))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/customer/sign-in")))
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(
-						"default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
@@ -84,14 +83,13 @@ class CustomerSecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable())
-			.authorizeHttpRequests(
-					(authorize) -> authorize.requestMatchers(org.springframework.http.HttpMethod.GET, "/interstitial/*")
-						.permitAll()
-						.anyRequest()
-						.denyAll())
-			.headers((headers) -> headers
-				.contentSecurityPolicy((csp) -> csp.policyDirectives(
-						"default-src 'none'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"))
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers(org.springframework.http.HttpMethod.GET, "/interstitial/*", "/interstitial/assets/*")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'none'; style-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}

@@ -409,7 +409,7 @@ class MitigationStore implements Mitigations {
 	private record CaseRef(String accountRef, String property) {
 	}
 
-	private static Mitigation map(ResultSet rs, int row) throws SQLException {
+	static Mitigation map(ResultSet rs, int row) throws SQLException {
 		return new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"), rs.getString("target"),
 				List.of((String[]) rs.getArray("territorial_scope").getArray()), rs.getString("status"),
 				instant(rs.getTimestamp("effective_at")), instant(rs.getTimestamp("expires_at")),

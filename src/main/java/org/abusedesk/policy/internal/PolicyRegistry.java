@@ -114,6 +114,18 @@ class PolicyRegistry {
 		return findActive().orElseThrow();
 	}
 
+	/** Every stored version, the latest stored first, at most 500. */
+	List<PolicyDocuments.PolicyVersion> versions() {
+		return this.jdbc.sql("""
+				select version, author, created_at, activated_at, active, sha256 from policy_version
+				order by created_at desc, version limit 500""")
+			.query((rs, row) -> new PolicyDocuments.PolicyVersion(rs.getString("version"), rs.getString("author"),
+					rs.getTimestamp("created_at").toInstant(),
+					(rs.getTimestamp("activated_at") != null) ? rs.getTimestamp("activated_at").toInstant() : null,
+					rs.getBoolean("active"), rs.getString("sha256")))
+			.list();
+	}
+
 	private Optional<PolicyDocuments.ActivePolicy> findActive() {
 		return this.jdbc.sql("select version, author, activated_at, document from policy_version where active")
 			.query((rs, row) -> new PolicyDocuments.ActivePolicy(rs.getString("version"), rs.getString("author"),

@@ -44,6 +44,11 @@ class PolicyService implements PolicyDocuments {
 	}
 
 	@Override
+	public List<PolicyVersion> versions() {
+		return this.registry.versions();
+	}
+
+	@Override
 	public Backtest backtest(String yaml, Instant since, int maxExamples) {
 		return this.backtests.run(PolicyRegistry.compileOrFail(yaml), since, maxExamples);
 	}

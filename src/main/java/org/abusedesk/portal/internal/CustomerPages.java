@@ -3,11 +3,14 @@ package org.abusedesk.portal.internal;
 import org.abusedesk.appeals.CustomerReviews;
 import org.abusedesk.mitigations.Mitigations;
 
+import java.util.List;
+
 import org.abusedesk.identity.Customer;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.transparency.CustomerStatements;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +19,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The customer's web pages: the same view and action as the customer API, for people.
+ * The customer's web pages: the same view and action as the customer API, for people:
+ * their properties, the reports about them (as far as each reporter allowed), the
+ * mitigations with their exact targets, dates and statements of reasons, and the review,
+ * appeal and counter-notice forms.
  */
 @Controller
 class CustomerPages {
@@ -31,7 +38,15 @@ class CustomerPages {
 
 	private final CustomerStatements statements;
 
-	CustomerPages(Reports reports, Mitigations mitigations, CustomerReviews reviews, CustomerStatements statements) {
+	private final JdbcClient jdbc;
+
+	/** One of the customer's properties, as the catalog has it. */
+	record CustomerProperty(String kind, String value, List<String> services) {
+	}
+
+	CustomerPages(Reports reports, Mitigations mitigations, CustomerReviews reviews, CustomerStatements statements,
+			JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.reports = reports;
 		this.mitigations = mitigations;
 		this.reviews = reviews;
@@ -41,6 +56,15 @@ class CustomerPages {
 	@GetMapping("/customer")
 	String home(@AuthenticationPrincipal Customer customer, Model model) {
 		model.addAttribute("account", customer.accountRef());
+		model.addAttribute("dates", new PublicDates());
+		model.addAttribute("properties",
+				this.jdbc.sql("""
+						select p.kind, p.value, p.services from property p join account a on a.id = p.account_id
+						where a.ref = :ref order by p.value limit 500""")
+					.param("ref", customer.accountRef())
+					.query((rs, n) -> new CustomerProperty(rs.getString("kind"), rs.getString("value"),
+							List.of((String[]) rs.getArray("services").getArray())))
+					.list());
 		model.addAttribute("mitigations",
 				this.mitigations.ofAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
 					.stream()
@@ -56,7 +80,8 @@ class CustomerPages {
 
 	@PostMapping("/customer/mitigations/{id}/review")
 	String requestReview(@AuthenticationPrincipal Customer customer, @PathVariable long id,
-			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String comment) {
+			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String comment,
+			RedirectAttributes redirect) {
 		if (!CustomerReviews.REASONS.contains(reason)) {
 			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Choose a reason.");
 		}
@@ -66,6 +91,8 @@ class CustomerPages {
 		}
 		this.reviews.request(customer.accountRef(), id, reason, text)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		redirect.addFlashAttribute("message",
+				"Your review request for mitigation " + id + " is recorded; a person on our staff looks at it.");
 		return "redirect:/customer";
 	}
 

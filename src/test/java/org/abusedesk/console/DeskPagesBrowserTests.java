@@ -1,0 +1,116 @@
+package org.abusedesk.console;
+
+import org.abusedesk.BrowserSteps;
+import org.abusedesk.Chromium;
+import org.abusedesk.EdgeDeskTest;
+import java.io.IOException;
+
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 17 in a real browser (whose visitor reads German first): a reviewer lifts a
+ * mitigation from its page and the edge is told; the phishing warning page shows its
+ * danger styling under the strict content security policy, in German, with a way back.
+ */
+@Tag("browser")
+class DeskPagesBrowserTests extends EdgeDeskTest {
+
+	private static final String PASSWORD = "desk pages browser password";
+
+	private static Chromium chromium;
+
+	private static WebDriver browser;
+
+	@Autowired
+	private StaffAccounts accounts;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		chromium = Chromium.start("de-DE,de");
+		browser = chromium.driver();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	private BrowserSteps page;
+
+	@BeforeEach
+	void forgetTheSession() {
+		browser.manage().deleteAllCookies();
+		this.page = new BrowserSteps(browser, this.port);
+	}
+
+	@Test
+	void aReviewerLiftsAMitigationFromItsPage() {
+		long id = activeInterstitial("/lift.php");
+		long cursor = changeCursor();
+		long caseId = this.jdbc.sql("select case_id from mitigation where id = :id")
+			.param("id", id)
+			.query(Long.class)
+			.single();
+		String reviewer = "lifter-" + this.catalog.id();
+		this.accounts.create(reviewer, Role.REVIEWER, PASSWORD);
+
+		this.page.open("/login");
+		this.page.waitFor(By.id("username")).sendKeys(reviewer);
+		browser.findElement(By.id("password")).sendKeys(PASSWORD);
+		browser.findElement(By.id("sign-in")).click();
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("signed-in-as"), reviewer));
+		this.page.click(By.id("mitigations-link"));
+		this.page.waitUntil(ExpectedConditions.urlContains("/console/mitigations"));
+		this.page.open("/console/mitigations?account=hosting-" + this.catalog.id());
+		this.page.click(By.linkText("#" + id));
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
+		assertThat(browser.findElement(By.id("mitigation-target")).getText())
+			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/lift.php");
+
+		this.page.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
+		this.page.click(By.id("lift"));
+		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
+		assertThat(browser.findElement(By.id("message")).getText())
+			.isEqualTo("Lifted: the mitigation is removed and the edge drops it.");
+		assertThat(browser.findElements(By.id("lift-form"))).isEmpty();
+		assertThat(latest(cursor, caseId)).singleElement()
+			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
+	}
+
+	@Test
+	void theWarningPageIsARedDangerPageInTheVisitorsLanguageWithAWayBack() {
+		long id = activeInterstitial("/konto.php");
+
+		this.page.open("/interstitial/" + id);
+		WebElement heading = this.page.waitFor(By.id("warning-heading"));
+		assertThat(heading.getText()).isEqualTo("Warnung: diese Website wurde als Phishing gemeldet");
+		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		// the stylesheet loaded under the page's content security policy
+		assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+			.isEqualTo("rgba(139, 16, 16, 1)");
+		assertThat(browser.findElement(By.cssSelector(".warning-lead strong")).getText())
+			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/konto.php");
+		WebElement leave = browser.findElement(By.id("leave"));
+		assertThat(leave.getText()).isEqualTo("Diese Website verlassen");
+		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
+		leave.click();
+		this.page.waitUntil(ExpectedConditions.urlToBe("about:blank"));
+	}
+
+}
