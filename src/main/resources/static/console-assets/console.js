@@ -6,8 +6,9 @@
 	// Times: the server writes "3 hours ago" with the exact UTC time on hover; here both
 	// follow the viewer's clock and time zone.
 	var units = [['year', 31536000], ['month', 2592000], ['day', 86400], ['hour', 3600], ['minute', 60]];
-	var relative = (window.Intl && Intl.RelativeTimeFormat) ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
-	var exact = (window.Intl && Intl.DateTimeFormat) ? new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }) : null;
+	var relative = (window.Intl && Intl.RelativeTimeFormat) ? new Intl.RelativeTimeFormat(undefined, { numeric: 'always' }) : null;
+	var exact = (window.Intl && Intl.DateTimeFormat) ? new Intl.DateTimeFormat(undefined, { year: 'numeric',
+		month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }) : null;
 
 	function describe(date) {
 		var seconds = (date.getTime() - Date.now()) / 1000;

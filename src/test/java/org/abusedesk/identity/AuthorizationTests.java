@@ -251,7 +251,7 @@ class AuthorizationTests extends IntegrationTest {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",
 				"a note", "justification", "a threat", "other", "1", "into", "1", "action", "forward", "case",
-				"999999999");
+				"999999999", "confirmed", "yes");
 		Api.Response response = switch (method) {
 			case "GET" -> session.get(path);
 			case "POST" -> session.post(path, form);
