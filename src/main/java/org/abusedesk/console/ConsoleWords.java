@@ -86,6 +86,11 @@ public class ConsoleWords {
 		return status("case", value);
 	}
 
+	/** A case status in words; any other value (a name, a role) as it is. */
+	public String caseStatusOrAsIs(String value) {
+		return CASE_STATUS.getOrDefault(value, (value != null) ? value : "");
+	}
+
 	public String type(String value) {
 		return lookup(TYPES, value);
 	}
@@ -156,8 +161,8 @@ public class ConsoleWords {
 		}
 		Matcher matcher = BASIS_REQUIRED.matcher(text);
 		if (matcher.find()) {
-			return mitigation(matcher.group(1)) + " on a " + service(matcher.group(2)).toLowerCase(Locale.ROOT)
-					+ " service needs its basis recorded first (" + plain(matcher.group(3)) + ").";
+			return mitigation(matcher.group(1)) + " on " + service(matcher.group(2))
+					+ " needs its basis recorded first (" + plain(matcher.group(3)) + ").";
 		}
 		return capitalised(plain(text.replaceFirst("^guardrail ", "")));
 	}

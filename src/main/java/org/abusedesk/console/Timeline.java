@@ -41,7 +41,7 @@ public record Timeline(List<Entry> entries) {
 
 	/** Facts nobody needs to read (ids of rows, keys of the outbox). */
 	private static final Set<String> TECHNICAL = Set.of("idempotency_key", "decision_id", "mail_message", "note_id",
-			"policy_version", "hash", "outbox_message", "report_id", "report", "proposal_id");
+			"policy_version", "hash", "outbox_message", "report_id", "report", "proposal_id", "correspondence");
 
 	/**
 	 * Facts that name the reporter or a person we wrote to: only for roles that see
@@ -184,7 +184,7 @@ public record Timeline(List<Entry> entries) {
 		}
 		String text = node.asString("");
 		return switch (key) {
-			case "from", "to", "status" -> words.caseStatus(text);
+			case "from", "to", "status" -> words.caseStatusOrAsIs(text);
 			case "type", "mitigation_type", "report_type" -> words.typeOrMitigation(text);
 			case "service" -> words.service(text);
 			case "review" -> words.review(text);

@@ -224,6 +224,9 @@ class ConsoleBrowserTests extends IntegrationTest {
 
 		new Select(waitFor(By.id("search-status"))).selectByValue("open");
 		new Select(browser.findElement(By.id("field"))).selectByValue("host");
+		WebElement text = browser.findElement(By.id("q"));
+		text.clear();
+		text.sendKeys("blog." + this.catalog.hostedZone());
 		click(By.id("search-button"));
 		wait(ExpectedConditions.urlContains("status=open"));
 		assertThat(results()).containsExactly(caseId);
