@@ -246,7 +246,11 @@ class AuthorizationTests extends IntegrationTest {
 			"POST, /console/staff/tokens/999999999/revoke, agent, 403",
 			"POST, /console/staff/tokens/999999999/revoke, senior, 403",
 			"POST, /console/staff/tokens/999999999/revoke, admin, 302 /console/staff",
-			"DELETE, /console/staff, admin, 403" })
+			"DELETE, /console/staff, admin, 403", "GET, /console/search, none, 302 /login",
+			"GET, /console/search, agent, 200", "GET, /console/search, legal, 200",
+			"POST, /console/searches, none, 302 /login", "POST, /console/searches, agent, 302 /console/search",
+			"POST, /console/searches/999999999/delete, none, 302 /login",
+			"POST, /console/searches/999999999/delete, agent, 302 /console/search" })
 	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",
