@@ -15,15 +15,75 @@ public interface CaseQueue {
 	 */
 	List<String> OPEN = List.of("new", "triage", "in_review", "awaiting_customer", "awaiting_approval", "appealed");
 
+	/** The statuses of cases nobody needs to act on now (browsable, not queued). */
+	List<String> CLOSED = List.of("actioned", "forwarded", "rejected", "closed");
+
 	/**
-	 * One page of the queue.
+	 * One page of the queue, most urgent first.
 	 * @param filter what to show; an empty filter shows every open case
 	 * @param after the {@link Page#next()} of the previous page, or {@code null} for the
 	 * first
 	 * @param limit how many cases at most
 	 * @throws CaseWorkException of kind INVALID when {@code after} is not a cursor
 	 */
-	Page page(Filter filter, String after, int limit);
+	default Page page(Filter filter, String after, int limit) {
+		return page(filter, Sort.URGENT, after, limit);
+	}
+
+	/**
+	 * One page of the queue in the order asked for.
+	 * @param after the {@link Page#next()} of the previous page in the same order, or
+	 * {@code null} for the first
+	 * @throws CaseWorkException of kind INVALID when {@code after} is not a cursor of
+	 * that order
+	 */
+	Page page(Filter filter, Sort sort, String after, int limit);
+
+	/**
+	 * The open cases just before and after this one in the queue's order (most urgent
+	 * first), for moving from case to case; both empty when the case is not open.
+	 */
+	Neighbours neighbours(long caseId);
+
+	/** The orders of the queue. */
+	enum Sort {
+
+		/** Priority, then due time (none last), then id. */
+		URGENT("urgent"),
+		/** The newest case first. */
+		NEWEST("newest"),
+		/** The oldest case first. */
+		OLDEST("oldest");
+
+		private final String wire;
+
+		Sort(String wire) {
+			this.wire = wire;
+		}
+
+		public String wire() {
+			return this.wire;
+		}
+
+		/** The order with this wire value, or {@link #URGENT}. */
+		public static Sort fromWire(String value) {
+			for (Sort sort : values()) {
+				if (sort.wire.equals(value)) {
+					return sort;
+				}
+			}
+			return URGENT;
+		}
+
+	}
+
+	/**
+	 * @param previous the id of the case before, or {@code null}
+	 * @param next the id of the case after, or {@code null}
+	 */
+	record Neighbours(Long previous, Long next) {
+
+	}
 
 	/** How many cases are in each open status. */
 	Map<String, Long> counts();

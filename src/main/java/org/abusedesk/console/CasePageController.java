@@ -1,11 +1,15 @@
 package org.abusedesk.console;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.content.ReportContent;
@@ -23,7 +27,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The case page: everything about one case, and the forms of the steps on it. */
+/**
+ * The case page, built around the work: a summary header (what, where, which service, who
+ * holds it, due), the plan and its explanation, the actions in one place, the evidence
+ * and findings, and a timeline in words (docs/console.md, "The case page").
+ */
 @Controller
 class CasePageController {
 
@@ -33,10 +41,20 @@ class CasePageController {
 
 	private final ReportContent content;
 
-	CasePageController(CaseWork work, Mitigations mitigations, ReportContent content) {
+	private final CaseQueue queue;
+
+	private final AuditLog audit;
+
+	private final ConsoleWords words;
+
+	CasePageController(CaseWork work, Mitigations mitigations, ReportContent content, CaseQueue queue, AuditLog audit,
+			ConsoleWords words) {
 		this.work = work;
 		this.mitigations = mitigations;
 		this.content = content;
+		this.queue = queue;
+		this.audit = audit;
+		this.words = words;
 	}
 
 	@GetMapping("/console/cases/{id}")
@@ -58,6 +76,13 @@ class CasePageController {
 				.forEach((evidence) -> this.content.evidence(evidence.id())
 					.ifPresent((findings) -> shown.put(evidence.id(), EvidenceShown.of(findings)))));
 		model.addAttribute("shown", shown);
+		List<AuditLog.Entry> reportEntries = new ArrayList<>();
+		view.reports()
+			.forEach((report) -> reportEntries
+				.addAll(this.audit.entries("report:" + report.id(), Long.MAX_VALUE, Timeline.PER_REPORT)));
+		model.addAttribute("timeline",
+				Timeline.of(view, reportEntries, me.isAny(SearchController.SEE_REPORTER), this.words));
+		model.addAttribute("neighbours", this.queue.neighbours(id));
 		model.addAttribute("mayDeclare", me.isAny(Role.REVIEWER, Role.SENIOR, Role.ADMIN));
 		model.addAttribute("denialReasons", DenialReason.values());
 		model.addAttribute("mitigationTypes",

@@ -1,5 +1,7 @@
 package org.abusedesk.console;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.abusedesk.cases.CaseQueue;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The queue, its filters, and bulk actions on a selection of it. */
+/**
+ * The queue, its filters and orders, and bulk actions on a selection of it. A bulk action
+ * is done only after a page that says what it will do has been confirmed.
+ */
 @Controller
 class QueueController {
 
@@ -36,32 +41,42 @@ class QueueController {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String rule,
 			@RequestParam(required = false) Boolean trusted,
 			@RequestParam(name = "at_risk", required = false) Boolean atRisk,
-			@RequestParam(required = false) String after, Authentication authentication, Model model) {
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
+			Authentication authentication, Model model) {
 		CaseQueue.Filter filter = new CaseQueue.Filter(blank(type), blank(service), blank(status), blank(rule), trusted,
 				atRisk);
+		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort);
 		CaseQueue.Page page;
 		try {
-			page = this.queue.page(filter, blank(after), PAGE);
+			page = this.queue.page(filter, order, blank(after), PAGE);
 		}
 		catch (CaseWorkException ex) {
 			model.addAttribute("error", ex.getMessage());
-			page = this.queue.page(filter, null, PAGE);
+			page = this.queue.page(filter, order, null, PAGE);
 		}
 		model.addAttribute("me", ConsoleActor.of(authentication));
 		model.addAttribute("filter", filter);
+		model.addAttribute("sort", order.wire());
+		model.addAttribute("sorts", Arrays.stream(CaseQueue.Sort.values()).map(CaseQueue.Sort::wire).toList());
 		model.addAttribute("page", page);
 		model.addAttribute("counts", this.queue.counts());
 		model.addAttribute("statuses", CaseQueue.OPEN);
-		model.addAttribute("types", java.util.Arrays.stream(ReportType.values()).map(ReportType::wire).toList());
-		model.addAttribute("services", java.util.Arrays.stream(Service.values()).map(Service::wire).toList());
+		model.addAttribute("closedStatuses", CaseQueue.CLOSED);
+		model.addAttribute("types", Arrays.stream(ReportType.values()).map(ReportType::wire).toList());
+		model.addAttribute("services", Arrays.stream(Service.values()).map(Service::wire).toList());
 		return "console/queue";
 	}
 
+	/**
+	 * A bulk action: without {@code confirmed=yes} it only shows what it would do, with a
+	 * button to do it.
+	 */
 	@PostMapping("/console/bulk")
-	String bulk(@RequestParam String action, @RequestParam(name = "case", required = false) List<Long> cases,
-			@RequestParam(required = false) String assignee, Authentication authentication,
-			RedirectAttributes redirect) {
-		CaseWork.BulkAction bulkAction = switch (action) {
+	String bulk(@RequestParam(required = false) String action,
+			@RequestParam(name = "case", required = false) List<Long> cases,
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String confirmed,
+			Authentication authentication, RedirectAttributes redirect, Model model) {
+		CaseWork.BulkAction bulkAction = (action == null) ? null : switch (action) {
 			case "deny_duplicate" -> CaseWork.BulkAction.DENY_DUPLICATE;
 			case "forward" -> CaseWork.BulkAction.FORWARD;
 			case "assign" -> CaseWork.BulkAction.ASSIGN;
@@ -71,10 +86,33 @@ class QueueController {
 			redirect.addFlashAttribute("error", "Choose an action and at least one case.");
 			return "redirect:/console";
 		}
+		if (!"yes".equals(confirmed)) {
+			model.addAttribute("me", ConsoleActor.of(authentication));
+			model.addAttribute("action", action);
+			model.addAttribute("cases", new ArrayList<>(cases.stream().distinct().toList()));
+			model.addAttribute("assignee", blank(assignee));
+			model.addAttribute("what", what(bulkAction, cases.size(), blank(assignee)));
+			model.addAttribute("destructive", bulkAction != CaseWork.BulkAction.ASSIGN);
+			return "console/bulk-confirm";
+		}
 		List<CaseWork.BulkResult> results = ConsoleErrors
 			.forbiddenAs403(() -> this.work.bulk(bulkAction, cases, ConsoleActor.of(authentication), blank(assignee)));
 		redirect.addFlashAttribute("bulkResults", results);
 		return "redirect:/console";
+	}
+
+	/** What a bulk action will do, in words, before it is done. */
+	static String what(CaseWork.BulkAction action, int count, String assignee) {
+		String cases = count + ((count == 1) ? " case" : " cases");
+		return switch (action) {
+			case DENY_DUPLICATE -> "Deny " + cases + " as duplicates: every report on them is denied with the reason "
+					+ "\"You already sent us this report; we are handling the original.\", the reporters are told, "
+					+ "and the cases are rejected.";
+			case FORWARD -> "Forward " + cases + " to the host and the owner: they are told of the reports, "
+					+ "no mitigation is taken, and the cases leave the queue.";
+			case ASSIGN -> "Assign " + cases + " to " + ((assignee != null) ? assignee : "(nobody named)")
+					+ ": they hold the cases as if they had claimed them.";
+		};
 	}
 
 	private static String blank(String value) {

@@ -31,6 +31,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -135,7 +136,8 @@ class ConsoleBrowserTests extends IntegrationTest {
 			.stream()
 			.map(WebElement::getText)
 			.toList());
-		assertThat(rows).allSatisfy((other) -> assertThat(other).contains("hosting").contains("general"));
+		// in words: the service "hosting", the type "general"
+		assertThat(rows).allSatisfy((other) -> assertThat(other).contains("Hosting").contains("Other abuse"));
 
 		click(By.linkText("#" + caseId));
 		click(By.id("claim"));
@@ -149,8 +151,10 @@ class ConsoleBrowserTests extends IntegrationTest {
 		});
 		browser.findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
 		click(By.id("propose-change"));
-		wait(ExpectedConditions.textToBe(By.id("case-status"), "awaiting_approval"));
-		assertThat(browser.findElement(By.id("proposal-status")).getText()).isEqualTo("awaiting_approval");
+		wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "awaiting_approval"));
+		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for approval");
+		assertThat(browser.findElement(By.id("proposal-status")).getAttribute("data-status"))
+			.isEqualTo("awaiting_approval");
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
 
 		// the proposer cannot approve their own plan
@@ -162,8 +166,8 @@ class ConsoleBrowserTests extends IntegrationTest {
 		assertThat(waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
 		browser.findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
 		click(By.id("approve"));
-		wait(ExpectedConditions.textToBe(By.id("case-status"), "actioned"));
-		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("active");
+		wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "actioned"));
+		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("Active");
 		assertThat(browser.findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
 			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
 					"https://blog." + this.catalog.hostedZone() + "/pay.php");
@@ -178,8 +182,12 @@ class ConsoleBrowserTests extends IntegrationTest {
 			assertThat(mitigation.status()).isEqualTo("active");
 			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());
 		});
-		assertThat(browser.findElements(By.cssSelector(".history-action")).stream().map(WebElement::getText))
+		assertThat(browser.findElements(By.cssSelector(".timeline-entry"))
+			.stream()
+			.map((entry) -> entry.getAttribute("data-action")))
 			.contains("case.claimed", "case.plan_changed", "case.plan_approved", "case.plan_applied");
+		assertThat(browser.findElements(By.cssSelector(".timeline-entry .headline")).stream().map(WebElement::getText))
+			.contains("Claimed the case", "Changed the plan", "Approved the plan", "Plan applied");
 	}
 
 	@Test
@@ -211,6 +219,128 @@ class ConsoleBrowserTests extends IntegrationTest {
 		// a reviewer does not see who reported
 		assertThat(browser.findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
 		assertThat(browser.getPageSource()).doesNotContain(this.catalog.reporter());
+	}
+
+	@Test
+	void aReviewerFindsACaseBySearchNarrowsItSavesItAndRunsItAgain() {
+		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		signIn(this.reviewer);
+		waitFor(By.id("quick-q")).sendKeys("blog." + this.catalog.hostedZone() + "/pay");
+		click(By.id("quick-search"));
+		wait(ExpectedConditions.urlContains("/console/search"));
+		assertThat(results()).containsExactly(caseId);
+
+		new Select(waitFor(By.id("search-status"))).selectByValue("closed");
+		click(By.id("search-button"));
+		wait(ExpectedConditions.urlContains("status=closed"));
+		wait(ExpectedConditions.textToBe(By.id("result-count"), "No cases match."));
+
+		new Select(waitFor(By.id("search-status"))).selectByValue("open");
+		new Select(browser.findElement(By.id("field"))).selectByValue("host");
+		WebElement text = browser.findElement(By.id("q"));
+		text.clear();
+		text.sendKeys("blog." + this.catalog.hostedZone());
+		click(By.id("search-button"));
+		wait(ExpectedConditions.urlContains("status=open"));
+		assertThat(results()).containsExactly(caseId);
+		String name = "hosted " + this.catalog.id();
+		waitFor(By.id("save-name")).sendKeys(name);
+		click(By.id("save-button"));
+		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved the search"));
+
+		open("/console/search");
+		click(By.linkText(name));
+		wait(ExpectedConditions.urlContains("field=host"));
+		assertThat(results()).containsExactly(caseId);
+		WebElement badge = browser.findElement(By.cssSelector("#search-results tr[data-case] .badge"));
+		assertThat(badge.getText()).isNotEqualTo(badge.getAttribute("data-status")).doesNotContain("_");
+	}
+
+	@Test
+	void theCasePageSaysWhatHappenedInWordsAndAnswersTheKeyboard() {
+		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		signIn(this.reviewer);
+		open("/console/cases/" + caseId);
+
+		// the summary: what, where, which service, who holds it, due
+		assertThat(waitFor(By.id("case-what")).getText())
+			.isEqualTo("Other abuse on " + this.catalog.hostedZone() + " · Hosting");
+		assertThat(browser.findElement(By.id("claimed-by")).getText()).isEqualTo("nobody");
+		WebElement due = browser.findElement(By.cssSelector("#case-due time"));
+		assertThat(Instant.parse(due.getAttribute("datetime"))).isAfter(Instant.now().minus(Duration.ofDays(1)));
+		// relative, with the exact time in the viewer's zone on hover, never ISO text
+		assertThat(due.getText()).matches("in \\d+ (hours?|days?|minutes?)");
+		assertThat(due.getAttribute("title")).isNotBlank().doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
+		assertThat(browser.findElement(By.id("plan-review")).getText()).doesNotContain("_");
+
+		// the timeline in words: the report, its decision, the messages, never JSON
+		List<String> headlines = browser.findElements(By.cssSelector(".timeline-entry .headline"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+		assertThat(headlines).anySatisfy((line) -> assertThat(line).startsWith("Report received"))
+			.anySatisfy((line) -> assertThat(line).startsWith("Report decided"))
+			.contains("Report attached to the case");
+		assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("{").doesNotContain("\"\"");
+
+		// c claims; a and d bring the decisions to hand without taking them
+		new Actions(browser).sendKeys("c").perform();
+		wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
+		wait((driver) -> driver.findElements(By.cssSelector(".timeline-entry .headline"))
+			.stream()
+			.anyMatch((line) -> line.getText().equals("Claimed the case")));
+		new Actions(browser).sendKeys("d").perform();
+		wait((driver) -> "deny-reason".equals(driver.switchTo().activeElement().getAttribute("id")));
+		browser.findElement(By.tagName("h1")).click();
+		new Actions(browser).sendKeys("a").perform();
+		wait((driver) -> "accept".equals(driver.switchTo().activeElement().getAttribute("id")));
+		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
+		assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isNotEqualTo("actioned");
+	}
+
+	@Test
+	void aBulkActionSaysWhatItWillDoAndWaitsForConfirmation() {
+		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		this.jdbc.sql("update abuse_case set priority = 'p1', due_at = timestamptz '2000-01-01' where id = :id")
+			.param("id", caseId)
+			.update();
+		signIn(this.reviewer);
+		assertThat(new Select(browser.findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
+			.isEmpty();
+		String before = this.jdbc.sql("select status from abuse_case where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single();
+		// j moves to the first (most urgent) case and x selects it
+		new Actions(browser).sendKeys("j").sendKeys("x").perform();
+		WebElement first = browser.findElement(By.cssSelector("#queue tbody tr"));
+		assertThat(first.getAttribute("class")).contains("current");
+		assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
+		if (!browser.findElement(By.id("select-" + caseId)).isSelected()) {
+			first.findElement(By.cssSelector("input[type=checkbox]")).click();
+			browser.findElement(By.id("select-" + caseId)).click();
+		}
+		new Select(browser.findElement(By.id("bulk-action"))).selectByValue("deny_duplicate");
+		click(By.id("bulk-apply"));
+		assertThat(waitFor(By.id("bulk-what")).getText()).startsWith("Deny 1 case as duplicates");
+		assertThat(browser.findElements(By.cssSelector("#bulk-cases a")).stream().map(WebElement::getText))
+			.containsExactly("#" + caseId);
+		click(By.id("bulk-cancel"));
+		wait(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+		assertThat(this.jdbc.sql("select status from abuse_case where id = :id")
+			.param("id", caseId)
+			.query(String.class)
+			.single()).isEqualTo(before);
+	}
+
+	private static List<Long> results() {
+		return wait((driver) -> {
+			List<Long> ids = driver.findElements(By.cssSelector("#search-results tr[data-case]"))
+				.stream()
+				.map((row) -> Long.parseLong(row.getAttribute("data-case")))
+				.toList();
+			return ids.isEmpty() ? null : ids;
+		});
 	}
 
 	@Test

@@ -278,12 +278,17 @@ class AuthorizationTests extends IntegrationTest {
 			"POST, /console/emergencies/999999999/answer, reviewer, 404", "GET, /console/policy, agent, 200",
 			"POST, /console/policy/backtest, agent, 403", "POST, /console/policy/backtest, reviewer, 403",
 			"POST, /console/policy/backtest, senior, 200", "GET, /console/cases/999999999/write, agent, 404",
-			"POST, /console/cases/999999999/write, agent, 403", "POST, /console/cases/999999999/write, reviewer, 404" })
+			"POST, /console/cases/999999999/write, agent, 403", "POST, /console/cases/999999999/write, reviewer, 404",
+			"GET, /console/search, none, 302 /login", "GET, /console/search, agent, 200",
+			"GET, /console/search, legal, 200", "POST, /console/searches, none, 302 /login",
+			"POST, /console/searches, agent, 302 /console/search",
+			"POST, /console/searches/999999999/delete, none, 302 /login",
+			"POST, /console/searches/999999999/delete, agent, 302 /console/search" })
 	void consoleAllowsOnlyTheRolesThatNeedIt(String method, String path, String role, String expected) {
 		ConsoleSession session = consoleSession(role);
 		Map<String, String> form = Map.of("decision", "approve", "reason", "duplicate_report", "to", "senior", "body",
 				"a note", "justification", "a threat", "other", "1", "into", "1", "action", "forward", "case",
-				"999999999");
+				"999999999", "confirmed", "yes");
 		Api.Response response = switch (method) {
 			case "GET" -> session.get(path);
 			case "POST" -> session.post(path, form);

@@ -28,8 +28,19 @@ class QueueStore implements CaseQueue {
 	/** Counts are read at most this often, not on every page view of every reviewer. */
 	static final Duration COUNTS_FRESH = Duration.ofSeconds(5);
 
-	private static final String OPEN_SQL = "c.status in ('new', 'triage', 'awaiting_customer', 'in_review', "
+	static final String OPEN_SQL = "c.status in ('new', 'triage', 'awaiting_customer', 'in_review', "
 			+ "'awaiting_approval', 'appealed')";
+
+	/** The columns of a {@link Row} ({@link #row}), up to the {@code where}. */
+	static final String SELECT_ROWS = """
+			select c.id, c.status, c.property, c.account_ref, c.report_type, c.priority, c.due_at,
+			    c.due_at < now() as overdue, c.services, c.rules, c.trusted_flagger, c.account_at_risk,
+			    c.escalated_to, cl.staff_user as claimed_by,
+			    (select count(*) from case_report r where r.case_id = c.id) as report_count,
+			    coalesce(c.due_at, 'infinity'::timestamptz) as due_key
+			from abuse_case c
+			left join case_claim cl on cl.case_id = c.id and cl.expires_at > now()
+			where\s""";
 
 	private final JdbcClient jdbc;
 
@@ -43,16 +54,8 @@ class QueueStore implements CaseQueue {
 	}
 
 	@Override
-	public Page page(Filter filter, String after, int limit) {
-		StringBuilder sql = new StringBuilder("""
-				select c.id, c.status, c.property, c.account_ref, c.report_type, c.priority, c.due_at,
-				    c.due_at < now() as overdue, c.services, c.rules, c.trusted_flagger, c.account_at_risk,
-				    c.escalated_to, cl.staff_user as claimed_by,
-				    (select count(*) from case_report r where r.case_id = c.id) as report_count,
-				    coalesce(c.due_at, 'infinity'::timestamptz) as due_key
-				from abuse_case c
-				left join case_claim cl on cl.case_id = c.id and cl.expires_at > now()
-				where\s""");
+	public Page page(Filter filter, Sort sort, String after, int limit) {
+		StringBuilder sql = new StringBuilder(SELECT_ROWS);
 		Map<String, Object> params = new LinkedHashMap<>();
 		if (filter.status() == null || OPEN.contains(filter.status())) {
 			// the partial index's own predicate, so that the planner can use it
@@ -67,6 +70,9 @@ class QueueStore implements CaseQueue {
 		condition(sql, params, ":rule = any(c.rules)", "rule", filter.rule());
 		condition(sql, params, "c.trusted_flagger = :trusted", "trusted", filter.trustedFlagger());
 		condition(sql, params, "c.account_at_risk = :atRisk", "atRisk", filter.accountAtRisk());
+		if (sort != Sort.URGENT) {
+			return byId(sql, params, sort, after, limit);
+		}
 		if (after != null && !after.isBlank()) {
 			Cursor cursor = Cursor.parse(after);
 			sql.append(" and (c.priority, coalesce(c.due_at, 'infinity'::timestamptz), c.id) > "
@@ -84,6 +90,49 @@ class QueueStore implements CaseQueue {
 			next = new Cursor(last.priority(), last.dueAt(), last.id()).format();
 		}
 		return new Page(rows, next);
+	}
+
+	/** The newest or oldest first: the key is the id alone ({@code id~<id>}). */
+	private Page byId(StringBuilder sql, Map<String, Object> params, Sort sort, String after, int limit) {
+		boolean newest = sort == Sort.NEWEST;
+		if (after != null && !after.isBlank()) {
+			try {
+				if (!after.startsWith("id~")) {
+					throw new NumberFormatException(after);
+				}
+				params.put("afterId", Long.parseLong(after.substring(3)));
+			}
+			catch (NumberFormatException ex) {
+				throw new CaseWorkException(CaseWorkException.Kind.INVALID, "Not a queue position: " + after);
+			}
+			sql.append(newest ? " and c.id < :afterId" : " and c.id > :afterId");
+		}
+		sql.append(newest ? " order by c.id desc" : " order by c.id").append(" limit :limit");
+		params.put("limit", limit);
+		List<Row> rows = this.jdbc.sql(sql.toString()).params(params).query(QueueStore::row).list();
+		String next = (rows.size() == limit) ? "id~" + rows.get(rows.size() - 1).id() : null;
+		return new Page(rows, next);
+	}
+
+	@Override
+	public Neighbours neighbours(long caseId) {
+		String key = "(c.priority, coalesce(c.due_at, 'infinity'::timestamptz), c.id)";
+		String self = "(select o.priority, coalesce(o.due_at, 'infinity'::timestamptz), o.id from abuse_case o "
+				+ "where o.id = :id and o.status in ('new', 'triage', 'awaiting_customer', 'in_review', "
+				+ "'awaiting_approval', 'appealed'))";
+		String sql = "select c.id from abuse_case c where " + OPEN_SQL + " and " + key + " %s " + self + " order by "
+				+ "c.priority %s, coalesce(c.due_at, 'infinity'::timestamptz) %s, c.id %s limit 1";
+		Long previous = this.jdbc.sql(String.format(sql, "<", "desc", "desc", "desc"))
+			.param("id", caseId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		Long next = this.jdbc.sql(String.format(sql, ">", "asc", "asc", "asc"))
+			.param("id", caseId)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		return new Neighbours(previous, next);
 	}
 
 	@Override

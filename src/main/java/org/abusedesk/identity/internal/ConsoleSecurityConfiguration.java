@@ -57,6 +57,11 @@ class ConsoleSecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/console", "/console/cases/*", "/console/evidence/*",
 						"/console/appeals")
 				.hasAnyRole(STAFF)
+				// search and each user's own saved searches (docs/console.md)
+				.requestMatchers(HttpMethod.GET, "/console/search")
+				.hasAnyRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/console/searches", "/console/searches/*/delete")
+				.hasAnyRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
 				.hasAnyRole(STAFF)
 				// the transparency report and its downloads (issue #14)

@@ -1,0 +1,103 @@
+package org.abusedesk.cases;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Search over all cases, open and closed (docs/console.md, "Search"): by tracking code,
+ * URL, host, IP address, account, reporter email (only for roles that see reporters) and
+ * the reports' text, each on its own index, filtered and sorted.
+ */
+public interface CaseSearch {
+
+	/** Longest search text accepted. */
+	int MAX_TEXT = 200;
+
+	/** The fewest characters a substring search (URL, host) needs: one trigram. */
+	int MIN_SUBSTRING = 3;
+
+	/** The furthest a search pages (offset plus page), so that no page costs a scan. */
+	int MAX_DEPTH = 1_000;
+
+	/**
+	 * One page of cases matching the query, and whether there are more.
+	 * @param viewer whoever searches: a reporter's email matches only for roles that see
+	 * reporters
+	 * @throws CaseWorkException of kind INVALID when the query cannot be searched (too
+	 * long, too short for a substring search, past {@link #MAX_DEPTH})
+	 */
+	Result search(Query query, Actor viewer, int offset, int limit);
+
+	/** Where the text is looked for. */
+	enum Field {
+
+		ANYTHING("any"), TRACKING_CODE("tracking_code"), URL("url"), HOST("host"), ADDRESS("ip"), ACCOUNT("account"),
+		REPORTER_EMAIL("reporter_email"), TEXT("text");
+
+		private final String wire;
+
+		Field(String wire) {
+			this.wire = wire;
+		}
+
+		public String wire() {
+			return this.wire;
+		}
+
+		public static Optional<Field> fromWire(String value) {
+			for (Field field : values()) {
+				if (field.wire.equals(value)) {
+					return Optional.of(field);
+				}
+			}
+			return Optional.empty();
+		}
+
+	}
+
+	/** The orders of the results. */
+	enum Sort {
+
+		NEWEST("newest"), OLDEST("oldest"), URGENT("urgent"), UPDATED("updated");
+
+		private final String wire;
+
+		Sort(String wire) {
+			this.wire = wire;
+		}
+
+		public String wire() {
+			return this.wire;
+		}
+
+		public static Sort fromWire(String value) {
+			for (Sort sort : values()) {
+				if (sort.wire.equals(value)) {
+					return sort;
+				}
+			}
+			return NEWEST;
+		}
+
+	}
+
+	/**
+	 * @param text what to look for, or {@code null} to list cases by the filters alone
+	 * @param field where to look
+	 * @param status {@code open}, {@code closed}, {@code all} or a case status
+	 * @param type a report type wire value, or {@code null}
+	 * @param service a service wire value, or {@code null}
+	 */
+	record Query(String text, Field field, String status, String type, String service, Sort sort) {
+
+	}
+
+	/**
+	 * @param rows the cases of this page, as the queue shows them
+	 * @param more whether another page follows
+	 */
+	record Result(List<CaseQueue.Row> rows, boolean more) {
+
+	}
+
+}

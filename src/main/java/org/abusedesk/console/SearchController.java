@@ -1,0 +1,141 @@
+package org.abusedesk.console;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseSearch;
+import org.abusedesk.cases.CaseStatus;
+import org.abusedesk.cases.CaseWorkException;
+import org.abusedesk.catalog.Service;
+import org.abusedesk.identity.Role;
+import org.abusedesk.intake.ReportType;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Search over every case, open or closed (docs/console.md, "Search"), and each staff
+ * user's saved searches.
+ */
+@Controller
+class SearchController {
+
+	static final int PAGE = 50;
+
+	/** Who may search by a reporter's email: those who see reporters (CaseViews). */
+	static final Role[] SEE_REPORTER = { Role.SENIOR, Role.LEGAL, Role.ADMIN };
+
+	private final CaseSearch search;
+
+	private final SavedSearches saved;
+
+	SearchController(CaseSearch search, SavedSearches saved) {
+		this.search = search;
+		this.saved = saved;
+	}
+
+	/** What the search form sends, blanks as {@code null}. */
+	record Form(String q, String field, String status, String type, String service, String sort) {
+
+		Form {
+			q = blank(q);
+			field = blank(field);
+			status = blank(status);
+			type = blank(type);
+			service = blank(service);
+			sort = blank(sort);
+		}
+
+		/** The form as a query string, the way a saved search keeps it. */
+		String queryString() {
+			return UriComponentsBuilder.newInstance()
+				.queryParamIfPresent("q", java.util.Optional.ofNullable(this.q))
+				.queryParamIfPresent("field", java.util.Optional.ofNullable(this.field))
+				.queryParamIfPresent("status", java.util.Optional.ofNullable(this.status))
+				.queryParamIfPresent("type", java.util.Optional.ofNullable(this.type))
+				.queryParamIfPresent("service", java.util.Optional.ofNullable(this.service))
+				.queryParamIfPresent("sort", java.util.Optional.ofNullable(this.sort))
+				.encode()
+				.build()
+				.toUriString();
+		}
+
+	}
+
+	@GetMapping("/console/search")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String field,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String service, @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, Authentication authentication, Model model) {
+		Actor me = ConsoleActor.of(authentication);
+		Form form = new Form(q, field, status, type, service, sort);
+		CaseSearch.Field where = CaseSearch.Field.fromWire(form.field()).orElse(CaseSearch.Field.ANYTHING);
+		CaseSearch.Query query = new CaseSearch.Query(form.q(), where, (form.status() != null) ? form.status() : "all",
+				form.type(), form.service(), CaseSearch.Sort.fromWire(form.sort()));
+		CaseSearch.Result result = new CaseSearch.Result(List.of(), false);
+		int at = Math.max(0, page);
+		try {
+			result = this.search.search(query, me, at * PAGE, PAGE);
+		}
+		catch (CaseWorkException ex) {
+			model.addAttribute("error", ex.getMessage());
+		}
+		boolean seesReporter = me.isAny(SEE_REPORTER);
+		model.addAttribute("me", me);
+		model.addAttribute("form", form);
+		model.addAttribute("field", where.wire());
+		model.addAttribute("statusChoice", (form.status() != null) ? form.status() : "all");
+		model.addAttribute("sortChoice", query.sort().wire());
+		model.addAttribute("result", result);
+		model.addAttribute("page", at);
+		model.addAttribute("searched",
+				form.q() != null || form.type() != null || form.service() != null || form.status() != null);
+		model.addAttribute("fields",
+				Arrays.stream(CaseSearch.Field.values())
+					.filter((f) -> seesReporter || f != CaseSearch.Field.REPORTER_EMAIL)
+					.map(CaseSearch.Field::wire)
+					.toList());
+		model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).map(CaseStatus::wire).toList());
+		model.addAttribute("openStatuses", CaseQueue.OPEN);
+		model.addAttribute("types", Arrays.stream(ReportType.values()).map(ReportType::wire).toList());
+		model.addAttribute("services", Arrays.stream(Service.values()).map(Service::wire).toList());
+		model.addAttribute("sorts", Arrays.stream(CaseSearch.Sort.values()).map(CaseSearch.Sort::wire).toList());
+		model.addAttribute("saved", this.saved.of(me.name()));
+		model.addAttribute("queryString", form.queryString());
+		return "console/search";
+	}
+
+	@PostMapping("/console/searches")
+	String save(@RequestParam(required = false) String name, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String field, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String service,
+			@RequestParam(required = false) String sort, Authentication authentication, RedirectAttributes redirect) {
+		Form form = new Form(q, field, status, type, service, sort);
+		String refused = this.saved.save(ConsoleActor.of(authentication).name(), name, form.queryString());
+		redirect.addFlashAttribute(refused != null ? "error" : "message",
+				(refused != null) ? refused : "Saved the search \"" + name.strip() + "\".");
+		return "redirect:/console/search" + form.queryString();
+	}
+
+	@PostMapping("/console/searches/{id}/delete")
+	String delete(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		boolean deleted = this.saved.delete(ConsoleActor.of(authentication).name(), id);
+		redirect.addFlashAttribute(deleted ? "message" : "error",
+				deleted ? "Deleted the saved search." : "No such saved search of yours.");
+		return "redirect:/console/search";
+	}
+
+	private static String blank(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}
