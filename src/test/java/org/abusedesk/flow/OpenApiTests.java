@@ -44,6 +44,7 @@ class OpenApiTests extends IntegrationTest {
 	void theApplicationServesItsOpenApiDocument() {
 		assertThat(this.response.status()).isEqualTo(200);
 		assertThat(this.document.get("openapi").asString()).startsWith("3.");
+		assertThat(this.document.at("/info/title").asString()).isEqualTo("abusedesk API");
 		assertThat(this.document.get("paths").propertyNames()).contains("/api/v1/reports/{type}",
 				"/api/v1/reports/status/{trackingCode}", "/api/v1/reports:batch", "/api/v1/catalog", "/api/v1/cases");
 	}
@@ -140,6 +141,11 @@ class OpenApiTests extends IntegrationTest {
 					problems.add(status);
 				}
 			});
+			responses.propertyNames().forEach((status) -> {
+				if (status.startsWith("2") && !status.equals("204") && !described(responses.get(status))) {
+					wrong.add(operation + " " + status + ": no answer schema");
+				}
+			});
 			if (!problems.containsAll(List.of("400", "500"))) {
 				wrong.add(operation + ": no 400 or 500 in " + problems);
 			}
@@ -192,6 +198,20 @@ class OpenApiTests extends IntegrationTest {
 			}
 		});
 		assertThat(wrong).isEmpty();
+	}
+
+	/** Whether every media type of {@code response} has a schema. */
+	private static boolean described(JsonNode response) {
+		JsonNode content = response.get("content");
+		if (content == null || content.isEmpty()) {
+			return false;
+		}
+		for (String type : content.propertyNames()) {
+			if (!content.get(type).has("schema")) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private void forEachOperation(java.util.function.BiConsumer<String, JsonNode> action) {
