@@ -4,11 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
 
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -53,6 +56,11 @@ public final class Chromium implements AutoCloseable {
 			options.addArguments("--accept-lang=" + acceptLanguages);
 			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
 		}
+		// the console's messages (content security policy violations among them) for the
+		// tests to read
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();

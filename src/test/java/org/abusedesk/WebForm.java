@@ -72,7 +72,14 @@ public final class WebForm {
 	public Page submit(String type, List<Part> fields) {
 		List<Part> parts = new ArrayList<>(fields);
 		parts.add(Part.field("_csrf", get("/report/" + type).csrf()));
-		return post("/report/" + type, parts);
+		Page answer = post("/report/" + type, parts);
+		// a report filed: the form redirects to its receipt (post/redirect/get), as a
+		// browser follows
+		String location = answer.headers().firstValue("Location").orElse("");
+		if (answer.status() == 302 && location.contains("/report/received/")) {
+			return get(java.net.URI.create(location).getPath());
+		}
+		return answer;
 	}
 
 	private static byte[] multipart(String boundary, List<Part> parts) {

@@ -1,5 +1,6 @@
 package org.abusedesk.intake;
 
+import org.abusedesk.BrowserPages;
 import org.abusedesk.TestCatalog;
 import java.io.File;
 import java.io.IOException;
@@ -109,6 +110,18 @@ class ReportFormBrowserTests extends IntegrationTest {
 			.contains("/api/v1/reports/status/" + code + "?secret=");
 		assertThat(browser.findElement(By.tagName("main")).getText()).contains("sent a receipt")
 			.contains(this.catalog.reporter());
+		// the receipt is a page of its own (post/redirect/get): a refresh shows it again
+		// and files nothing
+		assertThat(browser.getCurrentUrl()).endsWith("/report/received/" + code);
+		browser.navigate().refresh();
+		assertThat(waitFor(By.id("tracking-code")).getText()).isEqualTo(code);
+		assertThat(this.jdbc.sql("select count(*) from report where reporter_email = :email")
+			.param("email", this.catalog.reporter())
+			.query(Long.class)
+			.single()).isOne();
+		BrowserPages pages = new BrowserPages(browser, this.port);
+		pages.assertAccessible("the receipt");
+		pages.screenshot("report-received");
 		Stored stored = stored(code);
 		assertThat(stored.type()).isEqualTo("phishing");
 		assertThat(stored.channel()).isEqualTo("web");

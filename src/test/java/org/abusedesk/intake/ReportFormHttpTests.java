@@ -97,6 +97,30 @@ class ReportFormHttpTests extends IntegrationTest {
 		assertThat(reportsFrom(this.catalog.reporter())).isZero();
 	}
 
+	/**
+	 * Found by issue 17: the form answered its post with the receipt itself, so a refresh
+	 * of the receipt sent the report again.
+	 */
+	@Test
+	void aRefreshOfTheReceiptDoesNotFileTheReportAgain() {
+		List<Part> parts = phishing("/refresh");
+		parts.add(Part.field("_csrf", this.web.get("/report/phishing").csrf()));
+
+		Page posted = this.web.post("/report/phishing", parts);
+
+		assertThat(posted.status()).as(posted.body()).isEqualTo(302);
+		String receipt = java.net.URI.create(posted.headers().firstValue("Location").orElseThrow()).getPath();
+		assertThat(receipt).matches("/report/received/AD-[0-9A-Z-]+");
+		Page first = this.web.get(receipt);
+		Page refreshed = this.web.get(receipt);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(trackingCode(refreshed)).isEqualTo(trackingCode(first));
+		assertThat(refreshed.body()).contains("secret=");
+		assertThat(reportsFrom(this.catalog.reporter())).isOne();
+		// the receipt holds the status secret: only for the browser that filed the report
+		assertThat(new WebForm(this.port).get(receipt).status()).isEqualTo(404);
+	}
+
 	@Test
 	void evidenceIsStoredRawWithTheTypeFoundInItsContent() {
 		List<Part> parts = phishing("/evidence");

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -25,10 +26,44 @@ class ConsoleSecurityConfiguration {
 	static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
 			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * The Swagger UI's: as {@link #CSP}, but its stylesheet's icons are {@code data:}
+	 * images and its bundle adds one fixed style element, allowed by its hash (a new
+	 * Swagger UI with another one fails {@code ApiDocsBrowserTests}). Scripts stay 'self'
+	 * only.
+	 */
+	static final String API_DOCS_CSP = "default-src 'none'; script-src 'self'; "
+			+ "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
+			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	static final String[] STAFF = SecurityConfiguration.STAFF;
 
 	/** Who may change a case: everyone but agents, who triage and annotate. */
 	static final String[] DECIDERS = { "reviewer", "senior", "legal", "admin" };
+
+	/**
+	 * The Swagger UI of the API (springdoc's, from its WebJar): for signed-in staff only,
+	 * with the console's session, under a policy of its own.
+	 */
+	@Bean
+	@Order(9)
+	SecurityFilterChain apiDocsSecurity(HttpSecurity http, StaffAccountStore accounts) throws Exception {
+		http.securityMatcher("/console/api-docs", "/console/swagger-ui/**", "/webjars/swagger-ui/**")
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.addFilterBefore(new StaffSessionGuard(accounts), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((authorize) -> authorize
+				.requestMatchers(HttpMethod.GET, "/console/api-docs", "/console/swagger-ui/**",
+						"/webjars/swagger-ui/**")
+				.hasAnyRole(STAFF)
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(API_DOCS_CSP))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
 
 	@Bean
 	@Order(10)

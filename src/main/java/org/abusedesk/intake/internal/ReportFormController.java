@@ -1,6 +1,7 @@
 package org.abusedesk.intake.internal;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.problems.FieldError;
@@ -36,6 +38,8 @@ class ReportFormController {
 	private final ReportIntake intake;
 
 	private final ObjectMapper json;
+
+	private static final String RECEIVED = "report-received:";
 
 	private final IntakeRateLimiter limiter;
 
@@ -79,10 +83,13 @@ class ReportFormController {
 			ReportReceipt receipt = this.intake.submitForm(type, raw(params, files),
 					this.json.writeValueAsBytes(input.toJson(files.documentJson())), files.evidence(), formErrors,
 					request.getRemoteAddr());
-			model.addAttribute("spec", spec);
-			model.addAttribute("receipt", receipt);
-			model.addAttribute("email", input.value("reporter_email").strip());
-			return "report/received";
+			// post/redirect/get: a refresh of the receipt shows it again instead of
+			// filing
+			// the report a second time
+			request.getSession()
+				.setAttribute(RECEIVED + receipt.trackingCode(),
+						Received.of(type, receipt, input.value("reporter_email").strip()));
+			return "redirect:/report/received/" + receipt.trackingCode();
 		}
 		catch (InvalidInputException ex) {
 			response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -90,6 +97,21 @@ class ReportFormController {
 					ReportFormPage.withErrors(spec, input, ReportFormErrors.of(ex.errors(), input), files.any()));
 			return "report/form";
 		}
+	}
+
+	/**
+	 * The receipt of a report filed with the form, for the browser that filed it (kept in
+	 * its session): another browser, or the link without the session, finds nothing.
+	 */
+	@GetMapping("/report/received/{trackingCode}")
+	String received(@PathVariable String trackingCode, HttpSession session, Model model) {
+		if (!(session.getAttribute(RECEIVED + trackingCode) instanceof Received received)) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No receipt for this report in this browser.");
+		}
+		model.addAttribute("spec", spec(received.type()));
+		model.addAttribute("receipt", received.receipt());
+		model.addAttribute("email", received.email());
+		return "report/received";
 	}
 
 	/**
@@ -103,6 +125,22 @@ class ReportFormController {
 		raw.put("fields", fields);
 		raw.put("files", files.uploads());
 		return this.json.writeValueAsBytes(raw);
+	}
+
+	/** A receipt as the session keeps it (sessions may be written to disk). */
+	record Received(String type, long id, String trackingCode, String status, String denialReason, String duplicateOf,
+			String statusSecret, String email) implements Serializable {
+
+		static Received of(String type, ReportReceipt receipt, String email) {
+			return new Received(type, receipt.id(), receipt.trackingCode(), receipt.status(), receipt.denialReason(),
+					receipt.duplicateOf(), receipt.statusSecret(), email);
+		}
+
+		ReportReceipt receipt() {
+			return new ReportReceipt(this.id, this.trackingCode, this.status, this.denialReason, this.duplicateOf,
+					this.statusSecret);
+		}
+
 	}
 
 	private static TypeSpec spec(String type) {
