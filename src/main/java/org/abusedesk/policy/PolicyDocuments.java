@@ -34,6 +34,12 @@ public interface PolicyDocuments {
 	ActivePolicy active();
 
 	/**
+	 * The {@code campaigns} settings of the active version; the settings it omits are
+	 * {@code null}.
+	 */
+	CampaignSettings campaignSettings();
+
+	/**
 	 * Replays the facts of decisions recorded since {@code since} against a draft and
 	 * reports what would change. Reads only.
 	 * @param yaml the draft

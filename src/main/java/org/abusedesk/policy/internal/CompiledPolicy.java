@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.catalog.Service;
+import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
@@ -24,8 +25,15 @@ final class CompiledPolicy {
 
 	private final CompiledRule[][][] candidates;
 
+	private final CampaignSettings campaignSettings;
+
 	CompiledPolicy(String version, List<CompiledRule> rules) {
+		this(version, rules, CampaignSettings.none(version));
+	}
+
+	CompiledPolicy(String version, List<CompiledRule> rules, CampaignSettings campaignSettings) {
 		this.version = version;
+		this.campaignSettings = campaignSettings;
 		this.rules = List.copyOf(rules);
 		Service[] services = Service.values();
 		this.candidates = new CompiledRule[services.length][Vocabulary.REPORT_TYPES.size()][];
@@ -44,6 +52,11 @@ final class CompiledPolicy {
 
 	String version() {
 		return this.version;
+	}
+
+	/** The version's {@code campaigns} section; what it omits is {@code null}. */
+	CampaignSettings campaignSettings() {
+		return this.campaignSettings;
 	}
 
 	List<CompiledRule> rules() {

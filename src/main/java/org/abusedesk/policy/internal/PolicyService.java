@@ -3,6 +3,7 @@ package org.abusedesk.policy.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.policy.PolicyProblem;
 
@@ -41,6 +42,11 @@ class PolicyService implements PolicyDocuments {
 	@Override
 	public ActivePolicy active() {
 		return this.registry.active();
+	}
+
+	@Override
+	public CampaignSettings campaignSettings() {
+		return this.registry.activeCompiled().campaignSettings();
 	}
 
 	@Override
