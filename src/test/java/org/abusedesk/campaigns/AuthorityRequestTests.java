@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.abusedesk.Api;
+import org.abusedesk.ConsoleSession;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.flow.DeskTest;
 import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReporterKind;
@@ -36,6 +38,9 @@ class AuthorityRequestTests extends DeskTest {
 
 	@Autowired
 	private CaseWork work;
+
+	@Autowired
+	private StaffAccounts accounts;
 
 	@Test
 	void requestsOfAuthoritiesAreCountedPerCountryAndTargetAndPolicyCitationsGoToASenior() {
@@ -109,6 +114,37 @@ class AuthorityRequestTests extends DeskTest {
 					(ex) -> assertThat(ex.kind()).isEqualTo(CaseWorkException.Kind.FORBIDDEN));
 		assertThat(this.work.answer(caseId, new Actor("senior-" + this.catalog.id(), Role.SENIOR), true, "Checked.")
 			.status()).isIn("actioned", "closed");
+	}
+
+	@Test
+	void theAccountPageShowsSeniorsTheRequestsPerCountryAndKind() {
+		String host = "blog." + this.catalog.hostedZone();
+		ReportReceipt first = file(host, "/a", "ministry@gov.example", "HU",
+				"This blog engages in hateful conduct, as your own policy says.", ReporterKind.GOVERNMENT);
+		file(host, "/b", "ministry@gov.example", "HU", "Remove this post.", ReporterKind.GOVERNMENT);
+		file(host, "/c", "police@police.example", "TR", "Evidence in an investigation.", ReporterKind.LAW_ENFORCEMENT);
+		long caseId = caseOf(first.id());
+		String account = "hosting-" + this.catalog.id();
+
+		this.accounts.create("senior-page-" + this.catalog.id(), Role.SENIOR, "a long test password");
+		ConsoleSession senior = new ConsoleSession(this.port).signIn("senior-page-" + this.catalog.id(),
+				"a long test password");
+		Api.Response page = senior.get("/console/accounts/" + account);
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("3 requests from governments and law enforcement")
+			.containsPattern("data-country=\"HU\" data-kind=\"government\">\\s*<td>HU</td>\\s*<td>government</td>"
+					+ "\\s*<td class=\"requests\">2</td>\\s*<td class=\"citing\">1</td>")
+			.containsPattern("data-country=\"TR\" data-kind=\"law_enforcement\">[\\s\\S]*?"
+					+ "<td class=\"requests\">1</td>\\s*<td class=\"citing\">0</td>");
+		// the case page leads a senior there
+		assertThat(senior.get("/console/cases/" + caseId).body()).contains("/console/accounts/" + account);
+
+		// a reviewer neither sees the link nor the page
+		this.accounts.create("reviewer-page-" + this.catalog.id(), Role.REVIEWER, "a long test password");
+		ConsoleSession reviewer = new ConsoleSession(this.port).signIn("reviewer-page-" + this.catalog.id(),
+				"a long test password");
+		assertThat(reviewer.get("/console/accounts/" + account).status()).isEqualTo(403);
+		assertThat(reviewer.get("/console/cases/" + caseId).body()).doesNotContain("/console/accounts/");
 	}
 
 	private long fileOverHttp(String token, String host, String path, String justification) {

@@ -6,9 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.abusedesk.Api;
+import org.abusedesk.ConsoleSession;
 import org.abusedesk.actions.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.flow.DeskTest;
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.ReportFiling;
 import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReporterKind;
@@ -41,6 +44,9 @@ class CampaignTests extends DeskTest {
 
 	@Autowired
 	private AuditLog audit;
+
+	@Autowired
+	private StaffAccounts accounts;
 
 	@BeforeEach
 	void theProxiedCustomerIsAtRisk() {
@@ -107,6 +113,13 @@ class CampaignTests extends DeskTest {
 		assertThat(report.json().at("/sections/referrals/campaigns/0/campaigns").asString()).isEqualTo("flagged");
 		assertThat(report.json().at("/sections/referrals/campaigns/0/count").asLong()).isPositive();
 		assertThat(report.json().at("/sections/referrals/campaigns/1/count").asLong()).isGreaterThanOrEqualTo(3);
+
+		// and a senior sees it on the account's page, with its evidence
+		this.accounts.create("senior-" + this.catalog.id(), Role.SENIOR, "a long test password");
+		Api.Response page = new ConsoleSession(this.port).signIn("senior-" + this.catalog.id(), "a long test password")
+			.get("/console/accounts/proxy-" + this.catalog.id());
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("data-case=\"" + flaggedCase + "\"");
 	}
 
 	private ReportReceipt file(String host, String path, String email, String justification, ReporterKind kind) {

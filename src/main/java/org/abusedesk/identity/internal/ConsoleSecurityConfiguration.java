@@ -65,6 +65,9 @@ class ConsoleSecurityConfiguration {
 						"/console/staff/*/enable", "/console/staff/*/password", "/console/staff/*/tokens",
 						"/console/staff/tokens/*/revoke")
 				.hasRole("admin")
+				// the pressure on an account (issue 15), as /api/v1/authority-requests
+				.requestMatchers(HttpMethod.GET, "/console/accounts/*")
+				.hasAnyRole("senior", "legal", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",
