@@ -290,7 +290,7 @@ class DefaultPolicyTests {
 		assertThat(decide(proxied).notifications()).contains(NotificationKind.FORWARD_TO_HOST);
 		ResponsePlan held = decide(proxied.withSuspicions(true, false));
 		assertThat(held.rule()).isEqualTo("campaign.hold");
-		assertThat(held.notifications()).containsExactly(NotificationKind.NOTIFY_REPORTER);
+		assertThat(held.notifications()).isEmpty();
 		assertThat(held.review()).isEqualTo(Review.ONE);
 		assertThat(held.mitigations()).isEmpty();
 
@@ -299,7 +299,7 @@ class DefaultPolicyTests {
 		ResponsePlan senior = decide(atRisk.withSuspicions(true, false));
 		assertThat(senior.rule()).isEqualTo("campaign.at_risk");
 		assertThat(senior.review()).isEqualTo(Review.SENIOR);
-		assertThat(senior.notifications()).containsExactly(NotificationKind.NOTIFY_REPORTER);
+		assertThat(senior.notifications()).isEmpty();
 		assertThat(senior.mitigations()).isEmpty();
 
 		// child sexual abuse material keeps its own rule, and an emergency stays one
