@@ -35,6 +35,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CampaignWatch implements Campaigns {
 
+	/**
+	 * Token kinds whose many reports against one account are no campaign by themselves.
+	 */
+	static final Set<String> BULK_KINDS = Set.of("trusted_flagger", "automated_feed");
+
 	private final JdbcClient jdbc;
 
 	private final CampaignProperties properties;
@@ -93,11 +98,13 @@ class CampaignWatch implements Campaigns {
 				alike.put(report.id(), near);
 			}
 			// one reporter's token filing many reports against the account: a campaign
-			// of its own, whoever else reports (a trusted flagger's token excepted)
+			// of its own, whoever else reports; the kinds the operator grants for bulk
+			// reporting (a trusted flagger, an automated feed such as a spam trap)
+			// excepted
 			Map<Long, Integer> perToken = new HashMap<>();
 			Map<Long, String> labels = new HashMap<>();
 			for (Recent other : sample) {
-				if (other.tokenId() != null && !"trusted_flagger".equals(other.kind())) {
+				if (other.tokenId() != null && !BULK_KINDS.contains(other.kind())) {
 					perToken.merge(other.tokenId(), 1, Integer::sum);
 					labels.put(other.tokenId(), other.tokenLabel());
 				}
