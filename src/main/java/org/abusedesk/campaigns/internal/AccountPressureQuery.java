@@ -3,7 +3,6 @@ package org.abusedesk.campaigns.internal;
 import java.util.List;
 
 import org.abusedesk.campaigns.AccountPressure;
-import org.abusedesk.campaigns.Campaigns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,12 +38,7 @@ class AccountPressureQuery implements AccountPressure {
 				order by flagged_at desc, case_id desc limit :limit""")
 			.param("account", accountRef)
 			.param("limit", MAX_CAMPAIGNS)
-			.query((rs, n) -> new FlaggedCampaign(rs.getLong("case_id"),
-					new Campaigns.Evidence(rs.getString("account_ref"), rs.getInt("reports"), rs.getInt("reporters"),
-							rs.getInt("near_identical"), rs.getDouble("similarity"),
-							List.of((String[]) rs.getArray("countries").getArray()),
-							rs.getTimestamp("since").toInstant(), rs.getInt("token_reports"),
-							List.of((String[]) rs.getArray("tokens").getArray()), rs.getString("policy_version")),
+			.query((rs, n) -> new FlaggedCampaign(rs.getLong("case_id"), CampaignWatch.evidence(rs),
 					rs.getTimestamp("flagged_at").toInstant()))
 			.list();
 		return new Summary(accountRef, requests, campaigns);

@@ -1,5 +1,7 @@
 package org.abusedesk.campaigns.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -232,12 +234,17 @@ class CampaignWatch implements Campaigns {
 	public Optional<Evidence> ofCase(long caseId) {
 		return this.jdbc.sql("select * from case_campaign where case_id = :case")
 			.param("case", caseId)
-			.query((rs, n) -> new Evidence(rs.getString("account_ref"), rs.getInt("reports"), rs.getInt("reporters"),
-					rs.getInt("near_identical"), rs.getDouble("similarity"),
-					List.of((String[]) rs.getArray("countries").getArray()), rs.getTimestamp("since").toInstant(),
-					rs.getInt("token_reports"), List.of((String[]) rs.getArray("tokens").getArray()),
-					rs.getString("policy_version")))
+			.query((rs, n) -> evidence(rs))
 			.optional();
+	}
+
+	/** The evidence of a {@code case_campaign} row. */
+	static Evidence evidence(ResultSet rs) throws SQLException {
+		return new Evidence(rs.getString("account_ref"), rs.getInt("reports"), rs.getInt("reporters"),
+				rs.getInt("near_identical"), rs.getDouble("similarity"),
+				List.of((String[]) rs.getArray("countries").getArray()), rs.getTimestamp("since").toInstant(),
+				rs.getInt("token_reports"), List.of((String[]) rs.getArray("tokens").getArray()),
+				rs.getString("policy_version"));
 	}
 
 	/** The newest reports of each account in the window, at most {@code sample} each. */
