@@ -11,19 +11,30 @@ import org.abusedesk.intake.Report;
 /**
  * Weaponisation defences (issue 15): campaigns of reports against one customer, the
  * per-target budget of automatic messages, and requests from authorities. The router asks
- * before it attaches reports to cases, in its transaction.
+ * twice in its transaction: before deciding ({@link #suspect}: the facts
+ * {@code campaign_suspected} and {@code policy_language_cited} the policy matches), and
+ * before attaching reports to cases ({@link #assess}: the budget). The window and
+ * thresholds are the active policy version's {@code campaigns} settings.
  */
 public interface Campaigns {
 
 	/**
-	 * Assesses reports about to be decided, against what the same account received in the
-	 * window (the reports themselves are already stored), spending the target's budget of
-	 * automatic forwards, and records the requests of authorities ({@code government},
+	 * Looks at reports about to be decided against what the same account received in the
+	 * window (the reports themselves are already stored): many distinct reporters,
+	 * near-identical texts, or many reports through one reporter's API token make a
+	 * campaign. Records the requests of authorities ({@code government},
 	 * {@code law_enforcement}) for the account view and the transparency report.
-	 * @param forwarding the reports whose plans forward them to the host or the owner
-	 * @return a verdict for each report, by report id
+	 * @return a verdict for each report, by report id, that spent no budget yet
 	 */
-	Map<Long, Verdict> assess(List<Report> reports, Set<Long> forwarding);
+	Map<Long, Verdict> suspect(List<Report> reports);
+
+	/**
+	 * Spends the targets' budgets of automatic forwards on the suspected reports.
+	 * @param suspected what {@link #suspect} said of the reports
+	 * @param forwarding the reports whose plans forward them to the host or the owner
+	 * @return the final verdict for each report, by report id
+	 */
+	Map<Long, Verdict> assess(List<Report> reports, Map<Long, Verdict> suspected, Set<Long> forwarding);
 
 	/**
 	 * Records that a case holds a campaign, with its evidence; in the caller's
@@ -63,12 +74,16 @@ public interface Campaigns {
 	 * @param similarity the highest likeness of two texts (Jaccard over word shingles)
 	 * @param countries the reporters' countries, where given
 	 * @param since the first report of the window
+	 * @param tokenReports the most reports in the window through one reporter's API token
+	 * @param tokens the labels of the tokens that filed enough reports to make a campaign
+	 * @param policyVersion the policy version whose settings found the campaign
 	 */
 	record Evidence(String accountRef, int reports, int reporters, int nearIdentical, double similarity,
-			List<String> countries, Instant since) {
+			List<String> countries, Instant since, int tokenReports, List<String> tokens, String policyVersion) {
 
 		public Evidence {
 			countries = List.copyOf(countries);
+			tokens = List.copyOf(tokens);
 		}
 
 	}

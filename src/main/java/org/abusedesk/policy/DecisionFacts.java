@@ -33,17 +33,34 @@ import org.abusedesk.catalog.Service;
  * @param personalDataKinds the kinds found, as wire values, sorted (never {@code null})
  * @param knownContentMatch whether a file of the report is on a known-content hash list
  * @param knownContentLists the names of the lists it is on, sorted (never {@code null})
+ * @param campaignSuspected whether the report is part of a suspected campaign against the
+ * account (many reporters, near-identical texts, or one reporter's token in the window
+ * the policy sets; issue 15)
+ * @param policyLanguageCited whether the report cites the provider's own policy language
+ * (configured phrases); for authorities a guardrail sends it to a senior reviewer
  */
 public record DecisionFacts(Service service, String reportType, String reporterKind, String jurisdiction,
 		List<String> orderScope, boolean accountAtRisk, boolean originHostKnown, boolean phishingConfirmed,
 		boolean malwareConfirmed, boolean trustedFlagger, boolean repeatInfringer, boolean threatImminent,
 		boolean emergencyDeclared, boolean personalDataDetected, List<String> personalDataKinds,
-		boolean knownContentMatch, List<String> knownContentLists) {
+		boolean knownContentMatch, List<String> knownContentLists, boolean campaignSuspected,
+		boolean policyLanguageCited) {
 
 	public DecisionFacts {
 		orderScope = (orderScope != null) ? List.copyOf(orderScope) : List.of();
 		personalDataKinds = (personalDataKinds != null) ? List.copyOf(personalDataKinds) : List.of();
 		knownContentLists = (knownContentLists != null) ? List.copyOf(knownContentLists) : List.of();
+	}
+
+	/** Facts without a suspicion of a campaign or of policy language cited. */
+	public DecisionFacts(Service service, String reportType, String reporterKind, String jurisdiction,
+			List<String> orderScope, boolean accountAtRisk, boolean originHostKnown, boolean phishingConfirmed,
+			boolean malwareConfirmed, boolean trustedFlagger, boolean repeatInfringer, boolean threatImminent,
+			boolean emergencyDeclared, boolean personalDataDetected, List<String> personalDataKinds,
+			boolean knownContentMatch, List<String> knownContentLists) {
+		this(service, reportType, reporterKind, jurisdiction, orderScope, accountAtRisk, originHostKnown,
+				phishingConfirmed, malwareConfirmed, trustedFlagger, repeatInfringer, threatImminent, emergencyDeclared,
+				personalDataDetected, personalDataKinds, knownContentMatch, knownContentLists, false, false);
 	}
 
 	/** Facts of a report whose content was not looked at. */
@@ -73,14 +90,16 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed || phishing,
 				this.malwareConfirmed || malware, this.trustedFlagger, this.repeatInfringer, this.threatImminent,
 				this.emergencyDeclared, this.personalDataDetected, this.personalDataKinds, this.knownContentMatch,
-				this.knownContentLists);
+				this.knownContentLists, this.campaignSuspected, this.policyLanguageCited);
 	}
 
 	/** The same facts with the account a repeat infringer as given (strikes). */
 	public DecisionFacts withRepeatInfringer(boolean repeat) {
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
-				this.trustedFlagger, repeat, this.threatImminent, this.emergencyDeclared);
+				this.trustedFlagger, repeat, this.threatImminent, this.emergencyDeclared, this.personalDataDetected,
+				this.personalDataKinds, this.knownContentMatch, this.knownContentLists, this.campaignSuspected,
+				this.policyLanguageCited);
 	}
 
 	/** The same facts with an emergency declared. */
@@ -88,7 +107,8 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
 				this.trustedFlagger, this.repeatInfringer, this.threatImminent, true, this.personalDataDetected,
-				this.personalDataKinds, this.knownContentMatch, this.knownContentLists);
+				this.personalDataKinds, this.knownContentMatch, this.knownContentLists, this.campaignSuspected,
+				this.policyLanguageCited);
 	}
 
 	/**
@@ -102,7 +122,20 @@ public record DecisionFacts(Service service, String reportType, String reporterK
 		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
 				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
 				this.trustedFlagger, this.repeatInfringer, this.threatImminent, this.emergencyDeclared,
-				!kinds.isEmpty(), kinds, !lists.isEmpty(), lists);
+				!kinds.isEmpty(), kinds, !lists.isEmpty(), lists, this.campaignSuspected, this.policyLanguageCited);
+	}
+
+	/**
+	 * The same facts with what the weaponisation defences suspect (issue 15).
+	 * @param campaign whether the report is part of a suspected campaign
+	 * @param citesPolicy whether it cites the provider's own policy language
+	 */
+	public DecisionFacts withSuspicions(boolean campaign, boolean citesPolicy) {
+		return new DecisionFacts(this.service, this.reportType, this.reporterKind, this.jurisdiction, this.orderScope,
+				this.accountAtRisk, this.originHostKnown, this.phishingConfirmed, this.malwareConfirmed,
+				this.trustedFlagger, this.repeatInfringer, this.threatImminent, this.emergencyDeclared,
+				this.personalDataDetected, this.personalDataKinds, this.knownContentMatch, this.knownContentLists,
+				campaign, citesPolicy);
 	}
 
 }

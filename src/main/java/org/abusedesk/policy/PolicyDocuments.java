@@ -40,6 +40,12 @@ public interface PolicyDocuments {
 	List<PolicyVersion> versions();
 
 	/**
+	 * The {@code campaigns} settings of the active version; the settings it omits are
+	 * {@code null}.
+	 */
+	CampaignSettings campaignSettings();
+
+	/**
 	 * Replays the facts of decisions recorded since {@code since} against a draft and
 	 * reports what would change. Reads only.
 	 * @param yaml the draft

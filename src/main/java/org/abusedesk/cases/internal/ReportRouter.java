@@ -158,8 +158,12 @@ class ReportRouter {
 		claimed.forEach((report) -> this.snapshots.take(report.id(), report.resolution(), report.urls()));
 		// what the evidence holds (personal data, known content) counts for every service
 		Map<Long, ContentFacts> content = this.content.factsOf(claimed.stream().map(Report::id).toList());
+		// campaigns and authorities citing our own policy language (issue 15): facts the
+		// policy matches, found before deciding
+		Map<Long, Campaigns.Verdict> suspected = this.campaigns.suspect(claimed);
 		List<Decisions.Request> requests = new ArrayList<>();
 		for (Report report : claimed) {
+			Campaigns.Verdict suspicion = suspected.getOrDefault(report.id(), Campaigns.Verdict.NONE);
 			Set<String> facts = confirmed.getOrDefault(key(report), Set.of());
 			boolean repeatInfringer = report.resolution().account() != null
 					&& repeat.contains(report.resolution().account().ref());
@@ -168,7 +172,8 @@ class ReportRouter {
 				requests.add(new Decisions.Request(report.id(), facts(report, service)
 					.withConfirmed(facts.contains(Confirmations.PHISHING), facts.contains(Confirmations.MALWARE))
 					.withRepeatInfringer(repeatInfringer)
-					.withContent(found.personalDataKinds(), found.knownContentLists())));
+					.withContent(found.personalDataKinds(), found.knownContentLists())
+					.withSuspicions(suspicion.campaign(), suspicion.seniorReview())));
 			}
 		}
 		List<Decision> made = this.decisions.decideAll(requests);
@@ -192,8 +197,8 @@ class ReportRouter {
 		List<AuditLog.Append> appends = new ArrayList<>();
 		List<ReportsDecided.DeniedReport> denied = deny(claimed, byReport, denials, appends);
 
-		// campaigns and floods against one target (issue 15): what would be forwarded
-		// automatically may be held for a person
+		// floods against one target (issue 15): what would be forwarded automatically may
+		// be held for a person
 		Set<Long> forwarding = new HashSet<>();
 		for (Report report : accepted) {
 			if (acting(byReport.get(report.id())).stream()
@@ -203,7 +208,7 @@ class ReportRouter {
 			}
 		}
 		Map<Long, Campaigns.Verdict> verdicts = accepted.isEmpty() ? Map.of()
-				: this.campaigns.assess(accepted, forwarding);
+				: this.campaigns.assess(accepted, suspected, forwarding);
 		List<CaseRepository.Attach> attaches = new ArrayList<>(accepted.size());
 		for (Report report : accepted) {
 			List<Decision> decided = acting(byReport.get(report.id()));
@@ -447,6 +452,9 @@ class ReportRouter {
 		facts.put("similarity_percent", (int) Math.round(evidence.similarity() * 100));
 		facts.put("countries", evidence.countries());
 		facts.put("since", evidence.since().toString());
+		facts.put("token_reports", evidence.tokenReports());
+		facts.put("tokens", evidence.tokens());
+		facts.put("policy_version", evidence.policyVersion());
 		return facts;
 	}
 

@@ -128,6 +128,9 @@ class ConsoleSecurityConfiguration {
 				// policy
 				.requestMatchers(HttpMethod.POST, "/console/policy/backtest")
 				.hasAnyRole("senior", "legal", "admin")
+				// the pressure on an account (issue 15), as /api/v1/authority-requests
+				.requestMatchers(HttpMethod.GET, "/console/accounts/*")
+				.hasAnyRole("senior", "legal", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
 				.hasAnyRole("reviewer", "senior", "admin")
 				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.catalog.Service;
+import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.RepeatInfringerLadder;
 import org.abusedesk.policy.ResponsePlan;
@@ -27,12 +28,24 @@ final class CompiledPolicy {
 
 	private final List<RepeatInfringerLadder.Step> ladder;
 
+	private final CampaignSettings campaignSettings;
+
 	CompiledPolicy(String version, List<CompiledRule> rules) {
-		this(version, rules, List.of());
+		this(version, rules, List.of(), CampaignSettings.none(version));
 	}
 
 	CompiledPolicy(String version, List<CompiledRule> rules, List<RepeatInfringerLadder.Step> ladder) {
+		this(version, rules, ladder, CampaignSettings.none(version));
+	}
+
+	CompiledPolicy(String version, List<CompiledRule> rules, CampaignSettings campaignSettings) {
+		this(version, rules, List.of(), campaignSettings);
+	}
+
+	CompiledPolicy(String version, List<CompiledRule> rules, List<RepeatInfringerLadder.Step> ladder,
+			CampaignSettings campaignSettings) {
 		this.version = version;
+		this.campaignSettings = campaignSettings;
 		this.rules = List.copyOf(rules);
 		this.ladder = List.copyOf(ladder);
 		Service[] services = Service.values();
@@ -52,6 +65,11 @@ final class CompiledPolicy {
 
 	String version() {
 		return this.version;
+	}
+
+	/** The version's {@code campaigns} section; what it omits is {@code null}. */
+	CampaignSettings campaignSettings() {
+		return this.campaignSettings;
 	}
 
 	List<CompiledRule> rules() {

@@ -12,7 +12,8 @@ enum Fact {
 	ACCOUNT_AT_RISK("account_at_risk"), TRUSTED_FLAGGER("trusted_flagger"), REPEAT_INFRINGER("repeat_infringer"),
 	THREAT_IMMINENT("threat_imminent"), EMERGENCY_DECLARED("emergency_declared"),
 	ORIGIN_HOST_KNOWN("origin_host_known"), PERSONAL_DATA_DETECTED("personal_data_detected"),
-	KNOWN_CONTENT_MATCH("known_content_match");
+	KNOWN_CONTENT_MATCH("known_content_match"), CAMPAIGN_SUSPECTED("campaign_suspected"),
+	POLICY_LANGUAGE_CITED("policy_language_cited");
 
 	/** The first bit of the personal data kinds (one bit per kind, after the facts). */
 	static final int FIRST_KIND_BIT = 16;
@@ -57,6 +58,8 @@ enum Fact {
 		mask |= facts.originHostKnown() ? ORIGIN_HOST_KNOWN.bit() : 0;
 		mask |= facts.personalDataDetected() ? PERSONAL_DATA_DETECTED.bit() : 0;
 		mask |= facts.knownContentMatch() ? KNOWN_CONTENT_MATCH.bit() : 0;
+		mask |= facts.campaignSuspected() ? CAMPAIGN_SUSPECTED.bit() : 0;
+		mask |= facts.policyLanguageCited() ? POLICY_LANGUAGE_CITED.bit() : 0;
 		for (String kind : facts.personalDataKinds()) {
 			mask |= kindBit(kind);
 		}

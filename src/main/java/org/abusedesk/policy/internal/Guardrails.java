@@ -73,12 +73,28 @@ final class Guardrails {
 	static ResponsePlan enforce(ResponsePlan plan, DecisionFacts facts) {
 		String violation = violation(plan, facts);
 		if (violation == null) {
-			return plan;
+			return seniorForAuthoritiesCitingPolicy(plan, facts);
 		}
 		return new ResponsePlan(plan.policyVersion(), plan.rule(), plan.notifications(), List.of(), Review.SENIOR,
 				plan.priority(), plan.dueIn(), plan.denialReason(), violation,
 				"A safeguard of our policy stopped the automatic response (" + violation + "). "
 						+ "A senior reviewer will decide what to do.");
+	}
+
+	/**
+	 * An authority ({@code government}, {@code law_enforcement}) citing the provider's
+	 * own policy language goes to a senior reviewer, whatever the rule asked for (issue
+	 * 15): a plan that needs no one or one reviewer needs a senior; two distinct
+	 * approvers (an emergency) stay, and a denial stays a denial.
+	 */
+	private static ResponsePlan seniorForAuthoritiesCitingPolicy(ResponsePlan plan, DecisionFacts facts) {
+		boolean authority = "government".equals(facts.reporterKind()) || "law_enforcement".equals(facts.reporterKind());
+		if (!authority || !facts.policyLanguageCited() || plan.denialReason() != null
+				|| (plan.review() != Review.NONE && plan.review() != Review.ONE)) {
+			return plan;
+		}
+		return new ResponsePlan(plan.policyVersion(), plan.rule(), plan.notifications(), plan.mitigations(),
+				Review.SENIOR, plan.priority(), plan.dueIn(), null, null, plan.explanation());
 	}
 
 	/** The first guardrail the plan breaks for these facts, or {@code null}. */

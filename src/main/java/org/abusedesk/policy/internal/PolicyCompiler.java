@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.abusedesk.catalog.Service;
+import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
@@ -96,12 +97,13 @@ final class PolicyCompiler {
 		if (!(root instanceof MappingNode)) {
 			return failed(new PolicyProblem(1, 1, "the document must be a mapping with version and rules"));
 		}
-		Map<String, Node> top = mapping(root, Set.of("version", "rules", "repeat_infringers"));
+		Map<String, Node> top = mapping(root, Set.of("version", "rules", "repeat_infringers", "campaigns"));
 		String version = required(root, top, "version");
 		if (version != null && !VERSION.matcher(version).matches()) {
 			problem(top.get("version"), "version must be 1 to 100 letters, digits, '.', '_' or '-'");
 			version = null;
 		}
+		CampaignSettings campaigns = campaigns(version, top.get("campaigns"));
 		List<CompiledRule> rules = new ArrayList<>();
 		Node rulesNode = top.get("rules");
 		if (rulesNode == null) {
@@ -132,7 +134,7 @@ final class PolicyCompiler {
 		if (!this.problems.isEmpty()) {
 			return new Compilation(null, version, List.copyOf(this.problems));
 		}
-		return new Compilation(new CompiledPolicy(version, rules, ladder), version, List.of());
+		return new Compilation(new CompiledPolicy(version, rules, ladder, campaigns), version, List.of());
 	}
 
 	/**
@@ -191,6 +193,62 @@ final class PolicyCompiler {
 			steps.add(step);
 		}
 		return steps;
+	}
+
+	/**
+	 * The {@code campaigns} section (issue 15): the window and thresholds of campaign
+	 * detection and the per-target budget; what it omits stays {@code null}.
+	 */
+	private CampaignSettings campaigns(String version, Node node) {
+		if (node == null) {
+			return CampaignSettings.none(version);
+		}
+		Map<String, Node> fields = mapping(node, Set.of("window", "min_reporters", "min_near_identical", "similarity",
+				"min_token_reports", "forward_budget", "at_risk_forward_budget"));
+		Duration window = (fields.get("window") != null) ? duration(fields.get("window")) : null;
+		if (Duration.ZERO.equals(window)) {
+			problem(fields.get("window"), "window must be longer than 0");
+		}
+		Double similarity = null;
+		if (fields.get("similarity") != null) {
+			String text = scalar(fields.get("similarity"));
+			try {
+				similarity = (text != null) ? Double.valueOf(text) : null;
+			}
+			catch (NumberFormatException ex) {
+				similarity = -1.0;
+			}
+			if (similarity != null && !(similarity > 0 && similarity <= 1)) {
+				problem(fields.get("similarity"), "similarity must be a number above 0 and at most 1, e.g. 0.7");
+				similarity = null;
+			}
+		}
+		return new CampaignSettings(version, window, count(fields, "min_reporters", 2),
+				count(fields, "min_near_identical", 2), similarity, count(fields, "min_token_reports", 2),
+				count(fields, "forward_budget", 0), count(fields, "at_risk_forward_budget", 0));
+	}
+
+	/** A whole number from {@code min} to 100,000, or {@code null} when absent. */
+	private Integer count(Map<String, Node> fields, String key, int min) {
+		Node node = fields.get(key);
+		if (node == null) {
+			return null;
+		}
+		String text = scalar(node);
+		if (text == null) {
+			return null;
+		}
+		try {
+			int value = Integer.parseInt(text);
+			if (value >= min && value <= 100_000) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		problem(node, key + " must be a whole number from " + min + " to 100000");
+		return null;
 	}
 
 	private CompiledRule rule(Node node) {

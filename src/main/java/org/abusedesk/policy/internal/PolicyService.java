@@ -3,6 +3,7 @@ package org.abusedesk.policy.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.policy.PolicyProblem;
 
@@ -46,6 +47,11 @@ class PolicyService implements PolicyDocuments {
 	@Override
 	public List<PolicyVersion> versions() {
 		return this.registry.versions();
+	}
+
+	@Override
+	public CampaignSettings campaignSettings() {
+		return this.registry.activeCompiled().campaignSettings();
 	}
 
 	@Override

@@ -14,6 +14,8 @@ import org.abusedesk.cases.ReportDecided;
 import org.abusedesk.cases.ReportsDecided;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
+import org.abusedesk.policy.Decision;
+import org.abusedesk.policy.Decisions;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.referrals.Referrals;
 
@@ -21,13 +23,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Law-enforcement referrals (DSA Art. 18): a plan that calls for one (an emergency), or
- * staff referring a case, records a referral to the authority configured for the country
- * concerned (the one where the threat is, as the report states it, else the reporter's;
- * Europol when unknown) with the facts, the content, the basis and the actions taken, and
- * sends it through the outbox by email or signed webhook. Listens synchronously, so the
- * referral commits with the decision that calls for it. A case is referred to one
- * authority once.
+ * Law-enforcement referrals (DSA Art. 18): a plan that calls for one (an emergency, or
+ * any rule that names {@code law_enforcement_referral}), or staff referring a case,
+ * records a referral to the authority configured for the country concerned (the one where
+ * the threat is, as the report states it, else the reporter's; Europol when unknown) with
+ * the facts, the content, the basis and the actions taken, and sends it through the
+ * outbox by email or signed webhook. Listens synchronously, so the referral commits with
+ * the decision that calls for it. A case is referred to one authority once.
  */
 @Component
 class LawEnforcementReferrals implements ReferralRecords {
@@ -46,8 +48,11 @@ class LawEnforcementReferrals implements ReferralRecords {
 
 	private final AuditLog audit;
 
+	private final Decisions decisions;
+
 	LawEnforcementReferrals(ReferralStore store, ReferralProperties properties, Outbound outbound,
-			Mitigations mitigations, Reports reports, AuditLog audit) {
+			Mitigations mitigations, Reports reports, AuditLog audit, Decisions decisions) {
+		this.decisions = decisions;
 		this.store = store;
 		this.properties = properties;
 		this.outbound = outbound;
@@ -59,11 +64,26 @@ class LawEnforcementReferrals implements ReferralRecords {
 	@EventListener
 	void on(ReportDecided decided) {
 		if (decided.notifications().contains(NotificationKind.LAW_ENFORCEMENT_REFERRAL)) {
-			refer(decided.caseId(), decided.report(), null,
-					"The case's plan calls for a law-enforcement referral: our staff declared an emergency, "
-							+ "an imminent threat to the life or safety of a person (DSA Art. 18).",
-					"system");
+			refer(decided.caseId(), decided.report(), null, basis(decided.report().id()), "system");
 		}
+	}
+
+	/**
+	 * Why the plan refers the report: an emergency staff declared, or the rule that asks
+	 * for it (a referral must not claim an emergency nobody declared).
+	 */
+	private String basis(long reportId) {
+		List<Decision> referring = this.decisions.latestOfReport(reportId)
+			.stream()
+			.filter((decision) -> decision.plan().notifications().contains(NotificationKind.LAW_ENFORCEMENT_REFERRAL))
+			.toList();
+		if (referring.isEmpty() || referring.stream().anyMatch((decision) -> decision.facts().emergencyDeclared())) {
+			return "The case's plan calls for a law-enforcement referral: our staff declared an emergency, "
+					+ "an imminent threat to the life or safety of a person (DSA Art. 18).";
+		}
+		Decision first = referring.get(0);
+		return "The case's plan calls for a law-enforcement referral (policy " + first.plan().policyVersion()
+				+ ", rule " + first.plan().rule() + "): " + first.plan().explanation();
 	}
 
 	@EventListener

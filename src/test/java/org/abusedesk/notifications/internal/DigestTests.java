@@ -105,8 +105,10 @@ class DigestTests extends DeskTest {
 	}
 
 	private List<String> fileBatch(String zone) {
+		// a feed: an organisation's 500 reports against one customer would be a campaign
+		// (issue 15)
 		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """
-				{"label": "digest %1$s", "reporter_kind": "organisation", "name": "Flagger",
+				{"label": "digest %1$s", "reporter_kind": "automated_feed", "name": "Flagger",
 				 "email": "digest-%1$s@flaggers.example", "organisation": "Flaggers e.V."}"""
 			.formatted(this.catalog.id()), this.admin);
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);

@@ -283,6 +283,67 @@ class DefaultPolicyTests {
 		assertThat(decide(facts(Service.RESOLVER, "general")).rule()).isEqualTo("resolver.review");
 	}
 
+	@Test
+	void aSuspectedCampaignIsHeldForAPersonAndNothingAutomaticHappensAgainstAnAtRiskAccount() {
+		DecisionFacts proxied = with(facts(Service.PROXY, "general"), null, List.of(), false, true, false, false, false,
+				false);
+		assertThat(decide(proxied).notifications()).contains(NotificationKind.FORWARD_TO_HOST);
+		ResponsePlan held = decide(proxied.withSuspicions(true, false));
+		assertThat(held.rule()).isEqualTo("campaign.hold");
+		assertThat(held.notifications()).isEmpty();
+		assertThat(held.review()).isEqualTo(Review.ONE);
+		assertThat(held.mitigations()).isEmpty();
+
+		DecisionFacts atRisk = with(facts(Service.PROXY, "phishing"), null, List.of(), true, true, true, false, false,
+				false);
+		ResponsePlan senior = decide(atRisk.withSuspicions(true, false));
+		assertThat(senior.rule()).isEqualTo("campaign.at_risk");
+		assertThat(senior.review()).isEqualTo(Review.SENIOR);
+		assertThat(senior.notifications()).isEmpty();
+		assertThat(senior.mitigations()).isEmpty();
+
+		// child sexual abuse material keeps its own rule, and an emergency stays one
+		assertThat(decide(facts(Service.PROXY, "children").withSuspicions(true, false)).rule())
+			.isEqualTo("proxy.children");
+		assertThat(decide(facts(Service.HOSTING, "threat").withEmergencyDeclared().withSuspicions(true, false)).rule())
+			.isEqualTo("emergency");
+	}
+
+	@Test
+	void anAuthorityCitingOurOwnPolicyLanguageGoesToASeniorWhateverTheRule() {
+		DecisionFacts government = DecisionFacts.of(Service.HOSTING, "general", "government");
+		assertThat(decide(government).review()).isEqualTo(Review.ONE);
+		ResponsePlan citing = decide(government.withSuspicions(false, true));
+		assertThat(citing.rule()).isEqualTo("hosting.review");
+		assertThat(citing.review()).isEqualTo(Review.SENIOR);
+		assertThat(citing.refused()).isFalse();
+		// on a proxy the forward needs no one; citing our policy, it needs a senior
+		DecisionFacts police = with(DecisionFacts.of(Service.PROXY, "general", "law_enforcement"), null, List.of(),
+				false, true, false, false, false, false);
+		assertThat(decide(police.withSuspicions(false, true)).review()).isEqualTo(Review.SENIOR);
+		// the fact alone, from anyone else, changes nothing
+		assertThat(decide(facts(Service.HOSTING, "general").withSuspicions(false, true)).review())
+			.isEqualTo(Review.ONE);
+		// an emergency keeps its two distinct approvers
+		assertThat(decide(DecisionFacts.of(Service.HOSTING, "threat", "government")
+			.withEmergencyDeclared()
+			.withSuspicions(false, true)).review()).isEqualTo(Review.TWO_DISTINCT_APPROVERS);
+	}
+
+	@Test
+	void theCampaignSettingsAreTheDefaultPolicysOwn() {
+		assertThat(policy.campaignSettings()).satisfies((settings) -> {
+			assertThat(settings.policyVersion()).isEqualTo(policy.version());
+			assertThat(settings.window()).hasHours(24);
+			assertThat(settings.minReporters()).isEqualTo(10);
+			assertThat(settings.minNearIdentical()).isEqualTo(3);
+			assertThat(settings.similarity()).isEqualTo(0.7);
+			assertThat(settings.minTokenReports()).isEqualTo(10);
+			assertThat(settings.forwardBudget()).isEqualTo(25);
+			assertThat(settings.atRiskForwardBudget()).isEqualTo(1);
+		});
+	}
+
 	@AfterAll
 	static void everyRuleWasReached() {
 		Set<String> all = policy.rules().stream().map(CompiledRule::id).collect(Collectors.toSet());

@@ -116,8 +116,8 @@ class PolicyCompilerTests {
 		assertThat(valid.problems()).isEmpty();
 		assertThat(valid.policy().ladder()).extracting(
 				(step) -> step.reportType() + " " + step.strikes() + " " + step.propose() + " " + step.policyVersion())
-			.containsExactly("dmca 2 warning default-1", "dmca 4 suspension default-1",
-					"phishing 9 account_review default-1");
+			.containsExactly("dmca 2 warning default-2", "dmca 4 suspension default-2",
+					"phishing 9 account_review default-2");
 		int line = withoutLadder.split("\n", -1).length;
 		assertThat(check(withoutLadder + """
 				repeat_infringers:
@@ -136,6 +136,43 @@ class PolicyCompilerTests {
 					(line + 4) + ":20: unknown report_type dmcaa",
 					(line + 5) + ":38: strikes must be a whole number from 1 to 1000",
 					(line + 6) + ":50: unknown measure ban; one of warning, account_review, suspension");
+	}
+
+	@Test
+	void campaignSettingsAreCheckedAndWhatTheyOmitIsLeftToTheConfiguration() {
+		String rules = """
+				rules:
+				  - id: all
+				    plan: { review: one, priority: p3, due: 72h, explanation: Looked at. }
+				""";
+		List<PolicyProblem> problems = check("""
+				version: campaigns-1
+				campaigns:
+				  window: 0
+				  min_reporters: 1
+				  similarity: 1.5
+				  forward_budget: lots
+				  min_tokens: 3
+				""" + rules);
+		assertThat(problems).extracting(PolicyProblem::toString)
+			.containsExactly("3:11: window must be longer than 0",
+					"4:18: min_reporters must be a whole number from 2 to 100000",
+					"5:15: similarity must be a number above 0 and at most 1, e.g. 0.7",
+					"6:19: forward_budget must be a whole number from 0 to 100000",
+					"7:3: unknown key min_tokens; expected one of at_risk_forward_budget, forward_budget, "
+							+ "min_near_identical, min_reporters, min_token_reports, similarity, window");
+
+		CompiledPolicy policy = PolicyCompiler.compile("""
+				version: campaigns-2
+				campaigns:
+				  window: 6h
+				  min_token_reports: 4
+				""" + rules).policy();
+		assertThat(policy.campaignSettings().window()).hasHours(6);
+		assertThat(policy.campaignSettings().minTokenReports()).isEqualTo(4);
+		assertThat(policy.campaignSettings().minReporters()).isNull();
+		assertThat(policy.campaignSettings().policyVersion()).isEqualTo("campaigns-2");
+		assertThat(PolicyCompiler.compile("version: none-1\n" + rules).policy().campaignSettings().window()).isNull();
 	}
 
 }

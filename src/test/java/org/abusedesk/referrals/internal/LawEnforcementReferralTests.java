@@ -10,6 +10,7 @@ import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
+import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.referrals.Referrals;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ class LawEnforcementReferralTests extends DeskTest {
 
 	@Autowired
 	private AuditLog audit;
+
+	@Autowired
+	private PolicyDocuments policies;
 
 	@Test
 	void anEmergencyIsReferredToTheAuthorityOfTheCountryConcerned() {
@@ -134,6 +138,46 @@ class LawEnforcementReferralTests extends DeskTest {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> !messagesTo("referrals@europol.example", "Law enforcement referral: case " + caseId)
 				.isEmpty());
+	}
+
+	/**
+	 * The composer writes no message for a referral (the referrals module does): a plan
+	 * that names one at intake, not only an emergency's, must leave a referral on record
+	 * and a message at the authority, never silence; and its basis is the rule, not an
+	 * emergency nobody declared (the basis used to claim one whatever the plan).
+	 */
+	@Test
+	void aPlanNamingAReferralAtIntakeIsReferredWithItsRuleAsBasisNotAnUndeclaredEmergency() {
+		String before = this.policies.active().document();
+		String draft = before.replaceFirst("version: \\S+", "version: referring-" + this.catalog.id())
+			.replaceFirst("\nrules:\n", """
+
+					rules:
+					  - id: general.referred
+					    match: { service: hosting, report_type: general }
+					    plan:
+					      notify: [law_enforcement_referral]
+					      review: one
+					      priority: p1
+					      due: 4h
+					      explanation: We informed law enforcement, and a person reviews the report.
+					""");
+		this.policies.activate(draft, "test");
+		try {
+			long caseId = fileThreat("DE");
+			assertThat(this.referrals.ofCase(caseId)).singleElement().satisfies((referral) -> {
+				assertThat(referral.kind()).isEqualTo("law_enforcement_referral");
+				assertThat(referral.authority()).isEqualTo("BKA");
+				assertThat(referral.requestedBy()).isEqualTo("system");
+			});
+			assertThat(body(awaitMessageTo("referrals@bka.example", "Law enforcement referral: case " + caseId)))
+				.contains("The case's plan calls for a law-enforcement referral (policy referring-" + this.catalog.id()
+						+ ", rule general.referred): We informed law enforcement")
+				.doesNotContain("declared an emergency");
+		}
+		finally {
+			this.policies.activate(before, "test");
+		}
 	}
 
 	private long fileThreat(String country) {
