@@ -145,7 +145,7 @@ class StrikeTests extends EdgeDeskTest {
 	void changingTheLadderInThePolicyChangesTheProposal() throws Exception {
 		String document = new ClassPathResource("policy/default-policy.yaml")
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		String lower = document.replace("version: default-1", "version: ladder-" + this.catalog.id())
+		String lower = document.replaceFirst("version: default-\\d+", "version: ladder-" + this.catalog.id())
 			.replace("{ report_type: dmca, strikes: 3, propose: warning }",
 					"{ report_type: dmca, strikes: 1, propose: warning }")
 			.replace("{ report_type: dmca, strikes: 5, propose: account_review }",

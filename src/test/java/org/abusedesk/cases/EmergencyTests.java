@@ -1,5 +1,6 @@
 package org.abusedesk.cases;
 
+import org.abusedesk.DeskTest;
 import org.abusedesk.TestCatalog;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,13 +32,7 @@ import static org.awaitility.Awaitility.await;
  * takes effect only after two approvers distinct from the declarer and each other, and
  * lapses when it expires; every step is in the case history.
  */
-class EmergencyTests extends IntegrationTest {
-
-	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
-	private JdbcClient jdbc;
+class EmergencyTests extends DeskTest {
 
 	@Autowired
 	private Mitigations mitigations;
@@ -48,31 +43,14 @@ class EmergencyTests extends IntegrationTest {
 	@Autowired
 	private CaseWork work;
 
-	private Api api;
-
-	private TestCatalog catalog;
-
 	private long caseId;
 
 	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
+	void fileAGeneralReport() {
 		Api.Response created = this.api.post("/api/v1/reports/general",
 				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		this.caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
+		this.caseId = caseOf(created.json().get("id").asLong());
 	}
 
 	private String staff(String name, Role role) {

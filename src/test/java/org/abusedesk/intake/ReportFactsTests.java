@@ -1,5 +1,6 @@
 package org.abusedesk.intake;
 
+import org.abusedesk.DeskTest;
 import org.abusedesk.TestCatalog;
 import java.time.Duration;
 
@@ -16,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What a reporter states reaches the policy as facts. */
-class ReportFactsTests extends IntegrationTest {
-
-	@Autowired
-	private CatalogImport catalogImport;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
-	}
+class ReportFactsTests extends DeskTest {
 
 	private record Decided(String rule, String refusal, String mitigations) {
 	}

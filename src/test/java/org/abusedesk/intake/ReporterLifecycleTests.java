@@ -1,5 +1,6 @@
 package org.abusedesk.intake;
 
+import org.abusedesk.DeskTest;
 import org.abusedesk.TestCatalog;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -19,24 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** What the reporter sees: receipt, status page, duplicates and denials. */
-class ReporterLifecycleTests extends IntegrationTest {
-
-	@Autowired
-	private CatalogImport catalogImport;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
-	}
+class ReporterLifecycleTests extends DeskTest {
 
 	@Test
 	void theReceiptCarriesTheStatusLinkAndTheStatusPageShowsOnlyTheReportersMessages() throws Exception {

@@ -1,5 +1,6 @@
 package org.abusedesk.intake;
 
+import org.abusedesk.DeskTest;
 import org.abusedesk.TestCatalog;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
@@ -16,30 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Organisations that report in bulk: tokens, the kind the operator grants, batches. */
-class ReporterTokenTests extends IntegrationTest {
-
-	@Autowired
-	private StaffTokens staff;
-
-	@Autowired
-	private CatalogImport catalogImport;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
-		this.admin = this.staff.issue("token-admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-	}
+class ReporterTokenTests extends DeskTest {
 
 	private JsonNode issue(String kind) {
 		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """

@@ -94,6 +94,10 @@ class WireVocabularyTests extends DeskTest {
 			if (!path.startsWith("/api/v1/") || !paths.get(path).has("get")) {
 				continue;
 			}
+			if (path.equals("/api/v1/account-measures/{id}")) {
+				continue; // no repeat-infringer measure in this scenario: its list is
+							// walked
+			}
 			String concrete = path.startsWith("/api/v1/intake/quarantine/")
 					? path.replace("{id}", String.valueOf(quarantined.messageId()))
 					: path.startsWith("/api/v1/appeals/") ? path.replace("{id}", appeal.json().get("id").asString())

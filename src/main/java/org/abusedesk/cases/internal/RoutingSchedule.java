@@ -131,8 +131,8 @@ class RoutingSchedule {
 			return 0;
 		}
 		catch (ReportRouter.BatchFailed ex) {
-			log.warn("A batch of {} reports failed ({}); routing them one by one", ex.reportIds().size(),
-					ex.getCause().toString());
+			// with the cause's stack: a batch that fails is a bug to find
+			log.warn("A batch of {} reports failed; routing them one by one", ex.reportIds().size(), ex.getCause());
 			oneByOne(ex.reportIds());
 			return 0;
 		}
