@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.abusedesk.notifications.Outbound;
 import org.abusedesk.intake.Report;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,8 @@ class AppealNotices {
 
 	private final String redress;
 
-	AppealNotices(@Value("${abusedesk.appeals.redress:If you disagree with this outcome, you may refer the dispute "
-			+ "to a certified out-of-court dispute settlement body (EU Digital Services Act, Article 21) or take it to "
-			+ "the courts; this appeal does not take away your right to either.}") String redress) {
-		this.redress = redress;
+	AppealNotices(AppealProperties properties) {
+		this.redress = properties.appeals().redress();
 	}
 
 	/** The outcome for the customer whose mitigation was appealed. */

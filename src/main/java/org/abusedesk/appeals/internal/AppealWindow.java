@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,9 @@ class AppealWindow {
 
 	private final Duration decideWithin;
 
-	AppealWindow(@Value("${abusedesk.appeals.window:P6M}") Period window,
-			@Value("${abusedesk.appeals.decide-within:7d}") Duration decideWithin) {
+	AppealWindow(AppealProperties properties) {
+		Period window = properties.appeals().window();
+		Duration decideWithin = properties.appeals().decideWithin();
 		LocalDate start = LocalDate.of(2001, 1, 1);
 		if (start.plus(window).isBefore(start.plusMonths(6))) {
 			throw new IllegalArgumentException("abusedesk.appeals.window must be at least six months (DSA Art. 20)");

@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +31,13 @@ class BusinessCalendar {
 
 	private final Set<LocalDate> holidays;
 
-	BusinessCalendar(@Value("${abusedesk.counter-notices.calendar.zone:UTC}") String zone,
-			@Value("${abusedesk.counter-notices.calendar.weekend:SATURDAY,SUNDAY}") List<String> weekend,
-			@Value("${abusedesk.counter-notices.calendar.holidays:}") List<String> holidays) {
+	@Autowired
+	BusinessCalendar(AppealProperties properties) {
+		this(properties.counterNotices().calendar().zone(), properties.counterNotices().calendar().weekend(),
+				properties.counterNotices().calendar().holidays());
+	}
+
+	BusinessCalendar(String zone, List<String> weekend, List<String> holidays) {
 		this.zone = ZoneId.of(zone.strip());
 		this.weekend = weekend.stream()
 			.filter((day) -> !day.isBlank())

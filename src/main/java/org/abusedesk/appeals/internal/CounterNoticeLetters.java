@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.abusedesk.notifications.Outbound;
 import org.abusedesk.intake.Report;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +18,8 @@ class CounterNoticeLetters {
 
 	private final String publicBaseUrl;
 
-	CounterNoticeLetters(@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	CounterNoticeLetters(AppealProperties properties) {
+		this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
 	}
 
 	Optional<Outbound.Message> toComplainant(CounterNotice notice, Report report) {

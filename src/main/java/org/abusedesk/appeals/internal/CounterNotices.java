@@ -19,7 +19,6 @@ import org.abusedesk.intake.Reports;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,10 +52,10 @@ class CounterNotices {
 
 	private final AuditLog audit;
 
-	CounterNotices(CounterNoticeStore store, BusinessCalendar calendar,
-			@Value("${abusedesk.counter-notices.restore-after-business-days:10}") int restoreAfter,
+	CounterNotices(CounterNoticeStore store, BusinessCalendar calendar, AppealProperties properties,
 			Mitigations mitigations, CaseAppeals cases, Reports reports, CounterNoticeLetters letters,
 			Outbound messages, AuditLog audit) {
+		int restoreAfter = properties.counterNotices().restoreAfterBusinessDays();
 		if (restoreAfter < 10 || restoreAfter > 14) {
 			throw new IllegalArgumentException(
 					"abusedesk.counter-notices.restore-after-business-days must be 10 to 14 (17 U.S.C. 512(g)(2)(C))");

@@ -17,7 +17,6 @@ import org.abusedesk.cases.RepeatInfringers;
 import org.abusedesk.intake.ReporterSuspensions;
 import org.abusedesk.policy.RepeatInfringerLadder;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,20 +66,16 @@ class Strikes implements RepeatInfringers, ReporterSuspensions {
 	private final AccountMeasures measures;
 
 	Strikes(JdbcClient jdbc, AuditLog audit, RepeatInfringerLadder ladder, AccountMeasures measures,
-			@Value("${abusedesk.strikes.window:365d}") Duration window,
-			@Value("${abusedesk.strikes.repeat-infringer-at:3}") int repeatInfringerAt,
-			@Value("${abusedesk.strikes.reporter-warning-at:2}") int reporterWarningAt,
-			@Value("${abusedesk.strikes.reporter-suspend-at:3}") int reporterSuspendAt,
-			@Value("${abusedesk.strikes.reporter-suspension:30d}") Duration reporterSuspension) {
+			AppealProperties properties) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.ladder = ladder;
 		this.measures = measures;
-		this.window = window;
-		this.repeatInfringerAt = repeatInfringerAt;
-		this.reporterWarningAt = reporterWarningAt;
-		this.reporterSuspendAt = reporterSuspendAt;
-		this.reporterSuspension = reporterSuspension;
+		this.window = properties.strikes().window();
+		this.repeatInfringerAt = properties.strikes().repeatInfringerAt();
+		this.reporterWarningAt = properties.strikes().reporterWarningAt();
+		this.reporterSuspendAt = properties.strikes().reporterSuspendAt();
+		this.reporterSuspension = properties.strikes().reporterSuspension();
 	}
 
 	/**

@@ -25,7 +25,6 @@ import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.Review;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,8 +71,7 @@ class CaseWorkService implements CaseWork {
 
 	CaseWorkService(CaseWorkRepository cases, CaseRepository lifecycle, Reports reports, ClaimRepository claims,
 			ProposalRepository proposals, CasePlans plans, CaseViews views, Emergencies emergencies, AuditLog audit,
-			ApplicationEventPublisher events, TransactionTemplate transactions,
-			@Value("${abusedesk.cases.claim-duration:30m}") Duration claimDuration) {
+			ApplicationEventPublisher events, TransactionTemplate transactions, CaseProperties properties) {
 		this.cases = cases;
 		this.lifecycle = lifecycle;
 		this.reports = reports;
@@ -85,7 +83,7 @@ class CaseWorkService implements CaseWork {
 		this.audit = audit;
 		this.events = events;
 		this.transactions = transactions;
-		this.claimDuration = claimDuration;
+		this.claimDuration = properties.claimDuration();
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -36,11 +35,11 @@ class ForwardedCaseClosure {
 	private final Duration quietPeriod;
 
 	ForwardedCaseClosure(CaseRepository cases, AuditLog audit, TransactionTemplate transactions,
-			@Value("${abusedesk.cases.forwarded-quiet-period:P30D}") Duration quietPeriod) {
+			CaseProperties properties) {
 		this.cases = cases;
 		this.audit = audit;
 		this.transactions = transactions;
-		this.quietPeriod = quietPeriod;
+		this.quietPeriod = properties.forwardedQuietPeriod();
 	}
 
 	@Scheduled(initialDelayString = "PT2M", fixedDelayString = "${abusedesk.cases.forwarded-closure-interval:PT1H}")

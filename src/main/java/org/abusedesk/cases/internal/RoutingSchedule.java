@@ -17,7 +17,6 @@ import org.abusedesk.intake.ReportsReceived;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -61,11 +60,10 @@ class RoutingSchedule {
 	/** Reports that failed alone, and when to try them again. */
 	private final Map<Long, Instant> failing = new ConcurrentHashMap<>();
 
-	RoutingSchedule(ReportRouter router, @Value("${abusedesk.routing.batch-size:500}") int batchSize,
-			@Value("${abusedesk.routing.set-aside-seconds:60}") long setAsideSeconds) {
+	RoutingSchedule(ReportRouter router, RoutingProperties properties) {
 		this.router = router;
-		this.batchSize = batchSize;
-		this.setAside = Duration.ofSeconds(setAsideSeconds);
+		this.batchSize = properties.batchSize();
+		this.setAside = Duration.ofSeconds(properties.setAsideSeconds());
 	}
 
 	@EventListener

@@ -16,7 +16,6 @@ import org.abusedesk.hashes.KnownContent;
 import org.abusedesk.hashes.KnownContentMatch;
 import org.abusedesk.hashes.PdqHash;
 import org.abusedesk.hashes.PdqHasher;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +41,8 @@ class KnownContentService implements KnownContent {
 
 	private volatile Loaded loaded = new Loaded(-1, new PdqIndex(List.of()), List.of());
 
-	KnownContentService(JdbcClient jdbc, AuditLog audit,
-			@Value("${abusedesk.hashes.pdq-max-distance:31}") int pdqMaxDistance) {
+	KnownContentService(JdbcClient jdbc, AuditLog audit, HashProperties properties) {
+		int pdqMaxDistance = properties.pdqMaxDistance();
 		if (pdqMaxDistance < 0 || pdqMaxDistance > PdqIndex.MAX_DISTANCE) {
 			throw new IllegalArgumentException("abusedesk.hashes.pdq-max-distance must be 0 to " + PdqIndex.MAX_DISTANCE
 					+ ", not " + pdqMaxDistance);

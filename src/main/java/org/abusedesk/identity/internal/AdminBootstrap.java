@@ -5,7 +5,7 @@ import org.abusedesk.identity.internal.StaffTokenStore.Bootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -30,8 +30,12 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final boolean demo;
 
-	AdminBootstrap(StaffTokenStore tokens, @Value("${abusedesk.admin-token:}") String adminToken,
-			@Value("${abusedesk.demo:false}") boolean demo) {
+	@Autowired
+	AdminBootstrap(StaffTokenStore tokens, IdentityProperties properties) {
+		this(tokens, properties.adminToken(), properties.demo());
+	}
+
+	AdminBootstrap(StaffTokenStore tokens, String adminToken, boolean demo) {
 		this.tokens = tokens;
 		this.adminToken = adminToken;
 		this.demo = demo;

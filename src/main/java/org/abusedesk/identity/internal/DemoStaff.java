@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,9 +40,8 @@ class DemoStaff implements ApplicationRunner {
 	private final Map<String, Role> users;
 
 	@Autowired
-	DemoStaff(StaffAccounts accounts, @Value("${abusedesk.demo-password:}") String password,
-			@Value("${abusedesk.data-dir:./data}") Path dataDirectory) {
-		this(accounts, password, dataDirectory, USERS);
+	DemoStaff(StaffAccounts accounts, IdentityProperties properties) {
+		this(accounts, properties.demoPassword(), properties.dataDir(), USERS);
 	}
 
 	DemoStaff(StaffAccounts accounts, String password, Path dataDirectory, Map<String, Role> users) {

@@ -3,7 +3,7 @@ package org.abusedesk.identity.internal;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.internal.StaffTokenStore.Bootstrap;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -22,7 +22,12 @@ class EdgeBootstrap implements ApplicationRunner {
 
 	private final String edgeToken;
 
-	EdgeBootstrap(StaffTokenStore tokens, @Value("${abusedesk.edge-token:}") String edgeToken) {
+	@Autowired
+	EdgeBootstrap(StaffTokenStore tokens, IdentityProperties properties) {
+		this(tokens, properties.edgeToken());
+	}
+
+	EdgeBootstrap(StaffTokenStore tokens, String edgeToken) {
 		this.tokens = tokens;
 		this.edgeToken = edgeToken;
 	}

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SignInThrottleProperties.class)
+@EnableConfigurationProperties({ SignInThrottleProperties.class, IdentityProperties.class })
 class SignInThrottleConfiguration {
 
 	@Bean

@@ -16,7 +16,6 @@ import org.abusedesk.intake.ReportReceipt;
 import org.abusedesk.intake.ReportsReceived;
 import org.abusedesk.intake.ReportStatus;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,13 +46,12 @@ class BatchChunks {
 	private final Duration duplicateWindow;
 
 	BatchChunks(ReportRepository reports, AuditLog audit, ApplicationEventPublisher events,
-			TransactionTemplate transaction,
-			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow) {
+			TransactionTemplate transaction, IntakeProperties properties) {
 		this.reports = reports;
 		this.audit = audit;
 		this.events = events;
 		this.transaction = transaction;
-		this.duplicateWindow = duplicateWindow;
+		this.duplicateWindow = properties.duplicateWindow();
 	}
 
 	/**

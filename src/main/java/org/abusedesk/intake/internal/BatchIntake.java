@@ -22,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -76,7 +75,8 @@ class BatchIntake {
 	private final int chunkSize;
 
 	BatchIntake(RawSubmissionArchive archive, ReportIntake intake, BatchChunks chunks, ObjectMapper json,
-			@Value("${abusedesk.intake.batch-chunk-size:" + DEFAULT_CHUNK_SIZE + "}") int chunkSize) {
+			IntakeProperties properties) {
+		int chunkSize = properties.batchChunkSize();
 		Assert.isTrue(chunkSize > 0, "abusedesk.intake.batch-chunk-size must be positive");
 		this.archive = archive;
 		this.intake = intake;

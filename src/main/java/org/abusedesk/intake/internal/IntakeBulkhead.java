@@ -9,7 +9,6 @@ import org.abusedesk.intake.Reports;
 import org.abusedesk.problems.TooManyRequestsException;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,12 +45,11 @@ class IntakeBulkhead {
 	private final int maxBacklog;
 
 	@Autowired
-	IntakeBulkhead(@Value("${abusedesk.intake.concurrency.untrusted:16}") int untrusted,
-			@Value("${abusedesk.intake.concurrency.trusted:16}") int trusted,
-			@Value("${abusedesk.intake.concurrency.sent-little:4}") int sentLittle,
-			@Value("${abusedesk.intake.max-backlog:5000}") int maxBacklog, Reports reports) {
-		this(untrusted, trusted, sentLittle, maxBacklog, new SubmittedBacklog(reports::countSubmitted, maxBacklog + 1,
-				TimeUnit.MILLISECONDS.toNanos(200), System::nanoTime));
+	IntakeBulkhead(IntakeProperties properties, Reports reports) {
+		this(properties.concurrency().untrusted(), properties.concurrency().trusted(),
+				properties.concurrency().sentLittle(), properties.maxBacklog(),
+				new SubmittedBacklog(reports::countSubmitted, properties.maxBacklog() + 1,
+						TimeUnit.MILLISECONDS.toNanos(200), System::nanoTime));
 	}
 
 	IntakeBulkhead(int untrusted, int trusted, int maxBacklog, IntSupplier backlog) {

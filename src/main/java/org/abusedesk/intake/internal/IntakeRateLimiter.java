@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,13 +55,11 @@ class IntakeRateLimiter {
 	private final TokenBucket sentLittle;
 
 	@Autowired
-	IntakeRateLimiter(@Value("${abusedesk.intake.rate-limit.per-address-per-minute:60}") int perAddress,
-			@Value("${abusedesk.intake.rate-limit.per-token-per-minute:6000}") int perToken,
-			@Value("${abusedesk.intake.rate-limit.untrusted-total-per-minute:60000}") int untrustedTotal,
-			@Value("${abusedesk.intake.rate-limit.trusted-total-per-minute:60000}") int trustedTotal,
-			@Value("${abusedesk.intake.rate-limit.per-mail-sender-per-minute:60}") int perMailSender) {
-		this(perAddress, perToken, untrustedTotal, trustedTotal, System::nanoTime);
-		this.perMailSender = perMailSender;
+	IntakeRateLimiter(IntakeProperties properties) {
+		this(properties.rateLimit().perAddressPerMinute(), properties.rateLimit().perTokenPerMinute(),
+				properties.rateLimit().untrustedTotalPerMinute(), properties.rateLimit().trustedTotalPerMinute(),
+				System::nanoTime);
+		this.perMailSender = properties.rateLimit().perMailSenderPerMinute();
 	}
 
 	IntakeRateLimiter(int perAddress, int perToken, int untrustedTotal, int trustedTotal, LongSupplier clock) {

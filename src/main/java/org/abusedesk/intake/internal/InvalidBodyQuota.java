@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +32,8 @@ class InvalidBodyQuota {
 	private final Map<String, Used> used = new ConcurrentHashMap<>();
 
 	@Autowired
-	InvalidBodyQuota(@Value("${abusedesk.intake.invalid-archive-bytes-per-day:8388608}") long bytesPerDay) {
-		this(bytesPerDay, Clock.systemUTC());
+	InvalidBodyQuota(IntakeProperties properties) {
+		this(properties.invalidArchiveBytesPerDay(), Clock.systemUTC());
 	}
 
 	InvalidBodyQuota(long bytesPerDay, Clock clock) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +31,12 @@ class RawSubmissionRetention {
 
 	private final Duration retention;
 
-	RawSubmissionRetention(JdbcClient jdbc, @Value("${abusedesk.intake.raw-retention:P30D}") Duration retention) {
+	@Autowired
+	RawSubmissionRetention(JdbcClient jdbc, IntakeProperties properties) {
+		this(jdbc, properties.rawRetention());
+	}
+
+	RawSubmissionRetention(JdbcClient jdbc, Duration retention) {
 		this.jdbc = jdbc;
 		this.retention = retention;
 	}

@@ -27,7 +27,6 @@ import org.abusedesk.problems.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -61,10 +60,9 @@ class ReportIntake implements ReportFiling {
 
 	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportRepository reports, Resolver resolver,
 			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-			@Value("${abusedesk.intake.duplicate-window:PT24H}") Duration duplicateWindow,
-			ObjectProvider<ReporterSuspensions> suspensions) {
+			IntakeProperties properties, ObjectProvider<ReporterSuspensions> suspensions) {
 		this.suspensions = suspensions;
-		this.duplicateWindow = duplicateWindow;
+		this.duplicateWindow = properties.duplicateWindow();
 		this.archive = archive;
 		this.validator = validator;
 		this.reports = reports;

@@ -24,7 +24,6 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.catalog.Accounts;
 import org.abusedesk.transparency.CustomerStatements;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -72,13 +71,12 @@ class CustomerNotices {
 
 	private final CustomerStatements statements;
 
-	CustomerNotices(Accounts accounts, Outbound outbound,
-			@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl,
+	CustomerNotices(Accounts accounts, Outbound outbound, MitigationProperties properties,
 			CustomerStatements statements) {
 		this.accounts = accounts;
 		this.outbound = outbound;
 		this.statements = statements;
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+		this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
 	}
 
 	/**

@@ -15,7 +15,6 @@ import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.MitigationReviewDue;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,14 +44,13 @@ class MitigationStore implements Mitigations {
 	private final CustomerNotices notices;
 
 	MitigationStore(JdbcClient jdbc, AuditLog audit, MitigationWebhooks webhooks, ApplicationEventPublisher events,
-			CustomerNotices notices,
-			@Value("${abusedesk.mitigations.default-review-after:90d}") Duration defaultReviewAfter) {
+			CustomerNotices notices, MitigationProperties properties) {
 		this.jdbc = jdbc;
 		this.notices = notices;
 		this.audit = audit;
 		this.webhooks = webhooks;
 		this.events = events;
-		this.defaultReviewAfter = defaultReviewAfter;
+		this.defaultReviewAfter = properties.mitigations().defaultReviewAfter();
 	}
 
 	@Override

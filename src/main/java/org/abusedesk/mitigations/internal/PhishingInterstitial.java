@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +32,10 @@ class PhishingInterstitial {
 
 	private final String leaveUrl;
 
-	PhishingInterstitial(MitigationStore mitigations,
-			@Value("${abusedesk.interstitial.contest-url:}") String contestUrl,
-			@Value("${abusedesk.interstitial.leave-url:about:blank}") String leaveUrl) {
-		this.leaveUrl = leaveUrl;
+	PhishingInterstitial(MitigationStore mitigations, MitigationProperties properties) {
+		this.leaveUrl = properties.interstitial().leaveUrl();
 		this.mitigations = mitigations;
-		this.contestUrl = contestUrl;
+		this.contestUrl = properties.interstitial().contestUrl();
 	}
 
 	@GetMapping("/interstitial/{id}")

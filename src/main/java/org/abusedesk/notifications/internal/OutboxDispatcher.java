@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -70,9 +70,14 @@ class OutboxDispatcher {
 
 	private final OutboxNode node;
 
+	@Autowired
 	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mail, AuditLog audit,
-			TransactionTemplate transaction, @Value("${abusedesk.mail.from:abuse@abusedesk.invalid}") String from,
-			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease, OutboxNode node) {
+			TransactionTemplate transaction, NotificationProperties properties, OutboxNode node) {
+		this(outbox, mail, audit, transaction, properties.mail().from(), properties.outbox().lease(), node);
+	}
+
+	OutboxDispatcher(Outbox outbox, ObjectProvider<JavaMailSender> mail, AuditLog audit,
+			TransactionTemplate transaction, String from, Duration lease, OutboxNode node) {
 		this.outbox = outbox;
 		this.mail = mail;
 		this.audit = audit;

@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -64,9 +63,9 @@ class OutboxNode {
 	private volatile boolean stopping;
 
 	@Autowired
-	OutboxNode(JdbcClient jdbc, @Value("${abusedesk.outbox.node-timeout:PT30S}") Duration timeout,
-			@Value("${abusedesk.outbox.heartbeat:PT5S}") Duration heartbeat) {
-		this(jdbc, hostName() + "/" + UUID.randomUUID(), timeout, heartbeat);
+	OutboxNode(JdbcClient jdbc, NotificationProperties properties) {
+		this(jdbc, hostName() + "/" + UUID.randomUUID(), properties.outbox().nodeTimeout(),
+				properties.outbox().heartbeat());
 	}
 
 	OutboxNode(JdbcClient jdbc, String id, Duration timeout, Duration heartbeat) {

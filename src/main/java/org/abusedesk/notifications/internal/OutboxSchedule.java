@@ -11,7 +11,6 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -53,10 +52,10 @@ class OutboxSchedule {
 	private final long batchWindowNanos;
 
 	OutboxSchedule(OutboxDispatcher dispatcher, WebhookDelivery webhooks, OutboxWakeup wakeup,
-			@Value("${abusedesk.outbox.batch-window-ms:100}") long batchWindowMillis) {
+			NotificationProperties properties) {
 		this.dispatcher = dispatcher;
 		this.webhooks = webhooks;
-		this.batchWindowNanos = TimeUnit.MILLISECONDS.toNanos(batchWindowMillis);
+		this.batchWindowNanos = TimeUnit.MILLISECONDS.toNanos(properties.outbox().batchWindowMs());
 		wakeup.listen(this::wake);
 	}
 

@@ -11,7 +11,6 @@ import org.abusedesk.intake.MailReportsFiled;
 import org.abusedesk.intake.ReportFiled;
 import org.abusedesk.intake.ReportStatus;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,8 +23,8 @@ class ReporterNotices {
 
 	private final String publicBaseUrl;
 
-	ReporterNotices(@Value("${abusedesk.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-		this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+	ReporterNotices(NotificationProperties properties) {
+		this.publicBaseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
 	}
 
 	/**

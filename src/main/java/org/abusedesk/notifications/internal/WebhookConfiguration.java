@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookProperties.class)
+@EnableConfigurationProperties({ WebhookProperties.class, NotificationProperties.class })
 class WebhookConfiguration {
 
 }

@@ -15,7 +15,6 @@ import org.abusedesk.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,13 +49,13 @@ class WebhookDelivery {
 		.build();
 
 	WebhookDelivery(Outbox outbox, WebhookProperties properties, AuditLog audit, TransactionTemplate transaction,
-			@Value("${abusedesk.outbox.lease:PT5M}") Duration lease, OutboxNode node) {
+			NotificationProperties settings, OutboxNode node) {
 		this.node = node;
 		this.outbox = outbox;
 		this.properties = properties;
 		this.audit = audit;
 		this.transaction = transaction;
-		this.lease = lease;
+		this.lease = settings.outbox().lease();
 	}
 
 	/**

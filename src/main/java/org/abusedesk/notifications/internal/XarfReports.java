@@ -12,7 +12,7 @@ import org.abusedesk.intake.Reporter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +33,12 @@ class XarfReports {
 
 	private final String organisation;
 
-	XarfReports(@Value("${abusedesk.mail.from:abuse@abusedesk.invalid}") String from,
-			@Value("${abusedesk.mail.organisation:abusedesk}") String organisation) {
+	@Autowired
+	XarfReports(NotificationProperties properties) {
+		this(properties.mail().from(), properties.mail().organisation());
+	}
+
+	XarfReports(String from, String organisation) {
 		this.from = from;
 		this.organisation = organisation;
 	}

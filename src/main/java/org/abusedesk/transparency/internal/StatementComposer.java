@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,9 @@ class StatementComposer {
 
 	private final String termsUrl;
 
-	StatementComposer(@Value("${abusedesk.transparency.puid-prefix:abusedesk}") String puidPrefix,
-			@Value("${abusedesk.transparency.terms-url:}") String termsUrl) {
+	StatementComposer(TransparencyProperties properties) {
+		String puidPrefix = properties.puidPrefix();
+		String termsUrl = properties.termsUrl();
 		if (!puidPrefix.matches("[A-Za-z0-9_-]{1,100}")) {
 			throw new IllegalArgumentException(
 					"abusedesk.transparency.puid-prefix must be 1 to 100 of A-Z, a-z, 0-9, _ and -: " + puidPrefix);

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,13 +67,15 @@ class StatementSubmitter {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-	StatementSubmitter(StatementStore store, ObjectMapper json,
-			@Value("${abusedesk.transparency.submission.url:}") String endpoint,
-			@Value("${abusedesk.transparency.submission.token:}") String token,
-			@Value("${abusedesk.transparency.submission.batch-size:100}") int batchSize,
-			@Value("${abusedesk.transparency.submission.lease:5m}") Duration lease,
-			@Value("${abusedesk.transparency.submission.retry-base:1m}") Duration retryBase,
-			@Value("${abusedesk.transparency.submission.retry-max:6h}") Duration retryMax) {
+	@Autowired
+	StatementSubmitter(StatementStore store, ObjectMapper json, TransparencyProperties properties) {
+		this(store, json, properties.submission().url(), properties.submission().token(),
+				properties.submission().batchSize(), properties.submission().lease(),
+				properties.submission().retryBase(), properties.submission().retryMax());
+	}
+
+	StatementSubmitter(StatementStore store, ObjectMapper json, String endpoint, String token, int batchSize,
+			Duration lease, Duration retryBase, Duration retryMax) {
 		if (batchSize < 1 || batchSize > MAX_BATCH) {
 			throw new IllegalArgumentException(
 					"abusedesk.transparency.submission.batch-size must be 1 to 100 (the database's limit): "
