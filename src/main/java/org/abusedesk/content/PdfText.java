@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * The text of a PDF, read with Apache PDFBox within explicit limits: a larger file is not
  * read at all, only the first pages are read and the text is cut at a number of
  * characters. The file is parsed in memory and nothing it references (other files, links,
- * fonts elsewhere) is fetched: only its text operators are read. A damaged or encrypted
- * PDF gives no text and a reason, never an exception.
+ * remote content) is fetched: only its text operators are read (PDFBox may look up a font
+ * the file does not embed among the fonts installed on this machine). A damaged or
+ * encrypted PDF gives no text and a reason, never an exception.
  */
 final class PdfText {
 
