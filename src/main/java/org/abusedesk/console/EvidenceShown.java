@@ -13,8 +13,9 @@ import org.abusedesk.hashes.KnownContentMatch;
  *
  * @param pieces the text in order; a piece with a kind is a finding
  * @param knownLists the lists the file matched, as "name (source, algorithm, distance)"
+ * @param textNote why no text or only part of it was read, or {@code null}
  */
-public record EvidenceShown(List<Piece> pieces, List<String> knownLists) {
+public record EvidenceShown(List<Piece> pieces, List<String> knownLists, String textNote) {
 
 	/** Text shown at most per file on the case page. */
 	static final int MAX_TEXT = 20_000;
@@ -58,7 +59,7 @@ public record EvidenceShown(List<Piece> pieces, List<String> knownLists) {
 			}
 		}
 		List<String> lists = findings.knownContent().stream().map(EvidenceShown::describe).distinct().toList();
-		return new EvidenceShown(pieces, lists);
+		return new EvidenceShown(pieces, lists, findings.textNote());
 	}
 
 	private static String describe(KnownContentMatch match) {

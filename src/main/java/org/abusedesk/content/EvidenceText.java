@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The text a reviewer would read in a piece of evidence: plain text as it is, HTML
  * reduced to its visible text (scripts, styles and comments dropped, block elements on
- * their own lines, character references decoded). Other types have no text here (PDF text
- * extraction needs a PDF library the desk does not ship).
+ * their own lines, character references decoded), the text of a PDF within limits (see
+ * {@code PdfText}). Other types have no text here.
  */
 public final class EvidenceText {
 
@@ -34,17 +34,46 @@ public final class EvidenceText {
 	}
 
 	/**
-	 * The readable text of content of the given media type; empty for types without text.
+	 * What was read of a file.
+	 *
+	 * @param text its readable text, or {@code null} when none was read
+	 * @param note for the reviewer, why no text or only part of it was read; {@code null}
+	 * when it was all read or the type has no text
+	 */
+	public record Reading(String text, String note) {
+
+		static final Reading NONE = new Reading(null, null);
+
+		static Reading unread(String why) {
+			return new Reading(null, why);
+		}
+
+	}
+
+	/**
+	 * The readable text of content of the given media type; empty for types without text
+	 * and files that could not be read.
 	 */
 	public static Optional<String> of(byte[] content, String mediaType) {
+		return Optional.ofNullable(read(content, mediaType).text());
+	}
+
+	/**
+	 * The readable text of content of the given media type, and why it is missing or
+	 * partial; never throws for bad content.
+	 */
+	public static Reading read(byte[] content, String mediaType) {
 		String type = (mediaType != null) ? mediaType.toLowerCase(Locale.ROOT) : "";
 		if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
-			return Optional.of(fromHtml(new String(content, StandardCharsets.UTF_8)));
+			return new Reading(fromHtml(new String(content, StandardCharsets.UTF_8)), null);
 		}
 		if (type.startsWith("text/")) {
-			return Optional.of(new String(content, StandardCharsets.UTF_8));
+			return new Reading(new String(content, StandardCharsets.UTF_8), null);
 		}
-		return Optional.empty();
+		if (type.startsWith("application/pdf")) {
+			return PdfText.read(content);
+		}
+		return Reading.NONE;
 	}
 
 	/** The visible text of an HTML document. */

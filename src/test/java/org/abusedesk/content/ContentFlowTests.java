@@ -78,6 +78,92 @@ class ContentFlowTests extends DeskTest {
 	}
 
 	@Test
+	void aHostedDoxingReportWithAnAddressAndAPhoneInAnUploadedPdfIsPrioritisedAndHighlighted() {
+		byte[] pdf = Pdfs.page("Everyone, this is where Jane Roe lives:", "221 Baker Street, London, NW1 6XE.",
+				"Call her on +44 20 7123 4567 and tell her what you think.");
+		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane.pdf");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+		parts.add(Part.file("evidence", "thread.pdf", "application/pdf", pdf));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(this.jdbc.sql("select detected_type from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("application/pdf");
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]")
+			.contains("\"personal_data_detected\": true");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isZero();
+
+		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
+		assertThat(body).contains("thread.pdf (application/pdf, " + pdf.length + " bytes)")
+			.contains("<mark class=\"personal-data pd-street_address\"")
+			.contains(">221 Baker Street, London, NW1 6XE</mark>")
+			.contains("<mark class=\"personal-data pd-phone\"")
+			.contains(">+44 20 7123 4567</mark>")
+			.doesNotContain("PDF not read");
+	}
+
+	@Test
+	void aDamagedAndAnOversizePdfAreKeptUnreadWithTheReasonAndTheReportIsStillDecided() {
+		byte[] damaged = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nnot a PDF after all\n"
+			.getBytes(StandardCharsets.US_ASCII);
+		byte[] oversize = Pdfs.paddedTo(PdfText.MAX_BYTES, "Jane Roe lives at 221 Baker Street, London, NW1 6XE.");
+		byte[] text = "Her phone: +44 20 7123 4567\n".getBytes(StandardCharsets.UTF_8);
+		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane-again");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+		parts.add(Part.file("evidence", "damaged.pdf", "application/pdf", damaged));
+		parts.add(Part.file("evidence", "large.pdf", "application/pdf", oversize));
+		parts.add(Part.file("evidence", "phone.txt", "text/plain", text));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		// every file is kept as it came; the report is decided on what could be read
+		assertThat(this.jdbc.sql("""
+				select filename || ' ' || detected_type || ' ' || size || ' ' || sha256
+				from evidence where report_id = :id order by id""").param("id", reportId).query(String.class).list())
+			.containsExactly("damaged.pdf application/pdf " + damaged.length + " " + hex("SHA-256", damaged),
+					"large.pdf application/pdf " + oversize.length + " " + hex("SHA-256", oversize),
+					"phone.txt text/plain " + text.length + " " + hex("SHA-256", text));
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\"]");
+
+		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
+		assertThat(body).contains("PDF not read: it is damaged or not a PDF.")
+			.contains("PDF not read: it is larger than 4 MiB (" + oversize.length + " bytes).")
+			.contains(">+44 20 7123 4567</mark>")
+			.doesNotContain("Baker Street");
+	}
+
+	@Test
+	void aHostedPdfReadThroughTheContentSourceIsReadLikeAnUpload() {
+		String host = pagesCatalog();
+		contentSource.serve("/objects/" + host + "/jane.pdf", "application/pdf",
+				Pdfs.page("Jane Roe lives at 221 Baker Street, London, NW1 6XE.", "Her phone: +44 20 7123 4567"));
+		List<Part> parts = report("https://" + host + "/jane.pdf");
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+
+		long reportId = submit("privacy", parts);
+		long caseId = caseOf(reportId);
+
+		assertThat(this.jdbc.sql("select source || ' ' || detected_type from evidence where report_id = :id")
+			.param("id", reportId)
+			.query(String.class)
+			.single()).isEqualTo("snapshot application/pdf");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertThat(session(Role.REVIEWER).get("/console/cases/" + caseId).body())
+			.contains(">221 Baker Street, London, NW1 6XE</mark>")
+			.contains(">+44 20 7123 4567</mark>");
+	}
+
+	@Test
 	void aHostedDoxingReportIsReadThroughTheContentSourceAndPrioritisedWithTheFindingsHighlighted() {
 		String host = pagesCatalog();
 		contentSource.serve("/objects/" + host + "/jane", "text/html; charset=utf-8",

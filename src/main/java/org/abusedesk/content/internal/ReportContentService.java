@@ -120,10 +120,11 @@ class ReportContentService implements ReportContent {
 	}
 
 	private EvidenceFindings look(long evidenceId, String detectedType, byte[] content) {
-		String text = EvidenceText.of(content, detectedType).orElse(null);
+		EvidenceText.Reading reading = EvidenceText.read(content, detectedType);
+		String text = reading.text();
 		List<PersonalDataFinding> personal = (text != null) ? this.detector.detect(text) : List.of();
 		List<KnownContentMatch> matches = this.known.match(content);
-		return new EvidenceFindings(evidenceId, text, personal, matches);
+		return new EvidenceFindings(evidenceId, text, reading.note(), personal, matches);
 	}
 
 }

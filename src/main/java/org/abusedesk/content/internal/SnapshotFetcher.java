@@ -123,7 +123,8 @@ final class SnapshotFetcher {
 			if (content == null) {
 				return Fetched.refused("too_large");
 			}
-			if (type.startsWith("image/") && !ImageSignatures.matches(type, content)) {
+			if ((type.startsWith("image/") || type.equals("application/pdf"))
+					&& !ImageSignatures.matches(type, content)) {
 				return Fetched.refused("type_not_allowed");
 			}
 			return new Fetched(content, type, null);
@@ -160,7 +161,7 @@ final class SnapshotFetcher {
 		return Math.max(1, deadline - System.nanoTime());
 	}
 
-	/** The first bytes each image type starts with. */
+	/** The first bytes each image type (and a PDF) starts with. */
 	private static final class ImageSignatures {
 
 		static boolean matches(String type, byte[] content) {
@@ -168,6 +169,7 @@ final class SnapshotFetcher {
 				case "image/png" -> starts(content, 0x89, 'P', 'N', 'G');
 				case "image/jpeg" -> starts(content, 0xff, 0xd8, 0xff);
 				case "image/gif" -> starts(content, 'G', 'I', 'F', '8');
+				case "application/pdf" -> starts(content, '%', 'P', 'D', 'F', '-');
 				case "image/webp" -> starts(content, 'R', 'I', 'F', 'F') && content.length > 12 && content[8] == 'W'
 						&& content[9] == 'E' && content[10] == 'B' && content[11] == 'P';
 				default -> true;

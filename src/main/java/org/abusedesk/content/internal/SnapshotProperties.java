@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record SnapshotProperties(List<Source> sources, Integer maxBytes, Duration timeout, List<String> types,
 		Integer urlsPerReport) {
 
-	static final List<String> DEFAULT_TYPES = List.of("text/html", "text/plain", "application/xhtml+xml", "image/png",
-			"image/jpeg", "image/gif", "image/webp");
+	static final List<String> DEFAULT_TYPES = List.of("text/html", "text/plain", "application/xhtml+xml",
+			"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp");
 
 	SnapshotProperties {
 		sources = (sources != null) ? List.copyOf(sources) : List.of();

@@ -107,13 +107,15 @@ class SnapshotSourceTests {
 	}
 
 	@Test
-	void onlyTheConfiguredTypesAreKeptAndAnImageMustBeOne() {
+	void onlyTheConfiguredTypesAreKeptAndAnImageOrAPdfMustBeOne() {
 		this.source.serve("/objects/" + HOST + "/a.bin", "application/octet-stream", "MZ");
 		this.source.serve("/objects/" + HOST + "/fake.png", "image/png", "<script>no png</script>");
+		this.source.serve("/objects/" + HOST + "/fake.pdf", "application/pdf", "<html>no pdf</html>");
 		this.source.answer("/objects/" + HOST + "/untyped",
 				new ContentSource.Answer(200, Map.of(), "text".getBytes(StandardCharsets.UTF_8), 1, false, false));
 		assertThat(read("https://" + HOST + "/a.bin").refusal()).isEqualTo("type_not_allowed");
 		assertThat(read("https://" + HOST + "/fake.png").refusal()).isEqualTo("type_not_allowed");
+		assertThat(read("https://" + HOST + "/fake.pdf").refusal()).isEqualTo("type_not_allowed");
 		assertThat(read("https://" + HOST + "/untyped").refusal()).isEqualTo("type_not_allowed");
 		assertThat(read("https://" + HOST + "/missing").refusal()).isEqualTo("status_404");
 	}
