@@ -1,4 +1,4 @@
-package org.abusedesk;
+package org.abusedesk.notifications;
 
 /**
  * Jakarta Mail 2.1 looks up its {@code StreamProvider} with a {@code ServiceLoader} scan
@@ -8,16 +8,16 @@ package org.abusedesk;
  * the lookup is a class already loaded. A provider named by the deployment is left as it
  * is.
  */
-final class MailStreams {
+public final class MailStreams {
 
-	static final String PROPERTY = "jakarta.mail.util.StreamProvider";
+	public static final String PROPERTY = "jakarta.mail.util.StreamProvider";
 
-	static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
+	public static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
 	private MailStreams() {
 	}
 
-	static void nameTheProvider() {
+	public static void nameTheProvider() {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, ANGUS);
 		}
