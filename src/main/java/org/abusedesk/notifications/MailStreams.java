@@ -6,7 +6,8 @@ package org.abusedesk.notifications;
  * (jakartaee/mail-api#861): with four messages per proxied report that was about an
  * eighth of the server's CPU. Named in the system property that Jakarta Mail reads first,
  * the lookup is a class already loaded. A provider named by the deployment is left as it
- * is.
+ * is. The application names it when its class is loaded, before anything sends or reads
+ * mail.
  */
 public final class MailStreams {
 
