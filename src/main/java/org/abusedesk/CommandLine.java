@@ -47,6 +47,11 @@ final class CommandLine {
 		}
 	}
 
+	/** The words that choose each subcommand, in the order of the help. */
+	List<String> names() {
+		return this.subcommands.stream().map(Subcommand::name).toList();
+	}
+
 	/** Whether the command line asks for the service. */
 	static boolean serves(String[] args) {
 		List<String> words = words(args);

@@ -1,5 +1,9 @@
 package org.abusedesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,13 @@ class CommandLineTests {
 						       abusedesk referrals export [--spring.options]
 						       abusedesk transparency export --from DATE --to DATE [--format json|csv] [--spring.options]
 						       abusedesk transparency report --from DATE --to DATE [--format md|json|csv|html] [--spring.options]""");
+	}
+
+	@Test
+	void theReadmesCommandLineTableHasARowForEverySubcommand() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		assertThat(CommandLine.discover().names()).hasSize(8)
+			.allSatisfy((name) -> assertThat(readme).contains("| `java -jar target/abusedesk.jar " + name));
 	}
 
 	@Test
