@@ -1,5 +1,8 @@
 package org.abusedesk;
 
+import org.abusedesk.commandline.Terminal;
+import org.abusedesk.notifications.MailStreams;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -7,8 +10,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The abusedesk application. {@link #main} reads the subcommand ({@code serve}, the
- * default, {@code catalog import FILE}, {@code audit verify}); everything else on the
- * command line is passed to Spring, so {@code --server.port=} and friends work.
+ * default, or one a module contributes, such as {@code catalog import FILE}); everything
+ * else on the command line is passed to Spring, so {@code --server.port=} and friends
+ * work.
  */
 @SpringBootApplication
 @EnableAsync
@@ -20,12 +24,11 @@ public class AbusedeskApplication {
 	}
 
 	public static void main(String[] args) {
-		CommandLine commandLine = CommandLine.parse(args);
-		if (commandLine.command() == CommandLine.Command.SERVE) {
-			SpringApplication.run(AbusedeskApplication.class, commandLine.springArguments());
+		if (CommandLine.serves(args)) {
+			SpringApplication.run(AbusedeskApplication.class, CommandLine.springArguments(args));
 			return;
 		}
-		System.exit(commandLine.runTask());
+		System.exit(CommandLine.discover().run(args, CommandLine::withApplication, Terminal.system()));
 	}
 
 }

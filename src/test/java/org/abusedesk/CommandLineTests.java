@@ -1,106 +1,75 @@
 package org.abusedesk;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The dispatcher: no words serve, the words choose a module's subcommand, anything else
+ * gets the help and status 2 without starting the application.
+ */
 class CommandLineTests {
 
 	@Test
 	void noWordsMeansServeAndOptionsGoToSpring() {
-		CommandLine line = CommandLine.parse(new String[] { "--server.port=9000" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.SERVE);
-		assertThat(line.springArguments()).containsExactly("--server.port=9000");
+		String[] args = { "--server.port=9000" };
+		assertThat(CommandLine.serves(args)).isTrue();
+		assertThat(CommandLine.springArguments(args)).containsExactly("--server.port=9000");
+		assertThat(CommandLine.serves(new String[] { "serve", "--server.port=9000" })).isTrue();
+		assertThat(CommandLine.serves(new String[] { "audit", "verify" })).isFalse();
 	}
 
 	@Test
-	void readsCatalogImportWithItsFile() {
-		CommandLine line = CommandLine.parse(new String[] { "catalog", "import", "c.json", "--spring.mail.port=2525" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.CATALOG_IMPORT);
-		assertThat(line.words()).containsExactly("catalog", "import", "c.json");
-		assertThat(line.springArguments()).containsExactly("--spring.mail.port=2525");
+	void theHelpListsTheSubcommandsOfEveryModuleInTheirOrder() {
+		assertThat(CommandRun.usage()).isEqualTo(
+				"""
+						usage: abusedesk [serve] [--spring.options]
+						       abusedesk catalog import FILE [--spring.options]
+						       abusedesk audit verify [--spring.options]
+						       abusedesk policy check FILE [--spring.options]
+						       abusedesk policy activate FILE [--author NAME] [--spring.options]
+						       abusedesk policy backtest FILE [--since DATE] [--examples N] [--spring.options]
+						       abusedesk intake mail [FILE...] [--spring.options]
+						       abusedesk staff add|passwd|disable|enable|token|revoke|list ... [--spring.options]
+						       abusedesk hashes import FILE --list NAME --source SOURCE [--spring.options]
+						       abusedesk referrals export [--spring.options]
+						       abusedesk transparency export --from DATE --to DATE [--format json|csv] [--spring.options]
+						       abusedesk transparency report --from DATE --to DATE [--format md|json|csv|html] [--spring.options]""");
 	}
 
 	@Test
-	void readsAuditVerify() {
-		assertThat(CommandLine.parse(new String[] { "audit", "verify" }).command())
-			.isEqualTo(CommandLine.Command.AUDIT_VERIFY);
+	void theReadmesCommandLineTableHasARowForEverySubcommand() throws IOException {
+		String readme = Files.readString(Path.of("README.md"));
+		assertThat(CommandLine.discover().names()).hasSize(8)
+			.allSatisfy((name) -> assertThat(readme).contains("| `java -jar target/abusedesk.jar " + name));
 	}
 
 	@Test
-	void readsIntakeMailWithOrWithoutFiles() {
-		assertThat(CommandLine.parse(new String[] { "intake", "mail" }).command())
-			.isEqualTo(CommandLine.Command.INTAKE_MAIL);
-		CommandLine line = CommandLine.parse(new String[] { "intake", "mail", "a.eml", "b.eml", "--x=y" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.INTAKE_MAIL);
-		assertThat(line.words()).containsExactly("intake", "mail", "a.eml", "b.eml");
-	}
-
-	@Test
-	void readsHashesImportWithItsListAndSource() {
-		CommandLine line = CommandLine.parse(
-				new String[] { "hashes", "import", "h.csv", "--list", "ncmec", "--source=ncmec", "--server.port=1" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.HASHES_IMPORT);
-		var split = PolicyCommands.takeOptions(line.springArguments());
-		assertThat(split.getKey()).containsExactly("--server.port=1");
-		assertThat(split.getValue()).containsEntry("list", "ncmec").containsEntry("source", "ncmec");
-	}
-
-	@Test
-	void hashesImportWithoutListOrSourceGivesUsageAndStatusTwo() {
-		assertThat(CommandLine.parse(new String[] { "hashes", "import", "h.csv", "--list", "x" }).runTask())
-			.isEqualTo(2);
+	void theWordsChooseTheSubcommandAndTheOptionsGoToSpring() {
+		CommandRun catalog = CommandRun.parse("catalog", "import", "c.json", "--spring.mail.port=2525");
+		assertThat(catalog.exit()).isZero();
+		assertThat(catalog.springArguments()).containsExactly("--spring.mail.port=2525");
+		assertThat(CommandRun.parse("audit", "verify").springArguments()).isEmpty();
+		assertThat(CommandRun.parse("intake", "mail").springArguments()).isEmpty();
+		assertThat(CommandRun.parse("intake", "mail", "a.eml", "b.eml", "--x=y").springArguments())
+			.containsExactly("--x=y");
+		assertThat(CommandRun.parse("referrals", "export", "--server.port=1").springArguments())
+			.containsExactly("--server.port=1");
 	}
 
 	@Test
 	void unknownWordsGiveUsageAndStatusTwo() {
-		CommandLine line = CommandLine.parse(new String[] { "catalog", "export" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.USAGE);
-		assertThat(line.runTask()).isEqualTo(2);
-	}
-
-	@Test
-	void readsPolicyCommandsWithTheirFileAndOptions() {
-		CommandLine check = CommandLine.parse(new String[] { "policy", "check", "p.yaml" });
-		assertThat(check.command()).isEqualTo(CommandLine.Command.POLICY_CHECK);
-		CommandLine activate = CommandLine
-			.parse(new String[] { "policy", "activate", "p.yaml", "--author", "alice", "--server.port=1" });
-		assertThat(activate.command()).isEqualTo(CommandLine.Command.POLICY_ACTIVATE);
-		var split = PolicyCommands.takeOptions(activate.springArguments());
-		assertThat(split.getKey()).containsExactly("--server.port=1");
-		assertThat(split.getValue()).containsEntry("author", "alice");
-		assertThat(PolicyCommands.takeOptions(new String[] { "--since=2025-01-01" }).getValue()).containsEntry("since",
-				"2025-01-01");
-		assertThat(CommandLine.parse(new String[] { "policy", "backtest", "p.yaml" }).command())
-			.isEqualTo(CommandLine.Command.POLICY_BACKTEST);
-		assertThat(CommandLine.parse(new String[] { "policy", "erase", "p.yaml" }).command())
-			.isEqualTo(CommandLine.Command.USAGE);
-	}
-
-	@Test
-	void readsTransparencyExportAndReportWithTheirOptions() {
-		CommandLine export = CommandLine.parse(new String[] { "transparency", "export", "--from", "2026-01-01", "--to",
-				"2026-06-30", "--format=csv", "--server.port=1" });
-		assertThat(export.command()).isEqualTo(CommandLine.Command.TRANSPARENCY_EXPORT);
-		var split = TransparencyCommands.takeOptions(export.springArguments());
-		assertThat(split.getKey()).containsExactly("--server.port=1");
-		assertThat(split.getValue()).containsEntry("from", "2026-01-01")
-			.containsEntry("to", "2026-06-30")
-			.containsEntry("format", "csv");
-		assertThat(TransparencyCommands.problem(true, split.getValue())).isNull();
-		assertThat(CommandLine.parse(new String[] { "transparency", "report", "--from", "2026-01-01" }).command())
-			.isEqualTo(CommandLine.Command.TRANSPARENCY_REPORT);
-	}
-
-	@Test
-	void aTransparencyCommandWithoutItsPeriodOrWithAnUnknownFormatGivesStatusTwo() {
-		assertThat(TransparencyCommands.problem(false, java.util.Map.of("from", "2026-01-01")))
-			.isEqualTo("--to is required (YYYY-MM-DD or an ISO instant).");
-		assertThat(TransparencyCommands.problem(true,
-				java.util.Map.of("from", "2026-01-01", "to", "2026-02-01", "format", "md")))
-			.isEqualTo("--format must be one of json, csv: md");
-		assertThat(CommandLine.parse(new String[] { "transparency", "report", "--from", "2026-01-01" }).runTask())
-			.isEqualTo(2);
+		for (String[] unknown : new String[][] { { "catalog", "export" }, { "catalog", "import" },
+				{ "audit", "verify", "now" }, { "referrals" }, { "serve", "now" }, { "help" } }) {
+			CommandRun run = CommandRun.parse(unknown);
+			assertThat(run.exit()).as(String.join(" ", unknown)).isEqualTo(2);
+			assertThat(run.err()).isEqualTo(CommandRun.usage() + System.lineSeparator());
+			assertThat(run.springArguments()).isNull();
+		}
 	}
 
 }

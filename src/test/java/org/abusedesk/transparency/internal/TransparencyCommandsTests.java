@@ -1,14 +1,12 @@
-package org.abusedesk;
+package org.abusedesk.transparency.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import org.abusedesk.CommandRun;
+import org.abusedesk.IntegrationTest;
 import org.abusedesk.transparency.SorValidator;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +44,16 @@ class TransparencyCommandsTests extends IntegrationTest {
 			.param("puid", puid)
 			.param("statement", statement)
 			.update();
-		Map<String, String> period = Map.of("from", "2022-06-01", "to", "2022-06-01");
 
-		String json = run((out) -> TransparencyCommands.export(this.context, period, out));
+		String json = run("transparency", "export", "--from", "2022-06-01", "--to=2022-06-01");
 		assertThat(json).startsWith("{\"statements\":[").contains(puid);
 		SorValidator.Result valid = SorValidator.validateBatch(json);
 		assertThat(valid.exitCode()).as(valid.output()).isZero();
 
-		Map<String, String> csvPeriod = new java.util.HashMap<>(period);
-		csvPeriod.put("format", "csv");
-		List<String> csv = run((out) -> TransparencyCommands.export(this.context, csvPeriod, out)).lines().toList();
+		List<String> csv = run("transparency", "export", "--from", "2022-06-01", "--to", "2022-06-01", "--format",
+				"csv")
+			.lines()
+			.toList();
 		assertThat(csv).hasSize(2);
 		assertThat(csv.get(0)).startsWith("puid,decision_visibility,");
 		assertThat(csv.get(1)).startsWith(puid + ",DECISION_VISIBILITY_CONTENT_DISABLED,");
@@ -64,8 +62,7 @@ class TransparencyCommandsTests extends IntegrationTest {
 
 	@Test
 	void reportWritesMarkdownByDefault() throws Exception {
-		String md = run((out) -> TransparencyCommands.report(this.context,
-				Map.of("from", "2019-01-01", "to", "2019-01-31"), out));
+		String md = run("transparency", "report", "--from", "2019-01-01", "--to", "2019-01-31");
 		assertThat(md).startsWith("# Transparency report")
 			.contains("Period: 2019-01-01T00:00:00Z to 2019-02-01T00:00:00Z")
 			.contains("## Reports received", "## Actions taken", "## Time to decision and to action",
@@ -73,18 +70,34 @@ class TransparencyCommandsTests extends IntegrationTest {
 					"## Referrals and campaigns");
 	}
 
-	interface Command {
-
-		int run(PrintStream out) throws Exception;
-
+	@Test
+	void readsTransparencyExportAndReportWithTheirOptions() {
+		CommandRun export = CommandRun.parse("transparency", "export", "--from", "2026-01-01", "--to", "2026-06-30",
+				"--format=csv", "--server.port=1");
+		assertThat(export.exit()).as(export.err()).isZero();
+		assertThat(export.springArguments()).containsExactly("--server.port=1");
+		assertThat(CommandRun.parse("transparency", "report", "--from", "2026-01-01", "--to", "2026-06-30")
+			.springArguments()).isEmpty();
 	}
 
-	private static String run(Command command) throws Exception {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-			assertThat(command.run(out)).isZero();
-		}
-		return bytes.toString(StandardCharsets.UTF_8);
+	@Test
+	void aTransparencyCommandWithoutItsPeriodOrWithAnUnknownFormatGivesStatusTwo() {
+		CommandRun noEnd = CommandRun.parse("transparency", "report", "--from", "2026-01-01");
+		assertThat(noEnd.exit()).isEqualTo(2);
+		assertThat(noEnd.err())
+			.isEqualTo("--to is required (YYYY-MM-DD or an ISO instant).\n" + CommandRun.usage() + "\n");
+		assertThat(noEnd.springArguments()).isNull();
+		CommandRun md = CommandRun.parse("transparency", "export", "--from", "2026-01-01", "--to", "2026-02-01",
+				"--format", "md");
+		assertThat(md.exit()).isEqualTo(2);
+		assertThat(md.err()).startsWith("--format must be one of json, csv: md\n");
+		assertThat(CommandRun.parse("transparency", "publish").exit()).isEqualTo(2);
+	}
+
+	private String run(String... args) {
+		CommandRun run = CommandRun.run(this.context, "", args);
+		assertThat(run.exit()).as(run.err()).isZero();
+		return run.out();
 	}
 
 }

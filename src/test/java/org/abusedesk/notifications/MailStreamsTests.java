@@ -1,6 +1,7 @@
-package org.abusedesk;
+package org.abusedesk.notifications;
 
 import jakarta.mail.util.StreamProvider;
+import org.abusedesk.AbusedeskApplication;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.abusedesk;
+package org.abusedesk.identity.internal;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -13,12 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.abusedesk.commandline.UsageException;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccountException;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffMember;
-
-import org.springframework.context.ApplicationContext;
 
 /**
  * {@code abusedesk staff add | passwd | disable | enable | token | revoke | list}: staff
@@ -30,7 +29,7 @@ import org.springframework.context.ApplicationContext;
  * <p>
  * Exit status: 0 done; 1 refused (no such user or token, the name is taken, the user is
  * disabled or holds another role); 2 bad command line or input (unknown role, a password
- * too short, a bad number of days).
+ * too short, a bad number of days). {@link StaffSubcommand} reads the command line.
  */
 final class StaffCommands {
 
@@ -39,22 +38,6 @@ final class StaffCommands {
 	static final int BAD_INPUT = 2;
 
 	static final String ACTOR = "cli";
-
-	/** The options that take a value. */
-	static final List<String> OPTIONS = List.of("--role", "--expires", "--label");
-
-	/** The options without a value. */
-	static final List<String> FLAGS = List.of("--password-stdin");
-
-	static final String USAGE = """
-			usage: abusedesk staff add NAME --role ROLE [--password-stdin]
-			       abusedesk staff passwd NAME [--password-stdin]
-			       abusedesk staff disable NAME
-			       abusedesk staff enable NAME
-			       abusedesk staff token NAME [--role ROLE] [--expires DAYS] [--label TEXT]
-			       abusedesk staff revoke TOKEN_ID
-			       abusedesk staff list
-			roles: """ + Arrays.stream(Role.values()).map(Role::wire).collect(Collectors.joining(", "));
 
 	private final StaffAccounts accounts;
 
@@ -78,65 +61,33 @@ final class StaffCommands {
 		this.err = err;
 	}
 
-	/** Runs the command of the process's command line. */
-	static int run(ApplicationContext context, List<String> words, Map<String, String> options) {
-		Console terminal = options.containsKey("password-stdin") ? null : System.console();
-		return new StaffCommands(context.getBean(StaffAccounts.class), System.in, terminal, System.out, System.err)
-			.run(words, options);
-	}
-
 	/**
-	 * Splits this command's options ({@code --role ROLE}, {@code --role=ROLE},
-	 * {@code --password-stdin}) from the Spring arguments. An option without its value is
-	 * kept with the value {@code ""}, so that it is refused rather than ignored.
-	 * @return the Spring arguments without them, and the options found (without
-	 * {@code --})
-	 */
-	static Map.Entry<String[], Map<String, String>> takeOptions(String[] arguments) {
-		return CommandOptions.take(arguments, OPTIONS, FLAGS);
-	}
-
-	/** Whether the words name a staff command with its arguments. */
-	static boolean accepts(List<String> words) {
-		if (words.size() < 2 || !words.get(0).equals("staff")) {
-			return false;
-		}
-		return switch (words.get(1)) {
-			case "list" -> words.size() == 2;
-			case "add", "passwd", "disable", "enable", "token", "revoke" -> words.size() == 3;
-			default -> false;
-		};
-	}
-
-	/**
-	 * @param words the words of the command line ({@code staff add NAME})
-	 * @param options the options from {@link #takeOptions}
+	 * @param words the words after {@code staff} ({@code add NAME}), as
+	 * {@link StaffSubcommand} accepts them
+	 * @param options the options found (without {@code --})
 	 * @return the exit status
 	 */
 	int run(List<String> words, Map<String, String> options) {
-		if (!accepts(words)) {
-			return usage();
-		}
-		String verb = words.get(1);
+		String verb = words.get(0);
 		try {
 			return switch (verb) {
-				case "add" -> add(words.get(2), options);
-				case "passwd" -> passwd(words.get(2));
+				case "add" -> add(words.get(1), options);
+				case "passwd" -> passwd(words.get(1));
 				case "disable" -> {
-					this.accounts.disable(words.get(2), ACTOR);
+					this.accounts.disable(words.get(1), ACTOR);
 					this.out.printf("staff user %s disabled: it cannot sign in and its tokens are refused%n",
-							words.get(2));
+							words.get(1));
 					yield 0;
 				}
 				case "enable" -> {
-					this.accounts.enable(words.get(2), ACTOR);
-					this.out.printf("staff user %s enabled%n", words.get(2));
+					this.accounts.enable(words.get(1), ACTOR);
+					this.out.printf("staff user %s enabled%n", words.get(1));
 					yield 0;
 				}
-				case "token" -> token(words.get(2), options);
-				case "revoke" -> revoke(words.get(2));
+				case "token" -> token(words.get(1), options);
+				case "revoke" -> revoke(words.get(1));
 				case "list" -> list();
-				default -> usage();
+				default -> throw new UsageException();
 			};
 		}
 		catch (StaffAccountException ex) {
@@ -288,11 +239,6 @@ final class StaffCommands {
 			return Optional.empty();
 		}
 		return Optional.of(password);
-	}
-
-	private int usage() {
-		this.err.println(USAGE);
-		return BAD_INPUT;
 	}
 
 }

@@ -1,21 +1,22 @@
-package org.abusedesk;
+package org.abusedesk.identity.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.abusedesk.Api;
+import org.abusedesk.CommandRun;
+import org.abusedesk.ConsoleSession;
+import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,21 +39,11 @@ class StaffCommandsTests extends IntegrationTest {
 	@Autowired
 	private JdbcClient jdbc;
 
-	/** What a command printed and returned. */
-	record Run(int exit, String out, String err) {
-	}
+	@Autowired
+	private ApplicationContext context;
 
-	private Run staff(String stdin, String... arguments) {
-		CommandLine line = CommandLine.parse(arguments);
-		assertThat(line.command()).isEqualTo(CommandLine.Command.STAFF);
-		Map<String, String> options = StaffCommands.takeOptions(line.springArguments()).getValue();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		int exit = new StaffCommands(this.accounts, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-				null, new PrintStream(out, true, StandardCharsets.UTF_8),
-				new PrintStream(err, true, StandardCharsets.UTF_8))
-			.run(line.words(), options);
-		return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	private CommandRun staff(String stdin, String... arguments) {
+		return CommandRun.run(this.context, stdin, arguments);
 	}
 
 	private static String unique(String role) {
@@ -62,7 +53,7 @@ class StaffCommandsTests extends IntegrationTest {
 	@Test
 	void aUserAddedOnTheCommandLineSignsInToTheConsole() {
 		String name = unique("reviewer");
-		Run added = staff(PASSWORD + "\n", "staff", "add", name, "--role", "reviewer", "--password-stdin");
+		CommandRun added = staff(PASSWORD + "\n", "staff", "add", name, "--role", "reviewer", "--password-stdin");
 
 		assertThat(added.exit()).as(added.err()).isZero();
 		assertThat(added.out()).isEqualTo("staff user " + name + " added (role reviewer)\n");
@@ -87,7 +78,7 @@ class StaffCommandsTests extends IntegrationTest {
 		assertThat(staff(PASSWORD + "\n", "staff", "add", name, "--role", "agent").exit()).isZero();
 		ConsoleSession before = new ConsoleSession(this.port).signIn(name, PASSWORD);
 
-		Run changed = staff("another long password\r\n", "staff", "passwd", name);
+		CommandRun changed = staff("another long password\r\n", "staff", "passwd", name);
 
 		assertThat(changed.exit()).as(changed.err()).isZero();
 		// a session signed in with the old password ends at its next request
@@ -105,7 +96,8 @@ class StaffCommandsTests extends IntegrationTest {
 	@Test
 	void aTokenFromTheCommandLineCallsTheApiWithItsRole() {
 		String name = unique("agent");
-		Run issued = staff("", "staff", "token", name, "--role", "agent", "--expires", "30", "--label", "laptop");
+		CommandRun issued = staff("", "staff", "token", name, "--role", "agent", "--expires", "30", "--label",
+				"laptop");
 
 		assertThat(issued.exit()).as(issued.err()).isZero();
 		String token = issued.out().strip();
@@ -129,7 +121,7 @@ class StaffCommandsTests extends IntegrationTest {
 			.query(Boolean.class)
 			.single()).isTrue();
 
-		Run listed = staff("", "staff", "list");
+		CommandRun listed = staff("", "staff", "list");
 		assertThat(listed.out()).contains(name).contains("laptop (live, expires").doesNotContain(token);
 	}
 
@@ -139,7 +131,7 @@ class StaffCommandsTests extends IntegrationTest {
 		Map<Role, Integer> outbox = new LinkedHashMap<>();
 		Map<Role, Integer> feed = new LinkedHashMap<>();
 		for (Role role : Role.values()) {
-			Run issued = staff("", "staff", "token", unique(role.wire()), "--role", role.wire());
+			CommandRun issued = staff("", "staff", "token", unique(role.wire()), "--role", role.wire());
 			assertThat(issued.exit()).as(issued.err()).isZero();
 			String token = issued.out().strip();
 			outbox.put(role, api.get("/api/v1/outbox", token).status());
@@ -163,7 +155,7 @@ class StaffCommandsTests extends IntegrationTest {
 		Api api = api();
 		assertThat(api.get("/api/v1/cases", token).status()).isEqualTo(200);
 
-		Run disabled = staff("", "staff", "disable", name);
+		CommandRun disabled = staff("", "staff", "disable", name);
 
 		assertThat(disabled.exit()).as(disabled.err()).isZero();
 		assertThat(api.get("/api/v1/cases", token).status()).isEqualTo(401);
@@ -199,10 +191,10 @@ class StaffCommandsTests extends IntegrationTest {
 	@Test
 	void revokeEndsAToken() {
 		String name = unique("agent");
-		Run issued = staff("", "staff", "token", name, "--role", "agent");
+		CommandRun issued = staff("", "staff", "token", name, "--role", "agent");
 		long id = Long.parseLong(issued.err().replaceAll("(?s)^staff token (\\d+) .*", "$1"));
 
-		Run revoked = staff("", "staff", "revoke", Long.toString(id));
+		CommandRun revoked = staff("", "staff", "revoke", Long.toString(id));
 
 		assertThat(revoked.exit()).as(revoked.err()).isZero();
 		assertThat(api().get("/api/v1/cases", issued.out().strip()).status()).isEqualTo(401);
@@ -213,49 +205,49 @@ class StaffCommandsTests extends IntegrationTest {
 	@Test
 	void badInputIsRefusedWithAClearErrorAndChangesNothing() {
 		String name = unique("agent");
-		Run unknownRole = staff(PASSWORD + "\n", "staff", "add", name, "--role", "boss");
+		CommandRun unknownRole = staff(PASSWORD + "\n", "staff", "add", name, "--role", "boss");
 		assertThat(unknownRole.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 		assertThat(unknownRole.err()).contains("unknown role 'boss'").contains("agent, reviewer");
 
-		Run shortPassword = staff("short\n", "staff", "add", name, "--role", "agent");
+		CommandRun shortPassword = staff("short\n", "staff", "add", name, "--role", "agent");
 		assertThat(shortPassword.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 		assertThat(shortPassword.err()).contains("at least 12 characters");
 
-		Run noPassword = staff("", "staff", "add", name, "--role", "agent");
+		CommandRun noPassword = staff("", "staff", "add", name, "--role", "agent");
 		assertThat(noPassword.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 
-		Run noRole = staff(PASSWORD + "\n", "staff", "add", name);
+		CommandRun noRole = staff(PASSWORD + "\n", "staff", "add", name);
 		assertThat(noRole.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 		assertThat(noRole.err()).contains("--role ROLE is required");
 
-		Run edge = staff(PASSWORD + "\n", "staff", "add", name, "--role", "edge");
+		CommandRun edge = staff(PASSWORD + "\n", "staff", "add", name, "--role", "edge");
 		assertThat(edge.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 		assertThat(edge.err()).contains("edge is not a person");
 
-		Run badName = staff(PASSWORD + "\n", "staff", "add", "two words?", "--role", "agent");
+		CommandRun badName = staff(PASSWORD + "\n", "staff", "add", "two words?", "--role", "agent");
 		assertThat(badName.exit()).isEqualTo(StaffCommands.BAD_INPUT);
 		assertThat(badName.err()).contains("letters, digits");
 
 		assertThat(this.accounts.find(name)).isEmpty();
 		assertThat(this.audit.entries("staff_user:" + name)).isEmpty();
 
-		Run missing = staff(PASSWORD + "\n", "staff", "passwd", name);
+		CommandRun missing = staff(PASSWORD + "\n", "staff", "passwd", name);
 		assertThat(missing.exit()).isEqualTo(StaffCommands.REFUSED);
 		assertThat(missing.err()).contains("no staff user named " + name);
 		assertThat(staff("", "staff", "disable", name).exit()).isEqualTo(StaffCommands.REFUSED);
-		Run tokenWithoutUser = staff("", "staff", "token", name);
+		CommandRun tokenWithoutUser = staff("", "staff", "token", name);
 		assertThat(tokenWithoutUser.exit()).isEqualTo(StaffCommands.REFUSED);
 		assertThat(tokenWithoutUser.err()).contains("give a role");
 
 		assertThat(staff(PASSWORD + "\n", "staff", "add", name, "--role", "agent").exit()).isZero();
-		Run taken = staff("", "staff", "add", name, "--role", "admin");
+		CommandRun taken = staff("", "staff", "add", name, "--role", "admin");
 		assertThat(taken.exit()).isEqualTo(StaffCommands.REFUSED);
 		assertThat(taken.err()).contains("exists already");
-		Run otherRole = staff("", "staff", "token", name, "--role", "admin");
+		CommandRun otherRole = staff("", "staff", "token", name, "--role", "admin");
 		assertThat(otherRole.exit()).isEqualTo(StaffCommands.REFUSED);
 		assertThat(otherRole.err()).contains(name + " is agent");
 		for (String days : List.of("0", "3651", "soon", "")) {
-			Run expires = staff("", "staff", "token", name, "--expires", days);
+			CommandRun expires = staff("", "staff", "token", name, "--expires", days);
 			assertThat(expires.exit()).as(days).isEqualTo(StaffCommands.BAD_INPUT);
 			assertThat(expires.err()).as(days).contains("1 to 3650");
 		}
@@ -269,19 +261,16 @@ class StaffCommandsTests extends IntegrationTest {
 
 	@Test
 	void readsStaffCommandsAndTheirOptions() {
-		CommandLine line = CommandLine
-			.parse(new String[] { "staff", "token", "ci", "--role=agent", "--expires", "7", "--server.port=1" });
-		assertThat(line.command()).isEqualTo(CommandLine.Command.STAFF);
-		var split = StaffCommands.takeOptions(line.springArguments());
-		assertThat(split.getKey()).containsExactly("--server.port=1");
-		assertThat(split.getValue()).containsEntry("role", "agent").containsEntry("expires", "7");
-		assertThat(StaffCommands.takeOptions(new String[] { "--password-stdin", "--role" }).getValue())
-			.containsEntry("password-stdin", "true")
-			.containsEntry("role", "");
+		CommandRun token = CommandRun.parse("staff", "token", "ci", "--role=agent", "--expires", "7", "--label", "ci",
+				"--server.port=1", "--password-stdin");
+		assertThat(token.exit()).isZero();
+		assertThat(token.springArguments()).containsExactly("--server.port=1");
 		for (String[] wrong : List.of(new String[] { "staff" }, new String[] { "staff", "rename", "a" },
 				new String[] { "staff", "list", "a" }, new String[] { "staff", "add" })) {
-			assertThat(CommandLine.parse(wrong).command()).as(Arrays.toString(wrong))
-				.isEqualTo(CommandLine.Command.USAGE);
+			CommandRun run = CommandRun.parse(wrong);
+			assertThat(run.exit()).as(Arrays.toString(wrong)).isEqualTo(StaffCommands.BAD_INPUT);
+			assertThat(run.err()).isEqualTo(CommandRun.usage() + System.lineSeparator());
+			assertThat(run.springArguments()).isNull();
 		}
 	}
 

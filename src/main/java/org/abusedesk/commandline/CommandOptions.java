@@ -1,4 +1,4 @@
-package org.abusedesk;
+package org.abusedesk.commandline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +11,25 @@ import java.util.Map;
  * without its value is kept with the value {@code ""}, so that the command refuses it
  * rather than ignoring it.
  */
-final class CommandOptions {
+public final class CommandOptions {
 
 	private CommandOptions() {
+	}
+
+	/**
+	 * Splits a subcommand's arguments into its words (those before the first
+	 * {@code --option}), its options and the arguments for Spring.
+	 * @param options the names of the options that take a value ({@code --role})
+	 * @param flags the names of the options without one ({@code --password-stdin})
+	 */
+	public static Split split(List<String> arguments, List<String> options, List<String> flags) {
+		int firstOption = 0;
+		while (firstOption < arguments.size() && !arguments.get(firstOption).startsWith("--")) {
+			firstOption++;
+		}
+		Map.Entry<String[], Map<String, String>> taken = take(
+				arguments.subList(firstOption, arguments.size()).toArray(String[]::new), options, flags);
+		return new Split(List.copyOf(arguments.subList(0, firstOption)), taken.getValue(), taken.getKey());
 	}
 
 	/**
@@ -23,7 +39,8 @@ final class CommandOptions {
 	 * @return the Spring arguments without the command's options, and the options found
 	 * (their names without {@code --})
 	 */
-	static Map.Entry<String[], Map<String, String>> take(String[] arguments, List<String> options, List<String> flags) {
+	public static Map.Entry<String[], Map<String, String>> take(String[] arguments, List<String> options,
+			List<String> flags) {
 		List<String> rest = new ArrayList<>();
 		Map<String, String> found = new LinkedHashMap<>();
 		for (int i = 0; i < arguments.length; i++) {
@@ -44,6 +61,17 @@ final class CommandOptions {
 			}
 		}
 		return Map.entry(rest.toArray(String[]::new), found);
+	}
+
+	/**
+	 * A subcommand's arguments, split.
+	 *
+	 * @param words the words before the first {@code --option}
+	 * @param options the subcommand's options found (their names without {@code --})
+	 * @param springArguments the rest, for Spring
+	 */
+	public record Split(List<String> words, Map<String, String> options, String[] springArguments) {
+
 	}
 
 }

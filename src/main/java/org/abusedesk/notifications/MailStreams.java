@@ -1,4 +1,4 @@
-package org.abusedesk;
+package org.abusedesk.notifications;
 
 /**
  * Jakarta Mail 2.1 looks up its {@code StreamProvider} with a {@code ServiceLoader} scan
@@ -6,18 +6,19 @@ package org.abusedesk;
  * (jakartaee/mail-api#861): with four messages per proxied report that was about an
  * eighth of the server's CPU. Named in the system property that Jakarta Mail reads first,
  * the lookup is a class already loaded. A provider named by the deployment is left as it
- * is.
+ * is. The application names it when its class is loaded, before anything sends or reads
+ * mail.
  */
-final class MailStreams {
+public final class MailStreams {
 
-	static final String PROPERTY = "jakarta.mail.util.StreamProvider";
+	public static final String PROPERTY = "jakarta.mail.util.StreamProvider";
 
-	static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
+	public static final String ANGUS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
 	private MailStreams() {
 	}
 
-	static void nameTheProvider() {
+	public static void nameTheProvider() {
 		if (System.getProperty(PROPERTY) == null) {
 			System.setProperty(PROPERTY, ANGUS);
 		}

@@ -1,14 +1,12 @@
-package org.abusedesk;
+package org.abusedesk.mailbox.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.abusedesk.CommandRun;
+import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -31,17 +29,13 @@ class MailCommandTests extends IntegrationTest {
 		Files.writeString(first, "From: a-" + id + "@people.example\r\nSubject: spam\r\n\r\nspam from 192.0.2.31\r\n");
 		Path second = dir.resolve("two.eml");
 		Files.writeString(second, "From: b-" + id + "@people.example\r\nSubject: hi\r\n\r\nnothing\r\n");
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-		int exit = MailCommand.run(this.context, List.of(first.toString(), second.toString()),
-				new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
-		int again = MailCommand.run(this.context, List.of(), new ByteArrayInputStream(Files.readAllBytes(first)),
-				new PrintStream(out, true, StandardCharsets.UTF_8));
+		CommandRun files = CommandRun.run(this.context, "", "intake", "mail", first.toString(), second.toString());
+		CommandRun again = CommandRun.run(this.context, Files.readString(first), "intake", "mail");
 
-		assertThat(exit).isZero();
-		assertThat(again).isZero();
-		List<JsonNode> lines = out.toString(StandardCharsets.UTF_8)
-			.lines()
+		assertThat(files.exit()).as(files.err()).isZero();
+		assertThat(again.exit()).as(again.err()).isZero();
+		List<JsonNode> lines = (files.out() + again.out()).lines()
 			.map((line) -> JsonMapper.builder().build().readTree(line))
 			.toList();
 		assertThat(lines).hasSize(3);

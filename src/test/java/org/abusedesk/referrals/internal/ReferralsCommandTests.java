@@ -1,9 +1,7 @@
-package org.abusedesk;
+package org.abusedesk.referrals.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
+import org.abusedesk.Api;
+import org.abusedesk.CommandRun;
 import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
@@ -29,11 +27,11 @@ class ReferralsCommandTests extends DeskTest {
 				staffToken("referrer", Role.SENIOR));
 		assertThat(referred.status()).as(referred.body()).isEqualTo(200);
 
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		assertThat(ReferralsCommand.export(this.context, new PrintStream(out, true, StandardCharsets.UTF_8))).isZero();
+		CommandRun export = CommandRun.run(this.context, "", "referrals", "export");
+		assertThat(export.exit()).isZero();
+		assertThat(export.err()).matches("referrals export: \\d+ referrals\\R");
 
-		assertThat(out.toString(StandardCharsets.UTF_8).lines())
-			.filteredOn((line) -> line.contains("\"case_id\":" + caseId + ","))
+		assertThat(export.out().lines()).filteredOn((line) -> line.contains("\"case_id\":" + caseId + ","))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).contains("\"kind\":\"law_enforcement_referral\"")
 				.contains("\"authority\":\"BKA\"")
