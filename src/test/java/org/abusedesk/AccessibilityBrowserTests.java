@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -104,6 +105,49 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 	}
 
 	@Test
+	void theDeskPagesHaveNoSeriousViolations() {
+		String host = "blog." + this.catalog.hostedZone();
+		long mitigation = activeInterstitial("/desk-pages.html");
+		long caseId = this.jdbc.sql("select case_id from mitigation where id = :id")
+			.param("id", mitigation)
+			.query(Long.class)
+			.single();
+		String account = "hosting-" + this.catalog.id();
+		String admin = "a11y-desk-" + this.catalog.id();
+		this.accounts.create(admin, Role.ADMIN, PASSWORD);
+		pages.signIn(admin, PASSWORD);
+
+		check("/console/search?q=" + host, "search");
+		pages.waitFor(By.cssSelector("#search-results tr[data-case='" + caseId + "']"));
+		check("/console/dashboard", "dashboard");
+		check("/console/mitigations?account=" + account, "mitigations");
+		check("/console/mitigations/" + mitigation, "mitigation-page");
+		assertThat(pages.waitFor(By.id("mitigation-status")).getText()).isEqualTo("active");
+		check("/console/emergencies", "emergencies");
+		check("/console/policy", "policy");
+		check("/console/appeals", "appeals");
+		check("/console/mailbox", "mailbox");
+		check("/console/mailbox/quarantine", "quarantine");
+		// its picture, on the seeded history, is ConsoleBrowserTests' (README,
+		// transparency)
+		check("/console/transparency", null);
+		check("/console/accounts/" + account, "account-page");
+		check("/console/cases/" + caseId + "/write", "letter");
+
+		// a bulk action's confirmation: what it will do, before anything is done (on the
+		// first case of the queue; this one makes sure there is one)
+		fileAndAwaitCase("phishing", phishing(host, "/queued.html"));
+		pages.open("/console");
+		pages.waitFor(By.cssSelector("#queue tbody tr input[type=checkbox]")).click();
+		new Select(pages.driver().findElement(By.id("bulk-action"))).selectByValue("assign");
+		pages.driver().findElement(By.id("bulk-assignee")).sendKeys(admin);
+		pages.driver().findElement(By.id("bulk-apply")).click();
+		assertThat(pages.waitFor(By.id("bulk-what")).getText()).startsWith("Assign 1 case to " + admin);
+		pages.assertAccessible("the confirmation of a bulk action");
+		pages.screenshot("bulk-confirm");
+	}
+
+	@Test
 	void theCustomerPagesAndTheInterstitialHaveNoSeriousViolations() {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
@@ -126,12 +170,17 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 		check(interstitial, "interstitial");
 	}
 
-	/** Opens {@code path}, checks it, and takes its screenshot when asked to. */
+	/**
+	 * Opens {@code path}, checks it, and takes its screenshot {@code name} (if any) when
+	 * asked to.
+	 */
 	private void check(String path, String name) {
 		pages.open(path);
 		pages.wait(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
 		pages.assertAccessible(path);
-		pages.screenshot(name);
+		if (name != null) {
+			pages.screenshot(name);
+		}
 	}
 
 }

@@ -1,12 +1,18 @@
 package org.abusedesk.console;
 
+import org.abusedesk.Api;
+import org.abusedesk.BrowserPages;
 import org.abusedesk.BrowserSteps;
 import org.abusedesk.Chromium;
 import org.abusedesk.EdgeDeskTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
+import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
+import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 17 in a real browser (whose visitor reads German first): a reviewer lifts a
  * mitigation from its page and the edge is told; the phishing warning page shows its
- * danger styling under the strict content security policy, in German, with a way back.
+ * danger styling under the strict content security policy, in German, with a way back;
+ * the host's answer to the report we forwarded comes in through the abuse mailbox and
+ * shows in the case's timeline.
  */
 @Tag("browser")
 class DeskPagesBrowserTests extends EdgeDeskTest {
@@ -37,6 +45,9 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 
 	@Autowired
 	private StaffAccounts accounts;
+
+	@Autowired
+	private MailIntake mailbox;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -111,6 +122,44 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
 		leave.click();
 		this.page.waitUntil(ExpectedConditions.urlToBe("about:blank"));
+	}
+
+	@Test
+	void aReplyToTheReportWeForwardedIsThreadedIntoTheCasesTimeline() throws Exception {
+		String host = "www." + this.catalog.proxiedZone();
+		Api.Response created = this.api.post("/api/v1/reports/phishing",
+				this.catalog.report(host, "send-anon", "send-anon"), null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long caseId = caseOf(created.json().get("id").asLong());
+		MimeMessage forwarded = awaitMessageTo(this.catalog.originHost(), "Abuse report");
+		String reply = """
+				From: Origin Abuse Desk <%s>
+				To: abuse@abusedesk.invalid
+				Subject: Re: %s
+				Message-ID: <browser-reply-%s@origin-host.example>
+				In-Reply-To: %s
+				References: %s
+
+				We have suspended the customer's site https://%s/login.php. Kind regards.
+				""".formatted(this.catalog.originHost(), forwarded.getSubject(), this.catalog.id(),
+				forwarded.getMessageID(), forwarded.getMessageID(), host);
+		MailOutcome outcome = this.mailbox.receive(reply.getBytes(StandardCharsets.UTF_8), "test", null);
+		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
+		String agent = "reader-" + this.catalog.id();
+		this.accounts.create(agent, Role.AGENT, PASSWORD);
+
+		new BrowserPages(browser, this.port).signIn(agent, PASSWORD);
+		this.page.open("/console/cases/" + caseId);
+		WebElement entry = this.page
+			.waitFor(By.cssSelector("#timeline-entries li[data-action='correspondence.received']"));
+		assertThat(entry.getAttribute("data-category")).isEqualTo("reply");
+		assertThat(entry.findElement(By.className("headline")).getText()).isEqualTo("Reply received");
+		assertThat(entry.getText()).contains("Party: host").contains("Subject: Re: " + forwarded.getSubject());
+		// an answer, not a report: the case still holds the one report
+		assertThat(this.jdbc.sql("select count(*) from case_report where case_id = :id")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isOne();
 	}
 
 }

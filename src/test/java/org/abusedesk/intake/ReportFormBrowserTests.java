@@ -130,6 +130,15 @@ class ReportFormBrowserTests extends IntegrationTest {
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(messagesTo(this.catalog.reporter()))
 				.anySatisfy((message) -> assertThat(body(message)).contains(code)));
+
+		// the link in the receipt opens the status page in words, with what we wrote to
+		// them
+		browser.findElement(By.id("status-link")).click();
+		assertThat(waitFor(By.cssSelector("h1 #tracking-code")).getText()).isEqualTo(code);
+		assertThat(browser.findElement(By.id("status-headline")).getText()).isNotBlank();
+		assertThat(browser.findElement(By.cssSelector("#messages h3")).getText())
+			.isEqualTo("We received your report " + code);
+		assertThat(browser.findElement(By.tagName("html")).getText()).doesNotContain("\"tracking_code\"");
 	}
 
 	@Test

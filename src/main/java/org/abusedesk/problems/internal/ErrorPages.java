@@ -24,8 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * a {@code ResponseStatusException}): RFC 9457 problem details for API clients, as Spring
  * Boot's handler answered them, and the error page for a person whose browser asked for
  * HTML. Replaces Boot's {@code ProblemDetailsExceptionHandler}. Errors that reach the
- * container ({@code /error}: a 403 of the security chains, a server error) get the same
- * page from Boot's error controller.
+ * container ({@code /error}: a 403 of the security chains, a server error) are answered
+ * the same way by {@link ContainerErrors}.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -58,10 +58,13 @@ class ErrorPages extends ResponseEntityExceptionHandler {
 	 * nothing; htmx asks for anything) and is not for the API.
 	 */
 	static boolean wantsPage(WebRequest request) {
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
 		String path = (request instanceof NativeWebRequest web
 				&& web.getNativeRequest() instanceof jakarta.servlet.http.HttpServletRequest http)
 						? http.getRequestURI() : "";
+		return wantsPage(request.getHeader(HttpHeaders.ACCEPT), path);
+	}
+
+	static boolean wantsPage(@Nullable String accept, String path) {
 		return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !path.startsWith("/api/");
 	}
 
