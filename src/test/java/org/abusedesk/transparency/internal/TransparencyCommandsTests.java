@@ -36,12 +36,15 @@ class TransparencyCommandsTests extends IntegrationTest {
 			.readString(Path.of(getClass().getResource("/conformance/validate_sor.py").toURI())
 				.resolveSibling("sample_statement.json"))
 			.replace("PUID", puid);
-		this.jdbc
-			.sql("""
-					insert into statement_of_reasons (puid, mitigation_id, kind, case_id, mitigation_type, statement,
-					    created_at)
-					values (:puid, 1, 'restriction', 1, 'content_disable', cast(:statement as jsonb), '2022-06-01T12:00:00Z')""")
+		this.jdbc.sql("""
+				insert into statement_of_reasons (puid, mitigation_id, kind, case_id, mitigation_type, statement,
+				    created_at)
+				values (:puid, :mitigation, 'restriction', 1, 'content_disable', cast(:statement as jsonb),
+				    '2022-06-01T12:00:00Z')""")
 			.param("puid", puid)
+			// a mitigation id no other test's statement has (one statement per mitigation
+			// and kind)
+			.param("mitigation", 1_000_000_000L + Math.floorMod(puid.hashCode(), 1_000_000_000L))
 			.param("statement", statement)
 			.update();
 
