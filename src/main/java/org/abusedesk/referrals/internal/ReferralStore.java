@@ -38,22 +38,7 @@ class ReferralStore implements Referrals {
 
 	/** Records a referral unless the case was referred to that authority before. */
 	Optional<Long> record(NewReferral referral) {
-		return this.jdbc.sql("""
-				insert into referral (case_id, kind, authority, country, channel, recipient, basis, requested_by,
-				    content)
-				values (:case, :kind, :authority, :country, :channel, :recipient, :basis, :by, :content)
-				on conflict (case_id, kind, authority) do nothing returning id""")
-			.param("case", referral.caseId())
-			.param("kind", referral.kind())
-			.param("authority", referral.authority())
-			.param("country", referral.country())
-			.param("channel", referral.channel())
-			.param("recipient", referral.recipient())
-			.param("basis", referral.basis())
-			.param("by", referral.requestedBy())
-			.param("content", referral.content())
-			.query(Long.class)
-			.optional();
+		return insert(referral, "pending");
 	}
 
 	/**
@@ -61,11 +46,14 @@ class ReferralStore implements Referrals {
 	 * confirmation (the connector leaves it alone), unless the case has one already.
 	 */
 	Optional<Long> recordAwaiting(NewReferral referral) {
+		return insert(referral, "awaiting_confirmation");
+	}
+
+	private Optional<Long> insert(NewReferral referral, String status) {
 		return this.jdbc.sql("""
 				insert into referral (case_id, kind, authority, country, channel, recipient, basis, requested_by,
 				    content, status)
-				values (:case, :kind, :authority, :country, :channel, :recipient, :basis, :by, :content,
-				    'awaiting_confirmation')
+				values (:case, :kind, :authority, :country, :channel, :recipient, :basis, :by, :content, :status)
 				on conflict (case_id, kind, authority) do nothing returning id""")
 			.param("case", referral.caseId())
 			.param("kind", referral.kind())
@@ -76,6 +64,7 @@ class ReferralStore implements Referrals {
 			.param("basis", referral.basis())
 			.param("by", referral.requestedBy())
 			.param("content", referral.content())
+			.param("status", status)
 			.query(Long.class)
 			.optional();
 	}
