@@ -39,6 +39,14 @@ public final class Api {
 			return Api.json.readTree(this.body);
 		}
 
+		/** The errors of a problem answer, each as its field and its code, in order. */
+		public List<String> errors() {
+			return json().get("errors")
+				.valueStream()
+				.map((error) -> error.get("field").asString() + " " + error.get("code").asString())
+				.toList();
+		}
+
 	}
 
 	public Response get(String path, String token) {

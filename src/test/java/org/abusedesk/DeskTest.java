@@ -1,15 +1,14 @@
 package org.abusedesk;
 
 import java.time.Duration;
+import java.util.List;
 
-import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,9 +22,6 @@ public abstract class DeskTest extends IntegrationTest {
 
 	@Autowired
 	protected StaffTokens tokens;
-
-	@Autowired
-	protected JdbcClient jdbc;
 
 	protected Api api;
 
@@ -58,14 +54,31 @@ public abstract class DeskTest extends IntegrationTest {
 	/** Waits until the router has attached the report to a case; that case's id. */
 	protected long caseOf(long reportId) {
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		return this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
+			.until(() -> queryOne(Integer.class, "select count(*) from case_report where report_id = ?",
+					reportId) == 1);
+		return queryOne(Long.class, "select case_id from case_report where report_id = ?", reportId);
+	}
+
+	/** Files a report of {@code type} over HTTP, as anyone may; its receipt. */
+	protected JsonNode fileReport(String type, String body) {
+		Api.Response created = this.api.post("/api/v1/reports/" + type, body, null);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json();
+	}
+
+	/** Files a report over HTTP and answers its case once the router attached it. */
+	protected long fileAndAwaitCase(String type, String body) {
+		return caseOf(fileReport(type, body).get("id").asLong());
+	}
+
+	/** The id of the report with {@code trackingCode}. */
+	protected long reportIdOf(String trackingCode) {
+		return queryOne(Long.class, "select id from report where tracking_code = ?", trackingCode);
+	}
+
+	/** The kinds of the messages queued for the report, in the order queued. */
+	protected List<String> outboxKinds(long reportId) {
+		return queryList(String.class, "select kind from outbox_message where report_id = ? order by id", reportId);
 	}
 
 }

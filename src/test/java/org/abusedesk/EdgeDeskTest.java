@@ -35,9 +35,15 @@ public abstract class EdgeDeskTest extends DeskTest {
 
 	protected String edge;
 
+	/**
+	 * Where the edge feed stood when the test began: every change of its cases follows.
+	 */
+	private long opened;
+
 	@BeforeEach
 	public void issueEdgeToken() {
 		this.edge = this.tokens.issue("edge-" + this.catalog.id(), Role.EDGE, "test", null);
+		this.opened = changeCursor();
 	}
 
 	/** Two reviewers propose and approve {@code mitigation} on the case at once. */
@@ -48,15 +54,77 @@ public abstract class EdgeDeskTest extends DeskTest {
 	}
 
 	/**
+	 * Two reviewers put a mitigation of {@code type} on the reported URLs of the case at
+	 * once, in {@code territorialScope} (none: everywhere), without expiry.
+	 */
+	protected void actNow(long caseId, MitigationType type, String... territorialScope) {
+		actNow(caseId, new ProposedMitigation(type, MitigationTarget.URL_PATTERN, List.of(territorialScope),
+				Duration.ZERO, null, null));
+	}
+
+	/**
+	 * Files a report over HTTP and acts on its case at once ({@link #actNow}); the case.
+	 */
+	protected long fileAndActNow(String type, String body, MitigationType mitigation, String... territorialScope) {
+		long caseId = fileAndAwaitCase(type, body);
+		actNow(caseId, mitigation, territorialScope);
+		return caseId;
+	}
+
+	/**
 	 * Files a phishing report about {@code path} on the hosted customer's blog, puts a
 	 * phishing interstitial on it at once, and answers the interstitial's id.
 	 */
 	protected long activeInterstitial(String path) {
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), path));
-		actNow(caseId, new ProposedMitigation(org.abusedesk.policy.MitigationType.PHISHING_INTERSTITIAL,
-				org.abusedesk.policy.MitigationTarget.URL_PATTERN, List.of(), java.time.Duration.ZERO, null, null));
-		return latest(cursor, caseId).get(0).get("id").asLong();
+		long caseId = fileAndActNow("phishing", phishing("blog." + this.catalog.hostedZone(), path),
+				MitigationType.PHISHING_INTERSTITIAL);
+		return latest(caseId).get(0).get("id").asLong();
+	}
+
+	/**
+	 * On the hosted customer's blog: a phishing case with an active interstitial on
+	 * {@code /login.php} and a legal order case with an active legal block in DE on
+	 * {@code /banned.html}.
+	 */
+	protected Enforced interstitialAndLegalBlock() {
+		String host = "blog." + this.catalog.hostedZone();
+		long phishingCase = fileAndActNow("phishing", phishing(host, "/login.php"),
+				MitigationType.PHISHING_INTERSTITIAL);
+		long orderCase = fileAndActNow("legal_order", legalOrder(host, "/banned.html"), MitigationType.LEGAL_BLOCK,
+				"DE");
+		return new Enforced(phishingCase, latest(phishingCase).get(0), orderCase, latest(orderCase).get(0));
+	}
+
+	/** Two cases and their mitigations as the edge feed first had them. */
+	protected record Enforced(long phishingCase, JsonNode interstitial, long orderCase, JsonNode legalBlock) {
+
+		public long interstitialId() {
+			return this.interstitial.get("id").asLong();
+		}
+
+		public long legalBlockId() {
+			return this.legalBlock.get("id").asLong();
+		}
+
+	}
+
+	/**
+	 * Staff {@code action} ({@code lift} or {@code end}) on a mitigation wants a reason,
+	 * a body that is JSON, a reviewer or above, and a mitigation that exists.
+	 */
+	protected void assertStaffActionIsGuarded(String action, long mitigationId, String reviewer, String blankReason) {
+		String path = "/api/v1/mitigations/" + mitigationId + "/" + action;
+		Api.Response noReason = this.api.post(path, blankReason, reviewer);
+		assertThat(noReason.status()).isEqualTo(422);
+		assertThat(noReason.errors()).startsWith("reason required");
+		Api.Response notJson = this.api.post(path, "not json", reviewer);
+		assertThat(notJson.status()).as(notJson.body()).isEqualTo(422);
+		assertThat(this.api.post(path, "{\"reason\": \"x\"}", null).status()).isEqualTo(401);
+		assertThat(this.api.post(path, "{\"reason\": \"x\"}", staffToken("agent", Role.AGENT)).status()).isEqualTo(403);
+		assertThat(this.api.post(path, "{\"reason\": \"x\"}", this.edge).status()).isEqualTo(403);
+		assertThat(
+				this.api.post("/api/v1/mitigations/999999999999/" + action, "{\"reason\": \"x\"}", reviewer).status())
+			.isEqualTo(404);
 	}
 
 	protected String phishing(String host, String path, String... morePaths) {
@@ -90,8 +158,8 @@ public abstract class EdgeDeskTest extends DeskTest {
 		return this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
 	}
 
-	/** The edge feed's items of one case after {@code cursor}, read page by page. */
-	protected List<JsonNode> edgeFeed(long cursor, long caseId) {
+	/** The edge feed's items after {@code cursor}, read page by page. */
+	protected List<JsonNode> edgeFeed(long cursor) {
 		List<JsonNode> items = new ArrayList<>();
 		long after = cursor;
 		boolean more = true;
@@ -99,14 +167,16 @@ public abstract class EdgeDeskTest extends DeskTest {
 			Api.Response page = this.api.get("/api/v1/mitigations/active?limit=1000&after=" + after, this.edge);
 			assertThat(page.status()).as(page.body()).isEqualTo(200);
 			JsonNode json = page.json();
-			json.get("mitigations")
-				.valueStream()
-				.filter((m) -> m.get("case_id").asLong() == caseId)
-				.forEach(items::add);
+			json.get("mitigations").valueStream().forEach(items::add);
 			after = json.get("next_cursor").asLong();
 			more = json.get("has_more").asBoolean();
 		}
 		return items;
+	}
+
+	/** The edge feed's items of one case after {@code cursor}. */
+	protected List<JsonNode> edgeFeed(long cursor, long caseId) {
+		return edgeFeed(cursor).stream().filter((m) -> m.get("case_id").asLong() == caseId).toList();
 	}
 
 	/**
@@ -118,6 +188,11 @@ public abstract class EdgeDeskTest extends DeskTest {
 		return List.copyOf(byId.values());
 	}
 
+	/** The latest entry per mitigation of a case of this test in the edge feed. */
+	protected List<JsonNode> latest(long caseId) {
+		return latest(this.opened, caseId);
+	}
+
 	protected String caseStatus(long caseId) {
 		return this.jdbc.sql("select status from abuse_case where id = :id")
 			.param("id", caseId)
@@ -127,13 +202,6 @@ public abstract class EdgeDeskTest extends DeskTest {
 
 	protected Actor reviewer(String name) {
 		return new Actor(name + "-" + this.catalog.id(), Role.REVIEWER);
-	}
-
-	/** Files a report over HTTP and answers its case once the router attached it. */
-	protected long fileAndAwaitCase(String type, String body) {
-		Api.Response created = this.api.post("/api/v1/reports/" + type, body, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return caseOf(created.json().get("id").asLong());
 	}
 
 	/** A DMCA notice about {@code paths} of {@code host}, by a rights holder. */
@@ -155,8 +223,7 @@ public abstract class EdgeDeskTest extends DeskTest {
 	 */
 	protected List<Long> disableNow(long caseId) {
 		long cursor = changeCursor();
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
+		actNow(caseId, MitigationType.CONTENT_DISABLE);
 		return latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,9 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	private Environment environment;
+
+	@Autowired
+	protected JdbcClient jdbc;
 
 	/** One SMTP server for the whole test run, on a free port. */
 	protected static final GreenMail smtp = startSmtp();
@@ -82,6 +86,27 @@ public abstract class IntegrationTest {
 				() -> contentSource.url() + "/objects/{host}{path}");
 		registry.add("abusedesk.content.snapshots.sources[0].hosts[0]", () -> "pages.example");
 		registry.add("abusedesk.content.snapshots.max-bytes", () -> "65536");
+	}
+
+	/**
+	 * The one value {@code sql} answers, its {@code ?} bound to {@code params} in order.
+	 */
+	protected <T> T queryOne(Class<T> type, String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(type).single();
+	}
+
+	/**
+	 * Every value {@code sql} answers, its {@code ?} bound to {@code params} in order.
+	 */
+	protected <T> List<T> queryList(Class<T> type, String sql, Object... params) {
+		return this.jdbc.sql(sql).params(params).query(type).list();
+	}
+
+	/** Waits until {@code sql} (as {@link #queryOne}) answers {@code expected}. */
+	protected void awaitValue(Object expected, String sql, Object... params) {
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> expected.equals(queryOne(expected.getClass(), sql, params)));
 	}
 
 	/** A client for this test's application. */

@@ -53,16 +53,9 @@ class ReportPathTests extends DeskTest {
 			.doesNotContain("203.0.113.77");
 
 		long reportId = receipt.get("id").asLong();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select status from report where id = :id")
-				.param("id", reportId)
-				.query(String.class)
-				.single()
-				.equals("accepted"));
-		assertThat(this.jdbc.sql("select rule from decision where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list()).containsExactly("proxy.forward");
+		awaitValue("accepted", "select status from report where id = ?", reportId);
+		assertThat(queryList(String.class, "select rule from decision where report_id = ?", reportId))
+			.containsExactly("proxy.forward");
 	}
 
 	@Test
@@ -83,12 +76,10 @@ class ReportPathTests extends DeskTest {
 
 	@Test
 	void hostedReportOpensACaseForReviewAndSendsNothing() {
-		long reportId = fileHostedAndAwaitItsCase("blog." + this.catalog.hostedZone());
-
-		long caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
+		long reportId = fileReport("general", this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"))
+			.get("id")
+			.asLong();
+		long caseId = caseOf(reportId);
 
 		Api.Response shown = this.api.get("/api/v1/cases/" + caseId, this.admin);
 		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
@@ -118,17 +109,9 @@ class ReportPathTests extends DeskTest {
 			.json()
 			.get("id")
 			.asLong();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(distinct case_id) from case_report where report_id in (:a, :b)")
-				.param("a", first)
-				.param("b", second)
-				.query(Integer.class)
-				.single() == 1
-					&& this.jdbc.sql("select count(*) from case_report where report_id in (:a, :b)")
-						.param("a", first)
-						.param("b", second)
-						.query(Integer.class)
-						.single() == 2);
+		awaitValue("2 reports, 1 case",
+				"select count(*) || ' reports, ' || count(distinct case_id) || ' case' from case_report where report_id in (?, ?)",
+				first, second);
 	}
 
 	@Test
@@ -139,10 +122,7 @@ class ReportPathTests extends DeskTest {
 		assertThat(created.json().get("status").asString()).isEqualTo("denied");
 		assertThat(created.json().get("denial_reason").asString()).isEqualTo("not_ours");
 		long reportId = created.json().get("id").asLong();
-		assertThat(this.jdbc.sql("select status from report where id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.single()).isEqualTo("denied");
+		assertThat(queryOne(String.class, "select status from report where id = ?", reportId)).isEqualTo("denied");
 	}
 
 	@Test
@@ -156,20 +136,16 @@ class ReportPathTests extends DeskTest {
 		Api.Response created = this.api.post("/api/v1/reports/general", body, null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long reportId = created.json().get("id").asLong();
-		assertThat(this.jdbc.sql("select url from report_url where report_id = :id order by position")
-			.param("id", reportId)
-			.query(String.class)
-			.list())
+		assertThat(
+				queryList(String.class, "select url from report_url where report_id = ? order by position", reportId))
 			.containsExactly("https://www." + zone + "/3", "https://www." + zone + "/1", "https://www." + zone + "/2");
-		assertThat(this.jdbc.sql("select address from report_address where report_id = :id order by position")
-			.param("id", reportId)
-			.query(String.class)
-			.list()).containsExactly("192.0.2.9", "2001:db8::9");
-		assertThat(this.jdbc.sql("""
-				select r.outcome from raw_submission r join report p on p.raw_submission_id = r.id where p.id = :id""")
-			.param("id", reportId)
-			.query(String.class)
-			.single()).isEqualTo("stored");
+		assertThat(queryList(String.class, "select address from report_address where report_id = ? order by position",
+				reportId))
+			.containsExactly("192.0.2.9", "2001:db8::9");
+		assertThat(queryOne(String.class,
+				"select r.outcome from raw_submission r join report p on p.raw_submission_id = r.id where p.id = ?",
+				reportId))
+			.isEqualTo("stored");
 	}
 
 	@Test
@@ -212,39 +188,15 @@ class ReportPathTests extends DeskTest {
 		List<String> fields = problem.get("errors").valueStream().map((e) -> e.get("field").asString()).toList();
 		assertThat(fields).contains("reporter.email", "reporter.kind", "urls[0]", "justification", "notify",
 				"good_faith");
-		assertThat(this.jdbc.sql("select outcome from raw_submission where convert_from(body, 'UTF8') = :body")
-			.param("body", body)
-			.query(String.class)
-			.list()).containsExactly("invalid");
+		assertThat(queryList(String.class, "select outcome from raw_submission where convert_from(body, 'UTF8') = ?",
+				body))
+			.containsExactly("invalid");
 	}
 
 	@Test
 	void rejectsBodiesOverOneMebibyte() {
 		String huge = "{\"justification\": \"" + "x".repeat(1024 * 1024) + "\"}";
 		assertThat(this.api.post("/api/v1/reports/general", huge, null).status()).isEqualTo(413);
-	}
-
-	private List<String> outboxKinds(long reportId) {
-		return this.jdbc.sql("select kind from outbox_message where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list();
-	}
-
-	/**
-	 * Files a general report about a hosted site; answers its id once it is in a case.
-	 */
-	private long fileHostedAndAwaitItsCase(String host) {
-		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send", "send"),
-				null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		return reportId;
 	}
 
 	private static MimeMessage awaitMessageTo(String recipient) {

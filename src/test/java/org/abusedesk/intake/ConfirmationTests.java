@@ -97,10 +97,8 @@ class ConfirmationTests extends EdgeDeskTest {
 
 		long later = file(phishing(host, "/pay.php"));
 		assertThat(caseOf(later)).isEqualTo(caseId);
-		assertThat(this.jdbc.sql("select rule from decision where report_id = :id")
-			.param("id", later)
-			.query(String.class)
-			.list()).containsExactly("proxy.phishing_confirmed");
+		assertThat(queryList(String.class, "select rule from decision where report_id = ?", later))
+			.containsExactly("proxy.phishing_confirmed");
 	}
 
 	@Test
@@ -144,9 +142,7 @@ class ConfirmationTests extends EdgeDeskTest {
 	}
 
 	private long file(String body) {
-		Api.Response created = this.api.post("/api/v1/reports/phishing", body, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asLong();
+		return fileReport("phishing", body).get("id").asLong();
 	}
 
 	private CasePlan plan(long caseId) {
@@ -154,10 +150,7 @@ class ConfirmationTests extends EdgeDeskTest {
 	}
 
 	private int confirmations(long caseId) {
-		return this.jdbc.sql("select count(*) from case_confirmation where case_id = :id")
-			.param("id", caseId)
-			.query(Integer.class)
-			.single();
+		return queryOne(Integer.class, "select count(*) from case_confirmation where case_id = ?", caseId);
 	}
 
 }

@@ -8,9 +8,6 @@ import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
-import org.abusedesk.policy.MitigationTarget;
-import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -62,16 +59,11 @@ class DecisionPromiseTests extends EdgeDeskTest {
 
 	@Test
 	void customerReviewRequestDoesNotLiftAnActiveMitigation() {
-		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
-		JsonNode interstitial = latest(cursor, phishingCase).get(0);
-		JsonNode legalBlock = latest(cursor, orderCase).get(0);
+		Enforced enforced = interstitialAndLegalBlock();
+		long phishingCase = enforced.phishingCase();
+		long orderCase = enforced.orderCase();
+		JsonNode interstitial = enforced.interstitial();
+		JsonNode legalBlock = enforced.legalBlock();
 		assertThat(interstitial.get("status").asString()).isEqualTo("active");
 		assertThat(legalBlock.get("status").asString()).isEqualTo("active");
 		assertThat(legalBlock.get("territorial_scope")).extracting(JsonNode::asString).containsExactly("DE");
@@ -87,14 +79,12 @@ class DecisionPromiseTests extends EdgeDeskTest {
 
 		// the edge still enforces both: their latest change is the one that activated
 		// them
-		assertThat(latest(cursor, phishingCase)).singleElement().satisfies((m) -> {
-			assertThat(m.get("status").asString()).isEqualTo("active");
-			assertThat(m.get("change_seq").asLong()).isEqualTo(interstitial.get("change_seq").asLong());
-		});
-		assertThat(latest(cursor, orderCase)).singleElement().satisfies((m) -> {
-			assertThat(m.get("status").asString()).isEqualTo("active");
-			assertThat(m.get("change_seq").asLong()).isEqualTo(legalBlock.get("change_seq").asLong());
-		});
+		for (JsonNode mitigation : List.of(interstitial, legalBlock)) {
+			assertThat(latest(mitigation.get("case_id").asLong())).singleElement().satisfies((m) -> {
+				assertThat(m.get("status").asString()).isEqualTo("active");
+				assertThat(m.get("change_seq").asLong()).isEqualTo(mitigation.get("change_seq").asLong());
+			});
+		}
 		assertThat(this.api.get("/interstitial/" + interstitial.get("id").asLong(), null).status()).isEqualTo(200);
 		// the request is recorded and both cases are back in the review queue
 		for (long caseId : List.of(phishingCase, orderCase)) {
@@ -107,43 +97,28 @@ class DecisionPromiseTests extends EdgeDeskTest {
 
 	@Test
 	void staffLiftRemovesAMitigationFromTheEdgeFeedWithAReason() {
-		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
-		long interstitial = latest(cursor, phishingCase).get(0).get("id").asLong();
-		long legalBlock = latest(cursor, orderCase).get(0).get("id").asLong();
+		Enforced enforced = interstitialAndLegalBlock();
+		long phishingCase = enforced.phishingCase();
+		long orderCase = enforced.orderCase();
+		long interstitial = enforced.interstitialId();
+		long legalBlock = enforced.legalBlockId();
 		String reviewer = staffToken("reviewer", Role.REVIEWER);
 		String lift = "/api/v1/mitigations/" + interstitial + "/lift";
 
-		Api.Response noReason = this.api.post(lift, "{}", reviewer);
-		assertThat(noReason.status()).isEqualTo(422);
-		assertThat(noReason.json().at("/errors/0/field").asString()).isEqualTo("reason");
-		assertThat(noReason.json().at("/errors/0/code").asString()).isEqualTo("required");
+		assertStaffActionIsGuarded("lift", interstitial, reviewer, "{}");
 		Api.Response tooLong = this.api.post(lift, "{\"reason\": \"" + "x".repeat(5001) + "\"}", reviewer);
 		assertThat(tooLong.status()).isEqualTo(422);
-		assertThat(tooLong.json().at("/errors/0/code").asString()).isEqualTo("too_long");
-		Api.Response notJson = this.api.post(lift, "not json", reviewer);
-		assertThat(notJson.status()).as(notJson.body()).isEqualTo(422);
-		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", null).status()).isEqualTo(401);
-		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", staffToken("agent", Role.AGENT)).status()).isEqualTo(403);
-		assertThat(this.api.post(lift, "{\"reason\": \"x\"}", this.edge).status()).isEqualTo(403);
-		assertThat(this.api.post("/api/v1/mitigations/999999999999/lift", "{\"reason\": \"x\"}", reviewer).status())
-			.isEqualTo(404);
+		assertThat(tooLong.errors()).startsWith("reason too_long");
 		// a legal block is lifted by legal, a senior or an admin only
 		Api.Response refused = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
 				"{\"reason\": \"The order was set aside.\"}", reviewer);
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(latest(cursor, orderCase).get(0).get("status").asString()).isEqualTo("active");
+		assertThat(latest(orderCase).get(0).get("status").asString()).isEqualTo("active");
 
 		Api.Response lifted = this.api.post(lift, "{\"reason\": \"The customer removed the kit; checked.\"}", reviewer);
 		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
 		assertThat(lifted.json().get("status").asString()).isEqualTo("removed");
-		assertThat(latest(cursor, phishingCase)).singleElement()
+		assertThat(latest(phishingCase)).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
 		assertThat(this.api.post(lift, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
@@ -151,7 +126,7 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		Api.Response byLegal = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
 				"{\"reason\": \"The order was set aside on appeal.\"}", staffToken("counsel", Role.LEGAL));
 		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
-		assertThat(latest(cursor, orderCase)).singleElement()
+		assertThat(latest(orderCase)).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 		assertThat(this.audit.entries("case:" + phishingCase)).filteredOn((e) -> e.action().equals("mitigation.lifted"))
 			.singleElement()
@@ -192,28 +167,18 @@ class DecisionPromiseTests extends EdgeDeskTest {
 					(json) -> !json.get("status").asString().equals("submitted"));
 		assertThat(view.get("status").asString()).isEqualTo("denied");
 		assertThat(view.get("denial_reason").asString()).isEqualTo("domain_dispute_process_required");
-		assertThat(this.jdbc.sql("select rule from decision where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list()).containsExactly("registrar.trademark");
+		assertThat(queryList(String.class, "select rule from decision where report_id = ?", reportId))
+			.containsExactly("registrar.trademark");
 		// no case, so nothing to forward; the reporter hears why and where to turn
-		assertThat(this.jdbc.sql("select count(*) from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Integer.class)
-			.single()).isZero();
-		List<String> queued = this.jdbc.sql("""
+		assertThat(queryOne(Integer.class, "select count(*) from case_report where report_id = ?", reportId)).isZero();
+		List<String> queued = queryList(String.class, """
 				select kind || ' ' || recipient || ' ' || subject from outbox_message
-				where report_id = :id order by id""").param("id", reportId).query(String.class).list();
+				where report_id = ? order by id""", reportId);
 		String code = created.json().get("tracking_code").asString();
 		assertThat(queued).containsExactly(
 				"notify_reporter " + this.catalog.reporter() + " We received your report " + code,
 				"notify_reporter " + this.catalog.reporter() + " Decision on your report " + code);
-		String decision = this.jdbc.sql("""
-				select body from outbox_message where report_id = :id and subject like 'Decision on your report%'""")
-			.param("id", reportId)
-			.query(String.class)
-			.single();
-		assertThat(decision).contains("we will not act on it")
+		assertThat(decisionToTheReporter(reportId)).contains("we will not act on it")
 			.contains("Reason (domain_dispute_process_required): Disputes over a domain name go through a domain "
 					+ "dispute resolution process (such as the UDRP).")
 			.contains(
@@ -236,24 +201,20 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long reportId = created.json().get("id").asLong();
 		String row = await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select status || ' ' || coalesce(denial_reason, '') from report where id = :id")
-				.param("id", reportId)
-				.query(String.class)
-				.single(), (value) -> !value.startsWith("submitted"));
+			.until(() -> queryOne(String.class,
+					"select status || ' ' || coalesce(denial_reason, '') from report where id = ?", reportId),
+					(value) -> !value.startsWith("submitted"));
 		assertThat(row).isEqualTo("denied wrong_report_category");
-		assertThat(this.jdbc.sql("select count(*) from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Integer.class)
-			.single()).isZero();
-		assertThat(this.jdbc.sql("select kind from outbox_message where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list()).containsExactly("notify_reporter", "notify_reporter");
-		assertThat(this.jdbc.sql("""
-				select body from outbox_message where report_id = :id and subject like 'Decision on your report%'""")
-			.param("id", reportId)
-			.query(String.class)
-			.single()).contains("wrong_report_category").contains("send it to the domain's registrar");
+		assertThat(queryOne(Integer.class, "select count(*) from case_report where report_id = ?", reportId)).isZero();
+		assertThat(outboxKinds(reportId)).containsExactly("notify_reporter", "notify_reporter");
+		assertThat(decisionToTheReporter(reportId)).contains("wrong_report_category")
+			.contains("send it to the domain's registrar");
+	}
+
+	private String decisionToTheReporter(long reportId) {
+		return queryOne(String.class,
+				"select body from outbox_message where report_id = ? and subject like 'Decision on your report%'",
+				reportId);
 	}
 
 }
