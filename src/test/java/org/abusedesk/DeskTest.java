@@ -1,6 +1,9 @@
 package org.abusedesk;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.identity.Role;
@@ -79,6 +82,58 @@ public abstract class DeskTest extends IntegrationTest {
 	/** The kinds of the messages queued for the report, in the order queued. */
 	protected List<String> outboxKinds(long reportId) {
 		return queryList(String.class, "select kind from outbox_message where report_id = ? order by id", reportId);
+	}
+
+	/**
+	 * Today's transparency report as an agent reads it (other tests may add to the day).
+	 */
+	protected JsonNode todaysTransparencyReport() {
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
+				staffToken("agent", Role.AGENT));
+		assertThat(report.status()).as(report.body()).isEqualTo(200);
+		return report.json();
+	}
+
+	/** The rows of a section whose {@code key} is {@code value}. */
+	protected static List<JsonNode> rowsWhere(JsonNode rows, String key, String value) {
+		return rows.valueStream().filter((row) -> row.get(key).asString().equals(value)).toList();
+	}
+
+	/**
+	 * A reporter token the admin issues to {@code name} of Flaggers e.V., a reporter of
+	 * {@code reporterKind}; the token.
+	 */
+	protected String reporterToken(String label, String reporterKind, String name, String email) {
+		Api.Response issued = this.api.post("/api/v1/reporter-tokens",
+				"""
+						{"label": "%s %s", "reporter_kind": "%s", "name": "%s", "email": "%s", "organisation": "Flaggers e.V."}"""
+					.formatted(label, this.catalog.id(), reporterKind, name, email),
+				this.admin);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.json().get("token").asString();
+	}
+
+	/**
+	 * Files {@code count} reports of phishing kits at {@code https://shop.<zone>/kit-<i>}
+	 * in one batch, from a flagger of {@code reporterKind} with {@code notify} for host
+	 * and owner; the batch's answer.
+	 */
+	protected JsonNode fileKitBatch(String label, String reporterKind, String zone, int count, String notify) {
+		String token = reporterToken(label, reporterKind, "Flagger",
+				label + "-" + this.catalog.id() + "@flaggers.example");
+		List<String> items = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			items
+				.add("""
+						{"type": "phishing", "report": {"urls": ["https://shop.%s/kit-%d"], "justification": "Phishing kit.",
+						 "notify": {"host": "%s", "owner": "%s"}, "good_faith": true}}"""
+					.formatted(zone, i, notify, notify));
+		}
+		Api.Response batch = this.api.post("/api/v1/reports:batch", "{\"reports\": [" + String.join(",", items) + "]}",
+				token);
+		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		return batch.json();
 	}
 
 }

@@ -1,16 +1,10 @@
 package org.abusedesk.cases;
 
-import org.abusedesk.TestCatalog;
-import org.abusedesk.DeskTest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
+import org.abusedesk.DeskTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.Actor;
-import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.DenialReason;
@@ -44,11 +38,7 @@ class BusyCaseTests extends DeskTest {
 
 	@BeforeEach
 	void fileABusyCase() {
-		this.catalog = TestCatalog.unique();
-		this.api = new Api(this.port);
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-		this.caseId = fileBatch(this.api, this.admin, this.catalog);
+		this.caseId = fileBatch();
 	}
 
 	@Test
@@ -128,38 +118,17 @@ class BusyCaseTests extends DeskTest {
 	}
 
 	/** Files the reports in one batch and waits until all are on one case. */
-	private long fileBatch(Api api, String admin, TestCatalog catalog) {
+	private long fileBatch() {
 		// a trusted flagger's token: an organisation's filing them all against one
-		// account
-		// would be a campaign (issue 15), a case of its own kind
-		Api.Response issued = api.post("/api/v1/reporter-tokens", """
-				{"label": "busy %1$s", "reporter_kind": "trusted_flagger", "name": "Flagger",
-				 "email": "busy-%1$s@flaggers.example", "organisation": "Flaggers e.V."}""".formatted(catalog.id()),
-				admin);
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		List<String> items = new ArrayList<>();
-		for (int i = 0; i < REPORTS; i++) {
-			items
-				.add("""
-						{"type": "phishing", "report": {"urls": ["https://shop.%s/kit-%d"], "justification": "Phishing kit.",
-						 "notify": {"host": "send", "owner": "send"}, "good_faith": true}}"""
-					.formatted(catalog.hostedZone(), i));
-		}
-		Api.Response batch = api.post("/api/v1/reports:batch", "{\"reports\": [" + String.join(",", items) + "]}",
-				issued.json().get("token").asString());
-		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
-		long firstId = batch.json().at("/results/0/id").asLong();
+		// account would be a campaign (issue 15), a case of its own kind
+		long firstId = fileKitBatch("busy", "trusted_flagger", this.catalog.hostedZone(), REPORTS, "send")
+			.at("/results/0/id")
+			.asLong();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.jdbc
-				.sql("""
-						select count(*) from case_report where case_id = (select case_id from case_report where report_id = :id)""")
-				.param("id", firstId)
-				.query(Integer.class)
-				.single() == REPORTS);
-		return this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", firstId)
-			.query(Long.class)
-			.single();
+			.until(() -> queryOne(Integer.class,
+					"select count(*) from case_report where case_id = (select case_id from case_report where report_id = ?)",
+					firstId) == REPORTS);
+		return caseOf(firstId);
 	}
 
 }

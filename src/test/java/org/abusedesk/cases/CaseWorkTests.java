@@ -1,26 +1,18 @@
 package org.abusedesk.cases;
 
-import org.abusedesk.TestCatalog;
 import java.time.Duration;
 import java.util.Map;
 
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
-import org.abusedesk.IntegrationTest;
+import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.Actor;
-import org.abusedesk.cases.CaseWork;
-import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,38 +21,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Case work through its API: senior plans, denials, merges, and how evidence is served.
  */
-class CaseWorkTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private StaffTokens tokens;
+class CaseWorkTests extends EdgeDeskTest {
 
 	@Autowired
 	private StaffAccounts accounts;
-
-	@Autowired
-	private CaseWork work;
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private Api api;
-
-	private TestCatalog catalog;
-
-	private String admin;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		this.admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-	}
 
 	@Test
 	void aSeniorPlanWaitsForASeniorWhoIsNotTheProposer() {
@@ -68,7 +32,7 @@ class CaseWorkTests extends IntegrationTest {
 		String document = this.catalog.document()
 			.replaceFirst("(\"ref\": \"hosting-[^\"]+\"[^}]*?\"at_risk\": )false", "$1true");
 		assertThat(this.api.put("/api/v1/catalog", document, this.admin).status()).isEqualTo(200);
-		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");
+		long caseId = fileCase("blog." + this.catalog.hostedZone());
 		Actor proposer = actor("senior-a", Role.SENIOR);
 
 		assertThat(this.work.accept(caseId, proposer).status()).isEqualTo("awaiting_approval");
@@ -88,8 +52,7 @@ class CaseWorkTests extends IntegrationTest {
 
 	@Test
 	void aRefusalReturnsTheCaseToReviewWithItsReason() {
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");
+		long caseId = fileCase("blog." + this.catalog.hostedZone());
 		Actor proposer = actor("reviewer-a", Role.REVIEWER);
 		this.work.claim(caseId, proposer);
 		CaseWork.Outcome proposed = this.work.change(caseId, proposer,
@@ -111,30 +74,25 @@ class CaseWorkTests extends IntegrationTest {
 
 	@Test
 	void denyingRejectsTheCaseAndMergingMovesItsReports() {
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-		long first = fileCase("blog." + this.catalog.hostedZone(), "");
-		long second = fileCase("shop." + this.catalog.proxiedZone(), "");
+		long first = fileCase("blog." + this.catalog.hostedZone());
+		long second = fileCase("shop." + this.catalog.proxiedZone());
 		Actor reviewer = actor("reviewer", Role.REVIEWER);
 
 		this.work.merge(second, first, reviewer);
-		assertThat(status(second)).isEqualTo("closed");
-		assertThat(this.jdbc.sql("select count(*) from case_report where case_id = :id")
-			.param("id", first)
-			.query(Integer.class)
-			.single()).isEqualTo(2);
+		assertThat(caseStatus(second)).isEqualTo("closed");
+		assertThat(queryOne(Integer.class, "select count(*) from case_report where case_id = ?", first)).isEqualTo(2);
 
 		this.work.deny(first, reviewer, DenialReason.NO_ABUSE_FOUND, "Looked twice.");
-		assertThat(status(first)).isEqualTo("rejected");
+		assertThat(caseStatus(first)).isEqualTo("rejected");
 		assertThat(this.audit.entries("case:" + first)).anySatisfy((entry) -> {
 			assertThat(entry.action()).isEqualTo("case.denied");
 			assertThat(entry.details()).contains("no_abuse_found");
 		});
-		assertThat(this.jdbc
-			.sql("select distinct status || ' ' || denial_reason from report r "
-					+ "join case_report c on c.report_id = r.id where c.case_id = :id")
-			.param("id", first)
-			.query(String.class)
-			.list()).containsExactly("denied no_abuse_found");
+		assertThat(queryList(String.class,
+				"select distinct status || ' ' || denial_reason from report r "
+						+ "join case_report c on c.report_id = r.id where c.case_id = ?",
+				first))
+			.containsExactly("denied no_abuse_found");
 		// the reporter hears the outcome, the reason and how to seek redress (Art. 16(5))
 		// (one notice per report: the merged case holds two from this reporter)
 		await().atMost(Duration.ofSeconds(20))
@@ -150,15 +108,14 @@ class CaseWorkTests extends IntegrationTest {
 
 	@Test
 	void aBulkForwardSendsEachReportToTheOwnerAsTheReporterChose() throws Exception {
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");
+		long caseId = fileCase("blog." + this.catalog.hostedZone());
 		Actor reviewer = actor("reviewer-fwd", Role.REVIEWER);
 
 		assertThat(this.work.bulk(CaseWork.BulkAction.FORWARD, java.util.List.of(caseId), reviewer, null))
 			.singleElement()
 			.satisfies((result) -> assertThat(result.done()).isTrue());
 
-		assertThat(status(caseId)).isEqualTo("forwarded");
+		assertThat(caseStatus(caseId)).isEqualTo("forwarded");
 		String notice = body(awaitMessageTo(this.catalog.hoster(), "Abuse report"));
 		assertThat(notice).contains("blog." + this.catalog.hostedZone()).contains(this.catalog.reporter());
 		// forwarding again sends nothing new: the idempotency key is the same
@@ -168,12 +125,8 @@ class CaseWorkTests extends IntegrationTest {
 
 	@Test
 	void evidenceIsInlineOnlyForImagesAndAlwaysSandboxed() {
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), this.admin).status()).isEqualTo(200);
-		long caseId = fileCase("blog." + this.catalog.hostedZone(), "");
-		long reportId = this.jdbc.sql("select report_id from case_report where case_id = :id")
-			.param("id", caseId)
-			.query(Long.class)
-			.single();
+		long caseId = fileCase("blog." + this.catalog.hostedZone());
+		long reportId = queryOne(Long.class, "select report_id from case_report where case_id = ?", caseId);
 		long html = evidence(reportId, "page.html", "text/html", "<script>alert(1)</script>".getBytes());
 		long png = evidence(reportId, "shot.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' });
 		String agent = "agent-" + this.catalog.id();
@@ -210,23 +163,9 @@ class CaseWorkTests extends IntegrationTest {
 		return new Actor(name + "-" + this.catalog.id(), role);
 	}
 
-	private String status(long caseId) {
-		return this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
-	}
-
-	private long fileCase(String host, String suffix) {
-		Api.Response created = this.api.post("/api/v1/reports/general",
-				this.catalog.report(host, "send", "send", suffix), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String code = created.json().get("tracking_code").asString();
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("""
-					select cr.case_id from case_report cr join report r on r.id = cr.report_id
-					where r.tracking_code = :code""").param("code", code).query(Long.class).optional().orElse(null),
-					(id) -> id != null);
+	/** Files a general report about {@code host}; its case. */
+	private long fileCase(String host) {
+		return fileAndAwaitCase("general", this.catalog.report(host, "send", "send"));
 	}
 
 }

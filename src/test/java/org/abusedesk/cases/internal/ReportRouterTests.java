@@ -5,20 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.TestCatalog;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,45 +22,27 @@ import static org.awaitility.Awaitility.await;
  * once, and one it cannot take holds up only itself.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class ReportRouterTests extends IntegrationTest {
+class ReportRouterTests extends DeskTest {
 
 	@Autowired
 	private ReportRouter router;
 
 	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
 	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	private TestCatalog catalog;
-
-	private Api api;
-
-	@BeforeEach
-	void setUp() {
-		this.catalog = TestCatalog.unique();
-		this.api = new Api(this.port);
-		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
-	}
 
 	@Test
 	void aDecidedReportIsNeitherClaimedNorDecidedAgain() {
 		long reportId = file("www." + this.catalog.proxiedZone(), "-once");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> count("select count(*) from outbox_message where report_id = :id", reportId) == 4);
+			.until(() -> count("select count(*) from outbox_message where report_id = ?", reportId) == 4);
 
 		assertThat(this.router.routeOne(reportId)).isFalse();
 		assertThat(this.router.routeWaiting(10_000, Set.of())).doesNotContain(reportId);
 
 		// receipt, forward to host, notice to owner, notice to reporter
-		assertThat(count("select count(*) from outbox_message where report_id = :id", reportId)).isEqualTo(4);
-		assertThat(count("select count(*) from decision where report_id = :id", reportId)).isEqualTo(1);
-		assertThat(count("select count(*) from case_report where report_id = :id", reportId)).isEqualTo(1);
+		assertThat(count("select count(*) from outbox_message where report_id = ?", reportId)).isEqualTo(4);
+		assertThat(count("select count(*) from decision where report_id = ?", reportId)).isEqualTo(1);
+		assertThat(count("select count(*) from case_report where report_id = ?", reportId)).isEqualTo(1);
 	}
 
 	/** Reports on one property share one case, however they were batched. */
@@ -78,9 +54,9 @@ class ReportRouterTests extends IntegrationTest {
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> reportIds.stream()
-				.allMatch((id) -> count("select count(*) from case_report where report_id = :id", id) == 1));
+				.allMatch((id) -> count("select count(*) from case_report where report_id = ?", id) == 1));
 		List<Long> caseIds = reportIds.stream()
-			.map((id) -> (long) count("select case_id from case_report where report_id = :id", id))
+			.map((id) -> (long) count("select case_id from case_report where report_id = ?", id))
 			.distinct()
 			.toList();
 		assertThat(caseIds).hasSize(1);
@@ -92,10 +68,7 @@ class ReportRouterTests extends IntegrationTest {
 			assertThat(this.audit.entries("report:" + reportId)).extracting(AuditLog.Entry::action)
 				.containsSubsequence("report.received", "report.decided")
 				.containsOnlyOnce("report.decided");
-			assertThat(this.jdbc.sql("select status from report where id = :id")
-				.param("id", reportId)
-				.query(String.class)
-				.single()).isEqualTo("accepted");
+			assertThat(status(reportId)).isEqualTo("accepted");
 		}
 		AuditLog.Verification verification = this.audit.verify();
 		assertThat(verification.intact()).as(verification.problem()).isTrue();
@@ -133,9 +106,9 @@ class ReportRouterTests extends IntegrationTest {
 		}
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> reportIds.stream()
-				.allMatch((id) -> count("select count(*) from case_report where report_id = :id", id) == 1));
+				.allMatch((id) -> count("select count(*) from case_report where report_id = ?", id) == 1));
 		for (long reportId : reportIds) {
-			assertThat(count("select count(*) from decision where report_id = :id", reportId)).isEqualTo(1);
+			assertThat(count("select count(*) from decision where report_id = ?", reportId)).isEqualTo(1);
 			assertThat(this.audit.entries("report:" + reportId))
 				.filteredOn((entry) -> entry.action().equals("report.decided"))
 				.hasSize(1);
@@ -166,22 +139,19 @@ class ReportRouterTests extends IntegrationTest {
 			others.add(file("api." + this.catalog.proxiedZone(), "-after"));
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> others.stream()
-					.allMatch((id) -> count("select count(*) from case_report where report_id = :id", id) == 1));
+					.allMatch((id) -> count("select count(*) from case_report where report_id = ?", id) == 1));
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> output.getAll().contains("Report " + stuck + " could not be routed"));
-			assertThat(count("select count(*) from case_report where report_id = :id", stuck)).isZero();
-			assertThat(count("select count(*) from decision where report_id = :id", stuck)).isZero();
+			assertThat(count("select count(*) from case_report where report_id = ?", stuck)).isZero();
+			assertThat(count("select count(*) from decision where report_id = ?", stuck)).isZero();
 		}
 		finally {
 			this.jdbc.sql("drop trigger refuse_case_%1$s on abuse_case".formatted(this.catalog.id())).update();
 			this.jdbc.sql("drop function refuse_case_%1$s()".formatted(this.catalog.id())).update();
 		}
-		assertThat(this.jdbc.sql("select status from report where id = :id")
-			.param("id", stuck)
-			.query(String.class)
-			.single()).isEqualTo("submitted");
+		assertThat(status(stuck)).isEqualTo("submitted");
 		assertThat(this.router.routeOne(stuck)).isTrue();
-		assertThat(count("select count(*) from case_report where report_id = :id", stuck)).isEqualTo(1);
+		assertThat(count("select count(*) from case_report where report_id = ?", stuck)).isEqualTo(1);
 	}
 
 	/**
@@ -211,13 +181,10 @@ class ReportRouterTests extends IntegrationTest {
 		try {
 			long after = file("api." + this.catalog.proxiedZone(), "-after-broken");
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> count("select count(*) from case_report where report_id = :id", after) == 1);
+				.until(() -> count("select count(*) from case_report where report_id = ?", after) == 1);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> output.getAll().contains("Report " + broken + " could not be routed"));
-			assertThat(this.jdbc.sql("select status from report where id = :id")
-				.param("id", broken)
-				.query(String.class)
-				.single()).isEqualTo("submitted");
+			assertThat(status(broken)).isEqualTo("submitted");
 		}
 		finally {
 			this.jdbc.sql("delete from report where id = :id").param("id", broken).update();
@@ -225,14 +192,15 @@ class ReportRouterTests extends IntegrationTest {
 	}
 
 	private long file(String host, String suffix) {
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send", "send", suffix), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		return created.json().get("id").asLong();
+		return fileReport("phishing", this.catalog.report(host, "send", "send", suffix)).get("id").asLong();
 	}
 
 	private int count(String sql, long id) {
-		return this.jdbc.sql(sql).param("id", id).query(Integer.class).single();
+		return queryOne(Integer.class, sql, id);
+	}
+
+	private String status(long reportId) {
+		return queryOne(String.class, "select status from report where id = ?", reportId);
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import org.abusedesk.Api;
 import org.abusedesk.DeskTest;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,24 +108,9 @@ class DigestTests extends DeskTest {
 	private List<String> fileBatch(String zone) {
 		// a feed: an organisation's 500 reports against one customer would be a campaign
 		// (issue 15)
-		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """
-				{"label": "digest %1$s", "reporter_kind": "automated_feed", "name": "Flagger",
-				 "email": "digest-%1$s@flaggers.example", "organisation": "Flaggers e.V."}"""
-			.formatted(this.catalog.id()), this.admin);
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		List<String> items = new ArrayList<>();
-		for (int i = 0; i < REPORTS; i++) {
-			items
-				.add("""
-						{"type": "phishing", "report": {"urls": ["https://shop.%s/kit-%d"], "justification": "Phishing kit.",
-						 "notify": {"host": "send-anon", "owner": "send-anon"}, "good_faith": true}}"""
-					.formatted(zone, i));
-		}
-		Api.Response batch = this.api.post("/api/v1/reports:batch", "{\"reports\": [" + String.join(",", items) + "]}",
-				issued.json().get("token").asString());
-		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		JsonNode batch = fileKitBatch("digest", "automated_feed", zone, REPORTS, "send-anon");
 		List<String> codes = new ArrayList<>();
-		batch.json().get("results").forEach((result) -> codes.add(result.get("tracking_code").asString()));
+		batch.get("results").forEach((result) -> codes.add(result.get("tracking_code").asString()));
 		assertThat(codes).hasSize(REPORTS);
 		return codes;
 	}
