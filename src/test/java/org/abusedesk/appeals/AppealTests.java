@@ -1,9 +1,6 @@
 package org.abusedesk.appeals;
 
 import org.abusedesk.EdgeDeskTest;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
@@ -13,9 +10,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,12 +34,9 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void aCustomerAppealReversedBySecondPersonLiftsTheMitigationAndTellsBothSides() {
-		String host = "shop." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		long caseId = fileAndActNow("phishing", phishing("shop." + this.catalog.hostedZone(), "/login.php"),
+				MitigationType.CONTENT_DISABLE);
+		long mitigation = latest(caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 		String appealPath = "/api/v1/customer/mitigations/" + mitigation + "/appeal";
 
@@ -67,7 +59,7 @@ class AppealTests extends EdgeDeskTest {
 		assertThat(filed.json().get("status").asString()).isEqualTo("open");
 		assertThat(caseStatus(caseId)).isEqualTo("appealed");
 		// filing changes nothing the edge sees: staff decide
-		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("active");
+		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("active");
 		assertThat(this.api.post(appealPath, "{\"reason\": \"removed\", \"statement\": \"again\"}", customer).status())
 			.isEqualTo(409);
 
@@ -91,7 +83,7 @@ class AppealTests extends EdgeDeskTest {
 		Api.Response noWhy = this.api.post(decision, "{\"outcome\": \"reversed\"}", judge);
 		assertThat(noWhy.status()).isEqualTo(422);
 		assertThat(noWhy.json().at("/errors/0/field").asString()).isEqualTo("reason");
-		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("active");
+		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("active");
 
 		Api.Response decided = this.api.post(decision, reversed, judge);
 		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
@@ -100,7 +92,7 @@ class AppealTests extends EdgeDeskTest {
 		assertThat(this.api.post(decision, reversed, judge).status()).isEqualTo(409);
 
 		// lifted through the lifecycle: the edge drops it, the case is closed
-		assertThat(latest(cursor, caseId)).singleElement()
+		assertThat(latest(caseId)).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 		assertThat(caseStatus(caseId)).isEqualTo("closed");
 		assertThat(this.audit.entries("case:" + caseId)).extracting((e) -> e.action())
@@ -128,37 +120,24 @@ class AppealTests extends EdgeDeskTest {
 		assertThat(mine.json().get("appeals").get(0).get("outcome").asString()).isEqualTo("reversed");
 		assertThat(mine.json().get("appeals").get(0).has("decided_by")).isFalse();
 		// the transparency report counts from the table
-		assertThat(this.jdbc
-			.sql("select count(*) from appeal where id = :id and decided_at >= filed_at" + " and outcome = 'reversed'")
-			.param("id", appeal)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(queryOne(Integer.class,
+				"select count(*) from appeal where id = ? and decided_at >= filed_at and outcome = 'reversed'", appeal))
+			.isEqualTo(1);
 		// and its appeals section shows it (other tests may decide appeals in the same
 		// window)
-		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
-				staffToken("agent", Role.AGENT));
-		assertThat(report.status()).as(report.body()).isEqualTo(200);
-		assertThat(report.json()
-			.at("/sections/appeals/decided")
-			.valueStream()
-			.filter((row) -> row.get("party").asString().equals("customer"))).singleElement()
+		JsonNode report = todaysTransparencyReport();
+		assertThat(rowsWhere(report.at("/sections/appeals/decided"), "party", "customer")).singleElement()
 			.satisfies((row) -> assertThat(row.get("reversed").asLong()).isPositive());
-		assertThat(report.json()
-			.at("/sections/appeals/filed")
-			.valueStream()
-			.filter((row) -> row.get("party").asString().equals("customer"))).singleElement()
+		assertThat(rowsWhere(report.at("/sections/appeals/filed"), "party", "customer")).singleElement()
 			.satisfies((row) -> assertThat(row.get("misclassified").asLong()).isPositive());
 	}
 
 	@Test
 	void aReporterAppealAgainstADenialReopensTheCase() {
-		String host = "blog." + this.catalog.hostedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing", phishing(host, "/kit.php"), null);
-		assertThat(created.status()).isEqualTo(201);
-		String code = created.json().get("tracking_code").asString();
-		String secret = created.json().get("status_secret").asString();
-		long caseId = caseOf(created.json().get("id").asLong());
+		JsonNode created = fileReport("phishing", phishing("blog." + this.catalog.hostedZone(), "/kit.php"));
+		String code = created.get("tracking_code").asString();
+		String secret = created.get("status_secret").asString();
+		long caseId = caseOf(created.get("id").asLong());
 		String appealPath = "/api/v1/reports/status/" + code + "/appeal";
 		String body = "{\"secret\": \"%s\", \"reason\": \"misclassified\","
 				+ " \"statement\": \"The kit is still online; see the screenshot.\"}";
@@ -189,7 +168,7 @@ class AppealTests extends EdgeDeskTest {
 		Api.Response decided = this.api.post(decision, reverse, staffToken("second", Role.SENIOR));
 		assertThat(decided.status()).as(decided.body()).isEqualTo(200);
 		assertThat(caseStatus(caseId)).isEqualTo("in_review");
-		assertThat(this.audit.entries("report:" + created.json().get("id").asLong())).extracting((e) -> e.action())
+		assertThat(this.audit.entries("report:" + created.get("id").asLong())).extracting((e) -> e.action())
 			.containsSubsequence("report.denied", "appeal.filed", "appeal.decided");
 
 		// the outcome is on the reporter's status page and in their mailbox
@@ -203,11 +182,9 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void aReporterAppealsADenialByReplyingToTheDecisionMail() throws Exception {
-		String host = "forum." + this.catalog.hostedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing", phishing(host, "/steal.php"), null);
-		assertThat(created.status()).isEqualTo(201);
-		String code = created.json().get("tracking_code").asString();
-		long reportId = created.json().get("id").asLong();
+		JsonNode created = fileReport("phishing", phishing("forum." + this.catalog.hostedZone(), "/steal.php"));
+		String code = created.get("tracking_code").asString();
+		long reportId = created.get("id").asLong();
 		long caseId = caseOf(reportId);
 		this.work.deny(caseId, reviewer("denier"), DenialReason.NO_ABUSE_FOUND, "Nothing found.");
 		MimeMessage decision = awaitMessageTo(this.catalog.reporter(), "Decision on your report " + code);
@@ -248,10 +225,7 @@ class AppealTests extends EdgeDeskTest {
 		MailOutcome again = this.mailbox.receive(fresh, "smtp", null);
 		assertThat(again.status()).as(again.reason()).isEqualTo("threaded");
 		assertThat(again.reason()).contains("appeal refused for " + code).contains("open already");
-		assertThat(this.jdbc.sql("select count(*) from appeal where report_id = :id")
-			.param("id", reportId)
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+		assertThat(queryOne(Integer.class, "select count(*) from appeal where report_id = ?", reportId)).isEqualTo(1);
 	}
 
 	/** A reply to one of our messages, quoting it, from {@code from}. */
@@ -276,12 +250,9 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void appealsAreTakenForSixMonthsAfterTheDecision() {
-		String host = "old." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, "/a.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		long caseId = fileAndActNow("phishing", phishing("old." + this.catalog.hostedZone(), "/a.php"),
+				MitigationType.CONTENT_DISABLE);
+		long mitigation = latest(caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 		String appeal = "{\"reason\": \"removed\", \"statement\": \"Gone since spring.\"}";
 		backdate(mitigation, "7 months");
@@ -295,12 +266,9 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void aLegalBlockIsReversedOnAppealOnlyByASeniorLegalOrAdmin() {
-		String host = "court." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN, List.of("DE"),
-				Duration.ZERO, null, null));
-		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		long caseId = fileAndActNow("legal_order", legalOrder("court." + this.catalog.hostedZone(), "/banned.html"),
+				MitigationType.LEGAL_BLOCK, "DE");
+		long mitigation = latest(caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 		Api.Response filed = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal",
 				"{\"reason\": \"other\", \"statement\": \"The order was set aside on appeal.\"}", customer);
@@ -315,17 +283,16 @@ class AppealTests extends EdgeDeskTest {
 			.get("status")
 			.asString()).isEqualTo("open");
 		assertThat(caseStatus(caseId)).isEqualTo("appealed");
-		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("active");
+		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("active");
 
 		Api.Response byLegal = this.api.post(decision, reverse, staffToken("counsel", Role.LEGAL));
 		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
-		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("removed");
+		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("removed");
 	}
 
 	private void backdate(long mitigationId, String age) {
-		this.jdbc.sql("update mitigation set created_at = now() - cast(:age as interval) where id = :id")
-			.param("age", age)
-			.param("id", mitigationId)
+		this.jdbc.sql("update mitigation set created_at = now() - cast(? as interval) where id = ?")
+			.params(age, mitigationId)
 			.update();
 	}
 

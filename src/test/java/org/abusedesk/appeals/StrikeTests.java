@@ -13,10 +13,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.PolicyDocuments;
-import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -45,14 +42,10 @@ class StrikeTests extends EdgeDeskTest {
 	@Test
 	void threeUpheldDmcaStrikesMakeTheAccountARepeatInfringerAndThePolicyFollows() {
 		String host = "files." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		Api.Response first = this.api.post("/api/v1/reports/dmca", dmca(host, "/a.mp3", "/b.mp3", "/c.mp3"), null);
-		assertThat(first.status()).as(first.body()).isEqualTo(201);
-		long caseId = caseOf(first.json().get("id").asLong());
-		assertThat(ruleOf(first.json().get("id").asLong())).isEqualTo("hosting.dmca");
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		List<Long> mitigations = latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
+		long first = fileReport("dmca", dmca(host, "/a.mp3", "/b.mp3", "/c.mp3")).get("id").asLong();
+		long caseId = caseOf(first);
+		assertThat(ruleOf(first)).isEqualTo("hosting.dmca");
+		List<Long> mitigations = disableNow(caseId);
 		assertThat(mitigations).hasSize(3);
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 
@@ -82,8 +75,7 @@ class StrikeTests extends EdgeDeskTest {
 			assertThat(upheld.status()).as(upheld.body()).isEqualTo(200);
 		}
 		assertThat(caseStatus(caseId)).isEqualTo("actioned");
-		assertThat(latest(cursor, caseId))
-			.allSatisfy((m) -> assertThat(m.get("status").asString()).isEqualTo("active"));
+		assertThat(latest(caseId)).allSatisfy((m) -> assertThat(m.get("status").asString()).isEqualTo("active"));
 		JsonNode strikes = this.api.get("/api/v1/customer/strikes", customer).json().get("strikes");
 		assertThat(strikes).hasSize(3)
 			.allSatisfy((s) -> assertThat(s.get("basis").asString() + " " + s.get("report_type").asString())
@@ -129,16 +121,13 @@ class StrikeTests extends EdgeDeskTest {
 
 		// the next notice is decided with repeat_infringer true: a senior looks at the
 		// account
-		Api.Response fourth = this.api.post("/api/v1/reports/dmca", dmca(host, "/d.mp3"), null);
-		assertThat(fourth.status()).as(fourth.body()).isEqualTo(201);
-		assertThat(caseOf(fourth.json().get("id").asLong())).isEqualTo(caseId);
-		assertThat(ruleOf(fourth.json().get("id").asLong())).isEqualTo("hosting.dmca_repeat_infringer");
-		assertThat(this.jdbc.sql("""
+		long fourth = fileReport("dmca", dmca(host, "/d.mp3")).get("id").asLong();
+		assertThat(caseOf(fourth)).isEqualTo(caseId);
+		assertThat(ruleOf(fourth)).isEqualTo("hosting.dmca_repeat_infringer");
+		assertThat(queryOne(Integer.class, """
 				select count(*) from decision
-				where report_id = :id and (facts ->> 'repeat_infringer')::boolean and review = 'senior'""")
-			.param("id", fourth.json().get("id").asLong())
-			.query(Integer.class)
-			.single()).isEqualTo(1);
+				where report_id = ? and (facts ->> 'repeat_infringer')::boolean and review = 'senior'""", fourth))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -154,9 +143,7 @@ class StrikeTests extends EdgeDeskTest {
 		String host = "mix." + this.catalog.hostedZone();
 		try {
 			this.policies.activate(lower, "staff:test");
-			Api.Response notice = this.api.post("/api/v1/reports/dmca", dmca(host, "/x.mp3", "/y.mp3"), null);
-			assertThat(notice.status()).as(notice.body()).isEqualTo(201);
-			long caseId = caseOf(notice.json().get("id").asLong());
+			long caseId = fileAndAwaitCase("dmca", dmca(host, "/x.mp3", "/y.mp3"));
 			List<Long> mitigations = disableNow(caseId);
 			String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 			Api.Response batch = this.api.post("/api/v1/customer/appeals",
@@ -200,10 +187,9 @@ class StrikeTests extends EdgeDeskTest {
 		List<Long> reports = new ArrayList<>();
 		long caseId = 0;
 		for (String path : List.of("/one", "/two", "/three")) {
-			Api.Response created = this.api.post("/api/v1/reports/phishing", phishing(host, path), null);
-			assertThat(created.status()).as(created.body()).isEqualTo(201);
-			reports.add(created.json().get("id").asLong());
-			caseId = caseOf(created.json().get("id").asLong());
+			long report = fileReport("phishing", phishing(host, path)).get("id").asLong();
+			reports.add(report);
+			caseId = caseOf(report);
 		}
 		this.work.deny(caseId, reviewer("denier"), DenialReason.NO_ABUSE_FOUND, "A competitor's ordinary site.");
 		String reviewer = staffToken("reviewer", Role.REVIEWER);
@@ -235,10 +221,8 @@ class StrikeTests extends EdgeDeskTest {
 		assertThat(refused.body()).contains("Notices from you are suspended until")
 			.contains("manifestly unfounded")
 			.contains("child sexual abuse material are still accepted");
-		Instant until = this.jdbc.sql("select max(until) from reporter_suspension where reporter = :r")
-			.param("r", this.catalog.reporter())
-			.query(java.sql.Timestamp.class)
-			.single()
+		Instant until = queryOne(java.sql.Timestamp.class,
+				"select max(until) from reporter_suspension where reporter = ?", this.catalog.reporter())
 			.toInstant();
 		assertThat(refused.body()).contains(until.toString());
 		assertThat(until).isAfter(Instant.now().plus(Duration.ofDays(29)));
@@ -307,10 +291,7 @@ class StrikeTests extends EdgeDeskTest {
 	}
 
 	private int appealsOf(long caseId) {
-		return this.jdbc.sql("select count(*) from appeal where case_id = :id")
-			.param("id", caseId)
-			.query(Integer.class)
-			.single();
+		return queryOne(Integer.class, "select count(*) from appeal where case_id = ?", caseId);
 	}
 
 }

@@ -1,13 +1,9 @@
 package org.abusedesk.mitigations;
 
 import org.abusedesk.EdgeDeskTest;
-import java.time.Duration;
-import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,11 +19,8 @@ class InterstitialPageTests extends EdgeDeskTest {
 	@Test
 	void interstitialNamesAPathPrefixInWordsNotAsTheEdgePattern() {
 		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, "/bank/"));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		JsonNode interstitial = latest(cursor, caseId).get(0);
+		long caseId = fileAndActNow("phishing", phishing(host, "/bank/"), MitigationType.PHISHING_INTERSTITIAL);
+		JsonNode interstitial = latest(caseId).get(0);
 		assertThat(interstitial.get("target").asString()).isEqualTo("https://" + host + "/bank/*");
 
 		Api.Response page = this.api.get(interstitial.get("interstitial_path").asString(), null);

@@ -32,12 +32,7 @@ class CustomerHearsAboutItTests extends EdgeDeskTest {
 	@Test
 	void customerIsToldWhenAMitigationIsProposedTakesEffectAndIsLifted() {
 		String host = "blog." + this.catalog.hostedZone();
-		long caseId = fileAndAwaitCase("phishing", """
-				{"reporter": {"name": "Rita Reporter", "email": "%1$s", "kind": "individual"},
-				 "urls": ["https://%2$s/phish/", "https://%2$s/login.php"],
-				 "justification": "A fake bank login page harvesting passwords.",
-				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
-				host));
+		long caseId = fileAndAwaitCase("phishing", phishing(host, "/phish/", "/login.php"));
 		CaseWork.Outcome outcome = this.work.accept(caseId, reviewer("reviewer"));
 		assertThat(outcome.status()).isEqualTo("actioned");
 		List<Mitigations.Mitigation> decided = this.mitigations.ofCase(caseId);

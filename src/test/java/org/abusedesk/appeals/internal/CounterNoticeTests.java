@@ -2,8 +2,6 @@ package org.abusedesk.appeals.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +14,6 @@ import org.abusedesk.Api;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -101,11 +98,7 @@ class CounterNoticeTests extends EdgeDeskTest {
 
 		// the transparency report counts the counter-notice and the restoration (other
 		// tests may add some the same day)
-		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		Api.Response report = this.api.get("/api/v1/transparency/report?from=" + today + "&to=" + today,
-				staffToken("agent", Role.AGENT));
-		assertThat(report.status()).as(report.body()).isEqualTo(200);
-		JsonNode counterNotices = report.json().at("/sections/appeals/counter_notices");
+		JsonNode counterNotices = todaysTransparencyReport().at("/sections/appeals/counter_notices");
 		assertThat(counterNotices.at("/0/counter_notices").asString()).isEqualTo("filed");
 		assertThat(counterNotices.at("/0/count").asLong()).isPositive();
 		assertThat(counterNotices.at("/1/counter_notices").asString()).isEqualTo("content_restored");
