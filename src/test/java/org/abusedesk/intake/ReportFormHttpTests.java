@@ -1,22 +1,17 @@
 package org.abusedesk.intake;
 
-import org.abusedesk.TestCatalog;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.catalog.CatalogImport;
+import org.abusedesk.DeskTest;
 import org.abusedesk.WebForm;
 import org.abusedesk.WebForm.Page;
 import org.abusedesk.WebForm.Part;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The web report form over plain HTTP: its security headers and CSRF protection, and the
  * evidence files it accepts and refuses. The browser tests cover how it is used.
  */
-class ReportFormHttpTests extends IntegrationTest {
+class ReportFormHttpTests extends DeskTest {
 
 	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D',
 			'R' };
@@ -34,20 +29,10 @@ class ReportFormHttpTests extends IntegrationTest {
 
 	private static final Pattern TRACKING_CODE = Pattern.compile("AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private CatalogImport catalogImport;
-
-	private TestCatalog catalog;
-
 	private WebForm web;
 
 	@BeforeEach
-	void setUp() {
-		this.catalog = TestCatalog.unique();
-		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
+	void openTheForm() {
 		this.web = new WebForm(this.port);
 	}
 
@@ -131,22 +116,17 @@ class ReportFormHttpTests extends IntegrationTest {
 		Page page = this.web.submit("phishing", parts);
 
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
-		long reportId = reportId(trackingCode(page));
-		List<Evidence> evidence = this.jdbc.sql(
-				"select filename, declared_type, detected_type, content from evidence where report_id = :id order by id")
-			.param("id", reportId)
-			.query(Evidence.class)
-			.list();
+		long reportId = reportIdOf(trackingCode(page));
+		List<Evidence> evidence = queryList(Evidence.class,
+				"select filename, declared_type, detected_type, content from evidence where report_id = ? order by id",
+				reportId);
 		assertThat(evidence).extracting(Evidence::filename).containsExactly("screenshot.png", "headers.txt");
 		assertThat(evidence).extracting(Evidence::detectedType).containsExactly("image/png", "text/plain");
 		assertThat(evidence.get(0).declaredType()).isEqualTo("application/octet-stream");
 		assertThat(evidence.get(0).content()).isEqualTo(PNG);
-		String raw = this.jdbc.sql("""
+		String raw = queryOne(String.class, """
 				select convert_from(r.body, 'UTF8') from raw_submission r
-				join report p on p.raw_submission_id = r.id where p.id = :id and r.channel = 'web'""")
-			.param("id", reportId)
-			.query(String.class)
-			.single();
+				join report p on p.raw_submission_id = r.id where p.id = ? and r.channel = 'web'""", reportId);
 		assertThat(raw).contains("screenshot.png", RawDigest.sha256(PNG), this.catalog.reporter())
 			.doesNotContain("_csrf");
 	}
@@ -156,18 +136,11 @@ class ReportFormHttpTests extends IntegrationTest {
 		List<Part> parts = phishing("/zip");
 		parts.add(Part.file("evidence", "x.png", "image/png", ZIP));
 
-		Page page = this.web.submit("phishing", parts);
-
-		assertThat(page.status()).isEqualTo(422);
-		assertThat(page.body()).contains("x.png is not a PDF, PNG, JPEG, GIF, WebP or plain text file.")
-			.contains("href=\"#evidence\"")
-			.contains("id=\"evidence-error\"");
-		assertThat(reportsFrom(this.catalog.reporter())).isZero();
-		String errors = this.jdbc
-			.sql("select errors::text from raw_submission where channel = 'web' and convert_from(body, 'UTF8') like :r")
-			.param("r", "%" + this.catalog.reporter() + "%")
-			.query(String.class)
-			.single();
+		assertRefused(parts, "x.png is not a PDF, PNG, JPEG, GIF, WebP or plain text file.", "href=\"#evidence\"",
+				"id=\"evidence-error\"");
+		String errors = queryOne(String.class,
+				"select errors::text from raw_submission where channel = 'web' and convert_from(body, 'UTF8') like ?",
+				"%" + this.catalog.reporter() + "%");
 		assertThat(errors).contains("unsupported_content", "evidence[0]");
 	}
 
@@ -178,11 +151,7 @@ class ReportFormHttpTests extends IntegrationTest {
 			parts.add(Part.file("evidence", "shot-" + i + ".png", "image/png", PNG));
 		}
 
-		Page page = this.web.submit("phishing", parts);
-
-		assertThat(page.status()).isEqualTo(422);
-		assertThat(page.body()).contains("At most 5 evidence files per report.").contains("choose them again");
-		assertThat(reportsFrom(this.catalog.reporter())).isZero();
+		assertRefused(parts, "At most 5 evidence files per report.", "choose them again");
 	}
 
 	@Test
@@ -192,11 +161,7 @@ class ReportFormHttpTests extends IntegrationTest {
 		List<Part> parts = phishing("/large");
 		parts.add(Part.file("evidence", "large.png", "image/png", large));
 
-		Page page = this.web.submit("phishing", parts);
-
-		assertThat(page.status()).isEqualTo(422);
-		assertThat(page.body()).contains("large.png: at most 10 MiB per file.").contains("href=\"#evidence\"");
-		assertThat(reportsFrom(this.catalog.reporter())).isZero();
+		assertRefused(parts, "large.png: at most 10 MiB per file.", "href=\"#evidence\"");
 	}
 
 	@Test
@@ -214,15 +179,11 @@ class ReportFormHttpTests extends IntegrationTest {
 		Page page = this.web.submit("legal_order", parts);
 
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
-		long reportId = reportId(trackingCode(page));
-		assertThat(this.jdbc.sql("select detected_type from evidence where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list()).containsExactly("application/pdf");
-		assertThat(this.jdbc.sql("select details::text from report where id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.single()).contains("\"territorial_scope\": [\"DE\", \"AT\"]");
+		long reportId = reportIdOf(trackingCode(page));
+		assertThat(queryList(String.class, "select detected_type from evidence where report_id = ?", reportId))
+			.containsExactly("application/pdf");
+		assertThat(queryOne(String.class, "select details::text from report where id = ?", reportId))
+			.contains("\"territorial_scope\": [\"DE\", \"AT\"]");
 	}
 
 	private List<Part> reporter() {
@@ -246,18 +207,19 @@ class ReportFormHttpTests extends IntegrationTest {
 		return matcher.group();
 	}
 
-	private long reportId(String trackingCode) {
-		return this.jdbc.sql("select id from report where tracking_code = :code")
-			.param("code", trackingCode)
-			.query(Long.class)
-			.single();
+	/**
+	 * The form refuses {@code parts} with a page that says {@code words}; nothing is
+	 * filed.
+	 */
+	private void assertRefused(List<Part> parts, String... words) {
+		Page page = this.web.submit("phishing", parts);
+		assertThat(page.status()).isEqualTo(422);
+		assertThat(page.body()).contains(words);
+		assertThat(reportsFrom(this.catalog.reporter())).isZero();
 	}
 
 	private long reportsFrom(String email) {
-		return this.jdbc.sql("select count(*) from report where reporter_email = :email")
-			.param("email", email)
-			.query(Long.class)
-			.single();
+		return queryOne(Long.class, "select count(*) from report where reporter_email = ?", email);
 	}
 
 	record Evidence(String filename, String declaredType, String detectedType, byte[] content) {

@@ -55,17 +55,16 @@ class MailTriageTests extends EdgeDeskTest {
 		MailOutcome.FiledReport filed = mailed.reports().get(0);
 		assertThat(filed.typeUnclear()).isTrue();
 		assertThat(filed.type()).isEqualTo("general");
-		long reportId = reportId(filed.trackingCode());
+		long reportId = reportIdOf(filed.trackingCode());
 
 		// a report filed after it is decided, so the router has passed the held one by
-		Api.Response created = this.api.post("/api/v1/reports/phishing", phishing(host, "/pay.php"), null);
-		long later = created.json().get("id").asLong();
+		long later = fileReport("phishing", phishing(host, "/pay.php")).get("id").asLong();
 		assertThat(caseOf(later)).isEqualTo(caseId);
 		assertThat(status(reportId)).isEqualTo("submitted");
-		assertThat(count("select count(*) from case_report where report_id = :id", reportId)).isZero();
-		assertThat(count("select count(*) from decision where report_id = :id", reportId)).isZero();
+		assertThat(count("select count(*) from case_report where report_id = ?", reportId)).isZero();
+		assertThat(count("select count(*) from decision where report_id = ?", reportId)).isZero();
 		assertThat(count(
-				"select count(*) from outbox_message where report_id = :id and idempotency_key not like '%:receipt:%'",
+				"select count(*) from outbox_message where report_id = ? and idempotency_key not like '%:receipt:%'",
 				reportId))
 			.isZero();
 
@@ -95,8 +94,8 @@ class MailTriageTests extends EdgeDeskTest {
 		assertThat(rules(reportId)).containsExactly("proxy.phishing_confirmed").isEqualTo(rules(later));
 		assertThat(awaitMessageTo(this.catalog.originHost(), "Abuse report " + filed.trackingCode()).getSubject())
 			.isEqualTo("Abuse report " + filed.trackingCode() + " (phishing) about " + host);
-		assertThat(count("select count(*) from outbox_message where report_id = :id and kind = 'forward_to_host'",
-				reportId))
+		assertThat(
+				count("select count(*) from outbox_message where report_id = ? and kind = 'forward_to_host'", reportId))
 			.isEqualTo(1);
 		List<JsonNode> fed = latest(cursor, caseId);
 		JsonNode mailedBlock = fed.stream()
@@ -134,7 +133,7 @@ class MailTriageTests extends EdgeDeskTest {
 		assertThat(mailed.status()).as(mailed.reason()).isEqualTo("accepted");
 		MailOutcome.FiledReport filed = mailed.reports().get(0);
 		assertThat(filed.urls()).containsExactly("http://" + host + "/");
-		long reportId = reportId(filed.trackingCode());
+		long reportId = reportIdOf(filed.trackingCode());
 		String agent = staffToken("agent", Role.AGENT);
 
 		Api.Response siteOnly = this.api.post("/api/v1/intake/unclear/" + reportId, "{\"type\": \"children\"}", agent);
@@ -191,10 +190,9 @@ class MailTriageTests extends EdgeDeskTest {
 		assertThat(refiled.status()).isEqualTo(302);
 		assertThat(agent.get("/console/mailbox/quarantine").body()).contains("Message " + id + " accepted: filed as 61")
 			.doesNotContain("data-message=\"" + id + "\"");
-		assertThat(this.jdbc.sql("select type, count(*) from report where source = :source group by type")
-			.param("source", "mail_message:" + id)
-			.query((rs, n) -> rs.getString(1) + " " + rs.getInt(2))
-			.list()).containsExactly("phishing 61");
+		assertThat(queryList(String.class, "select type || ' ' || count(*) from report where source = ? group by type",
+				"mail_message:" + id))
+			.containsExactly("phishing 61");
 		assertThat(this.audit.entries("mail_message:" + id)).extracting((entry) -> entry.action())
 			.containsSubsequence("mail.quarantined", "mail.released", "mail.accepted");
 		assertThat(agent.get("/console/mailbox/quarantine/" + id).status()).isEqualTo(404);
@@ -206,29 +204,16 @@ class MailTriageTests extends EdgeDeskTest {
 		return new ConsoleSession(this.port).signIn(name, PASSWORD);
 	}
 
-	private long reportId(String trackingCode) {
-		return this.jdbc.sql("select id from report where tracking_code = :code")
-			.param("code", trackingCode)
-			.query(Long.class)
-			.single();
-	}
-
 	private String status(long reportId) {
-		return this.jdbc.sql("select status from report where id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select status from report where id = ?", reportId);
 	}
 
 	private int count(String sql, long id) {
-		return this.jdbc.sql(sql).param("id", id).query(Integer.class).single();
+		return queryOne(Integer.class, sql, id);
 	}
 
 	private List<String> rules(long reportId) {
-		return this.jdbc.sql("select rule from decision where report_id = :id order by id")
-			.param("id", reportId)
-			.query(String.class)
-			.list();
+		return queryList(String.class, "select rule from decision where report_id = ? order by id", reportId);
 	}
 
 }

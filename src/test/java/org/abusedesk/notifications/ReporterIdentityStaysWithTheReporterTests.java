@@ -14,6 +14,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -46,7 +47,7 @@ class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 		MailOutcome outcome = this.mail.receive(raw, "smtp", this.catalog.reporter());
 
 		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("accepted");
-		long reportId = reportId(outcome.reports().get(0).trackingCode());
+		long reportId = reportIdOf(outcome.reports().get(0).trackingCode());
 		assertWithheldFromEveryoneButTheReporter(reportId);
 		assertThat(justification(reportId)).contains("https://" + host + "/login.php")
 			.contains("is a phishing page copying my bank");
@@ -55,27 +56,20 @@ class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 	@Test
 	void apiReportWithAnonymousChoicesNamesTheReporterToNobody() {
 		String host = "shop." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send-anon", "send-anon"), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode created = fileReport("phishing", this.catalog.report(host, "send-anon", "send-anon"));
 
-		assertWithheldFromEveryoneButTheReporter(created.json().get("id").asLong());
+		assertWithheldFromEveryoneButTheReporter(created.get("id").asLong());
 	}
 
 	@Test
 	void batchReportWithAnonymousChoicesNamesTheReporterToNobody() {
-		String admin = this.tokens.issue("batch-admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		Api.Response issued = this.api.post("/api/v1/reporter-tokens", """
-				{"label": "identity %s", "reporter_kind": "organisation", "name": "%s",
-				 "email": "%s", "organisation": "Flaggers e.V."}""".formatted(this.catalog.id(), NAME,
-				this.catalog.reporter()), admin);
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String token = reporterToken("identity", "organisation", NAME, this.catalog.reporter());
 		String host = "shop." + this.catalog.proxiedZone();
 		Api.Response batch = this.api.post("/api/v1/reports:batch", """
 				{"reports": [{"type": "phishing", "report": {
 				  "urls": ["https://%s/batch.php"], "justification": "A fake bank login page.",
 				  "notify": {"host": "send-anon", "owner": "send-anon"}, "good_faith": true}}]}""".formatted(host),
-				issued.json().get("token").asString());
+				token);
 
 		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
 		assertThat(batch.json().at("/results/0/status").asString()).as(batch.body()).isEqualTo("submitted");
@@ -96,10 +90,7 @@ class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 		WebForm.Page page = web.submit("phishing", parts);
 
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
-		long reportId = this.jdbc.sql("select id from report where reporter_email = :email")
-			.param("email", this.catalog.reporter())
-			.query(Long.class)
-			.single();
+		long reportId = queryOne(Long.class, "select id from report where reporter_email = ?", this.catalog.reporter());
 		assertWithheldFromEveryoneButTheReporter(reportId);
 	}
 
@@ -109,23 +100,17 @@ class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 	 * their name.
 	 */
 	private void assertWithheldFromEveryoneButTheReporter(long reportId) {
-		await().atMost(Duration.ofSeconds(30)).until(() -> kinds(reportId).contains("forward_to_host"));
-		assertThat(kinds(reportId)).contains("forward_to_host", "notify_owner");
-		List<String> outgoing = this.jdbc.sql(
-				"select subject || E'\\n' || body from outbox_message where report_id = :id and lower(recipient) <> :reporter")
-			.param("id", reportId)
-			.param("reporter", this.catalog.reporter())
-			.query(String.class)
-			.list();
+		await().atMost(Duration.ofSeconds(30)).until(() -> outboxKinds(reportId).contains("forward_to_host"));
+		assertThat(outboxKinds(reportId)).contains("forward_to_host", "notify_owner");
+		List<String> outgoing = queryList(String.class,
+				"select subject || E'\\n' || body from outbox_message where report_id = ? and lower(recipient) <> ?",
+				reportId, this.catalog.reporter());
 		assertThat(outgoing).isNotEmpty()
 			.allSatisfy(
 					(message) -> assertThat(message.toLowerCase(Locale.ROOT)).doesNotContain(this.catalog.reporter())
 						.doesNotContain(NAME.toLowerCase(Locale.ROOT)));
 
-		long caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
+		long caseId = caseOf(reportId);
 		for (Role role : List.of(Role.AGENT, Role.REVIEWER)) {
 			String token = this.tokens.issue(role.wire() + "-" + this.catalog.id() + "-" + reportId, role, "test",
 					null);
@@ -137,25 +122,8 @@ class ReporterIdentityStaysWithTheReporterTests extends DeskTest {
 		}
 	}
 
-	private List<String> kinds(long reportId) {
-		return this.jdbc.sql("select kind from outbox_message where report_id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.list();
-	}
-
-	private long reportId(String trackingCode) {
-		return this.jdbc.sql("select id from report where tracking_code = :code")
-			.param("code", trackingCode)
-			.query(Long.class)
-			.single();
-	}
-
 	private String justification(long reportId) {
-		return this.jdbc.sql("select justification from report where id = :id")
-			.param("id", reportId)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select justification from report where id = ?", reportId);
 	}
 
 }

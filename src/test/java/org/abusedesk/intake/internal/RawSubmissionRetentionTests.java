@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RawSubmissionRetentionTests extends IntegrationTest {
 
 	private static final List<FieldError> ERRORS = List.of(new FieldError("", "invalid_json", "Not JSON."));
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private ObjectMapper json;
@@ -47,12 +43,11 @@ class RawSubmissionRetentionTests extends IntegrationTest {
 
 		assertThat(stored(first)).isEqualTo(1000);
 		assertThat(stored(sameSlash64)).as("over the /64's quota: the bytes are not kept").isZero();
-		assertThat(this.jdbc
-			.sql("select body_withheld_bytes || ' ' || sha256 || ' ' || errors::text"
-					+ " from raw_submission where id = :id")
-			.param("id", sameSlash64)
-			.query(String.class)
-			.single()).startsWith("1000 " + RawSubmissionArchive.sha256(body)).contains("invalid_json");
+		assertThat(queryOne(String.class,
+				"select body_withheld_bytes || ' ' || sha256 || ' ' || errors::text from raw_submission where id = ?",
+				sameSlash64))
+			.startsWith("1000 " + RawSubmissionArchive.sha256(body))
+			.contains("invalid_json");
 		assertThat(stored(otherSlash64)).isEqualTo(1000);
 
 		long old = invalid(archive, "192.0.2.10", body);
@@ -81,17 +76,11 @@ class RawSubmissionRetentionTests extends IntegrationTest {
 	}
 
 	private long stored(long id) {
-		return this.jdbc.sql("select length(body) from raw_submission where id = :id")
-			.param("id", id)
-			.query(Long.class)
-			.single();
+		return queryOne(Long.class, "select length(body) from raw_submission where id = ?", id);
 	}
 
 	private boolean exists(long id) {
-		return this.jdbc.sql("select count(*) from raw_submission where id = :id")
-			.param("id", id)
-			.query(Integer.class)
-			.single() == 1;
+		return queryOne(Integer.class, "select count(*) from raw_submission where id = ?", id) == 1;
 	}
 
 }

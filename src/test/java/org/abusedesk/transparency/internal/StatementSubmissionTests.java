@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +41,6 @@ class StatementSubmissionTests extends IntegrationTest {
 
 	@Autowired
 	private StatementScan scan;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	@Autowired
 	private ObjectMapper json;
@@ -132,14 +128,10 @@ class StatementSubmissionTests extends IntegrationTest {
 		assertThat(nextAttempt(puids.get(0))).isAfter(before.plus(Duration.ofSeconds(59)));
 		assertThat(lastError(puids.get(0))).startsWith("HTTP 503");
 		// due again (as if a minute had passed): the second failure waits twice as long
-		this.jdbc.sql("update statement_of_reasons set next_attempt_at = now() where puid in (:puids)")
-			.param("puids", puids)
-			.update();
+		dueNow(puids);
 		submitter.submitDue();
 		assertThat(nextAttempt(puids.get(0))).isAfter(Instant.now().plus(Duration.ofSeconds(119)));
-		this.jdbc.sql("update statement_of_reasons set next_attempt_at = now() where puid in (:puids)")
-			.param("puids", puids)
-			.update();
+		dueNow(puids);
 		submitter.submitDue();
 
 		assertThat(statuses(puids)).containsOnlyKeys("submitted");
@@ -206,26 +198,25 @@ class StatementSubmissionTests extends IntegrationTest {
 		return counts;
 	}
 
+	/** Makes the statements due again, as if their delay had passed. */
+	private void dueNow(List<String> puids) {
+		this.jdbc.sql("update statement_of_reasons set next_attempt_at = now() where puid in (:puids)")
+			.param("puids", puids)
+			.update();
+	}
+
 	private String uuidOf(String puid) {
-		return this.jdbc.sql("select database_uuid from statement_of_reasons where puid = :puid")
-			.param("puid", puid)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select database_uuid from statement_of_reasons where puid = ?", puid);
 	}
 
 	private Instant nextAttempt(String puid) {
-		return this.jdbc.sql("select next_attempt_at from statement_of_reasons where puid = :puid")
-			.param("puid", puid)
-			.query(java.sql.Timestamp.class)
-			.single()
+		return queryOne(java.sql.Timestamp.class, "select next_attempt_at from statement_of_reasons where puid = ?",
+				puid)
 			.toInstant();
 	}
 
 	private String lastError(String puid) {
-		return this.jdbc.sql("select last_error from statement_of_reasons where puid = :puid")
-			.param("puid", puid)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select last_error from statement_of_reasons where puid = ?", puid);
 	}
 
 }
