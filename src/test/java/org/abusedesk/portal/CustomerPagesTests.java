@@ -1,38 +1,24 @@
 package org.abusedesk.portal;
 
-import org.abusedesk.TestCatalog;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
+import org.abusedesk.DeskTest;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.WebForm;
 import org.abusedesk.WebForm.Part;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The customer's web pages: sign in with the token, see, contest; CSRF everywhere. */
-class CustomerPagesTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private StaffTokens staffTokens;
+class CustomerPagesTests extends DeskTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
@@ -40,32 +26,13 @@ class CustomerPagesTests extends IntegrationTest {
 	@Autowired
 	private Mitigations mitigations;
 
-	@Autowired
-	private JdbcClient jdbc;
-
 	@Test
 	void aCustomerSignsInWithItsTokenAndRequestsAReviewOfItsOwnMitigation() {
-		TestCatalog catalog = TestCatalog.unique();
-		Api api = new Api(this.port);
-		String admin = this.staffTokens.issue("admin-" + catalog.id(), Role.ADMIN, "test", null);
-		assertThat(api.put("/api/v1/catalog", catalog.document(), admin).status()).isEqualTo(200);
-		long reportId = api
-			.post("/api/v1/reports/general", catalog.report("blog." + catalog.hostedZone(), "send", "send-anon"), null)
-			.json()
-			.get("id")
-			.asLong();
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from case_report where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() == 1);
-		long caseId = this.jdbc.sql("select case_id from case_report where report_id = :id")
-			.param("id", reportId)
-			.query(Long.class)
-			.single();
-		Mitigation active = this.mitigations
-			.create(new NewMitigation(caseId, "content_disable", "url_pattern", List.of(), Instant.now(), null, null,
-					"staff:test", Map.of(), "https://blog." + catalog.hostedZone() + "/login.php", "Fake bank login."));
+		long caseId = fileAndAwaitCase("general",
+				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send-anon"));
+		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
+				List.of(), Instant.now(), null, null, "staff:test", Map.of(),
+				"https://blog." + this.catalog.hostedZone() + "/login.php", "Fake bank login."));
 
 		WebForm browser = new WebForm(this.port);
 		WebForm.Page anonymous = browser.get("/customer");
@@ -79,7 +46,7 @@ class CustomerPagesTests extends IntegrationTest {
 		assertThat(browser
 			.post("/customer/sign-in", List.of(Part.field("token", "adk_wrong"), Part.field("_csrf", form.csrf())))
 			.status()).isEqualTo(401);
-		String token = this.customerTokens.issue("hosting-" + catalog.id(), "web").token();
+		String token = this.customerTokens.issue("hosting-" + this.catalog.id(), "web").token();
 		assertThat(browser.post("/customer/sign-in", List.of(Part.field("token", token))).status()).as("no CSRF token")
 			.isEqualTo(403);
 		WebForm.Page signedIn = browser.post("/customer/sign-in",
@@ -91,7 +58,7 @@ class CustomerPagesTests extends IntegrationTest {
 		assertThat(home.body()).contains("Fake bank login.")
 			.contains("Request a review")
 			.contains("The reporter asked us not to share their identity.")
-			.doesNotContain(catalog.reporter());
+			.doesNotContain(this.catalog.reporter());
 
 		assertThat(browser
 			.post("/customer/mitigations/" + active.id() + "/review", List.of(Part.field("reason", "removed")))
@@ -103,7 +70,7 @@ class CustomerPagesTests extends IntegrationTest {
 		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active");
 
 		WebForm other = new WebForm(this.port);
-		String otherToken = this.customerTokens.issue("proxy-" + catalog.id(), "web").token();
+		String otherToken = this.customerTokens.issue("proxy-" + this.catalog.id(), "web").token();
 		other.post("/customer/sign-in",
 				List.of(Part.field("token", otherToken), Part.field("_csrf", other.get("/customer/sign-in").csrf())));
 		WebForm.Page otherHome = other.get("/customer");

@@ -12,20 +12,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
+import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
-import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -35,32 +30,13 @@ import static org.awaitility.Awaitility.await;
  * What the edge learns: the change feed of {@code /api/v1/mitigations/active} and the
  * signed webhooks.
  */
-class EdgeSyncTests extends IntegrationTest {
-
-	@LocalServerPort
-	private int port;
+class EdgeSyncTests extends EdgeDeskTest {
 
 	@Autowired
 	private Mitigations mitigations;
 
 	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
 	private WebhookDelivery delivery;
-
-	private Api api;
-
-	private String edge;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.edge = this.tokens.issue("edge-" + UUID.randomUUID(), Role.EDGE, "proxy fleet", null);
-	}
 
 	private Mitigation create(String target, Instant effective, Instant expires) {
 		long caseId = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
@@ -70,7 +46,7 @@ class EdgeSyncTests extends IntegrationTest {
 
 	@Test
 	void theChangeFeedCarriesEveryChangeInOrderSoAnEdgeCanDropWhatEnded() {
-		long cursor = this.jdbc.sql("select coalesce(max(change_seq), 0) from mitigation").query(Long.class).single();
+		long cursor = changeCursor();
 		String marker = UUID.randomUUID().toString();
 		Instant now = Instant.now();
 		Mitigation active = create("https://a-" + marker + ".example/login", now, null);
@@ -116,12 +92,7 @@ class EdgeSyncTests extends IntegrationTest {
 					where idempotency_key like :key and status = 'pending' and attempts = 1""")
 				.param("key", key)
 				.update() == 1);
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select status from outbox_message where idempotency_key like :key")
-				.param("key", key)
-				.query(String.class)
-				.single()
-				.equals("sent"));
+		awaitValue("sent", "select status from outbox_message where idempotency_key like ?", key);
 		this.delivery.dispatchDue();
 
 		List<WebhookReceiver.Delivery> received = webhooks.received(marker);
