@@ -193,11 +193,30 @@ public abstract class EdgeDeskTest extends DeskTest {
 		return latest(this.opened, caseId);
 	}
 
+	/** Where the edge feed stood when the test began. */
+	protected long feedAtStart() {
+		return this.opened;
+	}
+
 	protected String caseStatus(long caseId) {
-		return this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select status from abuse_case where id = ?", caseId);
+	}
+
+	/** The one entry of {@code action} in the case's audit stream. */
+	protected AuditLog.Entry auditEntryOf(long caseId, String action) {
+		List<AuditLog.Entry> entries = this.audit.entries("case:" + caseId)
+			.stream()
+			.filter((entry) -> entry.action().equals(action))
+			.toList();
+		assertThat(entries).as(action).hasSize(1);
+		return entries.get(0);
+	}
+
+	/** Files a report over HTTP and a reviewer accepts the policy's plan for its case. */
+	protected long fileAndAccept(String type, String body) {
+		long caseId = fileAndAwaitCase(type, body);
+		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo("actioned");
+		return caseId;
 	}
 
 	protected Actor reviewer(String name) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
+import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
@@ -34,11 +35,10 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void aCustomerAppealReversedBySecondPersonLiftsTheMitigationAndTellsBothSides() {
-		long caseId = fileAndActNow("phishing", phishing("shop." + this.catalog.hostedZone(), "/login.php"),
-				MitigationType.CONTENT_DISABLE);
-		long mitigation = latest(caseId).get(0).get("id").asLong();
-		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
-		String appealPath = "/api/v1/customer/mitigations/" + mitigation + "/appeal";
+		Disabled disabled = disabled("shop." + this.catalog.hostedZone(), "/login.php");
+		long caseId = disabled.caseId();
+		String customer = disabled.customer();
+		String appealPath = "/api/v1/customer/mitigations/" + disabled.mitigation() + "/appeal";
 
 		Api.Response noReason = this.api.post(appealPath, "{\"statement\": \"It is ours.\"}", customer);
 		assertThat(noReason.status()).isEqualTo(422);
@@ -97,12 +97,9 @@ class AppealTests extends EdgeDeskTest {
 		assertThat(caseStatus(caseId)).isEqualTo("closed");
 		assertThat(this.audit.entries("case:" + caseId)).extracting((e) -> e.action())
 			.containsSubsequence("appeal.filed", "case.appeal_decided", "appeal.decided", "mitigation.lifted");
-		assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.action().equals("mitigation.lifted"))
-			.singleElement()
-			.satisfies((e) -> {
-				assertThat(e.actor()).isEqualTo("staff:judge-" + this.catalog.id());
-				assertThat(e.details()).contains("\"appeal_id\":" + appeal);
-			});
+		AuditLog.Entry lifted = auditEntryOf(caseId, "mitigation.lifted");
+		assertThat(lifted.actor()).isEqualTo("staff:judge-" + this.catalog.id());
+		assertThat(lifted.details()).contains("\"appeal_id\":" + appeal);
 
 		// both sides hear the outcome and the next step
 		MimeMessage toCustomer = awaitMessageTo(this.catalog.hoster(), "Your appeal " + appeal + ": reversed");
@@ -250,18 +247,15 @@ class AppealTests extends EdgeDeskTest {
 
 	@Test
 	void appealsAreTakenForSixMonthsAfterTheDecision() {
-		long caseId = fileAndActNow("phishing", phishing("old." + this.catalog.hostedZone(), "/a.php"),
-				MitigationType.CONTENT_DISABLE);
-		long mitigation = latest(caseId).get(0).get("id").asLong();
-		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
+		Disabled disabled = disabled("old." + this.catalog.hostedZone(), "/a.php");
+		String path = "/api/v1/customer/mitigations/" + disabled.mitigation() + "/appeal";
 		String appeal = "{\"reason\": \"removed\", \"statement\": \"Gone since spring.\"}";
-		backdate(mitigation, "7 months");
-		Api.Response late = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal", appeal, customer);
+		backdate(disabled.mitigation(), "7 months");
+		Api.Response late = this.api.post(path, appeal, disabled.customer());
 		assertThat(late.status()).isEqualTo(422);
 		assertThat(late.json().at("/errors/0/code").asString()).isEqualTo("window_closed");
-		backdate(mitigation, "5 months");
-		assertThat(this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal", appeal, customer).status())
-			.isEqualTo(201);
+		backdate(disabled.mitigation(), "5 months");
+		assertThat(this.api.post(path, appeal, disabled.customer()).status()).isEqualTo(201);
 	}
 
 	@Test
@@ -288,6 +282,19 @@ class AppealTests extends EdgeDeskTest {
 		Api.Response byLegal = this.api.post(decision, reverse, staffToken("counsel", Role.LEGAL));
 		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
 		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("removed");
+	}
+
+	/**
+	 * A phishing page on the hosted customer's {@code host}, disabled at once: its case,
+	 * the mitigation and a token of the customer.
+	 */
+	private Disabled disabled(String host, String path) {
+		long caseId = fileAndActNow("phishing", phishing(host, path), MitigationType.CONTENT_DISABLE);
+		return new Disabled(caseId, latest(caseId).get(0).get("id").asLong(),
+				this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token());
+	}
+
+	private record Disabled(long caseId, long mitigation, String customer) {
 	}
 
 	private void backdate(long mitigationId, String age) {

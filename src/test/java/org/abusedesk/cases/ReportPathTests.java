@@ -21,11 +21,8 @@ class ReportPathTests extends DeskTest {
 	@Test
 	void proxiedReportIsForwardedToHostAndOwnerHonouringAnonymity() throws Exception {
 		String host = "shop." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing", this.catalog.report(host, "send", "send-anon"),
-				null);
+		JsonNode receipt = fileReport("phishing", this.catalog.report(host, "send", "send-anon"));
 
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		JsonNode receipt = created.json();
 		assertThat(receipt.get("status").asString()).isEqualTo("submitted");
 		assertThat(receipt.get("tracking_code").asString()).matches("AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}");
 		assertThat(receipt.has("denial_reason")).isTrue();
@@ -61,13 +58,10 @@ class ReportPathTests extends DeskTest {
 	@Test
 	void ownerChoiceNoneSendsNothingToTheOwner() throws Exception {
 		String host = "www." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/general", this.catalog.report(host, "send-anon", "none"),
-				null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		long reportId = fileReport("general", this.catalog.report(host, "send-anon", "none")).get("id").asLong();
 
 		String hostBody = body(awaitMessageTo(this.catalog.originHost()));
 		assertThat(hostBody).doesNotContain(this.catalog.reporter()).doesNotContain("Rita");
-		long reportId = created.json().get("id").asLong();
 		await().atMost(Duration.ofSeconds(20)).until(() -> outboxKinds(reportId).size() == 3);
 		assertThat(outboxKinds(reportId)).containsExactlyInAnyOrder("forward_to_host", "notify_reporter",
 				"notify_reporter");

@@ -1,8 +1,6 @@
 package org.abusedesk.console;
 
 import org.abusedesk.EdgeDeskTest;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.Api;
@@ -10,9 +8,7 @@ import org.abusedesk.ConsoleSession;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +35,7 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
 		// a counter-notice (restored in 10 business days) and an appeal (due in 7 days)
 		String media = "queue-media." + this.catalog.hostedZone();
-		Api.Response dmca = this.api.post("/api/v1/reports/dmca", dmca(media, "/song.mp3"), null);
-		assertThat(dmca.status()).as(dmca.body()).isEqualTo(201);
-		long dmcaCase = caseOf(dmca.json().get("id").asLong());
+		long dmcaCase = fileAndAwaitCase("dmca", dmca(media, "/song.mp3"));
 		long disabled = disableNow(dmcaCase).get(0);
 		Api.Response counter = this.api.post("/api/v1/customer/mitigations/" + disabled + "/counter-notice", """
 				{"signature": "Carla Customer", "material": "The song demo.mp3, which I recorded myself.",
@@ -51,12 +45,9 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		assertThat(counter.status()).as(counter.body()).isEqualTo(201);
 		long counterNotice = counter.json().get("id").asLong();
 
-		String shop = "queue-shop." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(shop, "/login.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
-				Duration.ZERO, null, null));
-		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
+		long caseId = fileAndActNow("phishing", phishing("queue-shop." + this.catalog.hostedZone(), "/login.php"),
+				MitigationType.CONTENT_DISABLE);
+		long mitigation = latest(caseId).get(0).get("id").asLong();
 		Api.Response appealed = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal",
 				"{\"reason\": \"misclassified\", \"statement\": \"This is the login page of our own bank.\"}",
 				customer);
@@ -100,7 +91,7 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		assertThat(after).contains("Appeal " + appeal + " decided: reversed.")
 			.doesNotContain("id=\"appeal-" + appeal + "\"")
 			.contains("id=\"counter_notice-" + counterNotice + "\"");
-		assertThat(latest(cursor, caseId).get(0).get("status").asString()).isEqualTo("removed");
+		assertThat(latest(caseId).get(0).get("status").asString()).isEqualTo("removed");
 		assertThat(this.api.get("/api/v1/appeals/" + appeal, this.admin).json().get("decided_by").asString())
 			.isEqualTo("queue-judge-" + this.catalog.id());
 	}

@@ -55,15 +55,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
 		assertThat(this.api.post(end, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
 		assertThat(webhooksOf(interstitial, "mitigation.ended")).isEqualTo(1);
-		assertThat(this.audit.entries("case:" + enforced.phishingCase()))
-			.filteredOn((e) -> e.action().equals("mitigation.ended"))
-			.singleElement()
-			.satisfies((e) -> {
-				assertThat(e.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
-				assertThat(e.details()).contains("\"reason\":\"The campaign is over; ending it.\"")
-					.contains("\"previous_status\":\"active\"")
-					.contains("\"status\":\"removed\"");
-			});
+		AuditLog.Entry endedEntry = auditEntryOf(enforced.phishingCase(), "mitigation.ended");
+		assertThat(endedEntry.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
+		assertThat(endedEntry.details()).contains("\"reason\":\"The campaign is over; ending it.\"")
+			.contains("\"previous_status\":\"active\"")
+			.contains("\"status\":\"removed\"");
 
 		Api.Response bySenior = this.api.post("/api/v1/mitigations/" + legalBlock + "/end",
 				"{\"reason\": \"The order lapsed on 2026-03-01.\"}", staffToken("senior", Role.SENIOR));
@@ -122,15 +118,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 			assertThat(m.get("change_seq").asLong()).isGreaterThan(before.get("change_seq").asLong());
 		});
 		assertThat(webhooksOf(id, "mitigation.extended")).isEqualTo(1);
-		assertThat(this.audit.entries("case:" + phishingCase))
-			.filteredOn((e) -> e.action().equals("mitigation.extended"))
-			.singleElement()
-			.satisfies((e) -> {
-				assertThat(e.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
-				assertThat(e.details()).contains("\"reason\":\"The kit came back twice.\"")
-					.contains("\"expires_at_before\":\"" + expires + "\"")
-					.contains("\"expires_at\":\"" + later + "\"");
-			});
+		AuditLog.Entry extendedEntry = auditEntryOf(phishingCase, "mitigation.extended");
+		assertThat(extendedEntry.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
+		assertThat(extendedEntry.details()).contains("\"reason\":\"The kit came back twice.\"")
+			.contains("\"expires_at_before\":\"" + expires + "\"")
+			.contains("\"expires_at\":\"" + later + "\"");
 
 		// ended, it is no longer extended
 		assertThat(this.api.post("/api/v1/mitigations/" + id + "/end", "{\"reason\": \"Done.\"}", reviewer).status())
@@ -182,15 +174,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 				"{\"review_at\": \"" + soon + "\", \"reason\": \"Check whether the kit is back.\"}", reviewer);
 		assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
 		assertThat(Instant.parse(scheduled.json().get("review_at").asString())).isEqualTo(soon);
-		assertThat(this.audit.entries("case:" + phishingCase))
-			.filteredOn((e) -> e.action().equals("mitigation.review_scheduled"))
-			.singleElement()
-			.satisfies((e) -> {
-				assertThat(e.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
-				assertThat(e.details()).contains("\"reason\":\"Check whether the kit is back.\"")
-					.contains("\"review_at_before\":\"" + mitigation.reviewAt() + "\"")
-					.contains("\"review_at\":\"" + soon + "\"");
-			});
+		AuditLog.Entry rescheduled = auditEntryOf(phishingCase, "mitigation.review_scheduled");
+		assertThat(rescheduled.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
+		assertThat(rescheduled.details()).contains("\"reason\":\"Check whether the kit is back.\"")
+			.contains("\"review_at_before\":\"" + mitigation.reviewAt() + "\"")
+			.contains("\"review_at\":\"" + soon + "\"");
 		// not due yet
 		this.mitigations.queueDueReviews(Instant.now(), 100);
 		assertThat(reviewDue()).doesNotContain(mitigation.id());
@@ -205,9 +193,7 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 				.contains("\"review_at\":\"" + soon + "\"");
 		});
 		await().atMost(Duration.ofSeconds(20)).until(() -> caseStatus(phishingCase).equals("in_review"));
-		assertThat(this.audit.entries("case:" + phishingCase)).filteredOn((e) -> e.action().equals("case.review_due"))
-			.singleElement()
-			.satisfies((e) -> assertThat(e.details()).contains("\"requeued\":true"));
+		assertThat(auditEntryOf(phishingCase, "case.review_due").details()).contains("\"requeued\":true");
 		// the mitigation stays in force until staff decide
 		assertThat(this.mitigations.ofCase(phishingCase).get(0).status()).isEqualTo("active");
 	}

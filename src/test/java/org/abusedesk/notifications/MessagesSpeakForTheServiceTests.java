@@ -20,12 +20,10 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 
 	@Test
 	void registrarReporterIsNotToldWeAreAPassThroughProxy() {
-		String zone = account("registrar", "[\"registrar\"]", null);
-		long reportId = file(zone, "send", "send");
+		Decided decided = decide(account("registrar", "[\"registrar\"]", null), "send", "send");
 
-		assertThat(awaitDecisionMessages(reportId)).containsExactly("notify_reporter", "notify_owner",
-				"notify_reporter");
-		assertThat(reporterBody(reportId))
+		assertThat(decided.kinds()).containsExactly("notify_reporter", "notify_owner", "notify_reporter");
+		assertThat(reporterBody(decided.reportId()))
 			.contains("We are the registrar of this domain. We do not host its content: that is with "
 					+ "the site's hosting provider. Disputes over the domain name itself go through a domain dispute "
 					+ "resolution process such as the Uniform Domain-Name Dispute-Resolution Policy (UDRP).")
@@ -33,8 +31,8 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 			.doesNotContain(PROXY_WORDS)
 			.doesNotContain("hosted by")
 			.doesNotContain("also forwarded");
-		assertThat(ownerBody(reportId))
-			.contains("We received the following report about www." + zone
+		assertThat(ownerBody(decided.reportId()))
+			.contains("We received the following report about www." + decided.zone()
 					+ ", whose domain is registered with us as its registrar. We have taken no action against your "
 					+ "site; please review the report.")
 			.doesNotContain(PROXY_WORDS)
@@ -45,14 +43,14 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 	void ownerIsNotToldOfAForwardThatDidNotHappen() {
 		// proxied, but the origin's host has no abuse contact we know: nothing goes to a
 		// host
-		String zone = account("proxy", "[\"proxy\"]",
-				"{\"address\": \"203.0.113.99\", \"host_name\": \"Unlisted Hosting\"}");
-		long reportId = file(zone, "send", "send-anon");
+		Decided decided = decide(
+				account("proxy", "[\"proxy\"]", "{\"address\": \"203.0.113.99\", \"host_name\": \"Unlisted Hosting\"}"),
+				"send", "send-anon");
 
-		assertThat(awaitDecisionMessages(reportId)).containsExactly("notify_reporter", "notify_owner");
-		assertThat(ruleOf(reportId)).isEqualTo("proxy.origin_host_unknown");
-		assertThat(ownerBody(reportId))
-			.contains("We received the following report about www." + zone
+		assertThat(decided.kinds()).containsExactly("notify_reporter", "notify_owner");
+		assertThat(ruleOf(decided.reportId())).isEqualTo("proxy.origin_host_unknown");
+		assertThat(ownerBody(decided.reportId()))
+			.contains("We received the following report about www." + decided.zone()
 					+ ", for which we provide a pass-through security and performance service (proxy/CDN). We have "
 					+ "taken no action against your site; please review the report.")
 			.contains("The reporter asked us not to share their identity or contact details with you.")
@@ -63,31 +61,28 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 
 	@Test
 	void dnsReporterIsToldOnlyOfTheOwnerWhenNoHostIsKnown() {
-		String zone = account("dns", "[\"dns\"]", null);
-		long reportId = file(zone, "send-anon", "send-anon");
+		Decided decided = decide(account("dns", "[\"dns\"]", null), "send-anon", "send-anon");
 
-		assertThat(awaitDecisionMessages(reportId)).containsExactly("notify_reporter", "notify_owner",
-				"notify_reporter");
-		assertThat(ruleOf(reportId)).isEqualTo("dns.forward");
-		assertThat(reporterBody(reportId))
+		assertThat(decided.kinds()).containsExactly("notify_reporter", "notify_owner", "notify_reporter");
+		assertThat(ruleOf(decided.reportId())).isEqualTo("dns.forward");
+		assertThat(reporterBody(decided.reportId()))
 			.contains("We only answer DNS for this name. We do not host its content and cannot remove it.")
 			.contains("We forwarded it to the site's owner without your contact details.")
 			.doesNotContain(PROXY_WORDS)
 			.doesNotContain("hosted by")
 			.doesNotContain("also forwarded");
-		assertThat(ownerBody(reportId)).contains(", for which we answer DNS. We have taken no action")
+		assertThat(ownerBody(decided.reportId())).contains(", for which we answer DNS. We have taken no action")
 			.doesNotContain(PROXY_WORDS)
 			.doesNotContain("forwarded to your hosting provider");
 	}
 
 	@Test
 	void resolverReporterIsNotToldTheOwnerWasNotified() {
-		String zone = account("resolver", "[\"resolver\"]", null);
-		long reportId = file(zone, "send", "send");
+		Decided decided = decide(account("resolver", "[\"resolver\"]", null), "send", "send");
 
-		assertThat(awaitDecisionMessages(reportId)).containsExactly("notify_reporter", "notify_reporter");
-		assertThat(ruleOf(reportId)).isEqualTo("resolver.review");
-		assertThat(reporterBody(reportId))
+		assertThat(decided.kinds()).containsExactly("notify_reporter", "notify_reporter");
+		assertThat(ruleOf(decided.reportId())).isEqualTo("resolver.review");
+		assertThat(reporterBody(decided.reportId()))
 			.contains("We run a public DNS resolver, through which this name can be looked up. We do not host or "
 					+ "control the site.")
 			.doesNotContain(PROXY_WORDS)
@@ -97,9 +92,10 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 
 	@Test
 	void proxiedReporterIsToldOfTheHostAndTheOwnerAsForwarded() {
-		long reportId = file(this.catalog.proxiedZone(), "send-anon", "send");
+		Decided decided = decide(this.catalog.proxiedZone(), "send-anon", "send");
 
-		assertThat(awaitDecisionMessages(reportId)).hasSize(4);
+		assertThat(decided.kinds()).hasSize(4);
+		long reportId = decided.reportId();
 		assertThat(reporterBody(reportId))
 			.contains("We provide a pass-through security and performance service (proxy/CDN) for this site. We "
 					+ "do not host its content and cannot remove it.")
@@ -127,17 +123,18 @@ class MessagesSpeakForTheServiceTests extends DeskTest {
 		return zone;
 	}
 
-	private long file(String zone, String host, String owner) {
-		return fileReport("general", this.catalog.report("www." + zone, host, owner)).get("id").asLong();
+	/**
+	 * Files a general report about {@code www.<zone>} and waits until it is decided and
+	 * its messages are queued (they commit with the decision).
+	 */
+	private Decided decide(String zone, String host, String owner) {
+		long reportId = fileReport("general", this.catalog.report("www." + zone, host, owner)).get("id").asLong();
+		awaitValue("accepted", "select status from report where id = ?", reportId);
+		return new Decided(zone, reportId, outboxKinds(reportId));
 	}
 
-	/**
-	 * Waits until the report is decided and its messages are queued (they commit with the
-	 * decision); answers their kinds in the order queued.
-	 */
-	private List<String> awaitDecisionMessages(long reportId) {
-		awaitValue("accepted", "select status from report where id = ?", reportId);
-		return outboxKinds(reportId);
+	/** A decided report and the kinds of its messages, in the order queued. */
+	private record Decided(String zone, long reportId, List<String> kinds) {
 	}
 
 	private String ruleOf(long reportId) {

@@ -23,7 +23,6 @@ import org.abusedesk.policy.DecisionMatrix.Expected;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.ReporterKind;
-import org.abusedesk.policy.ProposedMitigation;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
@@ -464,16 +463,7 @@ class DecisionMatrixTests extends EdgeDeskTest {
 	/** The edge feed after {@code cursor}, the latest entry per mitigation, by case. */
 	private Map<Long, List<JsonNode>> feedByCase(long cursor) {
 		Map<Long, JsonNode> latest = new LinkedHashMap<>();
-		long after = cursor;
-		boolean more = true;
-		while (more) {
-			Api.Response page = this.api.get("/api/v1/mitigations/active?limit=1000&after=" + after, this.edge);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			JsonNode json = page.json();
-			json.get("mitigations").valueStream().forEach((m) -> latest.put(m.get("id").asLong(), m));
-			after = json.get("next_cursor").asLong();
-			more = json.get("has_more").asBoolean();
-		}
+		edgeFeed(cursor).forEach((m) -> latest.put(m.get("id").asLong(), m));
 		Map<Long, List<JsonNode>> byCase = new HashMap<>();
 		latest.values()
 			.forEach((m) -> byCase.computeIfAbsent(m.get("case_id").asLong(), (k) -> new ArrayList<>()).add(m));

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -24,18 +23,14 @@ class DecisionPromiseTests extends EdgeDeskTest {
 	@Test
 	void urlPatternMitigationTargetsTheReportedUrlsNotTheWholeSite() {
 		String host = "blog." + this.catalog.hostedZone();
-		long caseId = fileAndAwaitCase("phishing", """
+		long caseId = fileAndAccept("phishing", """
 				{"reporter": {"name": "Rita Reporter", "email": "%1$s", "kind": "individual"},
 				 "urls": ["https://%2$s/phish/", "HTTPS://%3$s/login.php?session=1#form"],
 				 "justification": "A fake bank login page harvesting passwords.",
 				 "notify": {"host": "send", "owner": "send"}, "good_faith": true}""".formatted(this.catalog.reporter(),
 				host, host.toUpperCase(java.util.Locale.ROOT)));
-		long cursor = changeCursor();
 
-		CaseWork.Outcome outcome = this.work.accept(caseId, reviewer("reviewer"));
-		assertThat(outcome.status()).isEqualTo("actioned");
-
-		List<JsonNode> fed = edgeFeed(cursor, caseId);
+		List<JsonNode> fed = edgeFeed(feedAtStart(), caseId);
 		assertThat(fed).extracting((m) -> m.get("target").asString())
 			.containsExactly("https://" + host + "/phish/*", "https://" + host + "/login.php?session=1");
 		assertThat(fed).allSatisfy((m) -> {
@@ -60,8 +55,6 @@ class DecisionPromiseTests extends EdgeDeskTest {
 	@Test
 	void customerReviewRequestDoesNotLiftAnActiveMitigation() {
 		Enforced enforced = interstitialAndLegalBlock();
-		long phishingCase = enforced.phishingCase();
-		long orderCase = enforced.orderCase();
 		JsonNode interstitial = enforced.interstitial();
 		JsonNode legalBlock = enforced.legalBlock();
 		assertThat(interstitial.get("status").asString()).isEqualTo("active");
@@ -87,7 +80,7 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		}
 		assertThat(this.api.get("/interstitial/" + interstitial.get("id").asLong(), null).status()).isEqualTo(200);
 		// the request is recorded and both cases are back in the review queue
-		for (long caseId : List.of(phishingCase, orderCase)) {
+		for (long caseId : List.of(enforced.phishingCase(), enforced.orderCase())) {
 			await().atMost(Duration.ofSeconds(20)).until(() -> caseStatus(caseId).equals("in_review"));
 			assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.actor().equals("customer"))
 				.extracting(AuditLog.Entry::action)
@@ -98,8 +91,6 @@ class DecisionPromiseTests extends EdgeDeskTest {
 	@Test
 	void staffLiftRemovesAMitigationFromTheEdgeFeedWithAReason() {
 		Enforced enforced = interstitialAndLegalBlock();
-		long phishingCase = enforced.phishingCase();
-		long orderCase = enforced.orderCase();
 		long interstitial = enforced.interstitialId();
 		long legalBlock = enforced.legalBlockId();
 		String reviewer = staffToken("reviewer", Role.REVIEWER);
@@ -113,12 +104,12 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		Api.Response refused = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
 				"{\"reason\": \"The order was set aside.\"}", reviewer);
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(latest(orderCase).get(0).get("status").asString()).isEqualTo("active");
+		assertThat(latest(enforced.orderCase()).get(0).get("status").asString()).isEqualTo("active");
 
 		Api.Response lifted = this.api.post(lift, "{\"reason\": \"The customer removed the kit; checked.\"}", reviewer);
 		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
 		assertThat(lifted.json().get("status").asString()).isEqualTo("removed");
-		assertThat(latest(phishingCase)).singleElement()
+		assertThat(latest(enforced.phishingCase())).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
 		assertThat(this.api.post(lift, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
@@ -126,14 +117,11 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		Api.Response byLegal = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
 				"{\"reason\": \"The order was set aside on appeal.\"}", staffToken("counsel", Role.LEGAL));
 		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
-		assertThat(latest(orderCase)).singleElement()
+		assertThat(latest(enforced.orderCase())).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
-		assertThat(this.audit.entries("case:" + phishingCase)).filteredOn((e) -> e.action().equals("mitigation.lifted"))
-			.singleElement()
-			.satisfies((e) -> {
-				assertThat(e.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
-				assertThat(e.details()).contains("The customer removed the kit; checked.");
-			});
+		AuditLog.Entry liftedEntry = auditEntryOf(enforced.phishingCase(), "mitigation.lifted");
+		assertThat(liftedEntry.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
+		assertThat(liftedEntry.details()).contains("The customer removed the kit; checked.");
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
-import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +31,7 @@ class CustomerHearsAboutItTests extends EdgeDeskTest {
 	@Test
 	void customerIsToldWhenAMitigationIsProposedTakesEffectAndIsLifted() {
 		String host = "blog." + this.catalog.hostedZone();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, "/phish/", "/login.php"));
-		CaseWork.Outcome outcome = this.work.accept(caseId, reviewer("reviewer"));
-		assertThat(outcome.status()).isEqualTo("actioned");
+		long caseId = fileAndAccept("phishing", phishing(host, "/phish/", "/login.php"));
 		List<Mitigations.Mitigation> decided = this.mitigations.ofCase(caseId);
 		assertThat(decided).hasSize(2).allSatisfy((m) -> assertThat(m.status()).isEqualTo("pending"));
 
