@@ -109,11 +109,16 @@ public abstract class EdgeDeskTest extends DeskTest {
 	}
 
 	/**
-	 * Staff {@code action} ({@code lift} or {@code end}) on a mitigation wants a reason,
-	 * a body that is JSON, a reviewer or above, and a mitigation that exists.
+	 * Staff {@code action} ({@code lift} or {@code end}) takes the mitigations of
+	 * {@link #interstitialAndLegalBlock} off the edge: it wants a reason, a body that is
+	 * JSON, a reviewer or above and a mitigation that exists; a reviewer takes the
+	 * interstitial off with {@code reason}, once, but the legal block only {@code legal}
+	 * (legal, a senior or an admin).
 	 */
-	protected void assertStaffActionIsGuarded(String action, long mitigationId, String reviewer, String blankReason) {
-		String path = "/api/v1/mitigations/" + mitigationId + "/" + action;
+	protected void assertStaffTakesOff(Enforced enforced, String action, String blankReason, String reason,
+			String legal) {
+		String reviewer = staffToken("reviewer", Role.REVIEWER);
+		String path = "/api/v1/mitigations/" + enforced.interstitialId() + "/" + action;
 		Api.Response noReason = this.api.post(path, blankReason, reviewer);
 		assertThat(noReason.status()).isEqualTo(422);
 		assertThat(noReason.errors()).startsWith("reason required");
@@ -125,6 +130,23 @@ public abstract class EdgeDeskTest extends DeskTest {
 		assertThat(
 				this.api.post("/api/v1/mitigations/999999999999/" + action, "{\"reason\": \"x\"}", reviewer).status())
 			.isEqualTo(404);
+		String legalBlock = "/api/v1/mitigations/" + enforced.legalBlockId() + "/" + action;
+		assertThat(this.api.post(legalBlock, "{\"reason\": \"The order was set aside.\"}", reviewer).status())
+			.isEqualTo(403);
+		assertThat(latest(enforced.orderCase()).get(0).get("status").asString()).isEqualTo("active");
+
+		Api.Response done = this.api.post(path, "{\"reason\": \"" + reason + "\"}", reviewer);
+		assertThat(done.status()).as(done.body()).isEqualTo(200);
+		assertThat(done.json().get("status").asString()).isEqualTo("removed");
+		assertThat(latest(enforced.phishingCase())).singleElement()
+			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
+		assertThat(this.api.get("/interstitial/" + enforced.interstitialId(), null).status()).isEqualTo(404);
+		assertThat(this.api.post(path, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
+
+		Api.Response byLegal = this.api.post(legalBlock, "{\"reason\": \"The order was set aside on appeal.\"}", legal);
+		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
+		assertThat(latest(enforced.orderCase())).singleElement()
+			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 	}
 
 	protected String phishing(String host, String path, String... morePaths) {

@@ -91,34 +91,14 @@ class DecisionPromiseTests extends EdgeDeskTest {
 	@Test
 	void staffLiftRemovesAMitigationFromTheEdgeFeedWithAReason() {
 		Enforced enforced = interstitialAndLegalBlock();
-		long interstitial = enforced.interstitialId();
-		long legalBlock = enforced.legalBlockId();
-		String reviewer = staffToken("reviewer", Role.REVIEWER);
-		String lift = "/api/v1/mitigations/" + interstitial + "/lift";
-
-		assertStaffActionIsGuarded("lift", interstitial, reviewer, "{}");
-		Api.Response tooLong = this.api.post(lift, "{\"reason\": \"" + "x".repeat(5001) + "\"}", reviewer);
+		Api.Response tooLong = this.api.post("/api/v1/mitigations/" + enforced.interstitialId() + "/lift",
+				"{\"reason\": \"" + "x".repeat(5001) + "\"}", staffToken("reviewer", Role.REVIEWER));
 		assertThat(tooLong.status()).isEqualTo(422);
 		assertThat(tooLong.errors()).startsWith("reason too_long");
+
 		// a legal block is lifted by legal, a senior or an admin only
-		Api.Response refused = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
-				"{\"reason\": \"The order was set aside.\"}", reviewer);
-		assertThat(refused.status()).isEqualTo(403);
-		assertThat(latest(enforced.orderCase()).get(0).get("status").asString()).isEqualTo("active");
-
-		Api.Response lifted = this.api.post(lift, "{\"reason\": \"The customer removed the kit; checked.\"}", reviewer);
-		assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
-		assertThat(lifted.json().get("status").asString()).isEqualTo("removed");
-		assertThat(latest(enforced.phishingCase())).singleElement()
-			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
-		assertThat(this.api.get("/interstitial/" + interstitial, null).status()).isEqualTo(404);
-		assertThat(this.api.post(lift, "{\"reason\": \"again\"}", reviewer).status()).isEqualTo(409);
-
-		Api.Response byLegal = this.api.post("/api/v1/mitigations/" + legalBlock + "/lift",
-				"{\"reason\": \"The order was set aside on appeal.\"}", staffToken("counsel", Role.LEGAL));
-		assertThat(byLegal.status()).as(byLegal.body()).isEqualTo(200);
-		assertThat(latest(enforced.orderCase())).singleElement()
-			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
+		assertStaffTakesOff(enforced, "lift", "{}", "The customer removed the kit; checked.",
+				staffToken("counsel", Role.LEGAL));
 		AuditLog.Entry liftedEntry = auditEntryOf(enforced.phishingCase(), "mitigation.lifted");
 		assertThat(liftedEntry.actor()).isEqualTo("staff:reviewer-" + this.catalog.id());
 		assertThat(liftedEntry.details()).contains("The customer removed the kit; checked.");
