@@ -1,17 +1,10 @@
 package org.abusedesk.intake;
 
 import org.abusedesk.DeskTest;
-import org.abusedesk.TestCatalog;
 import java.time.Duration;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.catalog.CatalogImport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,10 +17,7 @@ class ReportFactsTests extends DeskTest {
 
 	private Decided decisionOf(long reportId) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("select count(*) from decision where report_id = :id")
-				.param("id", reportId)
-				.query(Integer.class)
-				.single() > 0);
+			.until(() -> queryOne(Integer.class, "select count(*) from decision where report_id = ?", reportId) > 0);
 		return this.jdbc.sql("select rule, refusal, cast(mitigations as text) as m from decision where report_id = :id")
 			.param("id", reportId)
 			.query((rs, n) -> new Decided(rs.getString("rule"), rs.getString("refusal"), rs.getString("m")))
@@ -50,10 +40,9 @@ class ReportFactsTests extends DeskTest {
 		assertThat(decided.rule()).isEqualTo("proxy.legal_order");
 		assertThat(decided.refusal()).isNull();
 		assertThat(decided.mitigations()).contains("legal_block").contains("\"DE\"").doesNotContain("\"EU\"");
-		assertThat(this.jdbc.sql("select detected_type from evidence where report_id = :id")
-			.param("id", created.json().get("id").asLong())
-			.query(String.class)
-			.list()).containsExactly("text/plain");
+		assertThat(queryList(String.class, "select detected_type from evidence where report_id = ?",
+				created.json().get("id").asLong()))
+			.containsExactly("text/plain");
 	}
 
 	@Test

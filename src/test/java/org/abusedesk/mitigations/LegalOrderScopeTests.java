@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,16 +21,24 @@ class LegalOrderScopeTests extends DeskTest {
 	private static final List<String> MEMBER_STATES = List.of("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES",
 			"FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK");
 
-	@Test
-	void germanCourtOrderScopedToAustriaIsRefused() {
-		Api.Response refused = file("Landgericht Berlin", "DE", "[\"DE\", \"AT\"]");
+	/**
+	 * A German court's order scoped to Austria, an order of the Union scoped beyond it.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Landgericht Berlin  | DE | ["DE", "AT"]       | An order of an authority in DE covers only DE; AT is outside its jurisdiction.
+					European Commission | EU | ["FR", "CH", "NO"] | An order of an authority of the European Union covers only its member states; CH, NO are outside its jurisdiction.
+					""")
+	void anOrderScopedBeyondItsAuthoritysJurisdictionIsRefused(String authority, String jurisdiction, String scope,
+			String message) {
+		Api.Response refused = file(authority, jurisdiction, scope);
 
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.json().get("errors")).singleElement().satisfies((error) -> {
 			assertThat(error.get("field").asString()).isEqualTo("territorial_scope");
 			assertThat(error.get("code").asString()).isEqualTo("outside_jurisdiction");
-			assertThat(error.get("message").asString())
-				.isEqualTo("An order of an authority in DE covers only DE; AT is outside its jurisdiction.");
+			assertThat(error.get("message").asString()).isEqualTo(message);
 		});
 		assertThat(reportsFrom()).isZero();
 	}
@@ -60,24 +70,9 @@ class LegalOrderScopeTests extends DeskTest {
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		assertThat(scopeOf(created.json())).containsExactlyElementsOf(MEMBER_STATES).hasSize(27).contains("GR");
-		assertThat(this.jdbc.sql("select details ->> 'jurisdiction' from report where id = :id")
-			.param("id", created.json().get("id").asLong())
-			.query(String.class)
-			.single()).isEqualTo("EU");
-	}
-
-	@Test
-	void euOrderScopedBeyondTheUnionIsRefused() {
-		Api.Response refused = file("European Commission", "EU", "[\"FR\", \"CH\", \"NO\"]");
-
-		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
-		assertThat(refused.json().get("errors")).singleElement().satisfies((error) -> {
-			assertThat(error.get("field").asString()).isEqualTo("territorial_scope");
-			assertThat(error.get("code").asString()).isEqualTo("outside_jurisdiction");
-			assertThat(error.get("message").asString())
-				.isEqualTo("An order of an authority of the European Union covers only its member states; CH, NO "
-						+ "are outside its jurisdiction.");
-		});
+		assertThat(queryOne(String.class, "select details ->> 'jurisdiction' from report where id = ?",
+				created.json().get("id").asLong()))
+			.isEqualTo("EU");
 	}
 
 	private Api.Response file(String authority, String jurisdiction, String scope) {
@@ -97,18 +92,13 @@ class LegalOrderScopeTests extends DeskTest {
 	}
 
 	private List<String> scopeOf(JsonNode receipt) {
-		return this.jdbc
-			.sql("select jsonb_array_elements_text(details -> 'territorial_scope') from report where id = :id")
-			.param("id", receipt.get("id").asLong())
-			.query(String.class)
-			.list();
+		return queryList(String.class,
+				"select jsonb_array_elements_text(details -> 'territorial_scope') from report where id = ?",
+				receipt.get("id").asLong());
 	}
 
 	private int reportsFrom() {
-		return this.jdbc.sql("select count(*) from report where reporter_email = :email")
-			.param("email", this.catalog.reporter())
-			.query(Integer.class)
-			.single();
+		return queryOne(Integer.class, "select count(*) from report where reporter_email = ?", this.catalog.reporter());
 	}
 
 }
