@@ -141,18 +141,11 @@ public final class Api {
 		return builder;
 	}
 
+	/** Sends the request and waits for its answer; a failure to connect is unchecked. */
 	private Response send(HttpRequest.Builder builder) {
-		try {
-			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body(), response.headers());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = this.client.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofString())
+			.join();
+		return new Response(response.statusCode(), response.body(), response.headers());
 	}
 
 }

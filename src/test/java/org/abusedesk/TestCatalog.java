@@ -2,35 +2,20 @@ package org.abusedesk;
 
 import java.util.UUID;
 
-/** A unique slice of catalog per test, so tests never see each other's data. */
-public record TestCatalog(String id) {
+/**
+ * A unique slice of catalog per test, so tests never see each other's data: a proxied
+ * customer (its zone, its abuse contact the owner, and the abuse contact of its origin's
+ * host) and a hosted one (its zone, its abuse contact the hoster), and the address of the
+ * test's reporter.
+ */
+public record TestCatalog(String id, String proxiedZone, String hostedZone, String owner, String hoster,
+		String originHost, String reporter) {
 
 	public static TestCatalog unique() {
-		return new TestCatalog(UUID.randomUUID().toString().substring(0, 8));
-	}
-
-	public String proxiedZone() {
-		return "proxied-" + this.id + ".example";
-	}
-
-	public String hostedZone() {
-		return "hosted-" + this.id + ".example";
-	}
-
-	public String owner() {
-		return "owner-" + this.id + "@customer.example";
-	}
-
-	public String hoster() {
-		return "owner-" + this.id + "@hosted-customer.example";
-	}
-
-	public String originHost() {
-		return "abuse-" + this.id + "@origin-host.example";
-	}
-
-	public String reporter() {
-		return "reporter-" + this.id + "@reporter.example";
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		return new TestCatalog(id, "proxied-" + id + ".example", "hosted-" + id + ".example",
+				"owner-" + id + "@customer.example", "owner-" + id + "@hosted-customer.example",
+				"abuse-" + id + "@origin-host.example", "reporter-" + id + "@reporter.example");
 	}
 
 	public String document() {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,9 +53,6 @@ class OutboxCrashTests extends IntegrationTest {
 
 	@Autowired
 	private TransactionTemplate transaction;
-
-	@Autowired
-	private JdbcClient jdbc;
 
 	/** The process died: nothing after it runs, nothing catches it. */
 	private static final class Crash extends Error {
@@ -180,11 +176,8 @@ class OutboxCrashTests extends IntegrationTest {
 	}
 
 	private int sentCount(String pattern) {
-		return this.jdbc
-			.sql("select count(*) from outbox_message where idempotency_key like :pattern and status = 'sent'")
-			.param("pattern", pattern)
-			.query(Integer.class)
-			.single();
+		return queryOne(Integer.class,
+				"select count(*) from outbox_message where idempotency_key like ? and status = 'sent'", pattern);
 	}
 
 	private static Map<String, List<MimeMessage>> receivedByKey(String prefix) {
