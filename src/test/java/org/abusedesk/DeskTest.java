@@ -6,8 +6,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffTokens;
+import org.abusedesk.mitigations.Mitigations;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,9 @@ public abstract class DeskTest extends IntegrationTest {
 
 	@Autowired
 	protected StaffTokens tokens;
+
+	@Autowired
+	protected Mitigations mitigations;
 
 	protected Api api;
 
@@ -72,6 +78,24 @@ public abstract class DeskTest extends IntegrationTest {
 	/** Files a report over HTTP and answers its case once the router attached it. */
 	protected long fileAndAwaitCase(String type, String body) {
 		return caseOf(fileReport(type, body).get("id").asLong());
+	}
+
+	/**
+	 * Staff with {@code token} confirm {@code fact} on the case, saying what they
+	 * {@code checked}; the API's answer.
+	 */
+	protected Api.Response confirm(long caseId, String fact, String checked, String token) {
+		return this.api.post("/api/v1/cases/" + caseId + "/confirmations",
+				"{\"fact\": \"" + fact + "\", \"checked\": \"" + checked + "\"}", token);
+	}
+
+	/**
+	 * Files a general report about {@code host} ({@link TestCatalog#report}: the host is
+	 * sent it, the owner as {@code ownerChoice} says); its case once the router attached
+	 * it.
+	 */
+	protected long caseOfGeneralReport(String host, String ownerChoice) {
+		return fileAndAwaitCase("general", this.catalog.report(host, "send", ownerChoice));
 	}
 
 	/** The id of the report with {@code trackingCode}. */
@@ -134,6 +158,45 @@ public abstract class DeskTest extends IntegrationTest {
 				token);
 		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
 		return batch.json();
+	}
+
+	/**
+	 * Files a phishing report about {@code host} of the proxied customer, naming the
+	 * reporter to nobody, and waits for its case and the report forwarded to the origin's
+	 * host.
+	 */
+	protected Forwarded forwardedToTheOriginHost(String host) {
+		long reportId = fileReport("phishing", this.catalog.report(host, "send-anon", "send-anon")).get("id").asLong();
+		return new Forwarded(reportId, caseOf(reportId), awaitMessageTo(this.catalog.originHost(), "Abuse report"));
+	}
+
+	/** A report, its case, and the message that forwarded it to a host. */
+	protected record Forwarded(long reportId, long caseId, MimeMessage message) {
+	}
+
+	/**
+	 * The origin host's answer to {@code forwarded}, threaded to it, saying it suspended
+	 * the site; {@code messageId} is the answer's own.
+	 */
+	protected byte[] replyOfTheOriginHost(MimeMessage forwarded, String messageId, String host) {
+		try {
+			return """
+					From: Origin Abuse Desk <%s>
+					To: abuse@abusedesk.invalid
+					Subject: Re: %s
+					Message-ID: <%s@origin-host.example>
+					In-Reply-To: %s
+					References: %s
+
+					We have suspended the customer's site https://%s/login.php. Kind regards.
+					"""
+				.formatted(this.catalog.originHost(), forwarded.getSubject(), messageId, forwarded.getMessageID(),
+						forwarded.getMessageID(), host)
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -32,7 +32,7 @@ class CaseWorkTests extends EdgeDeskTest {
 		String document = this.catalog.document()
 			.replaceFirst("(\"ref\": \"hosting-[^\"]+\"[^}]*?\"at_risk\": )false", "$1true");
 		assertThat(this.api.put("/api/v1/catalog", document, this.admin).status()).isEqualTo(200);
-		long caseId = fileCase("blog." + this.catalog.hostedZone());
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		Actor proposer = actor("senior-a", Role.SENIOR);
 
 		assertThat(this.work.accept(caseId, proposer).status()).isEqualTo("awaiting_approval");
@@ -52,7 +52,7 @@ class CaseWorkTests extends EdgeDeskTest {
 
 	@Test
 	void aRefusalReturnsTheCaseToReviewWithItsReason() {
-		long caseId = fileCase("blog." + this.catalog.hostedZone());
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		Actor proposer = actor("reviewer-a", Role.REVIEWER);
 		this.work.claim(caseId, proposer);
 		CaseWork.Outcome proposed = this.work.change(caseId, proposer,
@@ -74,8 +74,8 @@ class CaseWorkTests extends EdgeDeskTest {
 
 	@Test
 	void denyingRejectsTheCaseAndMergingMovesItsReports() {
-		long first = fileCase("blog." + this.catalog.hostedZone());
-		long second = fileCase("shop." + this.catalog.proxiedZone());
+		long first = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
+		long second = caseOfGeneralReport("shop." + this.catalog.proxiedZone(), "send");
 		Actor reviewer = actor("reviewer", Role.REVIEWER);
 
 		this.work.merge(second, first, reviewer);
@@ -108,7 +108,7 @@ class CaseWorkTests extends EdgeDeskTest {
 
 	@Test
 	void aBulkForwardSendsEachReportToTheOwnerAsTheReporterChose() throws Exception {
-		long caseId = fileCase("blog." + this.catalog.hostedZone());
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		Actor reviewer = actor("reviewer-fwd", Role.REVIEWER);
 
 		assertThat(this.work.bulk(CaseWork.BulkAction.FORWARD, java.util.List.of(caseId), reviewer, null))
@@ -125,7 +125,7 @@ class CaseWorkTests extends EdgeDeskTest {
 
 	@Test
 	void evidenceIsInlineOnlyForImagesAndAlwaysSandboxed() {
-		long caseId = fileCase("blog." + this.catalog.hostedZone());
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		long reportId = queryOne(Long.class, "select report_id from case_report where case_id = ?", caseId);
 		long html = evidence(reportId, "page.html", "text/html", "<script>alert(1)</script>".getBytes());
 		long png = evidence(reportId, "shot.png", "image/png", new byte[] { (byte) 0x89, 'P', 'N', 'G' });
@@ -161,11 +161,6 @@ class CaseWorkTests extends EdgeDeskTest {
 
 	private Actor actor(String name, Role role) {
 		return new Actor(name + "-" + this.catalog.id(), role);
-	}
-
-	/** Files a general report about {@code host}; its case. */
-	private long fileCase(String host) {
-		return fileAndAwaitCase("general", this.catalog.report(host, "send", "send"));
 	}
 
 }

@@ -1,31 +1,26 @@
 package org.abusedesk.cases;
 
 import org.abusedesk.DeskTest;
-import org.abusedesk.TestCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An emergency from declaration to expiry: the plan proposes an emergency block, which
@@ -33,9 +28,6 @@ import static org.awaitility.Awaitility.await;
  * lapses when it expires; every step is in the case history.
  */
 class EmergencyTests extends DeskTest {
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Autowired
 	private AuditLog audit;

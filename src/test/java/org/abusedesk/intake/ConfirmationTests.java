@@ -32,9 +32,8 @@ class ConfirmationTests extends EdgeDeskTest {
 		long cursor = changeCursor();
 
 		String reviewer = staffToken("reviewer", Role.REVIEWER);
-		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"phishing_confirmed\", \"checked\": \"Opened the page in a sandbox: a copy of the bank's login form posting to a third party.\"}",
-				reviewer);
+		Api.Response confirmed = confirm(caseId, "phishing_confirmed",
+				"Opened the page in a sandbox: a copy of the bank's login form posting to a third party.", reviewer);
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 
 		CasePlan plan = plan(caseId);
@@ -69,9 +68,8 @@ class ConfirmationTests extends EdgeDeskTest {
 		String host = "files." + this.catalog.proxiedZone();
 		long caseId = caseOf(file(phishing(host, "/invoice.exe")));
 		long cursor = changeCursor();
-		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"malware_confirmed\", \"checked\": \"The download is a known banking trojan (sandbox report 4711).\"}",
-				staffToken("senior", Role.SENIOR));
+		Api.Response confirmed = confirm(caseId, "malware_confirmed",
+				"The download is a known banking trojan (sandbox report 4711).", staffToken("senior", Role.SENIOR));
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 		assertThat(confirmed.json().get("fact").asString()).isEqualTo("malware_confirmed");
 
@@ -90,8 +88,7 @@ class ConfirmationTests extends EdgeDeskTest {
 	void aLaterReportToAConfirmedCaseIsDecidedWithTheConfirmation() {
 		String host = "shop." + this.catalog.proxiedZone();
 		long caseId = caseOf(file(phishing(host, "/login.php")));
-		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"phishing_confirmed\", \"checked\": \"Checked the page.\"}",
+		Api.Response confirmed = confirm(caseId, "phishing_confirmed", "Checked the page.",
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 
@@ -104,8 +101,7 @@ class ConfirmationTests extends EdgeDeskTest {
 	@Test
 	void anAgentCannotConfirm() {
 		long caseId = caseOf(file(phishing("shop." + this.catalog.proxiedZone(), "/login.php")));
-		Api.Response refused = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"phishing_confirmed\", \"checked\": \"Looked at it.\"}", staffToken("agent", Role.AGENT));
+		Api.Response refused = confirm(caseId, "phishing_confirmed", "Looked at it.", staffToken("agent", Role.AGENT));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 		assertThat(confirmations(caseId)).isZero();
 	}
@@ -119,14 +115,12 @@ class ConfirmationTests extends EdgeDeskTest {
 		assertThat(missing.status()).as(missing.body()).isEqualTo(422);
 		assertThat(missing.body()).contains("\"checked\"").contains("required");
 
-		Api.Response wrong = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"spam_confirmed\", \"checked\": \"" + "x".repeat(2001) + "\"}", reviewer);
+		Api.Response wrong = confirm(caseId, "spam_confirmed", "x".repeat(2001), reviewer);
 		assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
 		assertThat(wrong.body()).contains("\"fact\"").contains("invalid").contains("too_long");
 		assertThat(confirmations(caseId)).isZero();
 
-		Api.Response unknown = this.api.post("/api/v1/cases/999999999/confirmations",
-				"{\"fact\": \"malware_confirmed\", \"checked\": \"Scanned the file.\"}", reviewer);
+		Api.Response unknown = confirm(999999999, "malware_confirmed", "Scanned the file.", reviewer);
 		assertThat(unknown.status()).as(unknown.body()).isEqualTo(404);
 	}
 
@@ -134,8 +128,7 @@ class ConfirmationTests extends EdgeDeskTest {
 	void aClosedCaseIsNotConfirmed() {
 		long caseId = caseOf(file(phishing("shop." + this.catalog.proxiedZone(), "/login.php")));
 		this.jdbc.sql("update abuse_case set status = 'closed' where id = :id").param("id", caseId).update();
-		Api.Response closed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"malware_confirmed\", \"checked\": \"Scanned the file.\"}",
+		Api.Response closed = confirm(caseId, "malware_confirmed", "Scanned the file.",
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(closed.status()).as(closed.body()).isEqualTo(409);
 		assertThat(confirmations(caseId)).isZero();

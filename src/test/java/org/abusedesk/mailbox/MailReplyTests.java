@@ -4,7 +4,6 @@ import org.abusedesk.DeskTest;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
-import org.abusedesk.Api;
 import org.abusedesk.identity.Role;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
@@ -27,33 +26,18 @@ class MailReplyTests extends DeskTest {
 	@Test
 	void aReplyFromTheHostLandsInTheCasesTimeline() throws Exception {
 		String host = "www." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send-anon", "send-anon"), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		long caseId = caseOf(reportId);
-		MimeMessage forwarded = awaitMessageTo(this.catalog.originHost(), "Abuse report");
-		String reply = """
-				From: Origin Abuse Desk <%s>
-				To: abuse@abusedesk.invalid
-				Subject: Re: %s
-				Message-ID: <reply-%s@origin-host.example>
-				In-Reply-To: %s
-				References: %s
+		Forwarded forwarded = forwardedToTheOriginHost(host);
+		long caseId = forwarded.caseId();
 
-				We have suspended the customer's site https://%s/login.php. Kind regards.
-				""".formatted(this.catalog.originHost(), forwarded.getSubject(), this.catalog.id(),
-				forwarded.getMessageID(), forwarded.getMessageID(), host);
-
-		MailOutcome outcome = this.mailbox.receive(reply.getBytes(StandardCharsets.UTF_8), "test", null);
+		MailOutcome outcome = this.mailbox
+			.receive(replyOfTheOriginHost(forwarded.message(), "reply-" + this.catalog.id(), host), "test", null);
 
 		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
 		assertThat(outcome.reason()).isEqualTo("case:" + caseId);
 		assertThat(outcome.reports()).isEmpty();
-		assertThat(this.jdbc.sql("select count(*) from report where source = :source")
-			.param("source", "mail_message:" + outcome.messageId())
-			.query(Integer.class)
-			.single()).isZero();
+		assertThat(queryOne(Integer.class, "select count(*) from report where source = ?",
+				"mail_message:" + outcome.messageId()))
+			.isZero();
 
 		String agent = staffToken("agent", Role.AGENT);
 		JsonNode shown = this.api.get("/api/v1/cases/" + caseId, agent).json();
@@ -71,7 +55,7 @@ class MailReplyTests extends DeskTest {
 			assertThat(message.get("party").asString()).isEqualTo("host");
 			assertThat(message.get("kind").asString()).isEqualTo("reply");
 			assertThat(message.get("body").asString()).contains("We have suspended the customer's site");
-			assertThat(message.get("report_id").asLong()).isEqualTo(reportId);
+			assertThat(message.get("report_id").asLong()).isEqualTo(forwarded.reportId());
 		});
 		// nobody is sent a receipt for an answer
 		assertThat(messagesTo(this.catalog.originHost(), "Your report")).isEmpty();
@@ -80,10 +64,9 @@ class MailReplyTests extends DeskTest {
 	@Test
 	void anOutOfOfficeAndABounceAreThreadedOrIgnoredAndNeverAnswered() throws Exception {
 		String host = "shop." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send-anon", "send-anon"), null);
-		long caseId = caseOf(created.json().get("id").asLong());
-		MimeMessage forwarded = awaitMessageTo(this.catalog.originHost(), "Abuse report");
+		Forwarded filed = forwardedToTheOriginHost(host);
+		long caseId = filed.caseId();
+		MimeMessage forwarded = filed.message();
 		String outOfOffice = """
 				From: %s
 				Subject: Automatic reply: %s

@@ -42,8 +42,7 @@ class MailTriageTests extends EdgeDeskTest {
 		// a phishing case on the site, confirmed by a reviewer: a phishing report joining
 		// it is shown the interstitial at once; a general one would not be
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"phishing_confirmed\", \"checked\": \"A copy of the bank's login form.\"}",
+		Api.Response confirmed = confirm(caseId, "phishing_confirmed", "A copy of the bank's login form.",
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 		long cursor = changeCursor();

@@ -12,8 +12,6 @@ import org.abusedesk.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -24,9 +22,6 @@ import static org.awaitility.Awaitility.await;
  * customer receives at each step, once per step, and the same words in its view.
  */
 class CustomerHearsAboutItTests extends EdgeDeskTest {
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Test
 	void customerIsToldWhenAMitigationIsProposedTakesEffectAndIsLifted() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.DeskTest;
-import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.WebForm;
@@ -23,13 +22,9 @@ class CustomerPagesTests extends DeskTest {
 	@Autowired
 	private CustomerTokens customerTokens;
 
-	@Autowired
-	private Mitigations mitigations;
-
 	@Test
 	void aCustomerSignsInWithItsTokenAndRequestsAReviewOfItsOwnMitigation() {
-		long caseId = fileAndAwaitCase("general",
-				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send-anon"));
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send-anon");
 		Mitigation active = this.mitigations.create(new NewMitigation(caseId, "content_disable", "url_pattern",
 				List.of(), Instant.now(), null, null, "staff:test", Map.of(),
 				"https://blog." + this.catalog.hostedZone() + "/login.php", "Fake bank login."));

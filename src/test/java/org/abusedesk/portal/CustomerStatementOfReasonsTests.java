@@ -13,7 +13,6 @@ import java.util.Locale;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
-import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
@@ -41,9 +40,6 @@ class CustomerStatementOfReasonsTests extends EdgeDeskTest {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
 	private final ObjectMapper json = new ObjectMapper();
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Autowired
 	private CustomerTokens customerTokens;

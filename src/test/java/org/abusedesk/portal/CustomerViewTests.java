@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.Api;
-import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.audit.AuditLog;
@@ -25,9 +24,6 @@ import static org.awaitility.Awaitility.await;
  * queued again.
  */
 class CustomerViewTests extends DeskTest {
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Autowired
 	private AuditLog audit;

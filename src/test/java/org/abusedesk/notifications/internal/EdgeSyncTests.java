@@ -14,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.abusedesk.Api;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.WebhookReceiver;
-import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,6 @@ import static org.awaitility.Awaitility.await;
  * signed webhooks.
  */
 class EdgeSyncTests extends EdgeDeskTest {
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Autowired
 	private WebhookDelivery delivery;

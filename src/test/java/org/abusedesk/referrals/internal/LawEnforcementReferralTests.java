@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
-import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.DeskTest;
 import org.abusedesk.identity.Role;
@@ -26,9 +25,6 @@ class LawEnforcementReferralTests extends DeskTest {
 
 	@Autowired
 	private Referrals referrals;
-
-	@Autowired
-	private Mitigations mitigations;
 
 	@Autowired
 	private AuditLog audit;

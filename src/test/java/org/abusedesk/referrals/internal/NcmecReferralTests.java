@@ -21,6 +21,7 @@ import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.referrals.Referrals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,17 +65,10 @@ class NcmecReferralTests extends DeskTest {
 
 		// every upload is refused: the connector stops after opening the report
 		ncmec.refuse((call) -> call.operation().equals("upload"));
-		confirm(filed.caseId(), staffToken("reviewer", Role.REVIEWER));
+		confirmCsam(filed.caseId(), staffToken("reviewer", Role.REVIEWER));
 
-		ConfigurableApplicationContext second = startNode();
-		try {
-			bothAtOnce(this.dispatcher, second.getBean(NcmecDispatcher.class));
-			await().atMost(Duration.ofSeconds(30)).until(() -> ncmecStatus(filed.caseId()).equals("opened"));
-		}
-		finally {
-			// the second node goes away between open and finish
-			second.close();
-		}
+		// a second node works it too, and goes away between open and finish
+		dispatchOnTwoNodesUntil(filed.caseId(), "opened");
 		List<NcmecReceiver.Call> submits = submitsOf(filed.trackingCode());
 		assertThat(submits).singleElement();
 		String reportId = submits.get(0).reportId();
@@ -83,17 +77,8 @@ class NcmecReferralTests extends DeskTest {
 		// a restarted node and the first one take it up again, and NCMEC accepts files
 		// now
 		ncmec.refuse((call) -> false);
-		this.jdbc.sql("update referral set next_attempt_at = now() where case_id = :case")
-			.param("case", filed.caseId())
-			.update();
-		ConfigurableApplicationContext restarted = startNode();
-		try {
-			bothAtOnce(this.dispatcher, restarted.getBean(NcmecDispatcher.class));
-			await().atMost(Duration.ofSeconds(30)).until(() -> ncmecStatus(filed.caseId()).equals("submitted"));
-		}
-		finally {
-			restarted.close();
-		}
+		this.jdbc.sql("update referral set next_attempt_at = now() where case_id = ?").params(filed.caseId()).update();
+		dispatchOnTwoNodesUntil(filed.caseId(), "submitted");
 
 		assertThat(submitsOf(filed.trackingCode())).hasSize(1);
 		assertThat(ncmec.calls("upload", reportId)).filteredOn((call) -> call.answeredWith() == 200).hasSize(1);
@@ -125,7 +110,7 @@ class NcmecReferralTests extends DeskTest {
 		Filed filed = fileChildrenReport("pics." + this.catalog.hostedZone());
 		long evidenceId = evidence(filed.reportId());
 		ncmec.refuse((call) -> true);
-		confirm(filed.caseId(), staffToken("senior", Role.SENIOR));
+		confirmCsam(filed.caseId(), staffToken("senior", Role.SENIOR));
 
 		assertThatThrownBy(() -> this.jdbc.sql("delete from evidence where id = :id").param("id", evidenceId).update())
 			.isInstanceOf(DataAccessException.class)
@@ -164,7 +149,7 @@ class NcmecReferralTests extends DeskTest {
 	void aReportJoiningAHeldCaseLaterIsHeldToo() {
 		Filed filed = fileChildrenReport("later." + this.catalog.hostedZone());
 		ncmec.refuse((call) -> true);
-		confirm(filed.caseId(), staffToken("senior", Role.SENIOR));
+		confirmCsam(filed.caseId(), staffToken("senior", Role.SENIOR));
 		Filed later = fileChildrenReport("later." + this.catalog.hostedZone(), "/gallery/2.jpg");
 		assertThat(later.caseId()).isEqualTo(filed.caseId());
 		long evidenceId = evidence(later.reportId());
@@ -176,11 +161,8 @@ class NcmecReferralTests extends DeskTest {
 
 	@Test
 	void csamIsConfirmedOnAChildrenCaseOnly() {
-		Api.Response created = this.api.post("/api/v1/reports/general",
-				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
-		long caseId = caseOf(created.json().get("id").asLong());
-		Api.Response refused = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"csam_confirmed\", \"checked\": \"Looked at it.\"}",
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
+		Api.Response refused = confirm(caseId, "csam_confirmed", "Looked at it.",
 				staffToken("reviewer", Role.REVIEWER));
 		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
 		assertThat(refused.body())
@@ -202,10 +184,9 @@ class NcmecReferralTests extends DeskTest {
 				 "justification": "Images of the sexual abuse of a child in the gallery.",
 				 "notify": {"host": "send-anon", "owner": "send-anon", "ncmec": "send"},
 				 "good_faith": true}""".formatted(this.catalog.reporter(), host, path);
-		Api.Response created = this.api.post("/api/v1/reports/children", body, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long reportId = created.json().get("id").asLong();
-		return new Filed(reportId, caseOf(reportId), created.json().get("tracking_code").asString());
+		JsonNode created = fileReport("children", body);
+		long reportId = created.get("id").asLong();
+		return new Filed(reportId, caseOf(reportId), created.get("tracking_code").asString());
 	}
 
 	private long evidence(long reportId) {
@@ -217,18 +198,30 @@ class NcmecReferralTests extends DeskTest {
 			.single();
 	}
 
-	private void confirm(long caseId, String token) {
-		Api.Response confirmed = this.api.post("/api/v1/cases/" + caseId + "/confirmations",
-				"{\"fact\": \"csam_confirmed\", \"checked\": \"Viewed the gallery: apparent child sexual abuse material.\"}",
-				token);
+	private void confirmCsam(long caseId, String token) {
+		Api.Response confirmed = confirm(caseId, "csam_confirmed",
+				"Viewed the gallery: apparent child sexual abuse material.", token);
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 	}
 
+	/**
+	 * This node and another, started for it, dispatch at once until the case's NCMEC
+	 * referral is {@code status}; then the other node stops.
+	 */
+	private void dispatchOnTwoNodesUntil(long caseId, String status) throws Exception {
+		ConfigurableApplicationContext other = startNode();
+		try {
+			bothAtOnce(this.dispatcher, other.getBean(NcmecDispatcher.class));
+			await().atMost(Duration.ofSeconds(30)).until(() -> ncmecStatus(caseId).equals(status));
+		}
+		finally {
+			other.close();
+		}
+	}
+
 	private String ncmecStatus(long caseId) {
-		return this.jdbc.sql("select status from referral where case_id = :case and kind = 'ncmec_referral'")
-			.param("case", caseId)
-			.query(String.class)
-			.single();
+		return queryOne(String.class, "select status from referral where case_id = ? and kind = 'ncmec_referral'",
+				caseId);
 	}
 
 	private static List<NcmecReceiver.Call> submitsOf(String trackingCode) {

@@ -19,9 +19,7 @@ class ReferralsCommandTests extends DeskTest {
 
 	@Test
 	void theExportListsAStaffReferralWithItsBasisAndAuthority() {
-		Api.Response created = this.api.post("/api/v1/reports/general",
-				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
-		long caseId = caseOf(created.json().get("id").asLong());
+		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		Api.Response referred = this.api.post("/api/v1/cases/" + caseId + "/referrals",
 				"{\"basis\": \"Threats against a named journalist.\", \"country\": \"DE\"}",
 				staffToken("referrer", Role.SENIOR));
