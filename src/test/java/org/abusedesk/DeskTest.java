@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 

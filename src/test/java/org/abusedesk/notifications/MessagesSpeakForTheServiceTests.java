@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

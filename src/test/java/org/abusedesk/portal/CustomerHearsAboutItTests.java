@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.CaseWork;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

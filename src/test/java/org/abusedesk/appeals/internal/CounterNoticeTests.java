@@ -16,7 +16,7 @@ import org.abusedesk.Api;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;

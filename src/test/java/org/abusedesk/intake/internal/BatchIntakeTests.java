@@ -17,7 +17,7 @@ import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.catalog.CatalogImport;
 import org.abusedesk.TestCatalog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;

@@ -17,7 +17,7 @@ import org.abusedesk.WebhookReceiver;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
