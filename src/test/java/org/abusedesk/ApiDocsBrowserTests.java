@@ -3,7 +3,7 @@ package org.abusedesk;
 import java.io.IOException;
 import java.util.List;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

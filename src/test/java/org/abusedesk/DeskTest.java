@@ -8,7 +8,7 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.mitigations.Mitigations;
 import org.junit.jupiter.api.BeforeEach;

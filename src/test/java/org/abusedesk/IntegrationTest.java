@@ -86,6 +86,9 @@ public abstract class IntegrationTest {
 				() -> contentSource.url() + "/objects/{host}{path}");
 		registry.add("abusedesk.content.snapshots.sources[0].hosts[0]", () -> "pages.example");
 		registry.add("abusedesk.content.snapshots.max-bytes", () -> "65536");
+		// the abuse mailbox's own SMTP listener, on a free port (SmtpListenerTests)
+		registry.add("abusedesk.mail-intake.smtp.port", () -> "0");
+		registry.add("abusedesk.mail-intake.smtp.recipients", () -> "abuse@desk.example,@abuse.desk.example");
 	}
 
 	/**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 /**
  * The redress work waiting for staff, for the console: open appeals and DMCA

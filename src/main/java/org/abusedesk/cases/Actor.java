@@ -2,7 +2,7 @@ package org.abusedesk.cases;
 
 import java.util.Arrays;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 /**
  * The staff member acting on a case, as the caller authenticated them.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.policy.ProposedMitigation;
 

@@ -2,7 +2,7 @@ package org.abusedesk.console;
 
 import org.abusedesk.campaigns.AccountPressure;
 import org.abusedesk.cases.Actor;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

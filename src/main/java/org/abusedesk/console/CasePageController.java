@@ -13,7 +13,7 @@ import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.content.ReportContent;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;

@@ -8,7 +8,7 @@ import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;

@@ -2,7 +2,7 @@ package org.abusedesk.console;
 
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.EmergencyApprovals;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

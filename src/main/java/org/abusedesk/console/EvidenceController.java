@@ -7,7 +7,7 @@ import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.content.EvidenceFindings;
 import org.abusedesk.content.ReportContent;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.referrals.Preservation;
 
 import org.springframework.http.ContentDisposition;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.abusedesk.notifications.CaseLetters;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

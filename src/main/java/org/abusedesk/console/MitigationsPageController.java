@@ -14,7 +14,7 @@ import org.abusedesk.mitigations.MitigationControl;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.cases.Actor;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationType;
 
 import org.springframework.http.HttpStatus;

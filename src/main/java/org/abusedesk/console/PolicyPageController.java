@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.abusedesk.cases.Actor;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.InvalidPolicyException;
 import org.abusedesk.policy.PolicyDocuments;
 

@@ -9,7 +9,7 @@ import org.abusedesk.cases.CaseSearch;
 import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.catalog.Service;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.ReportType;
 
 import org.springframework.security.core.Authentication;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.abusedesk.cases.Actor;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccountException;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffMember;

@@ -1,5 +1,7 @@
 package org.abusedesk.identity;
 
+import org.abusedesk.access.Role;
+
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.abusedesk.identity;
 
+import org.abusedesk.access.Role;
+
 import java.time.Instant;
 import java.util.List;
 

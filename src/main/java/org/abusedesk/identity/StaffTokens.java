@@ -1,5 +1,7 @@
 package org.abusedesk.identity;
 
+import org.abusedesk.access.Role;
+
 /**
  * Issues API tokens to staff. The secret is returned once and stored only as a hash.
  */

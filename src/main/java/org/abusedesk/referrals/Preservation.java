@@ -2,7 +2,7 @@ package org.abusedesk.referrals;
 
 import java.util.Optional;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 /**
  * Evidence preserved for a case (18 U.S.C. 2258A(h)): while on hold it cannot be deleted

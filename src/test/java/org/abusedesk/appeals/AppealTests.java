@@ -7,7 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;

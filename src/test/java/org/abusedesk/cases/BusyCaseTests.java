@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.DeskTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;

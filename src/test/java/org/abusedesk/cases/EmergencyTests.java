@@ -11,7 +11,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package org.abusedesk.catalog;
 import org.abusedesk.TestCatalog;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.policy.MitigationType;
 import org.junit.jupiter.api.Test;

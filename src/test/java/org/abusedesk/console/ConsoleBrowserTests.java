@@ -14,7 +14,7 @@ import org.abusedesk.IntegrationTest;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.transparency.TransparencyHistory;

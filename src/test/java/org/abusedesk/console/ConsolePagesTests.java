@@ -9,7 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.EdgeDeskTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.policy.PolicyDocuments;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.DenialReason;
 import org.junit.jupiter.api.BeforeEach;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;

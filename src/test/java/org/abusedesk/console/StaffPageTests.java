@@ -12,7 +12,7 @@ import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.transparency.TransparencyHistory;
 import org.junit.jupiter.api.BeforeEach;

@@ -21,7 +21,7 @@ import org.abusedesk.WebForm.Part;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.hashes.KnownContent;
 import org.abusedesk.hashes.PdqHasher;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

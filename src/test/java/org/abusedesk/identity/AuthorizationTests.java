@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import java.util.Map;
 
+import org.abusedesk.access.Role;
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.abusedesk.access.Role;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import org.abusedesk.Api;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseWork;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;

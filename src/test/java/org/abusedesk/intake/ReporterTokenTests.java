@@ -5,7 +5,7 @@ import org.abusedesk.TestCatalog;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.catalog.CatalogImport;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import org.abusedesk.DeskTest;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.junit.jupiter.api.Test;

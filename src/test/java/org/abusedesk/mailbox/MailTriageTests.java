@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;

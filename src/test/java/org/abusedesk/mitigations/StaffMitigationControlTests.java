@@ -9,7 +9,7 @@ import java.util.List;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import org.abusedesk.Api;
 import org.abusedesk.WebForm;
 import org.abusedesk.WebForm.Part;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.DecisionMatrix.Cell;
 import org.abusedesk.policy.DecisionMatrix.Expected;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.ReporterKind;
 import org.assertj.core.api.SoftAssertions;

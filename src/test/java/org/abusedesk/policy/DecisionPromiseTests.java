@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.policy.InvalidPolicyException;
 import org.abusedesk.policy.PolicyDocuments;

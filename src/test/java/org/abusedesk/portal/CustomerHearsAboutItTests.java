@@ -8,7 +8,7 @@ import java.util.List;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import org.abusedesk.WebForm;
 import org.abusedesk.WebForm.Part;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.CustomerTokens.IssuedToken;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.Test;
 

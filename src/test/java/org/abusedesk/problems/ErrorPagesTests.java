@@ -2,7 +2,7 @@ package org.abusedesk.problems;
 
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.abusedesk.Api;
 import org.abusedesk.EdgeDeskTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;

@@ -14,7 +14,7 @@ import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.catalog.Service;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;

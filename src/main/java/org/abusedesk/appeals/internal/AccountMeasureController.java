@@ -3,7 +3,7 @@ package org.abusedesk.appeals.internal;
 import java.util.List;
 import java.util.Map;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;

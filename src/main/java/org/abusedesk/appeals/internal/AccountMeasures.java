@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.abusedesk.notifications.Outbound;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.Accounts;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.RepeatInfringerLadder;
 import org.abusedesk.policy.RepeatInfringerLadder.Step;
 import org.abusedesk.problems.FieldError;

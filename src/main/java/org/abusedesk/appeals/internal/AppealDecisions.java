@@ -11,7 +11,7 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
 import org.abusedesk.cases.CaseAppeals.AppealedCase;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.problems.FieldError;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.abusedesk.appeals.AppealQueue;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.stereotype.Service;
 

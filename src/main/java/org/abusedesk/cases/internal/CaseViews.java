@@ -11,7 +11,7 @@ import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseView;
 import org.abusedesk.cases.CaseWork.Claim;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.Decision;

@@ -19,7 +19,7 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.cases.CaseWorkException.Kind;
 import org.abusedesk.cases.ProposalApproved;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.policy.ProposedMitigation;

@@ -9,7 +9,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.content.ReportContent;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseConfirmed;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
 import org.abusedesk.problems.FieldError;

@@ -11,7 +11,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseStatus;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.intake.Reports;
 import org.abusedesk.cases.EmergencyApproved;
 import org.abusedesk.cases.ReferralRecords;

@@ -5,7 +5,7 @@ import java.util.List;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.cases.EmergencyApprovals;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package org.abusedesk.cases.internal;
 
 import org.abusedesk.cases.Actor;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -5,22 +5,24 @@ import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.abusedesk.access.Access;
+import org.abusedesk.access.AccessRules;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * The security of the API in its OpenAPI document: one bearer scheme per kind of token (a
  * reporter's, a customer's, a staff member's), and on every operation the kind it takes.
- * The same decisions as {@link SecurityConfiguration} and
- * {@link CustomerSecurityConfiguration}; {@code OpenApiTests} checks that the document
- * and the chains agree.
+ * The operations open to anyone come from the modules' {@link AccessRules}, the same
+ * rules {@link SecurityConfiguration} builds its chain from; {@code OpenApiTests} checks
+ * that the document and the chains agree.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityDocumentation {
@@ -33,10 +35,7 @@ class ApiSecurityDocumentation {
 
 	static final String SESSION = "staffSession";
 
-	/** Anyone: the status, appeal and action-filed operations prove the status secret. */
-	private static final Set<String> PUBLIC = Set.of("GET /api/v1/reports/status/{trackingCode}",
-			"POST /api/v1/reports/status/{trackingCode}/appeal",
-			"POST /api/v1/reports/status/{trackingCode}/action-filed");
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	/** Anyone, and a reporter token when the reporter has one. */
 	private static final Set<String> REPORTER_OPTIONAL = Set.of("POST /api/v1/reports/{type}");
@@ -45,11 +44,16 @@ class ApiSecurityDocumentation {
 
 	@Bean
 	@Order(0)
-	OpenApiCustomizer tokenSchemes() {
-		return ApiSecurityDocumentation::document;
+	OpenApiCustomizer tokenSchemes(List<AccessRules> modules) {
+		List<Access> open = AccessRuleSet.of(modules, AccessRules::api).rules().stream().filter(Access::open).toList();
+		return (api) -> document(api, open);
 	}
 
-	static void document(OpenAPI api) {
+	/**
+	 * @param open the modules' rules for anyone (the status, appeal and action-filed
+	 * operations prove the status secret)
+	 */
+	static void document(OpenAPI api, List<Access> open) {
 		if (api.getComponents() == null) {
 			api.setComponents(new Components());
 		}
@@ -75,19 +79,19 @@ class ApiSecurityDocumentation {
 		}
 		api.getPaths()
 			.forEach((path, item) -> item.readOperationsMap()
-				.forEach((method, operation) -> operation.setSecurity(security(path, method, operation))));
+				.forEach((method, operation) -> operation.setSecurity(security(path, method, open))));
 	}
 
-	private static List<SecurityRequirement> security(String path, PathItem.HttpMethod method, Operation operation) {
+	private static List<SecurityRequirement> security(String path, PathItem.HttpMethod method, List<Access> open) {
 		String key = method.name() + " " + path;
-		if (PUBLIC.contains(key)) {
-			return List.of();
-		}
 		if (REPORTER_OPTIONAL.contains(key)) {
 			return List.of(new SecurityRequirement(), new SecurityRequirement().addList(REPORTER));
 		}
 		if (REPORTER_ONLY.contains(key)) {
 			return List.of(new SecurityRequirement().addList(REPORTER));
+		}
+		if (open(open, method.name(), path)) {
+			return List.of();
 		}
 		if (path.startsWith("/console/")) {
 			return List.of(new SecurityRequirement().addList(SESSION));
@@ -96,6 +100,16 @@ class ApiSecurityDocumentation {
 			return List.of(new SecurityRequirement().addList(CUSTOMER));
 		}
 		return List.of(new SecurityRequirement().addList(STAFF));
+	}
+
+	/**
+	 * Whether a rule for anyone covers the operation (each path variable one segment).
+	 */
+	private static boolean open(List<Access> open, String method, String path) {
+		String concrete = path.replaceAll("\\{[^}/]+}", "x");
+		return open.stream()
+			.filter((access) -> access.method() == null || access.method().name().equals(method))
+			.anyMatch((access) -> access.patterns().stream().anyMatch((pattern) -> PATHS.match(pattern, concrete)));
 	}
 
 	private static SecurityScheme bearer(String description) {

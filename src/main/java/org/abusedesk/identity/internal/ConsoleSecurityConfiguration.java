@@ -1,5 +1,11 @@
 package org.abusedesk.identity.internal;
 
+import java.util.List;
+
+import org.abusedesk.access.Access;
+import org.abusedesk.access.AccessRules;
+import org.abusedesk.access.Role;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The staff console (docs/console.md): form login with a password, a server-side session,
  * CSRF tokens on every form, a strict content security policy (no inline script or
- * style), and a role for every page and action. The case-work API checks the roles of
- * actions again.
+ * style), and a role for every page and action from the console's {@link AccessRules}.
+ * The case-work API checks the roles of actions again.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -36,15 +42,12 @@ class ConsoleSecurityConfiguration {
 			+ "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
 			+ "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-	static final String[] STAFF = SecurityConfiguration.STAFF;
-
-	/** Who may change a case: everyone but agents, who triage and annotate. */
-	static final String[] DECIDERS = { "reviewer", "senior", "legal", "admin" };
-
 	/**
 	 * The Swagger UI of the API (springdoc's, from its WebJar): for signed-in staff only,
 	 * with the console's session, under a policy of its own.
 	 */
+	private static final String[] STAFF = Access.STAFF.stream().map(Role::wire).sorted().toArray(String[]::new);
+
 	@Bean
 	@Order(9)
 	SecurityFilterChain apiDocsSecurity(HttpSecurity http, StaffAccountStore accounts) throws Exception {
@@ -67,8 +70,8 @@ class ConsoleSecurityConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain consoleSecurity(HttpSecurity http, StaffAccountStore accounts, SignInThrottle throttle)
-			throws Exception {
+	SecurityFilterChain consoleSecurity(HttpSecurity http, StaffAccountStore accounts, SignInThrottle throttle,
+			List<AccessRules> modules) throws Exception {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::load);
 		provider.setPasswordEncoder(accounts.encoder());
 		ConsoleSignInThrottleFilter throttled = new ConsoleSignInThrottleFilter(throttle);
@@ -86,60 +89,10 @@ class ConsoleSecurityConfiguration {
 				.failureHandler(throttled.failureHandler())
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(HttpMethod.GET, "/login", "/webjars/**", "/console-assets/**")
-				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/console", "/console/cases/*", "/console/evidence/*",
-						"/console/appeals")
-				.hasAnyRole(STAFF)
-				// search and each user's own saved searches (docs/console.md)
-				.requestMatchers(HttpMethod.GET, "/console/search")
-				.hasAnyRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/console/searches", "/console/searches/*/delete")
-				.hasAnyRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/console/cases/*/notes", "/console/cases/*/escalate")
-				.hasAnyRole(STAFF)
-				// the transparency report and its downloads (issue #14)
-				.requestMatchers(HttpMethod.GET, "/console/transparency", "/console/transparency/report")
-				.hasAnyRole(STAFF)
-				// the mailbox's triage and quarantine (docs/console.md): the API allows
-				// staff too
-				.requestMatchers(HttpMethod.GET, "/console/mailbox", "/console/mailbox/unclear/*",
-						"/console/mailbox/quarantine", "/console/mailbox/quarantine/*",
-						"/console/mailbox/quarantine/*/original")
-				.hasAnyRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/console/mailbox/unclear/*", "/console/mailbox/quarantine/*/release")
-				.hasAnyRole(STAFF)
-				// staff accounts and their tokens (docs/console.md)
-				.requestMatchers(HttpMethod.GET, "/console/staff")
-				.hasRole("admin")
-				.requestMatchers(HttpMethod.POST, "/console/staff", "/console/staff/*/disable",
-						"/console/staff/*/enable", "/console/staff/*/password", "/console/staff/*/tokens",
-						"/console/staff/tokens/*/revoke")
-				.hasRole("admin")
-				// the console's pages for the rest of the work (issue 17)
-				.requestMatchers(HttpMethod.GET, "/console/mitigations", "/console/mitigations/*",
-						"/console/emergencies", "/console/dashboard", "/console/policy", "/console/cases/*/write")
-				.hasAnyRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/console/mitigations/*/lift", "/console/mitigations/*/extend",
-						"/console/mitigations/*/review", "/console/emergencies/*/answer", "/console/cases/*/write")
-				.hasAnyRole(DECIDERS)
-				// a backtest replays every decision since a date: the roles that change
-				// policy
-				.requestMatchers(HttpMethod.POST, "/console/policy/backtest")
-				.hasAnyRole("senior", "legal", "admin")
-				// the pressure on an account (issue 15), as /api/v1/authority-requests
-				.requestMatchers(HttpMethod.GET, "/console/accounts/*")
-				.hasAnyRole("senior", "legal", "admin")
-				.requestMatchers(HttpMethod.POST, "/console/cases/*/emergency")
-				.hasAnyRole("reviewer", "senior", "admin")
-				.requestMatchers(HttpMethod.POST, "/console/cases/*/claim", "/console/cases/*/release",
-						"/console/cases/*/accept", "/console/cases/*/change", "/console/cases/*/deny",
-						"/console/cases/*/approval", "/console/cases/*/link", "/console/cases/*/merge", "/console/bulk",
-						"/console/appeals/*/decision")
-				.hasAnyRole(DECIDERS)
-				.anyRequest()
-				.denyAll())
+			.authorizeHttpRequests((authorize) -> {
+				AccessRuleSet.of(modules, AccessRules::console).applyTo(authorize);
+				authorize.anyRequest().denyAll();
+			})
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CSP))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
 		return http.build();

@@ -12,10 +12,11 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * The customer API, the customer's web pages and the public phishing interstitial. The
- * customer chain comes before the staff API chain ({@code @Order(1)}, all of
- * {@code /api/**}): chains are tried in order and the first whose matcher fits takes the
- * request, so a more specific chain must come first.
+ * The customer API and the customer's web pages: everything under them for the customer
+ * whose token it is, and nothing for anyone else. The customer chain comes before the
+ * staff API chain ({@code @Order(1)}, all of {@code /api/**}): chains are tried in order
+ * and the first whose matcher fits takes the request, so a more specific chain must come
+ * first.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -67,29 +68,6 @@ class CustomerSecurityConfiguration {
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/customer/sign-in")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
-		return http.build();
-	}
-
-	/**
-	 * The phishing warning page the edge serves in place of a confirmed phishing site:
-	 * public, read-only, nothing loaded from anywhere, never framed.
-	 */
-	@Bean
-	@Order(40)
-	SecurityFilterChain interstitialSecurity(HttpSecurity http) throws Exception {
-		http.securityMatcher("/interstitial/**")
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.httpBasic((basic) -> basic.disable())
-			.formLogin((form) -> form.disable())
-			.authorizeHttpRequests((authorize) -> authorize
-				.requestMatchers(org.springframework.http.HttpMethod.GET, "/interstitial/*", "/interstitial/assets/*")
-				.permitAll()
-				.anyRequest()
-				.denyAll())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
-					"default-src 'none'; style-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}

@@ -3,7 +3,7 @@ package org.abusedesk.identity.internal;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

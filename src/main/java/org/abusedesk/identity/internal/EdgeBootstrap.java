@@ -1,6 +1,6 @@
 package org.abusedesk.identity.internal;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.internal.StaffTokenStore.Bootstrap;
 
 import org.springframework.beans.factory.annotation.Autowired;

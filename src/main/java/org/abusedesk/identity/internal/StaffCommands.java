@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.abusedesk.commandline.UsageException;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccountException;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.identity.StaffMember;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccountException;
 import org.abusedesk.identity.StaffAccountException.Kind;
 import org.abusedesk.identity.StaffAccounts;

@@ -1,6 +1,6 @@
 package org.abusedesk.identity.internal;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 
 record StaffPrincipal(String name, Role role) {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffMember;
 import org.abusedesk.identity.StaffTokens;
 

@@ -35,7 +35,9 @@ class BatchChunks {
 	record Item(int index, ReportSubmission submission, Resolution resolution) {
 	}
 
-	private final ReportRepository reports;
+	private final ReportStore reports;
+
+	private final DuplicateCheck duplicates;
 
 	private final AuditLog audit;
 
@@ -45,9 +47,10 @@ class BatchChunks {
 
 	private final Duration duplicateWindow;
 
-	BatchChunks(ReportRepository reports, AuditLog audit, ApplicationEventPublisher events,
+	BatchChunks(ReportStore reports, DuplicateCheck duplicates, AuditLog audit, ApplicationEventPublisher events,
 			TransactionTemplate transaction, IntakeProperties properties) {
 		this.reports = reports;
+		this.duplicates = duplicates;
 		this.audit = audit;
 		this.events = events;
 		this.transaction = transaction;
@@ -76,30 +79,30 @@ class BatchChunks {
 				distinct.add(fingerprint);
 			}
 		}
-		Map<String, ReportRepository.Original> originals = new HashMap<>(
-				this.reports.lockAndFindOriginals(distinct, this.duplicateWindow));
+		Map<String, DuplicateCheck.Original> originals = new HashMap<>(
+				this.duplicates.lockAndFindOriginals(distinct, this.duplicateWindow));
 		List<Long> ids = this.reports.nextIds(items.size());
 		Long tokenId = (credential != null) ? credential.tokenId() : null;
 
-		List<ReportRepository.NewReport> rows = new ArrayList<>(items.size());
-		List<ReportRepository.Original> originalOf = new ArrayList<>(items.size());
+		List<ReportStore.NewReport> rows = new ArrayList<>(items.size());
+		List<DuplicateCheck.Original> originalOf = new ArrayList<>(items.size());
 		List<String> secrets = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
 			Item item = items.get(i);
 			String fingerprint = fingerprints.get(i);
 			// an earlier report of this chunk is an original as much as a stored one:
 			// the second identical item is a duplicate of the first
-			ReportRepository.Original original = (fingerprint != null) ? originals.get(fingerprint) : null;
+			DuplicateCheck.Original original = (fingerprint != null) ? originals.get(fingerprint) : null;
 			String denialReason = ReportIntake.denialReason(original, item.resolution());
 			ReportStatus status = (denialReason == null) ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 			String trackingCode = TrackingCodes.next();
 			String secret = StatusSecrets.next();
 			long id = ids.get(i);
 			if (fingerprint != null && status == ReportStatus.SUBMITTED) {
-				originals.put(fingerprint, new ReportRepository.Original(id, trackingCode));
+				originals.put(fingerprint, new DuplicateCheck.Original(id, trackingCode));
 			}
-			rows.add(new ReportRepository.NewReport(id, channel, source, trackingCode, item.submission(),
-					item.resolution(), status, denialReason, (original != null) ? original.id() : null, fingerprint,
+			rows.add(new ReportStore.NewReport(id, channel, source, trackingCode, item.submission(), item.resolution(),
+					status, denialReason, (original != null) ? original.id() : null, fingerprint,
 					StatusSecrets.hash(secret), tokenId));
 			originalOf.add(original);
 			secrets.add(secret);

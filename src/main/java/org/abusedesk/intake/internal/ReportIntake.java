@@ -44,7 +44,9 @@ class ReportIntake implements ReportFiling {
 
 	private final ReportValidator validator;
 
-	private final ReportRepository reports;
+	private final ReportStore reports;
+
+	private final DuplicateCheck duplicates;
 
 	private final Resolver resolver;
 
@@ -58,14 +60,16 @@ class ReportIntake implements ReportFiling {
 
 	private final ObjectProvider<ReporterSuspensions> suspensions;
 
-	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportRepository reports, Resolver resolver,
-			AuditLog audit, ApplicationEventPublisher events, TransactionTemplate transaction,
-			IntakeProperties properties, ObjectProvider<ReporterSuspensions> suspensions) {
+	ReportIntake(RawSubmissionArchive archive, ReportValidator validator, ReportStore reports,
+			DuplicateCheck duplicates, Resolver resolver, AuditLog audit, ApplicationEventPublisher events,
+			TransactionTemplate transaction, IntakeProperties properties,
+			ObjectProvider<ReporterSuspensions> suspensions) {
 		this.suspensions = suspensions;
 		this.duplicateWindow = properties.duplicateWindow();
 		this.archive = archive;
 		this.validator = validator;
 		this.reports = reports;
+		this.duplicates = duplicates;
 		this.resolver = resolver;
 		this.audit = audit;
 		this.events = events;
@@ -229,14 +233,14 @@ class ReportIntake implements ReportFiling {
 	private ReportReceipt store(String channel, String source, ReportSubmission submission, Resolution resolution,
 			ReporterCredential credential, boolean marksRawStored) {
 		String fingerprint = Fingerprints.of(submission);
-		Optional<ReportRepository.Original> original = (fingerprint != null)
-				? this.reports.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
+		Optional<DuplicateCheck.Original> original = (fingerprint != null)
+				? this.duplicates.findOriginal(fingerprint, this.duplicateWindow) : Optional.empty();
 		String denialReason = denialReason(original.orElse(null), resolution);
 		ReportStatus status = (denialReason == null) ? ReportStatus.SUBMITTED : ReportStatus.DENIED;
 		String trackingCode = TrackingCodes.next();
 		String statusSecret = StatusSecrets.next();
 		Report stored = this.reports.insert(channel, source, trackingCode, submission, resolution, status, denialReason,
-				original.map(ReportRepository.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
+				original.map(DuplicateCheck.Original::id).orElse(null), fingerprint, StatusSecrets.hash(statusSecret),
 				(credential != null) ? credential.tokenId() : null, marksRawStored);
 		long id = stored.id();
 		// the report's stream is new (its row was just inserted): its first entries in
@@ -259,7 +263,7 @@ class ReportIntake implements ReportFiling {
 	 * Why a report is denied on arrival, or {@code null} when it is not.
 	 * @param original the report it repeats, or {@code null}
 	 */
-	static String denialReason(ReportRepository.Original original, Resolution resolution) {
+	static String denialReason(DuplicateCheck.Original original, Resolution resolution) {
 		return (original != null) ? DenialReason.DUPLICATE_REPORT.wire()
 				: resolution.ours() ? null : DenialReason.NOT_OURS.wire();
 	}
@@ -279,7 +283,7 @@ class ReportIntake implements ReportFiling {
 	}
 
 	/** The details of {@code report.denied} for a report denied on arrival. */
-	static Map<String, Object> denialFacts(Report stored, ReportRepository.Original original) {
+	static Map<String, Object> denialFacts(Report stored, DuplicateCheck.Original original) {
 		Map<String, Object> denial = new LinkedHashMap<>();
 		denial.put("denial_reason", stored.denialReason());
 		denial.put("explanation",
@@ -292,7 +296,7 @@ class ReportIntake implements ReportFiling {
 		return denial;
 	}
 
-	static ReportReceipt receipt(Report stored, ReportRepository.Original original, String statusSecret) {
+	static ReportReceipt receipt(Report stored, DuplicateCheck.Original original, String statusSecret) {
 		return new ReportReceipt(stored.id(), stored.trackingCode(), stored.status().wire(), stored.denialReason(),
 				(original != null) ? original.trackingCode() : null, statusSecret);
 	}

@@ -20,18 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Holds reports filed without their type and releases them with the type a person picked
  * ({@code report.held_for}). The router claims only reports that are not held
- * ({@link ReportRepository#claimSubmitted}).
+ * ({@link SubmittedQueue#claimSubmitted}).
  */
 @Service
 class ReportTriageService implements ReportTriage {
 
 	private final JdbcClient jdbc;
 
-	private final ReportRepository reports;
+	private final ReportLookup reports;
 
 	private final ApplicationEventPublisher events;
 
-	ReportTriageService(JdbcClient jdbc, ReportRepository reports, ApplicationEventPublisher events) {
+	ReportTriageService(JdbcClient jdbc, ReportLookup reports, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.reports = reports;
 		this.events = events;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.abusedesk.notifications.CaseLetters;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.problems.InvalidInputException;
 
 import org.springframework.http.HttpStatus;

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
 import org.abusedesk.referrals.Referrals;

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 

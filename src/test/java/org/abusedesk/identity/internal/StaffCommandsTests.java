@@ -11,7 +11,7 @@ import org.abusedesk.CommandRun;
 import org.abusedesk.ConsoleSession;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.junit.jupiter.api.Test;
 

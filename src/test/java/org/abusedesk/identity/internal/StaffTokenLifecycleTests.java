@@ -6,7 +6,7 @@ import tools.jackson.databind.JsonNode;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -10,7 +10,7 @@ import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.CatalogImport;
 import org.abusedesk.catalog.Resolver;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.MailAdmission;
 import org.abusedesk.intake.MailIntake;

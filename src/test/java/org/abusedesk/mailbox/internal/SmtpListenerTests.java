@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** The abuse mailbox by SMTP: a real client delivers to the listener. */
-@TestPropertySource(properties = { "abusedesk.mail-intake.smtp.port=0",
-		"abusedesk.mail-intake.smtp.recipients=abuse@desk.example,@abuse.desk.example" })
+/**
+ * The abuse mailbox by SMTP: a real client delivers to the listener, which every
+ * integration test's desk runs (on a free port, {@link IntegrationTest}).
+ */
 class SmtpListenerTests extends IntegrationTest {
 
 	@Autowired

@@ -6,7 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.DeskTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.referrals.Referrals;
 import org.junit.jupiter.api.Test;

@@ -16,7 +16,7 @@ import org.abusedesk.ConsoleSession;
 import org.abusedesk.NcmecReceiver;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.DeskTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.referrals.Referrals;
 import org.junit.jupiter.api.AfterEach;

@@ -3,7 +3,7 @@ package org.abusedesk.referrals.internal;
 import org.abusedesk.Api;
 import org.abusedesk.CommandRun;
 import org.abusedesk.DeskTest;
-import org.abusedesk.identity.Role;
+import org.abusedesk.access.Role;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

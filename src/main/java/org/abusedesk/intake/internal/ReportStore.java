@@ -1,46 +1,34 @@
 package org.abusedesk.intake.internal;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.abusedesk.catalog.Account;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
-import org.abusedesk.intake.DenialReason;
-import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportStatus;
-import org.abusedesk.intake.ReportType;
-import org.abusedesk.intake.Reporter;
-import org.abusedesk.intake.ReporterKind;
-import org.abusedesk.intake.Reports;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Stores new reports: the report row with its resolution, its URLs, addresses and
+ * evidence files, one report at a time or a batch's chunk at once.
+ */
 @Repository
-class ReportRepository implements Reports {
+class ReportStore {
 
 	private final JdbcClient jdbc;
 
 	private final ObjectMapper json;
 
-	ReportRepository(JdbcClient jdbc, ObjectMapper json) {
+	ReportStore(JdbcClient jdbc, ObjectMapper json) {
 		this.jdbc = jdbc;
 		this.json = json;
 	}
@@ -298,245 +286,6 @@ class ReportRepository implements Reports {
 			.param("sha", RawSubmissionArchive.sha256(file.content()))
 			.param("content", file.content())
 			.update();
-	}
-
-	/** The original of a duplicate: same fingerprint within the window, not denied. */
-	Optional<Original> findOriginal(String fingerprint, java.time.Duration window) {
-		// serialises identical submissions so that two at once cannot both be originals
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:fingerprint, 0))")
-			.param("fingerprint", fingerprint)
-			.query((rs, n) -> 1)
-			.list();
-		return this.jdbc.sql("""
-				select id, tracking_code from report
-				where fingerprint = :fingerprint and status <> 'denied'
-				  and received_at > now() - make_interval(secs => :window)
-				order by id limit 1""")
-			.param("fingerprint", fingerprint)
-			.param("window", window.toSeconds())
-			.query((rs, n) -> new Original(rs.getLong("id"), rs.getString("tracking_code")))
-			.optional();
-	}
-
-	record Original(long id, String trackingCode) {
-	}
-
-	/**
-	 * {@link #findOriginal} for many fingerprints at once, in two statements however many
-	 * there are. The locks are taken in the order of their keys, so that two callers with
-	 * overlapping fingerprints wait for each other instead of deadlocking; the originals
-	 * are read by a second statement, whose snapshot sees what the earlier holders of
-	 * those locks committed, with {@link #findOriginal}'s query for each fingerprint (a
-	 * lateral join: one probe of the fingerprint index each, whatever the planner thinks
-	 * of the list; an {@code in} list let it scan every report of the window).
-	 * @return the original of each fingerprint that has one
-	 */
-	Map<String, Original> lockAndFindOriginals(Collection<String> fingerprints, java.time.Duration window) {
-		if (fingerprints.isEmpty()) {
-			return Map.of();
-		}
-		String list = this.json.writeValueAsString(fingerprints);
-		// the locks are taken as the sorted keys come out of the subquery (PostgreSQL
-		// also evaluates a volatile function of a sorted query's target list after the
-		// sort)
-		this.jdbc.sql("""
-				select pg_advisory_xact_lock(k)
-				from (select distinct hashtextextended(f, 0) as k
-				      from jsonb_array_elements_text(cast(:fingerprints as jsonb)) as f) keys
-				order by k""").param("fingerprints", list).query((rs, n) -> 1).list();
-		Map<String, Original> originals = new HashMap<>();
-		this.jdbc.sql("""
-				select f.fingerprint, o.id, o.tracking_code
-				from jsonb_array_elements_text(cast(:fingerprints as jsonb)) as f(fingerprint)
-				cross join lateral (
-				    select id, tracking_code from report
-				    where fingerprint = f.fingerprint
-				      and status <> 'denied' and received_at > now() - make_interval(secs => :window)
-				    order by id limit 1) o""")
-			.param("fingerprints", list)
-			.param("window", window.toSeconds())
-			.query((rs, n) -> originals.put(rs.getString("fingerprint"),
-					new Original(rs.getLong("id"), rs.getString("tracking_code"))))
-			.list();
-		return originals;
-	}
-
-	@Override
-	public Optional<Report> withStatusSecret(String trackingCode, String secret) {
-		record Row(long id, String hash) {
-		}
-		return this.jdbc.sql("select id, status_secret_hash from report where tracking_code = :code")
-			.param("code", trackingCode)
-			.query((rs, n) -> new Row(rs.getLong(1), rs.getString(2)))
-			.optional()
-			.filter((row) -> StatusSecrets.matches(secret, row.hash()))
-			.flatMap((row) -> find(row.id()));
-	}
-
-	@Override
-	public Optional<Report> find(long id) {
-		List<String> urls = this.jdbc.sql("select url from report_url where report_id = :id order by position")
-			.param("id", id)
-			.query(String.class)
-			.list();
-		List<String> addresses = this.jdbc
-			.sql("select address from report_address where report_id = :id order by position")
-			.param("id", id)
-			.query(String.class)
-			.list();
-		return this.jdbc.sql("select * from report where id = :id")
-			.param("id", id)
-			.query((rs, n) -> map(rs, urls, addresses))
-			.optional();
-	}
-
-	@Override
-	public List<Report> aboutAccount(String accountRef, int limit, long beforeId) {
-		return this.jdbc.sql("""
-				select id from report where account_ref = :account and notify_owner <> 'none' and id < :before
-				order by id desc limit :limit""")
-			.param("account", accountRef)
-			.param("before", beforeId)
-			.param("limit", limit)
-			.query(Long.class)
-			.list()
-			.stream()
-			.map((id) -> find(id).orElseThrow())
-			.toList();
-	}
-
-	@Override
-	public List<Long> markAllDenied(Collection<Long> ids, DenialReason reason) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		List<Long> changed = new ArrayList<>(this.jdbc.sql("""
-				update report set status = 'denied', denial_reason = :reason, decided_at = now()
-				where id = any(:ids) and status <> 'denied'
-				returning id""")
-			.param("reason", reason.wire())
-			.param("ids", ids.toArray(Long[]::new))
-			.query(Long.class)
-			.list());
-		Collections.sort(changed);
-		return changed;
-	}
-
-	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
-	public List<Long> claimSubmitted(int limit, Collection<Long> except) {
-		return this.jdbc.sql("""
-				select id from report where status = 'submitted' and held_for is null and id <> all(:except)
-				order by id limit :limit for update skip locked""")
-			.param("limit", limit)
-			.param("except", except.toArray(Long[]::new))
-			.query(Long.class)
-			.list();
-	}
-
-	@Override
-	public List<Report> findAll(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return List.of();
-		}
-		Map<Long, List<String>> urls = new HashMap<>();
-		Map<Long, List<String>> addresses = new HashMap<>();
-		Long[] array = ids.toArray(Long[]::new);
-		this.jdbc.sql("select report_id, url from report_url where report_id = any(:ids) order by report_id, position")
-			.param("ids", array)
-			.query((rs, n) -> urls.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2)))
-			.list();
-		this.jdbc.sql(
-				"select report_id, address from report_address where report_id = any(:ids) order by report_id, position")
-			.param("ids", array)
-			.query((rs, n) -> addresses.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(rs.getString(2)))
-			.list();
-		return this.jdbc.sql("select * from report where id = any(:ids) order by id")
-			.param("ids", array)
-			.query((rs, n) -> map(rs, urls.getOrDefault(rs.getLong("id"), List.of()),
-					addresses.getOrDefault(rs.getLong("id"), List.of())))
-			.list();
-	}
-
-	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
-	public Optional<Report> claim(long id) {
-		boolean claimed = this.jdbc.sql(
-				"select id from report where id = :id and status = 'submitted' and held_for is null for update skip locked")
-			.param("id", id)
-			.query(Long.class)
-			.optional()
-			.isPresent();
-		return claimed ? find(id) : Optional.empty();
-	}
-
-	@Override
-	public int countSubmitted(int atMost) {
-		return this.jdbc.sql(
-				"select count(*) from (select 1 from report where status = 'submitted' and held_for is null limit :limit) waiting")
-			.param("limit", atMost)
-			.query(Integer.class)
-			.single();
-	}
-
-	@Override
-	public int markAllAccepted(Collection<Long> ids) {
-		if (ids.isEmpty()) {
-			return 0;
-		}
-		return this.jdbc.sql("""
-				update report set status = 'accepted', decided_at = now()
-				where id = any(:ids) and status = 'submitted'""").param("ids", ids.toArray(Long[]::new)).update();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> details(String json) {
-		return (json != null) ? this.json.readValue(json, Map.class) : Map.of();
-	}
-
-	private Report map(ResultSet rs, List<String> urls, List<String> addresses) throws SQLException {
-		String query = urls.isEmpty() ? addresses.get(0) : urls.get(0);
-		Resolution resolution;
-		if (rs.getObject("account_id") == null) {
-			resolution = Resolution.notOurs(query, rs.getString("target"));
-		}
-		else {
-			Account account = new Account(rs.getLong("account_id"), rs.getString("account_ref"),
-					rs.getString("account_name"), rs.getString("account_contact"), rs.getBoolean("account_at_risk"),
-					rs.getString("account_status"));
-			Origin origin = (rs.getString("origin_address") != null) ? new Origin(rs.getString("origin_address"),
-					rs.getString("origin_host_name"), rs.getString("origin_host_contact")) : null;
-			resolution = new Resolution(query, rs.getString("target"), account, rs.getLong("property_id"),
-					rs.getString("property"), rs.getString("property_kind"), services(rs.getArray("services")), origin);
-		}
-		Reporter reporter = new Reporter(rs.getString("reporter_name"), rs.getString("reporter_email"),
-				ReporterKind.fromWire(rs.getString("reporter_kind")).orElseThrow(),
-				rs.getString("reporter_organisation"), rs.getString("reporter_country"));
-		return new Report(rs.getLong("id"), rs.getString("tracking_code"),
-				ReportType.fromWire(rs.getString("type")).orElseThrow(), status(rs.getString("status")),
-				rs.getString("denial_reason"), reporter, urls, addresses, rs.getString("justification"),
-				rs.getString("comments"), details(rs.getString("details")),
-				NotifyChoice.fromWire(rs.getString("notify_host")).orElseThrow(),
-				NotifyChoice.fromWire(rs.getString("notify_owner")).orElseThrow(),
-				NotifyChoice.fromWire(rs.getString("notify_ncmec")).orElse(null), resolution,
-				rs.getTimestamp("received_at").toInstant());
-	}
-
-	private static ReportStatus status(String wire) {
-		for (ReportStatus status : ReportStatus.values()) {
-			if (status.wire().equals(wire)) {
-				return status;
-			}
-		}
-		throw new IllegalStateException("Unknown report status " + wire);
-	}
-
-	private static Set<Service> services(Array array) throws SQLException {
-		Set<Service> services = EnumSet.noneOf(Service.class);
-		for (Object value : (Object[]) array.getArray()) {
-			Service.fromWire((String) value).ifPresent(services::add);
-		}
-		return services;
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.abusedesk.identity;
+package org.abusedesk.access;
 
 import java.util.Arrays;
 import java.util.Optional;
