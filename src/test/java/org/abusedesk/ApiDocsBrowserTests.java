@@ -1,14 +1,12 @@
 package org.abusedesk;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -27,22 +25,11 @@ class ApiDocsBrowserTests extends DeskTest {
 
 	private static final String PASSWORD = "api docs test password";
 
-	private static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	@Autowired
 	private StaffAccounts accounts;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void withoutSigningInTheSwaggerUiSendsYouToSignIn() {
@@ -61,7 +48,7 @@ class ApiDocsBrowserTests extends DeskTest {
 	void anAgentReadsTheApiInTheSwaggerUiUnderTheStrictPolicy() {
 		String agent = "docs-agent-" + this.catalog.id();
 		this.accounts.create(agent, Role.AGENT, PASSWORD);
-		BrowserPages pages = new BrowserPages(chromium.driver(), this.port);
+		BrowserPages pages = chromium.pages(this.port);
 		pages.signIn(agent, PASSWORD);
 		chromium.driver().manage().logs().get(LogType.BROWSER);
 

@@ -1,23 +1,20 @@
 package org.abusedesk.console;
 
-import org.abusedesk.Api;
 import org.abusedesk.BrowserPages;
-import org.abusedesk.BrowserSteps;
 import org.abusedesk.Chromium;
 import org.abusedesk.EdgeDeskTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.junit.jupiter.api.AfterAll;
+import org.abusedesk.mailbox.HostReply;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -39,7 +36,8 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 
 	private static final String PASSWORD = "desk pages browser password";
 
-	private static Chromium chromium;
+	@RegisterExtension
+	static final Chromium chromium = new Chromium("de-DE,de");
 
 	private static WebDriver browser;
 
@@ -49,25 +47,17 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 	@Autowired
 	private MailIntake mailbox;
 
+	private BrowserPages page;
+
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start("de-DE,de");
+	static void useTheBrowser() {
 		browser = chromium.driver();
 	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	private BrowserSteps page;
 
 	@BeforeEach
 	void forgetTheSession() {
 		browser.manage().deleteAllCookies();
-		this.page = new BrowserSteps(browser, this.port);
+		this.page = chromium.pages(this.port);
 	}
 
 	@Test
@@ -81,22 +71,18 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		String reviewer = "lifter-" + this.catalog.id();
 		this.accounts.create(reviewer, Role.REVIEWER, PASSWORD);
 
-		this.page.open("/login");
-		this.page.waitFor(By.id("username")).sendKeys(reviewer);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("signed-in-as"), reviewer));
+		this.page.signIn(reviewer, PASSWORD);
 		this.page.click(By.id("mitigations-link"));
-		this.page.waitUntil(ExpectedConditions.urlContains("/console/mitigations"));
+		this.page.wait(ExpectedConditions.urlContains("/console/mitigations"));
 		this.page.open("/console/mitigations?account=hosting-" + this.catalog.id());
 		this.page.click(By.linkText("#" + id));
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
+		this.page.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
 		assertThat(browser.findElement(By.id("mitigation-target")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/lift.php");
 
 		this.page.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
 		this.page.click(By.id("lift"));
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
+		this.page.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
 		assertThat(browser.findElement(By.id("message")).getText())
 			.isEqualTo("Lifted: the mitigation is removed and the edge drops it.");
 		assertThat(browser.findElements(By.id("lift-form"))).isEmpty();
@@ -121,34 +107,21 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		assertThat(leave.getText()).isEqualTo("Diese Website verlassen");
 		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
 		leave.click();
-		this.page.waitUntil(ExpectedConditions.urlToBe("about:blank"));
+		this.page.wait(ExpectedConditions.urlToBe("about:blank"));
 	}
 
 	@Test
 	void aReplyToTheReportWeForwardedIsThreadedIntoTheCasesTimeline() throws Exception {
 		String host = "www." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send-anon", "send-anon"), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long caseId = caseOf(created.json().get("id").asLong());
+		long caseId = fileAndAwaitCase("phishing", this.catalog.report(host, "send-anon", "send-anon"));
 		MimeMessage forwarded = awaitMessageTo(this.catalog.originHost(), "Abuse report");
-		String reply = """
-				From: Origin Abuse Desk <%s>
-				To: abuse@abusedesk.invalid
-				Subject: Re: %s
-				Message-ID: <browser-reply-%s@origin-host.example>
-				In-Reply-To: %s
-				References: %s
-
-				We have suspended the customer's site https://%s/login.php. Kind regards.
-				""".formatted(this.catalog.originHost(), forwarded.getSubject(), this.catalog.id(),
-				forwarded.getMessageID(), forwarded.getMessageID(), host);
-		MailOutcome outcome = this.mailbox.receive(reply.getBytes(StandardCharsets.UTF_8), "test", null);
+		MailOutcome outcome = this.mailbox.receive(HostReply.to(forwarded, this.catalog, host, "browser-reply"), "test",
+				null);
 		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
 		String agent = "reader-" + this.catalog.id();
 		this.accounts.create(agent, Role.AGENT, PASSWORD);
 
-		new BrowserPages(browser, this.port).signIn(agent, PASSWORD);
+		this.page.signIn(agent, PASSWORD);
 		this.page.open("/console/cases/" + caseId);
 		WebElement entry = this.page
 			.waitFor(By.cssSelector("#timeline-entries li[data-action='correspondence.received']"));
