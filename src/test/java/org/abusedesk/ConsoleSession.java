@@ -14,11 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.abusedesk.identity.Role;
+import org.abusedesk.identity.StaffAccounts;
+
 /**
  * A browser-like HTTP client for the console: keeps the session cookie, reads the CSRF
  * token from the sign-in page, follows no redirects (tests look at them).
  */
 public final class ConsoleSession {
+
+	/** The password of the staff accounts the tests create ({@link #newStaff}). */
+	public static final String PASSWORD = "a long console test password";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -31,6 +37,15 @@ public final class ConsoleSession {
 
 	public ConsoleSession(int port) {
 		this.port = port;
+	}
+
+	/**
+	 * Creates the staff account {@code name} of {@code role} with {@link #PASSWORD} and
+	 * signs it in to the console of the application on {@code port}.
+	 */
+	public static ConsoleSession newStaff(int port, StaffAccounts accounts, String name, Role role) {
+		accounts.create(name, role, PASSWORD);
+		return new ConsoleSession(port).signIn(name, PASSWORD);
 	}
 
 	/** Signs in; fails unless the console accepted the password. */
