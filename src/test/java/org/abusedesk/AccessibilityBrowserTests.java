@@ -1,16 +1,10 @@
 package org.abusedesk;
 
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffAccounts;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,24 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes the pictures in docs/screenshots (README, "Screenshots"). A page added to the
  * application gets a line here.
  */
-@Tag("browser")
-class AccessibilityBrowserTests extends EdgeDeskTest {
-
-	private static final String PASSWORD = "accessibility test password";
-
-	@RegisterExtension
-	static final Chromium chromium = new Chromium();
-
-	private BrowserPages pages;
-
-	@Autowired
-	private StaffAccounts accounts;
-
-	@BeforeEach
-	void openBrowser() {
-		this.pages = chromium.pages(this.port);
-		chromium.driver().manage().deleteAllCookies();
-	}
+class AccessibilityBrowserTests extends BrowserTest {
 
 	@Test
 	void thePublicPagesHaveNoSeriousViolations() {
@@ -66,11 +43,10 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 	@Test
 	void theConsolePagesHaveNoSeriousViolations() {
 		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), "/console.html"));
-		String admin = "a11y-admin-" + this.catalog.id();
-		this.accounts.create(admin, Role.ADMIN, PASSWORD);
+		String admin = newStaff("a11y-admin", Role.ADMIN);
 
 		check("/login", "login");
-		this.pages.signIn(admin, PASSWORD);
+		signIn(admin);
 		this.pages.assertAccessible("the queue");
 		this.pages.screenshot("console-queue");
 		check("/console/cases/" + caseId, "case-page");
@@ -78,9 +54,7 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 		check("/console/cases/not-a-number", "error-400");
 		assertThat(this.pages.waitFor(By.id("error-title")).getText()).isEqualTo("This request could not be read");
 
-		String agent = "a11y-agent-" + this.catalog.id();
-		this.accounts.create(agent, Role.AGENT, PASSWORD);
-		this.pages.signIn(agent, PASSWORD);
+		signIn(newStaff("a11y-agent", Role.AGENT));
 		check("/console/staff", "error-403");
 		assertThat(this.pages.waitFor(By.id("error-title")).getText()).isEqualTo("You may not do this");
 	}
@@ -94,9 +68,8 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 			.query(Long.class)
 			.single();
 		String account = "hosting-" + this.catalog.id();
-		String admin = "a11y-desk-" + this.catalog.id();
-		this.accounts.create(admin, Role.ADMIN, PASSWORD);
-		this.pages.signIn(admin, PASSWORD);
+		String admin = newStaff("a11y-desk", Role.ADMIN);
+		signIn(admin);
 
 		check("/console/search?q=" + host, "search");
 		this.pages.waitFor(By.cssSelector("#search-results tr[data-case='" + caseId + "']"));

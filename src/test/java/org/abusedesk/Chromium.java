@@ -9,6 +9,7 @@ import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,9 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's chromium, headless, driven through its own chromedriver, for the browser tests
- * of one class: registered as a static {@code @RegisterExtension} field, it starts before
- * the class's first test and quits after its last. Nothing is downloaded: a missing
- * chromedriver fails the test (CI installs it, see .ci/run).
+ * of one class ({@link BrowserTest}): registered as a static {@code @RegisterExtension}
+ * field, it starts before the class's first test, with the {@code Accept-Language} of the
+ * class's {@link BrowserTest.AcceptLanguage} if it has one, and quits after its last.
+ * Nothing is downloaded: a missing chromedriver fails the test (CI installs it, see
+ * .ci/run).
  */
 public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
@@ -32,37 +35,26 @@ public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
-	private final String acceptLanguages;
-
 	private Path profile;
 
 	private WebDriver driver;
 
-	/** A browser with the default {@code Accept-Language}. */
-	public Chromium() {
-		this(null);
-	}
-
-	/**
-	 * A browser whose {@code Accept-Language} is {@code acceptLanguages} (e.g.
-	 * {@code de-DE,de}), or the default for {@code null}.
-	 */
-	public Chromium(String acceptLanguages) {
-		this.acceptLanguages = acceptLanguages;
-	}
-
 	@Override
 	public void beforeAll(ExtensionContext context) throws IOException {
 		assertThat(CHROMEDRIVER).as("chromedriver is missing: apt-get install chromium chromium-driver").canRead();
+		String acceptLanguages = AnnotationSupport
+			.findAnnotation(context.getRequiredTestClass(), BrowserTest.AcceptLanguage.class)
+			.map(BrowserTest.AcceptLanguage::value)
+			.orElse(null);
 		this.profile = Files.createTempDirectory("abusedesk-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--user-data-dir=" + this.profile);
-		if (this.acceptLanguages != null) {
-			options.addArguments("--accept-lang=" + this.acceptLanguages);
-			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", this.acceptLanguages));
+		if (acceptLanguages != null) {
+			options.addArguments("--accept-lang=" + acceptLanguages);
+			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
 		}
 		// the console's messages (content security policy violations among them) for the
 		// tests to read

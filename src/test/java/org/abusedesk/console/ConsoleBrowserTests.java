@@ -1,8 +1,5 @@
 package org.abusedesk.console;
 
-import org.abusedesk.BrowserPages;
-import org.abusedesk.Chromium;
-import org.abusedesk.EdgeDeskTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,23 +7,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.abusedesk.BrowserTest;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.transparency.TransparencyHistory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -44,18 +37,7 @@ import static org.awaitility.Awaitility.await;
  * hostile report text stays inert; the content security policy is sent; the transparency
  * report's page draws its charts.
  */
-@Tag("browser")
-class ConsoleBrowserTests extends EdgeDeskTest {
-
-	private static final String PASSWORD = "browser test password";
-
-	@RegisterExtension
-	static final Chromium chromium = new Chromium();
-
-	private static WebDriver browser;
-
-	@Autowired
-	private StaffAccounts accounts;
+class ConsoleBrowserTests extends BrowserTest {
 
 	@Autowired
 	private Mitigations mitigations;
@@ -63,25 +45,14 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 	@Autowired
 	private org.abusedesk.intake.MailIntake mailbox;
 
-	private BrowserPages pages;
-
 	private String reviewer;
 
 	private String secondReviewer;
 
-	@BeforeAll
-	static void useTheBrowser() {
-		browser = chromium.driver();
-	}
-
 	@BeforeEach
-	void setUp() {
-		this.pages = chromium.pages(this.port);
-		this.reviewer = "reviewer-" + this.catalog.id();
-		this.secondReviewer = "reviewer2-" + this.catalog.id();
-		this.accounts.create(this.reviewer, Role.REVIEWER, PASSWORD);
-		this.accounts.create(this.secondReviewer, Role.REVIEWER, PASSWORD);
-		browser.manage().deleteAllCookies();
+	void twoReviewers() {
+		this.reviewer = newStaff("reviewer", Role.REVIEWER);
+		this.secondReviewer = newStaff("reviewer2", Role.REVIEWER);
 	}
 
 	@Test
@@ -89,11 +60,11 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		// first in the filtered queue whatever other tests left
 		long caseId = mostUrgentHostedCase();
 
-		this.pages.signIn(this.reviewer, PASSWORD);
-		new Select(browser.findElement(By.id("filter-service"))).selectByValue("hosting");
-		new Select(browser.findElement(By.id("filter-type"))).selectByValue("general");
-		browser.findElement(By.id("filter-rule")).sendKeys("hosting.review");
-		browser.findElement(By.id("apply-filters")).click();
+		signIn(this.reviewer);
+		new Select(browser().findElement(By.id("filter-service"))).selectByValue("hosting");
+		new Select(browser().findElement(By.id("filter-type"))).selectByValue("general");
+		browser().findElement(By.id("filter-rule")).sendKeys("hosting.review");
+		browser().findElement(By.id("apply-filters")).click();
 		// htmx swaps the page in place: wait for the filtered page, not the one before it
 		this.pages.wait(ExpectedConditions.urlContains("rule=hosting.review"));
 		String row = this.pages
@@ -116,11 +87,11 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 			grace.sendKeys("0");
 			return true;
 		});
-		browser.findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
+		browser().findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
 		this.pages.click(By.id("propose-change"));
 		this.pages.wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "awaiting_approval"));
-		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for approval");
-		assertThat(browser.findElement(By.id("proposal-status")).getAttribute("data-status"))
+		assertThat(browser().findElement(By.id("case-status")).getText()).isEqualTo("Waiting for approval");
+		assertThat(browser().findElement(By.id("proposal-status")).getAttribute("data-status"))
 			.isEqualTo("awaiting_approval");
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
 
@@ -128,14 +99,14 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		this.pages.click(By.id("approve"));
 		this.pages.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "cannot approve"));
 
-		this.pages.signIn(this.secondReviewer, PASSWORD);
+		signIn(this.secondReviewer);
 		this.pages.open("/console/cases/" + caseId);
 		assertThat(this.pages.waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
-		browser.findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
+		browser().findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
 		this.pages.click(By.id("approve"));
 		this.pages.wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "actioned"));
-		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("Active");
-		assertThat(browser.findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
+		assertThat(browser().findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("Active");
+		assertThat(browser().findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
 			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
 					"https://blog." + this.catalog.hostedZone() + "/pay.php");
 
@@ -149,11 +120,12 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 			assertThat(mitigation.status()).isEqualTo("active");
 			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());
 		});
-		assertThat(browser.findElements(By.cssSelector(".timeline-entry"))
+		assertThat(browser().findElements(By.cssSelector(".timeline-entry"))
 			.stream()
 			.map((entry) -> entry.getAttribute("data-action")))
 			.contains("case.claimed", "case.plan_changed", "case.plan_approved", "case.plan_applied");
-		assertThat(browser.findElements(By.cssSelector(".timeline-entry .headline")).stream().map(WebElement::getText))
+		assertThat(
+				browser().findElements(By.cssSelector(".timeline-entry .headline")).stream().map(WebElement::getText))
 			.contains("Claimed the case", "Changed the plan", "Approved the plan", "Plan applied");
 	}
 
@@ -162,10 +134,10 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		long caseId = hostedCase();
 		assertThat(this.work.claim(caseId, new Actor(this.reviewer, Role.REVIEWER)).mine()).isTrue();
 
-		this.pages.signIn(this.secondReviewer, PASSWORD);
+		signIn(this.secondReviewer);
 		this.pages.open("/console/cases/" + caseId);
 		assertThat(this.pages.waitFor(By.id("claimed-by")).getText()).isEqualTo(this.reviewer);
-		assertThat(browser.findElements(By.id("claim"))).isEmpty();
+		assertThat(browser().findElements(By.id("claim"))).isEmpty();
 		this.pages.click(By.id("accept"));
 		this.pages.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "held by " + this.reviewer));
 	}
@@ -177,21 +149,21 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 			.replace("A fake bank login page harvesting passwords.", hostile.replace("\"", "\\\""));
 		long caseId = fileAndAwaitCase("general", report);
 
-		this.pages.signIn(this.reviewer, PASSWORD);
+		signIn(this.reviewer);
 		this.pages.open("/console/cases/" + caseId);
 		WebElement justification = this.pages.waitFor(By.cssSelector(".justification"));
 		assertThat(justification.getText()).isEqualTo(hostile);
-		assertThat(browser.findElements(By.cssSelector(".justification b, .justification script"))).isEmpty();
-		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		assertThat(browser().findElements(By.cssSelector(".justification b, .justification script"))).isEmpty();
+		assertThatThrownBy(() -> browser().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		// a reviewer does not see who reported
-		assertThat(browser.findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
-		assertThat(browser.getPageSource()).doesNotContain(this.catalog.reporter());
+		assertThat(browser().findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
+		assertThat(browser().getPageSource()).doesNotContain(this.catalog.reporter());
 	}
 
 	@Test
 	void aReviewerFindsACaseBySearchNarrowsItSavesItAndRunsItAgain() {
 		long caseId = hostedCase();
-		this.pages.signIn(this.reviewer, PASSWORD);
+		signIn(this.reviewer);
 		this.pages.waitFor(By.id("quick-q")).sendKeys("blog." + this.catalog.hostedZone() + "/pay");
 		this.pages.click(By.id("quick-search"));
 		this.pages.wait(ExpectedConditions.urlContains("/console/search"));
@@ -203,8 +175,8 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		this.pages.wait(ExpectedConditions.textToBe(By.id("result-count"), "No cases match."));
 
 		new Select(this.pages.waitFor(By.id("search-status"))).selectByValue("open");
-		new Select(browser.findElement(By.id("field"))).selectByValue("host");
-		WebElement text = browser.findElement(By.id("q"));
+		new Select(browser().findElement(By.id("field"))).selectByValue("host");
+		WebElement text = browser().findElement(By.id("q"));
 		text.clear();
 		text.sendKeys("blog." + this.catalog.hostedZone());
 		this.pages.click(By.id("search-button"));
@@ -219,72 +191,73 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		this.pages.click(By.linkText(name));
 		this.pages.wait(ExpectedConditions.urlContains("field=host"));
 		assertThat(results()).containsExactly(caseId);
-		WebElement badge = browser.findElement(By.cssSelector("#search-results tr[data-case] .badge"));
+		WebElement badge = browser().findElement(By.cssSelector("#search-results tr[data-case] .badge"));
 		assertThat(badge.getText()).isNotEqualTo(badge.getAttribute("data-status")).doesNotContain("_");
 	}
 
 	@Test
 	void theCasePageSaysWhatHappenedInWordsAndAnswersTheKeyboard() {
 		long caseId = hostedCase();
-		this.pages.signIn(this.reviewer, PASSWORD);
+		signIn(this.reviewer);
 		this.pages.open("/console/cases/" + caseId);
 
 		// the summary: what, where, which service, who holds it, due
 		assertThat(this.pages.waitFor(By.id("case-what")).getText())
 			.isEqualTo("Other abuse on " + this.catalog.hostedZone() + " · Hosting");
-		assertThat(browser.findElement(By.id("claimed-by")).getText()).isEqualTo("nobody");
-		WebElement due = browser.findElement(By.cssSelector("#case-due time"));
+		assertThat(browser().findElement(By.id("claimed-by")).getText()).isEqualTo("nobody");
+		WebElement due = browser().findElement(By.cssSelector("#case-due time"));
 		assertThat(Instant.parse(due.getAttribute("datetime"))).isAfter(Instant.now().minus(Duration.ofDays(1)));
 		// relative, with the exact time in the viewer's zone on hover, never ISO text
 		assertThat(due.getText()).matches("in \\d+ (hours?|days?|minutes?)");
 		assertThat(due.getAttribute("title")).isNotBlank().doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
-		assertThat(browser.findElement(By.id("plan-review")).getText()).doesNotContain("_");
+		assertThat(browser().findElement(By.id("plan-review")).getText()).doesNotContain("_");
 
 		// the timeline in words: the report, its decision, the messages, never JSON
-		List<String> headlines = browser.findElements(By.cssSelector(".timeline-entry .headline"))
+		List<String> headlines = browser().findElements(By.cssSelector(".timeline-entry .headline"))
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 		assertThat(headlines).anySatisfy((line) -> assertThat(line).startsWith("Report received"))
 			.anySatisfy((line) -> assertThat(line).startsWith("Report decided"))
 			.contains("Report attached to the case");
-		assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("{").doesNotContain("\"\"");
+		assertThat(browser().findElement(By.id("timeline")).getText()).doesNotContain("{").doesNotContain("\"\"");
 
 		// c claims; a and d bring the decisions to hand without taking them
-		new Actions(browser).sendKeys("c").perform();
+		new Actions(browser()).sendKeys("c").perform();
 		this.pages.wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
 		this.pages.wait((driver) -> driver.findElements(By.cssSelector(".timeline-entry .headline"))
 			.stream()
 			.anyMatch((line) -> line.getText().equals("Claimed the case")));
-		new Actions(browser).sendKeys("d").perform();
+		new Actions(browser()).sendKeys("d").perform();
 		this.pages.wait((driver) -> "deny-reason".equals(driver.switchTo().activeElement().getAttribute("id")));
-		browser.findElement(By.tagName("h1")).click();
-		new Actions(browser).sendKeys("a").perform();
+		browser().findElement(By.tagName("h1")).click();
+		new Actions(browser()).sendKeys("a").perform();
 		this.pages.wait((driver) -> "accept".equals(driver.switchTo().activeElement().getAttribute("id")));
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
-		assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isNotEqualTo("actioned");
+		assertThat(browser().findElement(By.id("case-status")).getAttribute("data-status")).isNotEqualTo("actioned");
 	}
 
 	@Test
 	void aBulkActionSaysWhatItWillDoAndWaitsForConfirmation() {
 		long caseId = mostUrgentHostedCase();
-		this.pages.signIn(this.reviewer, PASSWORD);
-		assertThat(new Select(browser.findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
+		signIn(this.reviewer);
+		assertThat(
+				new Select(browser().findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
 			.isEmpty();
 		String before = caseStatus(caseId);
 		// j moves to the first (most urgent) case and x selects it
-		new Actions(browser).sendKeys("j").sendKeys("x").perform();
-		WebElement first = browser.findElement(By.cssSelector("#queue tbody tr"));
+		new Actions(browser()).sendKeys("j").sendKeys("x").perform();
+		WebElement first = browser().findElement(By.cssSelector("#queue tbody tr"));
 		assertThat(first.getAttribute("class")).contains("current");
 		assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
-		if (!browser.findElement(By.id("select-" + caseId)).isSelected()) {
+		if (!browser().findElement(By.id("select-" + caseId)).isSelected()) {
 			first.findElement(By.cssSelector("input[type=checkbox]")).click();
-			browser.findElement(By.id("select-" + caseId)).click();
+			browser().findElement(By.id("select-" + caseId)).click();
 		}
-		new Select(browser.findElement(By.id("bulk-action"))).selectByValue("deny_duplicate");
+		new Select(browser().findElement(By.id("bulk-action"))).selectByValue("deny_duplicate");
 		this.pages.click(By.id("bulk-apply"));
 		assertThat(this.pages.waitFor(By.id("bulk-what")).getText()).startsWith("Deny 1 case as duplicates");
-		assertThat(browser.findElements(By.cssSelector("#bulk-cases a")).stream().map(WebElement::getText))
+		assertThat(browser().findElements(By.cssSelector("#bulk-cases a")).stream().map(WebElement::getText))
 			.containsExactly("#" + caseId);
 		this.pages.click(By.id("bulk-cancel"));
 		this.pages.wait(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
@@ -319,15 +292,15 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 	void aReviewerChoosesAPeriodAndSeesTheTransparencyReportAsCharts() throws IOException {
 		TransparencyHistory.march2021(this.jdbc);
 		TransparencyHistory.june2020(this.jdbc);
-		browser.manage().window().setSize(new Dimension(1400, 1000));
-		this.pages.signIn(this.reviewer, PASSWORD);
+		browser().manage().window().setSize(new Dimension(1400, 1000));
+		signIn(this.reviewer);
 		this.pages.click(By.id("transparency-link"));
 		this.pages.wait(ExpectedConditions.urlContains("/console/transparency"));
 		// a date input takes typed dates in the browser's locale: set them as the form
 		// sends them
-		JavascriptExecutor script = (JavascriptExecutor) browser;
+		JavascriptExecutor script = (JavascriptExecutor) browser();
 		script.executeScript("arguments[0].value = '2020-06-01'", this.pages.waitFor(By.id("period-from")));
-		script.executeScript("arguments[0].value = '2021-03-31'", browser.findElement(By.id("period-to")));
+		script.executeScript("arguments[0].value = '2021-03-31'", browser().findElement(By.id("period-to")));
 		this.pages.click(By.id("show-period"));
 		this.pages.wait(ExpectedConditions.urlContains("from=2020-06-01"));
 		this.pages
@@ -336,20 +309,20 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		WebElement phishing = this.pages.waitFor(By.cssSelector("#reports-by_type g.bar[data-key='phishing'] rect"));
 		assertThat(phishing.getCssValue("fill")).isEqualTo("rgb(47, 109, 181)");
 		assertThat(Integer.parseInt(phishing.getDomAttribute("width"))).isPositive();
-		assertThat(browser.findElement(By.cssSelector("#times-to_decision figcaption")).getText())
+		assertThat(browser().findElement(By.cssSelector("#times-to_decision figcaption")).getText())
 			.isEqualTo("From report to decision (seconds)");
-		assertThat(browser.findElements(By.cssSelector("#appeals-filed rect.seg-1"))).isNotEmpty();
-		assertThat(browser.findElement(By.id("download-csv")).getDomAttribute("href"))
+		assertThat(browser().findElements(By.cssSelector("#appeals-filed rect.seg-1"))).isNotEmpty();
+		assertThat(browser().findElement(By.id("download-csv")).getDomAttribute("href"))
 			.isEqualTo("/console/transparency/report?from=2020-06-01&to=2021-03-31&format=csv");
 
 		// the README's picture, retaken only on demand (-Dscreenshots=true) so that the
 		// normal run leaves the checkout as it was
 		if (Boolean.getBoolean("screenshots")) {
 			long height = (Long) script.executeScript("return document.documentElement.scrollHeight");
-			browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
+			browser().manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
 			Path screenshot = Path.of("docs", "screenshots", "transparency.png");
 			Files.createDirectories(screenshot.getParent());
-			Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			Files.write(screenshot, ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
 			assertThat(Files.size(screenshot)).isPositive();
 		}
 	}
@@ -382,7 +355,7 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 			.query(Long.class)
 			.single();
 
-		this.pages.signIn(this.reviewer, PASSWORD);
+		signIn(this.reviewer);
 		this.pages.click(By.id("mailbox-link"));
 		this.pages.wait(ExpectedConditions.urlContains("/console/mailbox"));
 		// other tests leave reports waiting too: the page from just before this one
@@ -390,13 +363,13 @@ class ConsoleBrowserTests extends EdgeDeskTest {
 		String row = this.pages
 			.wait((driver) -> driver.findElement(By.cssSelector("tr[data-report='" + reportId + "']")).getText());
 		assertThat(row).contains(code).contains("https://" + host + "/verify.php");
-		new Select(browser.findElement(By.id("type-" + reportId))).selectByValue("phishing");
+		new Select(browser().findElement(By.id("type-" + reportId))).selectByValue("phishing");
 		this.pages.click(By.id("pick-" + reportId));
 		assertThat(this.pages.waitFor(By.id("picked-type")).getText()).isEqualTo("phishing");
 		this.pages.click(By.id("confirm"));
 
 		assertThat(this.pages.waitFor(By.id("message")).getText()).contains("Report " + code + " is now phishing");
-		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		assertThatThrownBy(() -> browser().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("select count(*) from decision where report_id = :id")
 				.param("id", reportId)

@@ -1,22 +1,14 @@
 package org.abusedesk.console;
 
-import org.abusedesk.BrowserPages;
-import org.abusedesk.Chromium;
-import org.abusedesk.EdgeDeskTest;
-
 import jakarta.mail.internet.MimeMessage;
+import org.abusedesk.BrowserTest;
+import org.abusedesk.BrowserTest.AcceptLanguage;
 import org.abusedesk.identity.Role;
-import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.mailbox.HostReply;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -31,34 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the host's answer to the report we forwarded comes in through the abuse mailbox and
  * shows in the case's timeline.
  */
-@Tag("browser")
-class DeskPagesBrowserTests extends EdgeDeskTest {
-
-	private static final String PASSWORD = "desk pages browser password";
-
-	@RegisterExtension
-	static final Chromium chromium = new Chromium("de-DE,de");
-
-	private static WebDriver browser;
-
-	@Autowired
-	private StaffAccounts accounts;
+@AcceptLanguage("de-DE,de")
+class DeskPagesBrowserTests extends BrowserTest {
 
 	@Autowired
 	private MailIntake mailbox;
-
-	private BrowserPages page;
-
-	@BeforeAll
-	static void useTheBrowser() {
-		browser = chromium.driver();
-	}
-
-	@BeforeEach
-	void forgetTheSession() {
-		browser.manage().deleteAllCookies();
-		this.page = chromium.pages(this.port);
-	}
 
 	@Test
 	void aReviewerLiftsAMitigationFromItsPage() {
@@ -68,24 +37,21 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 			.param("id", id)
 			.query(Long.class)
 			.single();
-		String reviewer = "lifter-" + this.catalog.id();
-		this.accounts.create(reviewer, Role.REVIEWER, PASSWORD);
-
-		this.page.signIn(reviewer, PASSWORD);
-		this.page.click(By.id("mitigations-link"));
-		this.page.wait(ExpectedConditions.urlContains("/console/mitigations"));
-		this.page.open("/console/mitigations?account=hosting-" + this.catalog.id());
-		this.page.click(By.linkText("#" + id));
-		this.page.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
-		assertThat(browser.findElement(By.id("mitigation-target")).getText())
+		signIn(newStaff("lifter", Role.REVIEWER));
+		this.pages.click(By.id("mitigations-link"));
+		this.pages.wait(ExpectedConditions.urlContains("/console/mitigations"));
+		this.pages.open("/console/mitigations?account=hosting-" + this.catalog.id());
+		this.pages.click(By.linkText("#" + id));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
+		assertThat(browser().findElement(By.id("mitigation-target")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/lift.php");
 
-		this.page.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
-		this.page.click(By.id("lift"));
-		this.page.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
-		assertThat(browser.findElement(By.id("message")).getText())
+		this.pages.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
+		this.pages.click(By.id("lift"));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
+		assertThat(browser().findElement(By.id("message")).getText())
 			.isEqualTo("Lifted: the mitigation is removed and the edge drops it.");
-		assertThat(browser.findElements(By.id("lift-form"))).isEmpty();
+		assertThat(browser().findElements(By.id("lift-form"))).isEmpty();
 		assertThat(latest(cursor, caseId)).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 	}
@@ -94,20 +60,20 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 	void theWarningPageIsARedDangerPageInTheVisitorsLanguageWithAWayBack() {
 		long id = activeInterstitial("/konto.php");
 
-		this.page.open("/interstitial/" + id);
-		WebElement heading = this.page.waitFor(By.id("warning-heading"));
+		this.pages.open("/interstitial/" + id);
+		WebElement heading = this.pages.waitFor(By.id("warning-heading"));
 		assertThat(heading.getText()).isEqualTo("Warnung: diese Website wurde als Phishing gemeldet");
-		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		// the stylesheet loaded under the page's content security policy
-		assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+		assertThat(browser().findElement(By.tagName("body")).getCssValue("background-color"))
 			.isEqualTo("rgba(139, 16, 16, 1)");
-		assertThat(browser.findElement(By.cssSelector(".warning-lead strong")).getText())
+		assertThat(browser().findElement(By.cssSelector(".warning-lead strong")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/konto.php");
-		WebElement leave = browser.findElement(By.id("leave"));
+		WebElement leave = browser().findElement(By.id("leave"));
 		assertThat(leave.getText()).isEqualTo("Diese Website verlassen");
-		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
+		assertThat(browser().findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
 		leave.click();
-		this.page.wait(ExpectedConditions.urlToBe("about:blank"));
+		this.pages.wait(ExpectedConditions.urlToBe("about:blank"));
 	}
 
 	@Test
@@ -118,12 +84,9 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 		MailOutcome outcome = this.mailbox.receive(HostReply.to(forwarded, this.catalog, host, "browser-reply"), "test",
 				null);
 		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
-		String agent = "reader-" + this.catalog.id();
-		this.accounts.create(agent, Role.AGENT, PASSWORD);
-
-		this.page.signIn(agent, PASSWORD);
-		this.page.open("/console/cases/" + caseId);
-		WebElement entry = this.page
+		signIn(newStaff("reader", Role.AGENT));
+		this.pages.open("/console/cases/" + caseId);
+		WebElement entry = this.pages
 			.waitFor(By.cssSelector("#timeline-entries li[data-action='correspondence.received']"));
 		assertThat(entry.getAttribute("data-category")).isEqualTo("reply");
 		assertThat(entry.findElement(By.className("headline")).getText()).isEqualTo("Reply received");
