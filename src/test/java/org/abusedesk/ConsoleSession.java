@@ -1,12 +1,10 @@
 package org.abusedesk;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -98,17 +96,7 @@ public final class ConsoleSession {
 	}
 
 	private Api.Response send(HttpRequest.Builder builder) {
-		try {
-			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Api.Response(response.statusCode(), response.body(), response.headers());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.client, builder.build());
 	}
 
 }
