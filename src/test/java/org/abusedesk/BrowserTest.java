@@ -24,7 +24,7 @@ public abstract class BrowserTest extends EdgeDeskTest {
 
 	/** Started for each test class, reading its {@link AcceptLanguage}. */
 	@RegisterExtension
-	static final Chromium chromium = new Chromium();
+	protected static final Chromium chromium = new Chromium();
 
 	@Autowired
 	protected StaffAccounts accounts;
