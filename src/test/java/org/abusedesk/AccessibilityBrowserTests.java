@@ -1,24 +1,10 @@
 package org.abusedesk;
 
-import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
-
 import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
-import org.abusedesk.policy.MitigationType;
-import org.abusedesk.policy.ProposedMitigation;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,35 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * writes the pictures in docs/screenshots (README, "Screenshots"). A page added to the
  * application gets a line here.
  */
-@Tag("browser")
-class AccessibilityBrowserTests extends EdgeDeskTest {
-
-	private static final String PASSWORD = "accessibility test password";
-
-	private static Chromium chromium;
-
-	private static BrowserPages pages;
-
-	@Autowired
-	private StaffAccounts accounts;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	@BeforeEach
-	void openBrowser() {
-		pages = new BrowserPages(chromium.driver(), this.port);
-		chromium.driver().manage().deleteAllCookies();
-	}
+class AccessibilityBrowserTests extends BrowserTest {
 
 	@Test
 	void thePublicPagesHaveNoSeriousViolations() {
@@ -64,14 +22,14 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 		check("/report", "report-types");
 		check("/report/phishing", "report-form");
 		// the form sent empty: the error summary and the messages at the fields
-		pages.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-		pages.wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert], .error-summary")));
-		pages.assertAccessible("the report form with errors");
-		pages.screenshot("report-form-errors");
+		this.pages.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+		this.pages.wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert], .error-summary")));
+		this.pages.assertAccessible("the report form with errors");
+		this.pages.screenshot("report-form-errors");
 		check("/no-such-page", "not-found");
 		// a wrong link into the application: the error page, not JSON
 		check("/report/no-such-type", "error-404");
-		assertThat(pages.waitFor(By.id("error-title")).getText()).isEqualTo("Page not found");
+		assertThat(this.pages.waitFor(By.id("error-title")).getText()).isEqualTo("Page not found");
 
 		Api.Response filed = this.api.post("/api/v1/reports/phishing",
 				phishing("blog." + this.catalog.hostedZone(), "/status-page.html"), null);
@@ -85,44 +43,40 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 	@Test
 	void theConsolePagesHaveNoSeriousViolations() {
 		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), "/console.html"));
-		String admin = "a11y-admin-" + this.catalog.id();
-		this.accounts.create(admin, Role.ADMIN, PASSWORD);
+		String admin = newStaff("a11y-admin", Role.ADMIN);
 
 		check("/login", "login");
-		pages.signIn(admin, PASSWORD);
-		pages.assertAccessible("the queue");
-		pages.screenshot("console-queue");
+		signIn(admin);
+		this.pages.assertAccessible("the queue");
+		this.pages.screenshot("console-queue");
 		check("/console/cases/" + caseId, "case-page");
 		check("/console/staff", "staff-page");
 		check("/console/cases/not-a-number", "error-400");
-		assertThat(pages.waitFor(By.id("error-title")).getText()).isEqualTo("This request could not be read");
+		assertThat(this.pages.waitFor(By.id("error-title")).getText()).isEqualTo("This request could not be read");
 
-		String agent = "a11y-agent-" + this.catalog.id();
-		this.accounts.create(agent, Role.AGENT, PASSWORD);
-		pages.signIn(agent, PASSWORD);
+		signIn(newStaff("a11y-agent", Role.AGENT));
 		check("/console/staff", "error-403");
-		assertThat(pages.waitFor(By.id("error-title")).getText()).isEqualTo("You may not do this");
+		assertThat(this.pages.waitFor(By.id("error-title")).getText()).isEqualTo("You may not do this");
 	}
 
 	@Test
 	void theDeskPagesHaveNoSeriousViolations() {
 		String host = "blog." + this.catalog.hostedZone();
-		long mitigation = activeInterstitial("/desk-pages.html");
+		long mitigation = activeInterstitial("/desk-this.pages.html");
 		long caseId = this.jdbc.sql("select case_id from mitigation where id = :id")
 			.param("id", mitigation)
 			.query(Long.class)
 			.single();
 		String account = "hosting-" + this.catalog.id();
-		String admin = "a11y-desk-" + this.catalog.id();
-		this.accounts.create(admin, Role.ADMIN, PASSWORD);
-		pages.signIn(admin, PASSWORD);
+		String admin = newStaff("a11y-desk", Role.ADMIN);
+		signIn(admin);
 
 		check("/console/search?q=" + host, "search");
-		pages.waitFor(By.cssSelector("#search-results tr[data-case='" + caseId + "']"));
+		this.pages.waitFor(By.cssSelector("#search-results tr[data-case='" + caseId + "']"));
 		check("/console/dashboard", "dashboard");
 		check("/console/mitigations?account=" + account, "mitigations");
 		check("/console/mitigations/" + mitigation, "mitigation-page");
-		assertThat(pages.waitFor(By.id("mitigation-status")).getText()).isEqualTo("active");
+		assertThat(this.pages.waitFor(By.id("mitigation-status")).getText()).isEqualTo("active");
 		check("/console/emergencies", "emergencies");
 		check("/console/policy", "policy");
 		check("/console/appeals", "appeals");
@@ -137,37 +91,33 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 		// a bulk action's confirmation: what it will do, before anything is done (on the
 		// first case of the queue; this one makes sure there is one)
 		fileAndAwaitCase("phishing", phishing(host, "/queued.html"));
-		pages.open("/console");
-		pages.waitFor(By.cssSelector("#queue tbody tr input[type=checkbox]")).click();
-		new Select(pages.driver().findElement(By.id("bulk-action"))).selectByValue("assign");
-		pages.driver().findElement(By.id("bulk-assignee")).sendKeys(admin);
-		pages.driver().findElement(By.id("bulk-apply")).click();
-		assertThat(pages.waitFor(By.id("bulk-what")).getText()).startsWith("Assign 1 case to " + admin);
-		pages.assertAccessible("the confirmation of a bulk action");
-		pages.screenshot("bulk-confirm");
+		this.pages.open("/console");
+		this.pages.waitFor(By.cssSelector("#queue tbody tr input[type=checkbox]")).click();
+		new Select(this.pages.driver().findElement(By.id("bulk-action"))).selectByValue("assign");
+		this.pages.driver().findElement(By.id("bulk-assignee")).sendKeys(admin);
+		this.pages.driver().findElement(By.id("bulk-apply")).click();
+		assertThat(this.pages.waitFor(By.id("bulk-what")).getText()).startsWith("Assign 1 case to " + admin);
+		this.pages.assertAccessible("the confirmation of a bulk action");
+		this.pages.screenshot("bulk-confirm");
 	}
 
 	@Test
 	void theCustomerPagesAndTheInterstitialHaveNoSeriousViolations() {
-		String host = "blog." + this.catalog.hostedZone();
-		long cursor = changeCursor();
-		long caseId = fileAndAwaitCase("phishing", phishing(host, "/customer.html"));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
-		String interstitial = latest(cursor, caseId).get(0).get("interstitial_path").asString();
+		long interstitial = activeInterstitial("/customer.html");
 		String token = customerToken("hosting-" + this.catalog.id());
 
 		check("/customer/sign-in", "customer-sign-in");
-		pages.driver().findElement(By.id("token")).sendKeys(token);
-		pages.driver().findElement(By.cssSelector("form button[type=submit]")).click();
-		pages.wait(ExpectedConditions.urlMatches("/customer$"));
-		pages.assertAccessible("the customer's page");
-		pages.screenshot("customer-page");
+		this.pages.driver().findElement(By.id("token")).sendKeys(token);
+		this.pages.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+		this.pages.wait(ExpectedConditions.urlMatches("/customer$"));
+		this.pages.assertAccessible("the customer's page");
+		this.pages.screenshot("customer-page");
 
 		check("/customer/mitigations/1/review", "error-405");
-		assertThat(pages.waitFor(By.id("error-title")).getText()).isEqualTo("This address does not take that request");
+		assertThat(this.pages.waitFor(By.id("error-title")).getText())
+			.isEqualTo("This address does not take that request");
 
-		check(interstitial, "interstitial");
+		check("/interstitial/" + interstitial, "interstitial");
 	}
 
 	/**
@@ -175,11 +125,11 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 	 * asked to.
 	 */
 	private void check(String path, String name) {
-		pages.open(path);
-		pages.wait(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
-		pages.assertAccessible(path);
+		this.pages.open(path);
+		this.pages.wait(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+		this.pages.assertAccessible(path);
 		if (name != null) {
-			pages.screenshot(name);
+			this.pages.screenshot(name);
 		}
 	}
 

@@ -1,20 +1,13 @@
 package org.abusedesk;
 
-import java.io.IOException;
 import java.util.List;
 
 import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,27 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Swagger UI of the API (issue 17): staff only, from springdoc's WebJar, under a
  * content security policy without inline scripts, and it shows the OpenAPI document.
  */
-@Tag("browser")
-class ApiDocsBrowserTests extends DeskTest {
-
-	private static final String PASSWORD = "api docs test password";
-
-	private static Chromium chromium;
-
-	@Autowired
-	private StaffAccounts accounts;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
+class ApiDocsBrowserTests extends BrowserTest {
 
 	@Test
 	void withoutSigningInTheSwaggerUiSendsYouToSignIn() {
@@ -59,20 +32,17 @@ class ApiDocsBrowserTests extends DeskTest {
 
 	@Test
 	void anAgentReadsTheApiInTheSwaggerUiUnderTheStrictPolicy() {
-		String agent = "docs-agent-" + this.catalog.id();
-		this.accounts.create(agent, Role.AGENT, PASSWORD);
-		BrowserPages pages = new BrowserPages(chromium.driver(), this.port);
-		pages.signIn(agent, PASSWORD);
-		chromium.driver().manage().logs().get(LogType.BROWSER);
+		String agent = newStaff("docs-agent", Role.AGENT);
+		signIn(agent);
+		browser().manage().logs().get(LogType.BROWSER);
 
-		pages.open("/console/api-docs");
-		WebElement report = pages.waitFor(By.cssSelector(".opblock-post [data-path='/api/v1/reports/{type}']"));
+		this.pages.open("/console/api-docs");
+		WebElement report = this.pages.waitFor(By.cssSelector(".opblock-post [data-path='/api/v1/reports/{type}']"));
 		assertThat(report.getText()).isEqualTo("/api/v1/reports/{type}");
-		assertThat(pages.driver().findElement(By.cssSelector(".auth-wrapper .authorize")).isDisplayed()).isTrue();
-		pages.screenshot("swagger-ui");
+		assertThat(this.pages.driver().findElement(By.cssSelector(".auth-wrapper .authorize")).isDisplayed()).isTrue();
+		this.pages.screenshot("swagger-ui");
 
-		List<String> refused = chromium.driver()
-			.manage()
+		List<String> refused = browser().manage()
 			.logs()
 			.get(LogType.BROWSER)
 			.getAll()
@@ -82,7 +52,7 @@ class ApiDocsBrowserTests extends DeskTest {
 			.toList();
 		assertThat(refused).isEmpty();
 
-		Api.Response index = new ConsoleSession(this.port).signIn(agent, PASSWORD)
+		Api.Response index = new ConsoleSession(this.port).signIn(agent, ConsoleSession.PASSWORD)
 			.get("/console/swagger-ui/index.html");
 		assertThat(index.status()).isEqualTo(200);
 		assertThat(index.headers().firstValue("Content-Security-Policy"))

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One browser on the running application, for the browser tests: opening pages, waiting
- * for them, signing in to the console, the accessibility check of a page (axe-core, as
+ * for what they need instead of sleeping (htmx may replace an element between finding and
+ * using it), signing in to the console, the accessibility check of a page (axe-core, as
  * vendored by {@code scripts/ensure-axe-core} before the tests) and, with
  * {@code -Dscreenshots=true}, the screenshots in docs/screenshots.
  */
@@ -64,8 +65,20 @@ public final class BrowserPages {
 	}
 
 	public <T> T wait(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(condition);
+	}
+
+	/** Clicks, finding the element again if htmx replaced it in the meantime. */
+	public void click(By locator) {
+		wait((driver) -> {
+			WebElement element = driver.findElement(locator);
+			if (!element.isDisplayed()) {
+				return null;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 	/** Signs in to the console and waits for the queue. */

@@ -6,6 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,40 +22,36 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's chromium, headless, driven through its own chromedriver. Nothing is
- * downloaded: a missing chromedriver fails the test (CI installs it, see .ci/run).
+ * Debian's chromium, headless, driven through its own chromedriver, for the browser tests
+ * of one class ({@link BrowserTest}): registered as a static {@code @RegisterExtension}
+ * field, it starts before the class's first test, with the {@code Accept-Language} of the
+ * class's {@link BrowserTest.AcceptLanguage} if it has one, and quits after its last.
+ * Nothing is downloaded: a missing chromedriver fails the test (CI installs it, see
+ * .ci/run).
  */
-public final class Chromium implements AutoCloseable {
+public final class Chromium implements BeforeAllCallback, AfterAllCallback {
 
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	private static final String CHROMIUM = "/usr/bin/chromium";
 
-	private final Path profile;
+	private Path profile;
 
-	private final WebDriver driver;
+	private WebDriver driver;
 
-	private Chromium(Path profile, WebDriver driver) {
-		this.profile = profile;
-		this.driver = driver;
-	}
-
-	public static Chromium start() throws IOException {
-		return start(null);
-	}
-
-	/**
-	 * A browser whose {@code Accept-Language} is {@code acceptLanguages} (e.g.
-	 * {@code de-DE,de}), or the default for {@code null}.
-	 */
-	public static Chromium start(String acceptLanguages) throws IOException {
+	@Override
+	public void beforeAll(ExtensionContext context) throws IOException {
 		assertThat(CHROMEDRIVER).as("chromedriver is missing: apt-get install chromium chromium-driver").canRead();
-		Path profile = Files.createTempDirectory("abusedesk-chromium");
+		String acceptLanguages = AnnotationSupport
+			.findAnnotation(context.getRequiredTestClass(), BrowserTest.AcceptLanguage.class)
+			.map(BrowserTest.AcceptLanguage::value)
+			.orElse(null);
+		this.profile = Files.createTempDirectory("abusedesk-chromium");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile);
+				"--user-data-dir=" + this.profile);
 		if (acceptLanguages != null) {
 			options.addArguments("--accept-lang=" + acceptLanguages);
 			options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", acceptLanguages));
@@ -64,17 +64,28 @@ public final class Chromium implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
-		return new Chromium(profile, new ChromeDriver(service, options));
+		this.driver = new ChromeDriver(service, options);
 	}
 
 	public WebDriver driver() {
 		return this.driver;
 	}
 
+	/** The pages of the application on {@code port}, in this browser. */
+	public BrowserPages pages(int port) {
+		return new BrowserPages(this.driver, port);
+	}
+
 	@Override
-	public void close() throws IOException {
-		this.driver.quit();
-		FileSystemUtils.deleteRecursively(this.profile);
+	public void afterAll(ExtensionContext context) throws IOException {
+		if (this.driver != null) {
+			this.driver.quit();
+			this.driver = null;
+		}
+		if (this.profile != null) {
+			FileSystemUtils.deleteRecursively(this.profile);
+			this.profile = null;
+		}
 	}
 
 }

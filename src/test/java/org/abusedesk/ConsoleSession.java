@@ -1,12 +1,10 @@
 package org.abusedesk;
 
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,11 +12,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.abusedesk.access.Role;
+import org.abusedesk.identity.StaffAccounts;
+
 /**
  * A browser-like HTTP client for the console: keeps the session cookie, reads the CSRF
  * token from the sign-in page, follows no redirects (tests look at them).
  */
 public final class ConsoleSession {
+
+	/** The password of the staff accounts the tests create ({@link #newStaff}). */
+	public static final String PASSWORD = "a long console test password";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -31,6 +35,15 @@ public final class ConsoleSession {
 
 	public ConsoleSession(int port) {
 		this.port = port;
+	}
+
+	/**
+	 * Creates the staff account {@code name} of {@code role} with {@link #PASSWORD} and
+	 * signs it in to the console of the application on {@code port}.
+	 */
+	public static ConsoleSession newStaff(int port, StaffAccounts accounts, String name, Role role) {
+		accounts.create(name, role, PASSWORD);
+		return new ConsoleSession(port).signIn(name, PASSWORD);
 	}
 
 	/** Signs in; fails unless the console accepted the password. */
@@ -83,17 +96,7 @@ public final class ConsoleSession {
 	}
 
 	private Api.Response send(HttpRequest.Builder builder) {
-		try {
-			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Api.Response(response.statusCode(), response.body(), response.headers());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return Http.send(this.client, builder.build());
 	}
 
 }

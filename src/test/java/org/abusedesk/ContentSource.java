@@ -2,26 +2,22 @@ package org.abusedesk;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A provider's storage API on 127.0.0.1 for the tests (issue 16): answers what a test put
  * at a path (404 otherwise), and records every request it saw, raw, so that a test can
  * assert that nothing outside the allowed paths was ever asked for.
  */
-public final class ContentSource implements AutoCloseable {
+public final class ContentSource extends RecordingServer<String> {
 
 	/**
 	 * What to answer at a path: {@code body} {@code repeat} times, with its length
@@ -32,39 +28,21 @@ public final class ContentSource implements AutoCloseable {
 			boolean stall) {
 	}
 
-	private final HttpServer server;
-
-	private final List<String> requests = new CopyOnWriteArrayList<>();
-
 	private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
 	private final CountDownLatch released = new CountDownLatch(1);
 
-	private ContentSource(HttpServer server) {
-		this.server = server;
+	private ContentSource() {
+		// many at once: an answer that stalls holds its thread
+		super("/", Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "content-source");
+			thread.setDaemon(true);
+			return thread;
+		}));
 	}
 
 	public static ContentSource start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			ContentSource source = new ContentSource(server);
-			server.createContext("/", source::handle);
-			server.setExecutor(Executors.newCachedThreadPool((task) -> {
-				Thread thread = new Thread(task, "content-source");
-				thread.setDaemon(true);
-				return thread;
-			}));
-			server.start();
-			return source;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** {@code http://127.0.0.1:PORT}, without a trailing slash. */
-	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+		return new ContentSource();
 	}
 
 	/** Answers 200 with {@code body} of {@code type} at the raw path (and query). */
@@ -83,12 +61,12 @@ public final class ContentSource implements AutoCloseable {
 
 	/** Every request seen, as its raw path and query, in order. */
 	public List<String> requests() {
-		return List.copyOf(this.requests);
+		return recorded();
 	}
 
 	/** The requests seen whose raw path starts with {@code prefix}. */
 	public List<String> requestsUnder(String prefix) {
-		return this.requests.stream().filter((request) -> request.startsWith(prefix)).toList();
+		return recorded().stream().filter((request) -> request.startsWith(prefix)).toList();
 	}
 
 	/** Lets go of the answers that stall. */
@@ -99,15 +77,16 @@ public final class ContentSource implements AutoCloseable {
 	@Override
 	public void close() {
 		release();
-		this.server.stop(0);
+		super.close();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
+	@Override
+	protected void handle(HttpExchange exchange) {
 		String raw = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
 				? "?" + exchange.getRequestURI().getRawQuery() : "");
-		this.requests.add(raw);
+		record(raw);
 		Answer answer = this.answers.get(raw);
-		try (exchange) {
+		try {
 			if (answer == null) {
 				exchange.sendResponseHeaders(404, -1);
 				return;

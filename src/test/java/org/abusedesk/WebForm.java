@@ -1,13 +1,11 @@
 package org.abusedesk;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,17 +106,8 @@ public final class WebForm {
 	}
 
 	private Page send(HttpRequest.Builder builder) {
-		try {
-			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-			return new Page(response.statusCode(), response.body(), response.headers());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Api.Response response = Http.send(this.client, builder.build());
+		return new Page(response.status(), response.body(), response.headers());
 	}
 
 }

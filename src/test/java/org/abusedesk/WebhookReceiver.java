@@ -1,22 +1,20 @@
 package org.abusedesk;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
 
 /**
  * A webhook endpoint on 127.0.0.1 for the tests: records every delivery and can answer
  * 500 to the first attempts of chosen deliveries.
  */
-public final class WebhookReceiver {
+public final class WebhookReceiver extends RecordingServer<WebhookReceiver.Delivery> {
 
 	/** The signing secret the test application is configured with. */
 	public static final String SECRET = "test-webhook-secret-0123456789";
@@ -26,41 +24,14 @@ public final class WebhookReceiver {
 			int answeredWith) {
 	}
 
-	private final HttpServer server;
-
-	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-
 	private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-	private WebhookReceiver(HttpServer server) {
-		this.server = server;
+	private WebhookReceiver() {
+		super("/hooks");
 	}
 
 	public static WebhookReceiver start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			WebhookReceiver receiver = new WebhookReceiver(server);
-			server.createContext("/hooks", (exchange) -> {
-				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
-				int status = receiver.shouldFail(body) ? 500 : 204;
-				receiver.deliveries
-					.add(new Delivery(key, exchange.getRequestHeaders().getFirst("X-Abusedesk-Timestamp"),
-							exchange.getRequestHeaders().getFirst("X-Abusedesk-Signature"),
-							exchange.getRequestHeaders().getFirst("X-Abusedesk-Event"), body, status));
-				exchange.sendResponseHeaders(status, -1);
-				exchange.close();
-			});
-			server.start();
-			return receiver;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks";
+		return new WebhookReceiver();
 	}
 
 	/** Answers 500 to the next {@code times} deliveries whose body contains the text. */
@@ -70,7 +41,17 @@ public final class WebhookReceiver {
 
 	/** The deliveries whose body contains the text, in the order they arrived. */
 	public List<Delivery> received(String bodyContains) {
-		return this.deliveries.stream().filter((delivery) -> delivery.body().contains(bodyContains)).toList();
+		return recorded().stream().filter((delivery) -> delivery.body().contains(bodyContains)).toList();
+	}
+
+	@Override
+	protected void handle(HttpExchange exchange) throws IOException {
+		String body = body(exchange, StandardCharsets.UTF_8);
+		int status = shouldFail(body) ? 500 : 204;
+		Headers headers = exchange.getRequestHeaders();
+		record(new Delivery(headers.getFirst("Idempotency-Key"), headers.getFirst("X-Abusedesk-Timestamp"),
+				headers.getFirst("X-Abusedesk-Signature"), headers.getFirst("X-Abusedesk-Event"), body, status));
+		exchange.sendResponseHeaders(status, -1);
 	}
 
 	private boolean shouldFail(String body) {

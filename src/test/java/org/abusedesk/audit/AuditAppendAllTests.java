@@ -1,24 +1,16 @@
 package org.abusedesk.audit;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog.Append;
 import org.abusedesk.audit.AuditLog.Entry;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,18 +20,7 @@ import static org.assertj.core.groups.Tuple.tuple;
  * {@link AuditLog#appendAll}: many entries to many streams, new and existing, chained as
  * appends one by one would be.
  */
-class AuditAppendAllTests extends IntegrationTest implements WithQuickTheories {
-
-	private static final String GENESIS = "0".repeat(64);
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class AuditAppendAllTests extends AuditTest implements WithQuickTheories {
 
 	@Test
 	void chainsEachStreamInTheOrderGivenAfterWhatItHeld() {
@@ -67,8 +48,7 @@ class AuditAppendAllTests extends IntegrationTest implements WithQuickTheories {
 		Entry next = this.audit.append(fresh, "staff:ana", "case.forwarded", Map.of());
 		assertThat(next.seq()).isEqualTo(3);
 		assertThat(next.prevHash()).isEqualTo(appended.get(3).hash());
-		AuditLog.Verification verification = this.audit.verify();
-		assertThat(verification.intact()).as(verification.problem()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	/**
@@ -104,17 +84,13 @@ class AuditAppendAllTests extends IntegrationTest implements WithQuickTheories {
 					}
 				}
 			});
-		AuditLog.Verification verification = this.audit.verify();
-		assertThat(verification.intact()).as(verification.problem()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	@Test
 	void joinsTheCallersTransactionAndLeavesNoHeadWhenItRollsBack() {
 		String stream = "case:" + UUID.randomUUID();
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			this.audit.appendAll(List.of(new Append(stream, "system", "case.opened", Map.of())));
-			status.setRollbackOnly();
-		});
+		rolledBack(() -> this.audit.appendAll(List.of(new Append(stream, "system", "case.opened", Map.of()))));
 		assertThat(this.audit.entries(stream)).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from audit_stream where stream = :stream")
 			.param("stream", stream)
@@ -151,8 +127,7 @@ class AuditAppendAllTests extends IntegrationTest implements WithQuickTheories {
 			assertThat(this.audit.entries(a)).extracting(Entry::seq).containsExactly(1L, 2L, 3L);
 			assertThat(this.audit.entries(b)).extracting(Entry::seq).containsExactly(1L, 2L, 3L);
 		}
-		AuditLog.Verification verification = this.audit.verify();
-		assertThat(verification.intact()).as(verification.problem()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	/**
@@ -162,37 +137,18 @@ class AuditAppendAllTests extends IntegrationTest implements WithQuickTheories {
 	@Test
 	void anAppendToAStreamABatchIsCreatingWaitsForIt() throws Exception {
 		String stream = "case:" + UUID.randomUUID();
-		CountDownLatch created = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Void> batch = CompletableFuture
-			.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-				this.audit.appendAll(List.of(new Append(stream, "system", "case.opened", Map.of())));
-				created.countDown();
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}));
+		HeldTransaction batch = holdTransaction(
+				() -> this.audit.appendAll(List.of(new Append(stream, "system", "case.opened", Map.of()))));
 		CompletableFuture<Entry> single;
 		try {
-			created.await();
 			single = CompletableFuture
 				.supplyAsync(() -> this.audit.append(stream, "staff:ana", "case.noted", Map.of()));
-			org.awaitility.Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc
-					.sql("""
-							select count(*) from pg_stat_activity
-							where wait_event_type = 'Lock' and query like '%insert into audit_stream%on conflict (stream) do nothing%'""")
-					.query(Integer.class)
-					.single() > 0);
+			awaitAStatementWaitingForALock("%insert into audit_stream%on conflict (stream) do nothing%");
 		}
 		finally {
-			release.countDown();
+			batch.release();
 		}
-		batch.get();
+		batch.committed();
 		assertThat(single.get().seq()).isEqualTo(2);
 		assertThat(this.audit.entries(stream)).extracting(Entry::action).containsExactly("case.opened", "case.noted");
 	}

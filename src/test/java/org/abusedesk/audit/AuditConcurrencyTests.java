@@ -1,7 +1,6 @@
 package org.abusedesk.audit;
 
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,29 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog.Entry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class AuditConcurrencyTests extends IntegrationTest {
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class AuditConcurrencyTests extends AuditTest {
 
 	@Test
 	void concurrentAppendsToOneStreamGiveAGapFreeChain() throws Exception {
@@ -72,7 +57,7 @@ class AuditConcurrencyTests extends IntegrationTest {
 				assertThat(entries.get(i).prevHash()).isEqualTo(entries.get(i - 1).hash());
 			}
 		}
-		assertThat(this.audit.verify().intact()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	@Test
@@ -80,23 +65,16 @@ class AuditConcurrencyTests extends IntegrationTest {
 		String held = "report:" + UUID.randomUUID();
 		String other = "report:" + UUID.randomUUID();
 		this.audit.append(held, "system", "report.received", Map.of());
-		CountDownLatch locked = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> inTransaction(() -> {
-			this.audit.append(held, "system", "report.decided", Map.of());
-			locked.countDown();
-			await(release);
-		}));
+		HeldTransaction holder = holdTransaction(() -> this.audit.append(held, "system", "report.decided", Map.of()));
 		try {
-			locked.await();
 			// lock_timeout turns "would wait" into an error instead of a hang, whatever
 			// the
 			// machine's speed: the holder keeps its lock until released below.
-			inTransaction(() -> {
+			inTransaction((status) -> {
 				this.jdbc.sql("set local lock_timeout = '30s'").update();
 				this.audit.append(other, "system", "report.received", Map.of());
 			});
-			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> inTransaction(() -> {
+			assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> inTransaction((status) -> {
 				this.jdbc.sql("set local lock_timeout = '50ms'").update();
 				this.audit.append(held, "system", "report.closed", Map.of());
 			}))
@@ -105,8 +83,8 @@ class AuditConcurrencyTests extends IntegrationTest {
 					.isEqualTo("55P03"));
 		}
 		finally {
-			release.countDown();
-			holder.get();
+			holder.release();
+			holder.committed();
 		}
 		assertThat(this.audit.entries(other)).hasSize(1);
 		assertThat(this.audit.entries(held)).extracting(Entry::action)
@@ -116,51 +94,24 @@ class AuditConcurrencyTests extends IntegrationTest {
 	@Test
 	void twoTransactionsStartingTheSameStreamChainOneAfterTheOther() throws Exception {
 		String stream = "case:" + UUID.randomUUID();
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Void> first = CompletableFuture.runAsync(() -> inTransaction(() -> {
-			this.audit.append(stream, "system", "case.opened", Map.of());
-			started.countDown();
-			await(release);
-		}));
+		HeldTransaction first = holdTransaction(() -> this.audit.append(stream, "system", "case.opened", Map.of()));
 		CompletableFuture<Void> second;
 		try {
-			started.await();
 			// the second finds no head yet, tries to create it and waits for the first
 			second = CompletableFuture.runAsync(() -> this.audit.append(stream, "staff:ana", "case.noted", Map.of()));
-			org.awaitility.Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("""
-						select count(*) from pg_stat_activity
-						where wait_event_type = 'Lock' and query like '%insert into audit_stream%'""")
-					.query(Integer.class)
-					.single() > 0);
+			awaitAStatementWaitingForALock("%insert into audit_stream%");
 		}
 		finally {
-			release.countDown();
+			first.release();
 		}
-		first.get();
+		first.committed();
 		second.get();
 		assertThat(this.audit.entries(stream)).extracting(Entry::seq, Entry::action)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "case.opened"),
 					org.assertj.core.groups.Tuple.tuple(2L, "case.noted"));
 		List<Entry> entries = this.audit.entries(stream);
 		assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(0).hash());
-		assertThat(this.audit.verify().intact()).isTrue();
-	}
-
-	private void inTransaction(Runnable work) {
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> work.run());
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		assertEveryChainIntact();
 	}
 
 }

@@ -7,26 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog.Entry;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class AuditLogTests extends IntegrationTest {
-
-	private static final String GENESIS = "0".repeat(64);
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class AuditLogTests extends AuditTest {
 
 	@Test
 	void appendsBuildOneChainPerStream() {
@@ -72,10 +59,7 @@ class AuditLogTests extends IntegrationTest {
 	@Test
 	void appendJoinsTheCallersTransaction() {
 		String stream = "report:" + UUID.randomUUID();
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			this.audit.append(stream, "system", "report.received", Map.of());
-			status.setRollbackOnly();
-		});
+		rolledBack(() -> this.audit.append(stream, "system", "report.received", Map.of()));
 		assertThat(this.audit.entries(stream)).isEmpty();
 		// The rolled back first append left no head behind: the stream starts again at 1.
 		assertThat(this.audit.append(stream, "system", "report.received", Map.of()).seq()).isEqualTo(1);

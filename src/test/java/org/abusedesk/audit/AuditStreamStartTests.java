@@ -7,20 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog.Entry;
 import org.abusedesk.audit.AuditLog.NewEntry;
 import org.abusedesk.audit.AuditLog.NewStream;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
 import org.quicktheories.core.Gen;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -29,18 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /**
  * {@link AuditLog#startStreams}: many new streams in one statement, never over old ones.
  */
-class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories {
-
-	private static final String GENESIS = "0".repeat(64);
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class AuditStreamStartTests extends AuditTest implements WithQuickTheories {
 
 	@Test
 	void startsStreamsChainedAsAppendsWouldBeAndAppendsGoOnFromThem() {
@@ -71,8 +53,7 @@ class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories
 		assertThat(next.seq()).isEqualTo(3);
 		assertThat(next.prevHash()).isEqualTo(started.get(2).hash());
 		assertThat(this.audit.append(one, "system", "report.decided", Map.of()).seq()).isEqualTo(2);
-		AuditLog.Verification verification = this.audit.verify();
-		assertThat(verification.intact()).as(verification.problem()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	/** Any text survives the trip to the database unchanged, so the stored hash holds. */
@@ -89,8 +70,7 @@ class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories
 					.startStreams(List.of(new NewStream(stream, List.of(new NewEntry("reporter", "x", details)))));
 				assertThat(this.audit.entries(stream)).containsExactlyElementsOf(started);
 			});
-		AuditLog.Verification verification = this.audit.verify();
-		assertThat(verification.intact()).as(verification.problem()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	/**
@@ -120,42 +100,23 @@ class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories
 			.withMessageContaining(existing);
 		assertThat(this.audit.entries(fresh)).isEmpty();
 		assertThat(this.audit.entries(existing)).containsExactly(first);
-		assertThat(this.audit.verify().intact()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	@Test
 	void aStreamBeingStartedElsewhereIsWaitedForThenRefused() throws Exception {
 		String stream = "case:" + UUID.randomUUID();
-		CountDownLatch started = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Void> first = CompletableFuture
-			.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-				this.audit.append(stream, "system", "case.opened", Map.of());
-				started.countDown();
-				try {
-					release.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}));
+		HeldTransaction first = holdTransaction(() -> this.audit.append(stream, "system", "case.opened", Map.of()));
 		CompletableFuture<List<Entry>> second;
 		try {
-			started.await();
 			second = CompletableFuture.supplyAsync(() -> this.audit.startStreams(
 					List.of(new NewStream(stream, List.of(new NewEntry("system", "case.opened", Map.of()))))));
-			org.awaitility.Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("""
-						select count(*) from pg_stat_activity
-						where wait_event_type = 'Lock' and query like '%insert into audit_stream%unnest%'""")
-					.query(Integer.class)
-					.single() > 0);
+			awaitAStatementWaitingForALock("%insert into audit_stream%unnest%");
 		}
 		finally {
-			release.countDown();
+			first.release();
 		}
-		first.get();
+		first.committed();
 		assertThat(second).failsWithin(Duration.ofSeconds(30))
 			.withThrowableOfType(java.util.concurrent.ExecutionException.class)
 			.havingCause()
@@ -166,10 +127,8 @@ class AuditStreamStartTests extends IntegrationTest implements WithQuickTheories
 	@Test
 	void joinsTheCallersTransaction() {
 		String stream = "report:" + UUID.randomUUID();
-		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-			this.audit.startStreams(List.of(new NewStream(stream, List.of(new NewEntry("reporter", "x", Map.of())))));
-			status.setRollbackOnly();
-		});
+		rolledBack(() -> this.audit
+			.startStreams(List.of(new NewStream(stream, List.of(new NewEntry("reporter", "x", Map.of()))))));
 		assertThat(this.audit.entries(stream)).isEmpty();
 		assertThat(this.audit.append(stream, "reporter", "x", Map.of()).seq()).isEqualTo(1);
 	}

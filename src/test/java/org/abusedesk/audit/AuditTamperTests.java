@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.audit.AuditLog.Entry;
 import org.abusedesk.audit.AuditLog.Verification;
 import org.abusedesk.database.internal.EmbeddedPostgresServer;
@@ -36,16 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * goes around the refusal. Every test that tampers puts the row back, because all tests
  * share one database and verify() walks all of it.
  */
-class AuditTamperTests extends IntegrationTest {
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class AuditTamperTests extends AuditTest {
 
 	@Autowired
 	private Environment environment;
@@ -108,7 +98,7 @@ class AuditTamperTests extends IntegrationTest {
 		finally {
 			bypassingTriggers("update audit_entry set details = ? where id = ?", altered.details(), altered.id());
 		}
-		assertThat(this.audit.verify().intact()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	@Test
@@ -128,7 +118,7 @@ class AuditTamperTests extends IntegrationTest {
 		finally {
 			restore(last);
 		}
-		assertThat(this.audit.verify().intact()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	@Test
@@ -145,7 +135,7 @@ class AuditTamperTests extends IntegrationTest {
 		finally {
 			restore(only);
 		}
-		assertThat(this.audit.verify().intact()).isTrue();
+		assertEveryChainIntact();
 	}
 
 	private static String stream() {

@@ -1,7 +1,5 @@
 package org.abusedesk.console;
 
-import org.abusedesk.Chromium;
-import org.abusedesk.TestCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,19 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
+import org.abusedesk.BrowserTest;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.cases.Actor;
-import org.abusedesk.cases.CaseWork;
 import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.transparency.TransparencyHistory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,16 +20,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,125 +37,76 @@ import static org.awaitility.Awaitility.await;
  * hostile report text stays inert; the content security policy is sent; the transparency
  * report's page draws its charts.
  */
-@Tag("browser")
-class ConsoleBrowserTests extends IntegrationTest {
-
-	private static final String PASSWORD = "browser test password";
-
-	private static Chromium chromium;
-
-	private static WebDriver browser;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private StaffTokens tokens;
-
-	@Autowired
-	private StaffAccounts accounts;
+class ConsoleBrowserTests extends BrowserTest {
 
 	@Autowired
 	private Mitigations mitigations;
 
 	@Autowired
-	private CaseWork work;
-
-	@Autowired
 	private org.abusedesk.intake.MailIntake mailbox;
-
-	private Api api;
-
-	private TestCatalog catalog;
 
 	private String reviewer;
 
 	private String secondReviewer;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start();
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
 	@BeforeEach
-	void setUp() {
-		this.api = new Api(this.port);
-		this.catalog = TestCatalog.unique();
-		String admin = this.tokens.issue("admin-" + this.catalog.id(), Role.ADMIN, "test", null);
-		assertThat(this.api.put("/api/v1/catalog", this.catalog.document(), admin).status()).isEqualTo(200);
-		this.reviewer = "reviewer-" + this.catalog.id();
-		this.secondReviewer = "reviewer2-" + this.catalog.id();
-		this.accounts.create(this.reviewer, Role.REVIEWER, PASSWORD);
-		this.accounts.create(this.secondReviewer, Role.REVIEWER, PASSWORD);
-		browser.manage().deleteAllCookies();
+	void twoReviewers() {
+		this.reviewer = newStaff("reviewer", Role.REVIEWER);
+		this.secondReviewer = newStaff("reviewer2", Role.REVIEWER);
 	}
 
 	@Test
 	void aPlanChangedToActAtOnceNeedsASecondReviewerAndThenTakesEffect() {
-		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
-		// most urgent and long overdue: first in the filtered queue whatever other tests
-		// left
-		this.jdbc.sql("update abuse_case set priority = 'p1', due_at = timestamptz '2000-01-01' where id = :id")
-			.param("id", caseId)
-			.update();
+		// first in the filtered queue whatever other tests left
+		long caseId = mostUrgentHostedCase();
 
 		signIn(this.reviewer);
-		new Select(browser.findElement(By.id("filter-service"))).selectByValue("hosting");
-		new Select(browser.findElement(By.id("filter-type"))).selectByValue("general");
-		browser.findElement(By.id("filter-rule")).sendKeys("hosting.review");
-		browser.findElement(By.id("apply-filters")).click();
+		new Select(browser().findElement(By.id("filter-service"))).selectByValue("hosting");
+		new Select(browser().findElement(By.id("filter-type"))).selectByValue("general");
+		browser().findElement(By.id("filter-rule")).sendKeys("hosting.review");
+		browser().findElement(By.id("apply-filters")).click();
 		// htmx swaps the page in place: wait for the filtered page, not the one before it
-		wait(ExpectedConditions.urlContains("rule=hosting.review"));
-		String row = wait((driver) -> driver.findElement(By.cssSelector("tr[data-case='" + caseId + "']")).getText());
+		this.pages.wait(ExpectedConditions.urlContains("rule=hosting.review"));
+		String row = this.pages
+			.wait((driver) -> driver.findElement(By.cssSelector("tr[data-case='" + caseId + "']")).getText());
 		assertThat(row).contains("(overdue)").contains(this.catalog.hostedZone());
-		List<String> rows = wait((driver) -> driver.findElements(By.cssSelector("#queue tbody tr"))
+		List<String> rows = this.pages.wait((driver) -> driver.findElements(By.cssSelector("#queue tbody tr"))
 			.stream()
 			.map(WebElement::getText)
 			.toList());
 		// in words: the service "hosting", the type "general"
 		assertThat(rows).allSatisfy((other) -> assertThat(other).contains("Hosting").contains("Other abuse"));
 
-		click(By.linkText("#" + caseId));
-		click(By.id("claim"));
-		wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
+		this.pages.click(By.linkText("#" + caseId));
+		this.pages.click(By.id("claim"));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
 
-		wait((driver) -> {
+		this.pages.wait((driver) -> {
 			WebElement grace = driver.findElement(By.id("grace-0"));
 			grace.clear();
 			grace.sendKeys("0");
 			return true;
 		});
-		browser.findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
-		click(By.id("propose-change"));
-		wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "awaiting_approval"));
-		assertThat(browser.findElement(By.id("case-status")).getText()).isEqualTo("Waiting for approval");
-		assertThat(browser.findElement(By.id("proposal-status")).getAttribute("data-status"))
+		browser().findElement(By.id("change-reason")).sendKeys("Confirmed: the page harvests bank passwords now.");
+		this.pages.click(By.id("propose-change"));
+		this.pages.wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "awaiting_approval"));
+		assertThat(browser().findElement(By.id("case-status")).getText()).isEqualTo("Waiting for approval");
+		assertThat(browser().findElement(By.id("proposal-status")).getAttribute("data-status"))
 			.isEqualTo("awaiting_approval");
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
 
 		// the proposer cannot approve their own plan
-		click(By.id("approve"));
-		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "cannot approve"));
+		this.pages.click(By.id("approve"));
+		this.pages.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "cannot approve"));
 
 		signIn(this.secondReviewer);
-		open("/console/cases/" + caseId);
-		assertThat(waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
-		browser.findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
-		click(By.id("approve"));
-		wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "actioned"));
-		assertThat(browser.findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("Active");
-		assertThat(browser.findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
+		this.pages.open("/console/cases/" + caseId);
+		assertThat(this.pages.waitFor(By.id("proposed-by")).getText()).isEqualTo(this.reviewer);
+		browser().findElement(By.id("approval-reason")).sendKeys("Agreed, checked the page myself.");
+		this.pages.click(By.id("approve"));
+		this.pages.wait(ExpectedConditions.attributeToBe(By.id("case-status"), "data-status", "actioned"));
+		assertThat(browser().findElement(By.cssSelector(".mitigation-status")).getText()).isEqualTo("Active");
+		assertThat(browser().findElements(By.cssSelector(".mitigation-target")).stream().map(WebElement::getText))
 			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
 					"https://blog." + this.catalog.hostedZone() + "/pay.php");
 
@@ -182,25 +120,26 @@ class ConsoleBrowserTests extends IntegrationTest {
 			assertThat(mitigation.status()).isEqualTo("active");
 			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());
 		});
-		assertThat(browser.findElements(By.cssSelector(".timeline-entry"))
+		assertThat(browser().findElements(By.cssSelector(".timeline-entry"))
 			.stream()
 			.map((entry) -> entry.getAttribute("data-action")))
 			.contains("case.claimed", "case.plan_changed", "case.plan_approved", "case.plan_applied");
-		assertThat(browser.findElements(By.cssSelector(".timeline-entry .headline")).stream().map(WebElement::getText))
+		assertThat(
+				browser().findElements(By.cssSelector(".timeline-entry .headline")).stream().map(WebElement::getText))
 			.contains("Claimed the case", "Changed the plan", "Approved the plan", "Plan applied");
 	}
 
 	@Test
 	void aSecondReviewerSeesWhoHoldsTheCase() {
-		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		long caseId = hostedCase();
 		assertThat(this.work.claim(caseId, new Actor(this.reviewer, Role.REVIEWER)).mine()).isTrue();
 
 		signIn(this.secondReviewer);
-		open("/console/cases/" + caseId);
-		assertThat(waitFor(By.id("claimed-by")).getText()).isEqualTo(this.reviewer);
-		assertThat(browser.findElements(By.id("claim"))).isEmpty();
-		click(By.id("accept"));
-		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "held by " + this.reviewer));
+		this.pages.open("/console/cases/" + caseId);
+		assertThat(this.pages.waitFor(By.id("claimed-by")).getText()).isEqualTo(this.reviewer);
+		assertThat(browser().findElements(By.id("claim"))).isEmpty();
+		this.pages.click(By.id("accept"));
+		this.pages.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "held by " + this.reviewer));
 	}
 
 	@Test
@@ -208,133 +147,125 @@ class ConsoleBrowserTests extends IntegrationTest {
 		String hostile = "<script>alert(1)</script><b>x</b>";
 		String report = this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send")
 			.replace("A fake bank login page harvesting passwords.", hostile.replace("\"", "\\\""));
-		long caseId = hostedCase(report);
+		long caseId = fileAndAwaitCase("general", report);
 
 		signIn(this.reviewer);
-		open("/console/cases/" + caseId);
-		WebElement justification = waitFor(By.cssSelector(".justification"));
+		this.pages.open("/console/cases/" + caseId);
+		WebElement justification = this.pages.waitFor(By.cssSelector(".justification"));
 		assertThat(justification.getText()).isEqualTo(hostile);
-		assertThat(browser.findElements(By.cssSelector(".justification b, .justification script"))).isEmpty();
-		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		assertThat(browser().findElements(By.cssSelector(".justification b, .justification script"))).isEmpty();
+		assertThatThrownBy(() -> browser().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		// a reviewer does not see who reported
-		assertThat(browser.findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
-		assertThat(browser.getPageSource()).doesNotContain(this.catalog.reporter());
+		assertThat(browser().findElement(By.cssSelector(".reporter-hidden")).isDisplayed()).isTrue();
+		assertThat(browser().getPageSource()).doesNotContain(this.catalog.reporter());
 	}
 
 	@Test
 	void aReviewerFindsACaseBySearchNarrowsItSavesItAndRunsItAgain() {
-		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		long caseId = hostedCase();
 		signIn(this.reviewer);
-		waitFor(By.id("quick-q")).sendKeys("blog." + this.catalog.hostedZone() + "/pay");
-		click(By.id("quick-search"));
-		wait(ExpectedConditions.urlContains("/console/search"));
+		this.pages.waitFor(By.id("quick-q")).sendKeys("blog." + this.catalog.hostedZone() + "/pay");
+		this.pages.click(By.id("quick-search"));
+		this.pages.wait(ExpectedConditions.urlContains("/console/search"));
 		assertThat(results()).containsExactly(caseId);
 
-		new Select(waitFor(By.id("search-status"))).selectByValue("closed");
-		click(By.id("search-button"));
-		wait(ExpectedConditions.urlContains("status=closed"));
-		wait(ExpectedConditions.textToBe(By.id("result-count"), "No cases match."));
+		new Select(this.pages.waitFor(By.id("search-status"))).selectByValue("closed");
+		this.pages.click(By.id("search-button"));
+		this.pages.wait(ExpectedConditions.urlContains("status=closed"));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("result-count"), "No cases match."));
 
-		new Select(waitFor(By.id("search-status"))).selectByValue("open");
-		new Select(browser.findElement(By.id("field"))).selectByValue("host");
-		WebElement text = browser.findElement(By.id("q"));
+		new Select(this.pages.waitFor(By.id("search-status"))).selectByValue("open");
+		new Select(browser().findElement(By.id("field"))).selectByValue("host");
+		WebElement text = browser().findElement(By.id("q"));
 		text.clear();
 		text.sendKeys("blog." + this.catalog.hostedZone());
-		click(By.id("search-button"));
-		wait(ExpectedConditions.urlContains("status=open"));
+		this.pages.click(By.id("search-button"));
+		this.pages.wait(ExpectedConditions.urlContains("status=open"));
 		assertThat(results()).containsExactly(caseId);
 		String name = "hosted " + this.catalog.id();
-		waitFor(By.id("save-name")).sendKeys(name);
-		click(By.id("save-button"));
-		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved the search"));
+		this.pages.waitFor(By.id("save-name")).sendKeys(name);
+		this.pages.click(By.id("save-button"));
+		this.pages.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Saved the search"));
 
-		open("/console/search");
-		click(By.linkText(name));
-		wait(ExpectedConditions.urlContains("field=host"));
+		this.pages.open("/console/search");
+		this.pages.click(By.linkText(name));
+		this.pages.wait(ExpectedConditions.urlContains("field=host"));
 		assertThat(results()).containsExactly(caseId);
-		WebElement badge = browser.findElement(By.cssSelector("#search-results tr[data-case] .badge"));
+		WebElement badge = browser().findElement(By.cssSelector("#search-results tr[data-case] .badge"));
 		assertThat(badge.getText()).isNotEqualTo(badge.getAttribute("data-status")).doesNotContain("_");
 	}
 
 	@Test
 	void theCasePageSaysWhatHappenedInWordsAndAnswersTheKeyboard() {
-		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+		long caseId = hostedCase();
 		signIn(this.reviewer);
-		open("/console/cases/" + caseId);
+		this.pages.open("/console/cases/" + caseId);
 
 		// the summary: what, where, which service, who holds it, due
-		assertThat(waitFor(By.id("case-what")).getText())
+		assertThat(this.pages.waitFor(By.id("case-what")).getText())
 			.isEqualTo("Other abuse on " + this.catalog.hostedZone() + " · Hosting");
-		assertThat(browser.findElement(By.id("claimed-by")).getText()).isEqualTo("nobody");
-		WebElement due = browser.findElement(By.cssSelector("#case-due time"));
+		assertThat(browser().findElement(By.id("claimed-by")).getText()).isEqualTo("nobody");
+		WebElement due = browser().findElement(By.cssSelector("#case-due time"));
 		assertThat(Instant.parse(due.getAttribute("datetime"))).isAfter(Instant.now().minus(Duration.ofDays(1)));
 		// relative, with the exact time in the viewer's zone on hover, never ISO text
 		assertThat(due.getText()).matches("in \\d+ (hours?|days?|minutes?)");
 		assertThat(due.getAttribute("title")).isNotBlank().doesNotContainPattern("\\d{4}-\\d{2}-\\d{2}T");
-		assertThat(browser.findElement(By.id("plan-review")).getText()).doesNotContain("_");
+		assertThat(browser().findElement(By.id("plan-review")).getText()).doesNotContain("_");
 
 		// the timeline in words: the report, its decision, the messages, never JSON
-		List<String> headlines = browser.findElements(By.cssSelector(".timeline-entry .headline"))
+		List<String> headlines = browser().findElements(By.cssSelector(".timeline-entry .headline"))
 			.stream()
 			.map(WebElement::getText)
 			.toList();
 		assertThat(headlines).anySatisfy((line) -> assertThat(line).startsWith("Report received"))
 			.anySatisfy((line) -> assertThat(line).startsWith("Report decided"))
 			.contains("Report attached to the case");
-		assertThat(browser.findElement(By.id("timeline")).getText()).doesNotContain("{").doesNotContain("\"\"");
+		assertThat(browser().findElement(By.id("timeline")).getText()).doesNotContain("{").doesNotContain("\"\"");
 
 		// c claims; a and d bring the decisions to hand without taking them
-		new Actions(browser).sendKeys("c").perform();
-		wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
-		wait((driver) -> driver.findElements(By.cssSelector(".timeline-entry .headline"))
+		new Actions(browser()).sendKeys("c").perform();
+		this.pages.wait(ExpectedConditions.textToBe(By.id("claimed-by"), this.reviewer));
+		this.pages.wait((driver) -> driver.findElements(By.cssSelector(".timeline-entry .headline"))
 			.stream()
 			.anyMatch((line) -> line.getText().equals("Claimed the case")));
-		new Actions(browser).sendKeys("d").perform();
-		wait((driver) -> "deny-reason".equals(driver.switchTo().activeElement().getAttribute("id")));
-		browser.findElement(By.tagName("h1")).click();
-		new Actions(browser).sendKeys("a").perform();
-		wait((driver) -> "accept".equals(driver.switchTo().activeElement().getAttribute("id")));
+		new Actions(browser()).sendKeys("d").perform();
+		this.pages.wait((driver) -> "deny-reason".equals(driver.switchTo().activeElement().getAttribute("id")));
+		browser().findElement(By.tagName("h1")).click();
+		new Actions(browser()).sendKeys("a").perform();
+		this.pages.wait((driver) -> "accept".equals(driver.switchTo().activeElement().getAttribute("id")));
 		assertThat(this.mitigations.ofCase(caseId)).isEmpty();
-		assertThat(browser.findElement(By.id("case-status")).getAttribute("data-status")).isNotEqualTo("actioned");
+		assertThat(browser().findElement(By.id("case-status")).getAttribute("data-status")).isNotEqualTo("actioned");
 	}
 
 	@Test
 	void aBulkActionSaysWhatItWillDoAndWaitsForConfirmation() {
-		long caseId = hostedCase(this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
-		this.jdbc.sql("update abuse_case set priority = 'p1', due_at = timestamptz '2000-01-01' where id = :id")
-			.param("id", caseId)
-			.update();
+		long caseId = mostUrgentHostedCase();
 		signIn(this.reviewer);
-		assertThat(new Select(browser.findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
+		assertThat(
+				new Select(browser().findElement(By.id("bulk-action"))).getFirstSelectedOption().getAttribute("value"))
 			.isEmpty();
-		String before = this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single();
+		String before = caseStatus(caseId);
 		// j moves to the first (most urgent) case and x selects it
-		new Actions(browser).sendKeys("j").sendKeys("x").perform();
-		WebElement first = browser.findElement(By.cssSelector("#queue tbody tr"));
+		new Actions(browser()).sendKeys("j").sendKeys("x").perform();
+		WebElement first = browser().findElement(By.cssSelector("#queue tbody tr"));
 		assertThat(first.getAttribute("class")).contains("current");
 		assertThat(first.findElement(By.cssSelector("input[type=checkbox]")).isSelected()).isTrue();
-		if (!browser.findElement(By.id("select-" + caseId)).isSelected()) {
+		if (!browser().findElement(By.id("select-" + caseId)).isSelected()) {
 			first.findElement(By.cssSelector("input[type=checkbox]")).click();
-			browser.findElement(By.id("select-" + caseId)).click();
+			browser().findElement(By.id("select-" + caseId)).click();
 		}
-		new Select(browser.findElement(By.id("bulk-action"))).selectByValue("deny_duplicate");
-		click(By.id("bulk-apply"));
-		assertThat(waitFor(By.id("bulk-what")).getText()).startsWith("Deny 1 case as duplicates");
-		assertThat(browser.findElements(By.cssSelector("#bulk-cases a")).stream().map(WebElement::getText))
+		new Select(browser().findElement(By.id("bulk-action"))).selectByValue("deny_duplicate");
+		this.pages.click(By.id("bulk-apply"));
+		assertThat(this.pages.waitFor(By.id("bulk-what")).getText()).startsWith("Deny 1 case as duplicates");
+		assertThat(browser().findElements(By.cssSelector("#bulk-cases a")).stream().map(WebElement::getText))
 			.containsExactly("#" + caseId);
-		click(By.id("bulk-cancel"));
-		wait(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
-		assertThat(this.jdbc.sql("select status from abuse_case where id = :id")
-			.param("id", caseId)
-			.query(String.class)
-			.single()).isEqualTo(before);
+		this.pages.click(By.id("bulk-cancel"));
+		this.pages.wait(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+		assertThat(caseStatus(caseId)).isEqualTo(before);
 	}
 
-	private static List<Long> results() {
-		return wait((driver) -> {
+	private List<Long> results() {
+		return this.pages.wait((driver) -> {
 			List<Long> ids = driver.findElements(By.cssSelector("#search-results tr[data-case]"))
 				.stream()
 				.map((row) -> Long.parseLong(row.getAttribute("data-case")))
@@ -361,50 +292,53 @@ class ConsoleBrowserTests extends IntegrationTest {
 	void aReviewerChoosesAPeriodAndSeesTheTransparencyReportAsCharts() throws IOException {
 		TransparencyHistory.march2021(this.jdbc);
 		TransparencyHistory.june2020(this.jdbc);
-		browser.manage().window().setSize(new Dimension(1400, 1000));
+		browser().manage().window().setSize(new Dimension(1400, 1000));
 		signIn(this.reviewer);
-		click(By.id("transparency-link"));
-		wait(ExpectedConditions.urlContains("/console/transparency"));
+		this.pages.click(By.id("transparency-link"));
+		this.pages.wait(ExpectedConditions.urlContains("/console/transparency"));
 		// a date input takes typed dates in the browser's locale: set them as the form
 		// sends them
-		JavascriptExecutor script = (JavascriptExecutor) browser;
-		script.executeScript("arguments[0].value = '2020-06-01'", waitFor(By.id("period-from")));
-		script.executeScript("arguments[0].value = '2021-03-31'", browser.findElement(By.id("period-to")));
-		click(By.id("show-period"));
-		wait(ExpectedConditions.urlContains("from=2020-06-01"));
-		wait(ExpectedConditions.textToBePresentInElementLocated(By.id("period-shown"), "2020-06-01T00:00:00Z"));
+		JavascriptExecutor script = (JavascriptExecutor) browser();
+		script.executeScript("arguments[0].value = '2020-06-01'", this.pages.waitFor(By.id("period-from")));
+		script.executeScript("arguments[0].value = '2021-03-31'", browser().findElement(By.id("period-to")));
+		this.pages.click(By.id("show-period"));
+		this.pages.wait(ExpectedConditions.urlContains("from=2020-06-01"));
+		this.pages
+			.wait(ExpectedConditions.textToBePresentInElementLocated(By.id("period-shown"), "2020-06-01T00:00:00Z"));
 
-		WebElement phishing = waitFor(By.cssSelector("#reports-by_type g.bar[data-key='phishing'] rect"));
+		WebElement phishing = this.pages.waitFor(By.cssSelector("#reports-by_type g.bar[data-key='phishing'] rect"));
 		assertThat(phishing.getCssValue("fill")).isEqualTo("rgb(47, 109, 181)");
 		assertThat(Integer.parseInt(phishing.getDomAttribute("width"))).isPositive();
-		assertThat(browser.findElement(By.cssSelector("#times-to_decision figcaption")).getText())
+		assertThat(browser().findElement(By.cssSelector("#times-to_decision figcaption")).getText())
 			.isEqualTo("From report to decision (seconds)");
-		assertThat(browser.findElements(By.cssSelector("#appeals-filed rect.seg-1"))).isNotEmpty();
-		assertThat(browser.findElement(By.id("download-csv")).getDomAttribute("href"))
+		assertThat(browser().findElements(By.cssSelector("#appeals-filed rect.seg-1"))).isNotEmpty();
+		assertThat(browser().findElement(By.id("download-csv")).getDomAttribute("href"))
 			.isEqualTo("/console/transparency/report?from=2020-06-01&to=2021-03-31&format=csv");
 
 		// the README's picture, retaken only on demand (-Dscreenshots=true) so that the
 		// normal run leaves the checkout as it was
 		if (Boolean.getBoolean("screenshots")) {
 			long height = (Long) script.executeScript("return document.documentElement.scrollHeight");
-			browser.manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
+			browser().manage().window().setSize(new Dimension(1400, (int) Math.min(height + 140, 6000)));
 			Path screenshot = Path.of("docs", "screenshots", "transparency.png");
 			Files.createDirectories(screenshot.getParent());
-			Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			Files.write(screenshot, ((TakesScreenshot) browser()).getScreenshotAs(OutputType.BYTES));
 			assertThat(Files.size(screenshot)).isPositive();
 		}
 	}
 
-	/** Files a report and waits for its case. */
-	private long hostedCase(String report) {
-		Api.Response created = this.api.post("/api/v1/reports/general", report, null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		String code = created.json().get("tracking_code").asString();
-		return await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.sql("""
-					select cr.case_id from case_report cr join report r on r.id = cr.report_id
-					where r.tracking_code = :code""").param("code", code).query(Long.class).optional().orElse(null),
-					(id) -> id != null);
+	/** Files a report about the hosted customer's blog and waits for its case. */
+	private long hostedCase() {
+		return fileAndAwaitCase("general", this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"));
+	}
+
+	/** A hosted case made the most urgent and long overdue. */
+	private long mostUrgentHostedCase() {
+		long caseId = hostedCase();
+		this.jdbc.sql("update abuse_case set priority = 'p1', due_at = timestamptz '2000-01-01' where id = :id")
+			.param("id", caseId)
+			.update();
+		return caseId;
 	}
 
 	@Test
@@ -422,60 +356,25 @@ class ConsoleBrowserTests extends IntegrationTest {
 			.single();
 
 		signIn(this.reviewer);
-		click(By.id("mailbox-link"));
-		wait(ExpectedConditions.urlContains("/console/mailbox"));
+		this.pages.click(By.id("mailbox-link"));
+		this.pages.wait(ExpectedConditions.urlContains("/console/mailbox"));
 		// other tests leave reports waiting too: the page from just before this one
-		open("/console/mailbox?after=" + (reportId - 1));
-		String row = wait(
-				(driver) -> driver.findElement(By.cssSelector("tr[data-report='" + reportId + "']")).getText());
+		this.pages.open("/console/mailbox?after=" + (reportId - 1));
+		String row = this.pages
+			.wait((driver) -> driver.findElement(By.cssSelector("tr[data-report='" + reportId + "']")).getText());
 		assertThat(row).contains(code).contains("https://" + host + "/verify.php");
-		new Select(browser.findElement(By.id("type-" + reportId))).selectByValue("phishing");
-		click(By.id("pick-" + reportId));
-		assertThat(waitFor(By.id("picked-type")).getText()).isEqualTo("phishing");
-		click(By.id("confirm"));
+		new Select(browser().findElement(By.id("type-" + reportId))).selectByValue("phishing");
+		this.pages.click(By.id("pick-" + reportId));
+		assertThat(this.pages.waitFor(By.id("picked-type")).getText()).isEqualTo("phishing");
+		this.pages.click(By.id("confirm"));
 
-		assertThat(waitFor(By.id("message")).getText()).contains("Report " + code + " is now phishing");
-		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+		assertThat(this.pages.waitFor(By.id("message")).getText()).contains("Report " + code + " is now phishing");
+		assertThatThrownBy(() -> browser().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.jdbc.sql("select count(*) from decision where report_id = :id")
 				.param("id", reportId)
 				.query(Integer.class)
 				.single() > 0);
-	}
-
-	private void signIn(String name) {
-		browser.manage().deleteAllCookies();
-		open("/login");
-		waitFor(By.id("username")).sendKeys(name);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-		wait(ExpectedConditions.textToBe(By.id("signed-in-as"), name));
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + this.port + path);
-	}
-
-	private static WebElement waitFor(By locator) {
-		return wait(ExpectedConditions.visibilityOfElementLocated(locator));
-	}
-
-	private static <T> T wait(java.util.function.Function<WebDriver, T> condition) {
-		return new WebDriverWait(browser, Duration.ofSeconds(15))
-			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-			.until(condition);
-	}
-
-	/** Clicks, finding the element again if htmx replaced it in the meantime. */
-	private static void click(By locator) {
-		wait((driver) -> {
-			WebElement element = driver.findElement(locator);
-			if (!element.isDisplayed()) {
-				return null;
-			}
-			element.click();
-			return true;
-		});
 	}
 
 }

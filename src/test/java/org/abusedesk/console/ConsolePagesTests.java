@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsolePagesTests extends EdgeDeskTest {
 
-	private static final String PASSWORD = "console pages password";
-
 	private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
 
 	@Autowired
@@ -36,9 +34,7 @@ class ConsolePagesTests extends EdgeDeskTest {
 	private PolicyDocuments policies;
 
 	private ConsoleSession signedIn(String name, Role role) {
-		String user = name + "-" + this.catalog.id();
-		this.accounts.create(user, role, PASSWORD);
-		return new ConsoleSession(this.port).signIn(user, PASSWORD);
+		return ConsoleSession.newStaff(this.port, this.accounts, name + "-" + this.catalog.id(), role);
 	}
 
 	/** Follows a post's redirect and answers the page it leads to. */

@@ -33,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleSearchTests extends DeskTest {
 
-	private static final String PASSWORD = "a long search password";
-
 	private static final Pattern RESULT = Pattern.compile("<tr data-case=\"(\\d+)\"");
 
 	@Autowired
@@ -182,9 +180,7 @@ class ConsoleSearchTests extends DeskTest {
 	}
 
 	private ConsoleSession session(Role role) {
-		String name = role.wire() + "-search-" + UUID.randomUUID();
-		this.accounts.create(name, role, PASSWORD);
-		return new ConsoleSession(this.port).signIn(name, PASSWORD);
+		return ConsoleSession.newStaff(this.port, this.accounts, role.wire() + "-search-" + UUID.randomUUID(), role);
 	}
 
 	private static List<Long> found(ConsoleSession session, String query) {

@@ -1,25 +1,14 @@
 package org.abusedesk.console;
 
-import org.abusedesk.Api;
-import org.abusedesk.BrowserPages;
-import org.abusedesk.BrowserSteps;
-import org.abusedesk.Chromium;
-import org.abusedesk.EdgeDeskTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffAccounts;
+import org.abusedesk.BrowserTest;
+import org.abusedesk.BrowserTest.AcceptLanguage;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import org.abusedesk.mailbox.HostReply;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -34,41 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the host's answer to the report we forwarded comes in through the abuse mailbox and
  * shows in the case's timeline.
  */
-@Tag("browser")
-class DeskPagesBrowserTests extends EdgeDeskTest {
-
-	private static final String PASSWORD = "desk pages browser password";
-
-	private static Chromium chromium;
-
-	private static WebDriver browser;
-
-	@Autowired
-	private StaffAccounts accounts;
+@AcceptLanguage("de-DE,de")
+class DeskPagesBrowserTests extends BrowserTest {
 
 	@Autowired
 	private MailIntake mailbox;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		chromium = Chromium.start("de-DE,de");
-		browser = chromium.driver();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
-
-	private BrowserSteps page;
-
-	@BeforeEach
-	void forgetTheSession() {
-		browser.manage().deleteAllCookies();
-		this.page = new BrowserSteps(browser, this.port);
-	}
 
 	@Test
 	void aReviewerLiftsAMitigationFromItsPage() {
@@ -78,28 +37,21 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 			.param("id", id)
 			.query(Long.class)
 			.single();
-		String reviewer = "lifter-" + this.catalog.id();
-		this.accounts.create(reviewer, Role.REVIEWER, PASSWORD);
-
-		this.page.open("/login");
-		this.page.waitFor(By.id("username")).sendKeys(reviewer);
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.id("sign-in")).click();
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("signed-in-as"), reviewer));
-		this.page.click(By.id("mitigations-link"));
-		this.page.waitUntil(ExpectedConditions.urlContains("/console/mitigations"));
-		this.page.open("/console/mitigations?account=hosting-" + this.catalog.id());
-		this.page.click(By.linkText("#" + id));
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
-		assertThat(browser.findElement(By.id("mitigation-target")).getText())
+		signIn(newStaff("lifter", Role.REVIEWER));
+		this.pages.click(By.id("mitigations-link"));
+		this.pages.wait(ExpectedConditions.urlContains("/console/mitigations"));
+		this.pages.open("/console/mitigations?account=hosting-" + this.catalog.id());
+		this.pages.click(By.linkText("#" + id));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "active"));
+		assertThat(browser().findElement(By.id("mitigation-target")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/lift.php");
 
-		this.page.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
-		this.page.click(By.id("lift"));
-		this.page.waitUntil(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
-		assertThat(browser.findElement(By.id("message")).getText())
+		this.pages.waitFor(By.id("lift-reason")).sendKeys("The owner took the phishing kit down; checked it myself.");
+		this.pages.click(By.id("lift"));
+		this.pages.wait(ExpectedConditions.textToBe(By.id("mitigation-status"), "removed"));
+		assertThat(browser().findElement(By.id("message")).getText())
 			.isEqualTo("Lifted: the mitigation is removed and the edge drops it.");
-		assertThat(browser.findElements(By.id("lift-form"))).isEmpty();
+		assertThat(browser().findElements(By.id("lift-form"))).isEmpty();
 		assertThat(latest(cursor, caseId)).singleElement()
 			.satisfies((m) -> assertThat(m.get("status").asString()).isEqualTo("removed"));
 	}
@@ -108,49 +60,33 @@ class DeskPagesBrowserTests extends EdgeDeskTest {
 	void theWarningPageIsARedDangerPageInTheVisitorsLanguageWithAWayBack() {
 		long id = activeInterstitial("/konto.php");
 
-		this.page.open("/interstitial/" + id);
-		WebElement heading = this.page.waitFor(By.id("warning-heading"));
+		this.pages.open("/interstitial/" + id);
+		WebElement heading = this.pages.waitFor(By.id("warning-heading"));
 		assertThat(heading.getText()).isEqualTo("Warnung: diese Website wurde als Phishing gemeldet");
-		assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+		assertThat(browser().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
 		// the stylesheet loaded under the page's content security policy
-		assertThat(browser.findElement(By.tagName("body")).getCssValue("background-color"))
+		assertThat(browser().findElement(By.tagName("body")).getCssValue("background-color"))
 			.isEqualTo("rgba(139, 16, 16, 1)");
-		assertThat(browser.findElement(By.cssSelector(".warning-lead strong")).getText())
+		assertThat(browser().findElement(By.cssSelector(".warning-lead strong")).getText())
 			.isEqualTo("https://blog." + this.catalog.hostedZone() + "/konto.php");
-		WebElement leave = browser.findElement(By.id("leave"));
+		WebElement leave = browser().findElement(By.id("leave"));
 		assertThat(leave.getText()).isEqualTo("Diese Website verlassen");
-		assertThat(browser.findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
+		assertThat(browser().findElement(By.id("owner-heading")).getText()).isEqualTo("Gehört Ihnen diese Website?");
 		leave.click();
-		this.page.waitUntil(ExpectedConditions.urlToBe("about:blank"));
+		this.pages.wait(ExpectedConditions.urlToBe("about:blank"));
 	}
 
 	@Test
 	void aReplyToTheReportWeForwardedIsThreadedIntoTheCasesTimeline() throws Exception {
 		String host = "www." + this.catalog.proxiedZone();
-		Api.Response created = this.api.post("/api/v1/reports/phishing",
-				this.catalog.report(host, "send-anon", "send-anon"), null);
-		assertThat(created.status()).as(created.body()).isEqualTo(201);
-		long caseId = caseOf(created.json().get("id").asLong());
+		long caseId = fileAndAwaitCase("phishing", this.catalog.report(host, "send-anon", "send-anon"));
 		MimeMessage forwarded = awaitMessageTo(this.catalog.originHost(), "Abuse report");
-		String reply = """
-				From: Origin Abuse Desk <%s>
-				To: abuse@abusedesk.invalid
-				Subject: Re: %s
-				Message-ID: <browser-reply-%s@origin-host.example>
-				In-Reply-To: %s
-				References: %s
-
-				We have suspended the customer's site https://%s/login.php. Kind regards.
-				""".formatted(this.catalog.originHost(), forwarded.getSubject(), this.catalog.id(),
-				forwarded.getMessageID(), forwarded.getMessageID(), host);
-		MailOutcome outcome = this.mailbox.receive(reply.getBytes(StandardCharsets.UTF_8), "test", null);
+		MailOutcome outcome = this.mailbox.receive(HostReply.to(forwarded, this.catalog, host, "browser-reply"), "test",
+				null);
 		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("threaded");
-		String agent = "reader-" + this.catalog.id();
-		this.accounts.create(agent, Role.AGENT, PASSWORD);
-
-		new BrowserPages(browser, this.port).signIn(agent, PASSWORD);
-		this.page.open("/console/cases/" + caseId);
-		WebElement entry = this.page
+		signIn(newStaff("reader", Role.AGENT));
+		this.pages.open("/console/cases/" + caseId);
+		WebElement entry = this.pages
 			.waitFor(By.cssSelector("#timeline-entries li[data-action='correspondence.received']"));
 		assertThat(entry.getAttribute("data-category")).isEqualTo("reply");
 		assertThat(entry.findElement(By.className("headline")).getText()).isEqualTo("Reply received");

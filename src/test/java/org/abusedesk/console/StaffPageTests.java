@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.abusedesk.ConsoleSession.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * user signs in, the token calls the API.
  */
 class StaffPageTests extends IntegrationTest {
-
-	private static final String PASSWORD = "a long admin password";
 
 	private static final Pattern TOKEN = Pattern.compile("<code id=\"issued-token\">([^<]+)</code>");
 
@@ -38,9 +37,7 @@ class StaffPageTests extends IntegrationTest {
 	private AuditLog audit;
 
 	private ConsoleSession admin() {
-		String name = "admin-page-" + UUID.randomUUID();
-		this.accounts.create(name, Role.ADMIN, PASSWORD);
-		return new ConsoleSession(this.port).signIn(name, PASSWORD);
+		return ConsoleSession.newStaff(this.port, this.accounts, "admin-page-" + UUID.randomUUID(), Role.ADMIN);
 	}
 
 	private static String page(ConsoleSession session, Api.Response redirect) {
@@ -50,6 +47,12 @@ class StaffPageTests extends IntegrationTest {
 		Api.Response page = session.get(location.getRawPath() + "?" + location.getRawQuery());
 		assertThat(page.status()).isEqualTo(200);
 		return page.body();
+	}
+
+	/** The admin adds {@code name} as {@code role} on the page: the new user's id. */
+	private long added(ConsoleSession admin, String name, String role) {
+		page(admin, admin.post("/console/staff", Map.of("name", name, "role", role, "password", PASSWORD)));
+		return this.accounts.find(name).orElseThrow().id();
 	}
 
 	private static String q(String name) {
@@ -77,9 +80,8 @@ class StaffPageTests extends IntegrationTest {
 	@Test
 	void aNonAdminIsRefused() {
 		for (Role role : new Role[] { Role.AGENT, Role.REVIEWER, Role.SENIOR, Role.LEGAL }) {
-			String name = role.wire() + "-page-" + UUID.randomUUID();
-			this.accounts.create(name, role, PASSWORD);
-			ConsoleSession session = new ConsoleSession(this.port).signIn(name, PASSWORD);
+			ConsoleSession session = ConsoleSession.newStaff(this.port, this.accounts,
+					role.wire() + "-page-" + UUID.randomUUID(), role);
 			assertThat(session.get("/console/staff").status()).as(role.wire()).isEqualTo(403);
 			assertThat(session
 				.post("/console/staff",
@@ -94,8 +96,7 @@ class StaffPageTests extends IntegrationTest {
 	void aTokenIsShownOnceWorksAndIsRevoked() {
 		ConsoleSession admin = admin();
 		String name = "reviewer-page-" + UUID.randomUUID();
-		page(admin, admin.post("/console/staff", Map.of("name", name, "role", "reviewer", "password", PASSWORD)));
-		long id = this.accounts.find(name).orElseThrow().id();
+		long id = added(admin, name, "reviewer");
 
 		String issued = page(admin,
 				admin.post("/console/staff/" + id + "/tokens", Map.of("label", "ci runner", "expires_days", "90")));
@@ -122,8 +123,7 @@ class StaffPageTests extends IntegrationTest {
 	void disableEnableAndResetPassword() {
 		ConsoleSession admin = admin();
 		String name = "senior-page-" + UUID.randomUUID();
-		page(admin, admin.post("/console/staff", Map.of("name", name, "role", "senior", "password", PASSWORD)));
-		long id = this.accounts.find(name).orElseThrow().id();
+		long id = added(admin, name, "senior");
 		ConsoleSession senior = new ConsoleSession(this.port).signIn(name, PASSWORD);
 
 		String disabled = page(admin, admin.post("/console/staff/" + id + "/disable", Map.of()));
@@ -163,8 +163,7 @@ class StaffPageTests extends IntegrationTest {
 		assertThat(page(admin, admin.post("/console/staff", Map.of("role", "agent")))).contains("letters, digits");
 		assertThat(this.accounts.find(name)).isEmpty();
 
-		page(admin, admin.post("/console/staff", Map.of("name", name, "role", "agent", "password", PASSWORD)));
-		long id = this.accounts.find(name).orElseThrow().id();
+		long id = added(admin, name, "agent");
 		assertThat(
 				page(admin, admin.post("/console/staff", Map.of("name", name, "role", "agent", "password", PASSWORD))))
 			.contains("exists already");
@@ -188,8 +187,7 @@ class StaffPageTests extends IntegrationTest {
 	@Test
 	void anAdminCannotDisableThemself() {
 		String name = "admin-self-" + UUID.randomUUID();
-		this.accounts.create(name, Role.ADMIN, PASSWORD);
-		ConsoleSession admin = new ConsoleSession(this.port).signIn(name, PASSWORD);
+		ConsoleSession admin = ConsoleSession.newStaff(this.port, this.accounts, name, Role.ADMIN);
 		long id = this.accounts.find(name).orElseThrow().id();
 
 		assertThat(page(admin, admin.post("/console/staff/" + id + "/disable", Map.of())))

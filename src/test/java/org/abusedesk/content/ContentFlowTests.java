@@ -53,22 +53,11 @@ class ContentFlowTests extends DeskTest {
 	void aHostedDoxingReportWithAnAddressAndAPhoneIsPrioritisedAndHighlighted() {
 		String page = "Everyone, this is where Jane Roe lives: 221 Baker Street, London, NW1 6XE.\n"
 				+ "Call her on +44 20 7123 4567 and tell her what you think.\n";
-		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-		parts.add(Part.file("evidence", "page.txt", "text/plain", page.getBytes(StandardCharsets.UTF_8)));
-
-		long reportId = submit("privacy", parts);
+		long reportId = submitDoxing("https://blog." + this.catalog.hostedZone() + "/jane",
+				Part.file("evidence", "page.txt", "text/plain", page.getBytes(StandardCharsets.UTF_8)));
 		long caseId = caseOf(reportId);
 
-		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
-		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]")
-			.contains("\"personal_data_detected\": true");
-		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
-		// detection raises the priority; a person still decides
-		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id and status = 'active'")
-			.param("id", caseId)
-			.query(Integer.class)
-			.single()).isZero();
+		assertPrioritisedAsDoxingForAPerson(reportId, caseId);
 
 		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
 		assertThat(body).contains(
@@ -81,25 +70,15 @@ class ContentFlowTests extends DeskTest {
 	void aHostedDoxingReportWithAnAddressAndAPhoneInAnUploadedPdfIsPrioritisedAndHighlighted() {
 		byte[] pdf = Pdfs.page("Everyone, this is where Jane Roe lives:", "221 Baker Street, London, NW1 6XE.",
 				"Call her on +44 20 7123 4567 and tell her what you think.");
-		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane.pdf");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-		parts.add(Part.file("evidence", "thread.pdf", "application/pdf", pdf));
-
-		long reportId = submit("privacy", parts);
+		long reportId = submitDoxing("https://blog." + this.catalog.hostedZone() + "/jane.pdf",
+				Part.file("evidence", "thread.pdf", "application/pdf", pdf));
 		long caseId = caseOf(reportId);
 
 		assertThat(this.jdbc.sql("select detected_type from evidence where report_id = :id")
 			.param("id", reportId)
 			.query(String.class)
 			.single()).isEqualTo("application/pdf");
-		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
-		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]")
-			.contains("\"personal_data_detected\": true");
-		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
-		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
-			.param("id", caseId)
-			.query(Integer.class)
-			.single()).isZero();
+		assertPrioritisedAsDoxingForAPerson(reportId, caseId);
 
 		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
 		assertThat(body).contains("thread.pdf (application/pdf, " + pdf.length + " bytes)")
@@ -116,13 +95,10 @@ class ContentFlowTests extends DeskTest {
 			.getBytes(StandardCharsets.US_ASCII);
 		byte[] oversize = Pdfs.paddedTo(PdfText.MAX_BYTES, "Jane Roe lives at 221 Baker Street, London, NW1 6XE.");
 		byte[] text = "Her phone: +44 20 7123 4567\n".getBytes(StandardCharsets.UTF_8);
-		List<Part> parts = report("https://blog." + this.catalog.hostedZone() + "/jane-again");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-		parts.add(Part.file("evidence", "damaged.pdf", "application/pdf", damaged));
-		parts.add(Part.file("evidence", "large.pdf", "application/pdf", oversize));
-		parts.add(Part.file("evidence", "phone.txt", "text/plain", text));
-
-		long reportId = submit("privacy", parts);
+		long reportId = submitDoxing("https://blog." + this.catalog.hostedZone() + "/jane-again",
+				Part.file("evidence", "damaged.pdf", "application/pdf", damaged),
+				Part.file("evidence", "large.pdf", "application/pdf", oversize),
+				Part.file("evidence", "phone.txt", "text/plain", text));
 		long caseId = caseOf(reportId);
 
 		// every file is kept as it came; the report is decided on what could be read
@@ -143,13 +119,9 @@ class ContentFlowTests extends DeskTest {
 
 	@Test
 	void aHostedPdfReadThroughTheContentSourceIsReadLikeAnUpload() {
-		String host = pagesCatalog();
-		contentSource.serve("/objects/" + host + "/jane.pdf", "application/pdf",
+		String host = hostServing("/jane.pdf", "application/pdf",
 				Pdfs.page("Jane Roe lives at 221 Baker Street, London, NW1 6XE.", "Her phone: +44 20 7123 4567"));
-		List<Part> parts = report("https://" + host + "/jane.pdf");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-
-		long reportId = submit("privacy", parts);
+		long reportId = submitDoxing("https://" + host + "/jane.pdf");
 		long caseId = caseOf(reportId);
 
 		assertThat(this.jdbc.sql("select source || ' ' || detected_type from evidence where report_id = :id")
@@ -165,15 +137,12 @@ class ContentFlowTests extends DeskTest {
 
 	@Test
 	void aHostedDoxingReportIsReadThroughTheContentSourceAndPrioritisedWithTheFindingsHighlighted() {
-		String host = pagesCatalog();
-		contentSource.serve("/objects/" + host + "/jane", "text/html; charset=utf-8",
-				"<html><head><script>var x = 1;</script></head><body><h1>Found her</h1>"
+		String host = hostServing("/jane", "text/html; charset=utf-8",
+				("<html><head><script>var x = 1;</script></head><body><h1>Found her</h1>"
 						+ "<p>Jane Roe lives at 221 Baker Street, London, NW1 6XE.</p>"
-						+ "<p>Her phone: +44 20 7123 4567</p></body></html>");
-		List<Part> parts = report("https://" + host + "/jane");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-
-		long reportId = submit("privacy", parts);
+						+ "<p>Her phone: +44 20 7123 4567</p></body></html>")
+					.getBytes(StandardCharsets.UTF_8));
+		long reportId = submitDoxing("https://" + host + "/jane");
 		long caseId = caseOf(reportId);
 
 		assertThat(contentSource.requestsUnder("/objects/" + host + "/")).containsExactly("/objects/" + host + "/jane");
@@ -182,16 +151,9 @@ class ContentFlowTests extends DeskTest {
 				from evidence where report_id = :id""").param("id", reportId).query(String.class).single())
 			.isEqualTo("snapshot of https://" + host + "/jane snapshot https://" + host + "/jane text/html "
 					+ sha256Of(reportId));
-		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
-		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]");
-		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertPrioritisedAsDoxingForAPerson(reportId, caseId);
 		assertThat(this.audit.entries("report:" + reportId)).extracting(AuditLog.Entry::action)
 			.containsSubsequence("report.snapshot_taken", "report.decided");
-		// a person decides; nothing is removed on detection alone
-		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
-			.param("id", caseId)
-			.query(Integer.class)
-			.single()).isZero();
 
 		String body = session(Role.REVIEWER).get("/console/cases/" + caseId).body();
 		assertThat(body).contains("snapshot of https://" + host + "/jane")
@@ -225,10 +187,7 @@ class ContentFlowTests extends DeskTest {
 		pagesCatalog();
 		contentSource.serve("/objects/" + proxied + "/jane", "text/plain",
 				"Jane Roe, 221 Baker Street, London, NW1 6XE, +44 20 7123 4567");
-		List<Part> parts = report("https://" + proxied + "/jane");
-		parts.add(Part.field("exposed_data", "home address and phone number"));
-
-		long reportId = submit("privacy", parts);
+		long reportId = submitDoxing("https://" + proxied + "/jane");
 		caseOf(reportId);
 
 		assertThat(contentSource.requestsUnder("/objects/" + proxied)).isEmpty();
@@ -287,9 +246,7 @@ class ContentFlowTests extends DeskTest {
 		assertThat(caseOf(submit("general", again))).isEqualTo(caseId);
 
 		// one draft for the case, with the file's hashes and the list, and nothing sent
-		String drafted = "select status || ' | ' || basis from referral where case_id = :case";
-		assertThat(this.jdbc.sql(drafted).param("case", caseId).query(String.class).single())
-			.startsWith("awaiting_confirmation | known_content_match: ")
+		assertThat(referralOf(caseId)).startsWith("awaiting_confirmation | known_content_match: ")
 			.contains("(sha256 " + sha256 + ") on list " + list + " (ncmec) by md5 " + md5)
 			.contains("on list " + list + " (ncmec) by sha256 " + sha256);
 		String trackingCode = this.jdbc.sql("select tracking_code from report where id = :id")
@@ -305,15 +262,9 @@ class ContentFlowTests extends DeskTest {
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(60))
-			.until(() -> this.jdbc.sql("select status from referral where case_id = :case")
-				.param("case", caseId)
-				.query(String.class)
-				.single()
-				.equals("submitted"));
-		assertThat(this.jdbc.sql("select basis from referral where case_id = :case")
-			.param("case", caseId)
-			.query(String.class)
-			.single()).startsWith("csam_confirmed: Viewed the upload").contains("known_content_match: ");
+			.until(() -> referralOf(caseId), (referral) -> referral.startsWith("submitted | "));
+		assertThat(referralOf(caseId)).startsWith("submitted | csam_confirmed: Viewed the upload")
+			.contains("known_content_match: ");
 		List<org.abusedesk.NcmecReceiver.Call> submits = ncmec.calls()
 			.stream()
 			.filter((call) -> call.operation().equals("submit") && call.body().contains(trackingCode))
@@ -322,6 +273,30 @@ class ContentFlowTests extends DeskTest {
 		assertThat(ncmec.calls("fileinfo", submits.get(0).reportId())).anySatisfy((call) -> assertThat(call.body())
 			.contains("<originalFileHash hashType=\"SHA256\">" + sha256 + "</originalFileHash>")
 			.contains("<originalFileHash hashType=\"MD5\">" + md5 + "</originalFileHash>"));
+	}
+
+	/**
+	 * The report was decided as hosted doxing with a phone and a street address, its case
+	 * raised to p1 and nothing done yet: detection raises the priority, a person still
+	 * decides.
+	 */
+	private void assertPrioritisedAsDoxingForAPerson(long reportId, long caseId) {
+		assertThat(decision(reportId, "rule")).isEqualTo("hosting.doxing");
+		assertThat(decision(reportId, "facts")).contains("\"personal_data_kinds\": [\"phone\", \"street_address\"]")
+			.contains("\"personal_data_detected\": true");
+		assertThat(caseColumn(caseId, "priority")).isEqualTo("p1");
+		assertThat(this.jdbc.sql("select count(*) from mitigation where case_id = :id")
+			.param("id", caseId)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
+	/** The case's referral as {@code status | basis}. */
+	private String referralOf(long caseId) {
+		return this.jdbc.sql("select status || ' | ' || basis from referral where case_id = :case")
+			.param("case", caseId)
+			.query(String.class)
+			.single();
 	}
 
 	private static String hex(String algorithm, byte[] content) {
@@ -354,6 +329,16 @@ class ContentFlowTests extends DeskTest {
 		Api.Response imported = this.api.put("/api/v1/catalog", document, this.admin);
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		return "site-" + id + ".pages.example";
+	}
+
+	/**
+	 * The hosted customer's host under {@code pages.example} ({@link #pagesCatalog}),
+	 * whose storage serves {@code content} of {@code type} at {@code path}.
+	 */
+	private String hostServing(String path, String type, byte[] content) {
+		String host = pagesCatalog();
+		contentSource.serve("/objects/" + host + path, type, content);
+		return host;
 	}
 
 	private String sha256Of(long reportId) {
@@ -428,6 +413,17 @@ class ContentFlowTests extends DeskTest {
 				Part.field("urls", url + "\r\n"), Part.field("justification", "Please look at this."),
 				Part.field("notify_host", "send"), Part.field("notify_owner", "send-anon"),
 				Part.field("good_faith", "true")));
+	}
+
+	/**
+	 * Submits a privacy report about {@code url} that says an address and a phone number
+	 * are exposed, with the evidence given: its id.
+	 */
+	private long submitDoxing(String url, Part... evidence) {
+		List<Part> parts = report(url);
+		parts.add(Part.field("exposed_data", "home address and phone number"));
+		parts.addAll(List.of(evidence));
+		return submit("privacy", parts);
 	}
 
 	private long submit(String type, List<Part> parts) {

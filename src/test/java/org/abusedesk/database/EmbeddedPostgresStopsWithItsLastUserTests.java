@@ -46,29 +46,24 @@ class EmbeddedPostgresStopsWithItsLastUserTests {
 	@Test
 	void stopsWhenTheProcessThatStartedItIsKilled() throws Exception {
 		User serve = start();
-		long postmaster = postmaster();
-		assertThat(ProcessHandle.of(postmaster)).isPresent();
+		assertThat(ProcessHandle.of(serve.postmaster)).isPresent();
 
-		serve.kill();
-
-		awaitStopped(postmaster);
+		killLastUser(serve);
 	}
 
 	@Test
 	void stopsWhenTheProcessThatStartedItExits() throws Exception {
 		User serve = start();
-		long postmaster = postmaster();
 
 		serve.exit();
 
 		// the process stops the server before it exits
-		assertThat(stopped(postmaster)).isTrue();
+		assertThat(stopped(serve.postmaster)).isTrue();
 	}
 
 	@Test
 	void staysWhileAJoinedProcessUsesItAndStopsWithTheLastUser() throws Exception {
 		User serve = start();
-		long postmaster = postmaster();
 		User importer = start();
 		assertThat(importer.port).isEqualTo(serve.port);
 		User killedImporter = start();
@@ -78,23 +73,25 @@ class EmbeddedPostgresStopsWithItsLastUserTests {
 		assertThat(serve.check()).isEqualTo("ok");
 
 		serve.exit();
-		assertThat(stopped(postmaster)).isFalse();
+		assertThat(stopped(serve.postmaster)).isFalse();
 		assertThat(importer.check()).isEqualTo("ok");
 
-		importer.kill();
-		awaitStopped(postmaster);
+		killLastUser(importer);
 	}
 
 	@Test
 	void restartsAfterItsUsersLeft() throws Exception {
-		User first = start();
-		long postmaster = postmaster();
-		first.kill();
-		awaitStopped(postmaster);
+		killLastUser(start());
 
 		User second = start();
 		assertThat(second.check()).isEqualTo("ok");
 		second.exit();
+	}
+
+	/** Kills {@code last}, the server's last user, and waits for the server to stop. */
+	private void killLastUser(User last) {
+		last.kill();
+		awaitStopped(last.postmaster);
 	}
 
 	private Path pgData() {
@@ -135,6 +132,7 @@ class EmbeddedPostgresStopsWithItsLastUserTests {
 		this.users.add(user);
 		String line = user.awaitLine("port ");
 		user.port = Integer.parseInt(line.substring("port ".length()).trim());
+		user.postmaster = postmaster();
 		return user;
 	}
 
@@ -149,6 +147,9 @@ class EmbeddedPostgresStopsWithItsLastUserTests {
 		private final StringBuilder output = new StringBuilder();
 
 		int port;
+
+		/** The process id of the server it started or joined. */
+		long postmaster;
 
 		User(Process process) {
 			this.process = process;

@@ -1,32 +1,12 @@
 package org.abusedesk.intake;
 
-import org.abusedesk.BrowserPages;
-import org.abusedesk.TestCatalog;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.catalog.CatalogImport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
+import org.abusedesk.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,92 +16,38 @@ import static org.awaitility.Awaitility.await;
  * chromedriver, headless. Nothing is downloaded: a missing chromedriver fails the tests
  * (CI installs it, see .ci/run).
  */
-@Tag("browser")
-class ReportFormBrowserTests extends IntegrationTest {
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
-	private static final String CHROMIUM = "/usr/bin/chromium";
+class ReportFormBrowserTests extends BrowserTest {
 
 	private static final String TRACKING_CODE = "AD-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}";
 
-	private static Path profile;
+	private static final String STORED = "select type, channel, notify_owner, details::text from report where tracking_code = :code";
 
-	private static WebDriver browser;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private CatalogImport catalogImport;
-
-	private TestCatalog catalog;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		assertThat(CHROMEDRIVER).as("chromedriver is missing: apt-get install chromium chromium-driver").canRead();
-		profile = Files.createTempDirectory("abusedesk-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
-		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.catalog = TestCatalog.unique();
-		assertThat(this.catalogImport.apply(this.catalog.document()).rejected()).isEmpty();
-	}
+	private static final String REPORTS_BY = "select count(*) from report where reporter_email = :email";
 
 	@Test
 	void phishingReportIsSentFromTheChoiceOfTypeToTheReceipt() {
 		String host = "shop." + this.catalog.proxiedZone();
-		open("/report");
-		browser.findElement(By.linkText("Phishing or malware")).click();
-		waitFor(By.id("report-form"));
+		this.pages.open("/report");
+		browser().findElement(By.linkText("Phishing or malware")).click();
+		this.pages.waitFor(By.id("report-form"));
 
 		fillReporter();
 		type("urls", "https://" + host + "/login.php\nhttps://" + host + "/pay.php");
 		type("justification", "A fake bank login page harvesting passwords.");
 		type("targeted_brand", "Example Bank");
-		choose("notify_host", "send");
-		choose("notify_owner", "send-anon");
-		browser.findElement(By.id("good_faith")).click();
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-
-		String code = waitFor(By.id("tracking-code")).getText();
-		assertThat(code).matches(TRACKING_CODE);
-		assertThat(browser.findElement(By.id("status-link")).getAttribute("href"))
+		String code = sendInGoodFaith("send-anon");
+		assertThat(browser().findElement(By.id("status-link")).getAttribute("href"))
 			.contains("/api/v1/reports/status/" + code + "?secret=");
-		assertThat(browser.findElement(By.tagName("main")).getText()).contains("sent a receipt")
+		assertThat(browser().findElement(By.tagName("main")).getText()).contains("sent a receipt")
 			.contains(this.catalog.reporter());
 		// the receipt is a page of its own (post/redirect/get): a refresh shows it again
 		// and files nothing
-		assertThat(browser.getCurrentUrl()).endsWith("/report/received/" + code);
-		browser.navigate().refresh();
-		assertThat(waitFor(By.id("tracking-code")).getText()).isEqualTo(code);
-		assertThat(this.jdbc.sql("select count(*) from report where reporter_email = :email")
-			.param("email", this.catalog.reporter())
-			.query(Long.class)
-			.single()).isOne();
-		BrowserPages pages = new BrowserPages(browser, this.port);
-		pages.assertAccessible("the receipt");
-		pages.screenshot("report-received");
+		assertThat(browser().getCurrentUrl()).endsWith("/report/received/" + code);
+		browser().navigate().refresh();
+		assertThat(this.pages.waitFor(By.id("tracking-code")).getText()).isEqualTo(code);
+		assertThat(reportsOfTheReporter()).isOne();
+		this.pages.assertAccessible("the receipt");
+		this.pages.screenshot("report-received");
 		Stored stored = stored(code);
 		assertThat(stored.type()).isEqualTo("phishing");
 		assertThat(stored.channel()).isEqualTo("web");
@@ -133,20 +59,20 @@ class ReportFormBrowserTests extends IntegrationTest {
 
 		// the link in the receipt opens the status page in words, with what we wrote to
 		// them
-		browser.findElement(By.id("status-link")).click();
-		assertThat(waitFor(By.cssSelector("h1 #tracking-code")).getText()).isEqualTo(code);
-		assertThat(browser.findElement(By.id("status-headline")).getText()).isNotBlank();
-		assertThat(browser.findElement(By.cssSelector("#messages h3")).getText())
+		browser().findElement(By.id("status-link")).click();
+		assertThat(this.pages.waitFor(By.cssSelector("h1 #tracking-code")).getText()).isEqualTo(code);
+		assertThat(browser().findElement(By.id("status-headline")).getText()).isNotBlank();
+		assertThat(browser().findElement(By.cssSelector("#messages h3")).getText())
 			.isEqualTo("We received your report " + code);
-		assertThat(browser.findElement(By.tagName("html")).getText()).doesNotContain("\"tracking_code\"");
+		assertThat(browser().findElement(By.tagName("html")).getText()).doesNotContain("\"tracking_code\"");
 	}
 
 	@Test
 	void copyrightNoticeIsSentWithEveryElementOfTheStatute() {
 		String host = "shop." + this.catalog.proxiedZone();
-		open("/report/dmca");
+		this.pages.open("/report/dmca");
 
-		assertThat(browser.findElements(By.cssSelector("input[name=notify_owner][value=send-anon]")))
+		assertThat(browser().findElements(By.cssSelector("input[name=notify_owner][value=send-anon]")))
 			.as("a DMCA notice is never forwarded anonymously")
 			.isEmpty();
 		fillReporter();
@@ -156,15 +82,9 @@ class ReportFormBrowserTests extends IntegrationTest {
 		type("work", "The film 'Example', released 2024.");
 		type("rights_holder_name", "Example Pictures Ltd");
 		type("rights_holder_address", "1 Film Street, London");
-		browser.findElement(By.id("accuracy_statement")).click();
+		browser().findElement(By.id("accuracy_statement")).click();
 		type("signature", "Rita Reporter");
-		choose("notify_host", "send");
-		choose("notify_owner", "send");
-		browser.findElement(By.id("good_faith")).click();
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
-
-		String code = waitFor(By.id("tracking-code")).getText();
-		assertThat(code).matches(TRACKING_CODE);
+		String code = sendInGoodFaith("send");
 		Stored stored = stored(code);
 		assertThat(stored.type()).isEqualTo("dmca");
 		assertThat(stored.details()).contains("Example Pictures Ltd", "\"accuracy_statement\": true");
@@ -173,16 +93,16 @@ class ReportFormBrowserTests extends IntegrationTest {
 	@Test
 	void problemsAreSummarisedLinkedToTheirFieldsAndShownInline() {
 		String host = "shop." + this.catalog.proxiedZone();
-		open("/report/phishing");
+		this.pages.open("/report/phishing");
 		type("reporter_name", "Rita Reporter");
 		type("reporter_email", this.catalog.reporter());
 		type("email_confirm", "someone-else@reporter.example");
 		type("urls", "https://" + host + "/login.php\nhttps://elsewhere.example/page");
 		choose("notify_host", "send");
 		choose("notify_owner", "send");
-		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		browser().findElement(By.cssSelector("button[type=submit]")).click();
 
-		WebElement summary = waitFor(By.cssSelector(".error-summary"));
+		WebElement summary = this.pages.waitFor(By.cssSelector(".error-summary"));
 		assertThat(summary.getAttribute("role")).isEqualTo("alert");
 		List<String> targets = summary.findElements(By.tagName("a"))
 			.stream()
@@ -194,39 +114,40 @@ class ReportFormBrowserTests extends IntegrationTest {
 		assertThat(summary.findElement(By.cssSelector("a[href='#justification']")).getText())
 			.isEqualTo("Why is this illegal or harmful?: This field is required.");
 		for (String target : targets) {
-			assertThat(browser.findElements(By.id(target.substring(1)))).as(target).hasSize(1);
+			assertThat(browser().findElements(By.id(target.substring(1)))).as(target).hasSize(1);
 		}
 		assertThat(inlineError("justification")).contains("This field is required.");
 		assertThat(inlineError("email_confirm")).contains("Type the same email address twice.");
 		assertThat(inlineError("urls"))
 			.contains("https://elsewhere.example/page: All URLs of one report must be on one host name");
-		assertThat(browser.findElement(By.id("justification")).getAttribute("aria-invalid")).isEqualTo("true");
-		assertThat(browser.findElement(By.id("reporter_name")).getAttribute("value")).isEqualTo("Rita Reporter");
-		assertThat(browser.findElement(By.id("urls")).getAttribute("value")).contains("https://elsewhere.example/page");
-		assertThat(browser.findElement(By.id("notify_owner")).isSelected()).isTrue();
+		assertThat(browser().findElement(By.id("justification")).getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(browser().findElement(By.id("reporter_name")).getAttribute("value")).isEqualTo("Rita Reporter");
+		assertThat(browser().findElement(By.id("urls")).getAttribute("value"))
+			.contains("https://elsewhere.example/page");
+		assertThat(browser().findElement(By.id("notify_owner")).isSelected()).isTrue();
 
 		summary.findElement(By.cssSelector("a[href='#justification']")).click();
-		assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("justification");
-		assertThat(count("select count(*) from report where reporter_email = :email")).isZero();
+		assertThat(browser().switchTo().activeElement().getAttribute("id")).isEqualTo("justification");
+		assertThat(reportsOfTheReporter()).isZero();
 	}
 
 	@Test
 	void everyFormOfEveryTypeLabelsItsFieldsAndGroupsItsChoices() {
 		for (String type : List.of("dmca", "trademark", "phishing", "children", "ncsei", "threat", "privacy", "general",
 				"legal_order", "registrar_whois")) {
-			open("/report/" + type);
-			List<WebElement> fields = browser.findElements(By
+			this.pages.open("/report/" + type);
+			List<WebElement> fields = browser().findElements(By
 				.cssSelector("#report-form input:not([type=hidden]), #report-form textarea, #report-form select"));
 			assertThat(fields).as(type).isNotEmpty();
 			for (WebElement field : fields) {
 				String id = field.getAttribute("id");
 				assertThat(id).as(type + ": a field without id").isNotBlank();
-				assertThat(browser.findElements(By.cssSelector("label[for='" + id + "']")))
+				assertThat(browser().findElements(By.cssSelector("label[for='" + id + "']")))
 					.as(type + ": label of " + id)
 					.hasSize(1);
 				for (String described : field.getAttribute("aria-describedby") == null ? new String[0]
 						: field.getAttribute("aria-describedby").split(" ")) {
-					assertThat(browser.findElements(By.id(described))).as(type + ": " + described).hasSize(1);
+					assertThat(browser().findElements(By.id(described))).as(type + ": " + described).hasSize(1);
 				}
 				if ("radio".equals(field.getAttribute("type"))) {
 					WebElement fieldset = field.findElement(By.xpath("ancestor::fieldset[1]"));
@@ -237,13 +158,18 @@ class ReportFormBrowserTests extends IntegrationTest {
 		}
 	}
 
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + this.port + path);
-	}
-
-	private static WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(30))
-			.until(ExpectedConditions.visibilityOfElementLocated(locator));
+	/**
+	 * Asks for the host to be told, the owner as {@code notifyOwner} says, declares good
+	 * faith and sends the form: the tracking code of the receipt.
+	 */
+	private String sendInGoodFaith(String notifyOwner) {
+		choose("notify_host", "send");
+		choose("notify_owner", notifyOwner);
+		browser().findElement(By.id("good_faith")).click();
+		browser().findElement(By.cssSelector("button[type=submit]")).click();
+		String code = this.pages.waitFor(By.id("tracking-code")).getText();
+		assertThat(code).matches(TRACKING_CODE);
+		return code;
 	}
 
 	private void fillReporter() {
@@ -253,35 +179,31 @@ class ReportFormBrowserTests extends IntegrationTest {
 	}
 
 	private static void type(String id, String text) {
-		WebElement field = browser.findElement(By.id(id));
+		WebElement field = browser().findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
 	}
 
 	/** Chooses an option of a radio group by clicking its label, as a person would. */
 	private static void choose(String name, String value) {
-		String id = browser.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"))
+		String id = browser().findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"))
 			.getAttribute("id");
-		browser.findElement(By.cssSelector("label[for='" + id + "']")).click();
+		browser().findElement(By.cssSelector("label[for='" + id + "']")).click();
 	}
 
 	private static String inlineError(String id) {
-		return browser.findElement(By.id(id + "-error")).getText();
+		return browser().findElement(By.id(id + "-error")).getText();
 	}
 
 	record Stored(String type, String channel, String notifyOwner, String details) {
 	}
 
 	private Stored stored(String trackingCode) {
-		return this.jdbc
-			.sql("select type, channel, notify_owner, details::text from report where tracking_code = :code")
-			.param("code", trackingCode)
-			.query(Stored.class)
-			.single();
+		return this.jdbc.sql(STORED).param("code", trackingCode).query(Stored.class).single();
 	}
 
-	private long count(String sql) {
-		return this.jdbc.sql(sql).param("email", this.catalog.reporter()).query(Long.class).single();
+	private long reportsOfTheReporter() {
+		return this.jdbc.sql(REPORTS_BY).param("email", this.catalog.reporter()).query(Long.class).single();
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.abusedesk.transparency;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import org.abusedesk.RecordingServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -29,13 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
  * have the database's shapes (201 with the statements and their uuids; 422 with
  * {@code errors}, and {@code errors.existing_puids} for puids it has).
  */
-public final class DsaDatabaseServer implements AutoCloseable {
+public final class DsaDatabaseServer extends RecordingServer<Integer> {
 
 	public static final String TOKEN = "X|test-platform-token";
 
 	private static final Pattern VIOLATION = Pattern.compile("^[^:]+: (statement_\\d+)\\.(\\S+): (.*)$");
-
-	private final HttpServer server;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -45,32 +41,16 @@ public final class DsaDatabaseServer implements AutoCloseable {
 	/** The puids of each call it answered 201, in order. */
 	private final List<List<String>> acceptedBatches = Collections.synchronizedList(new ArrayList<>());
 
-	/** The number of statements of each call, in order. */
-	private final List<Integer> calls = Collections.synchronizedList(new ArrayList<>());
-
 	private final AtomicInteger answersToLose = new AtomicInteger();
 
 	private final AtomicInteger unavailable = new AtomicInteger();
 
-	private DsaDatabaseServer(HttpServer server) {
-		this.server = server;
+	private DsaDatabaseServer() {
+		super("/api/v1/statements");
 	}
 
 	public static DsaDatabaseServer start() {
-		try {
-			HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			DsaDatabaseServer database = new DsaDatabaseServer(http);
-			http.createContext("/api/v1/statements", database::handle);
-			http.start();
-			return database;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/api/v1/statements";
+		return new DsaDatabaseServer();
 	}
 
 	/**
@@ -93,67 +73,67 @@ public final class DsaDatabaseServer implements AutoCloseable {
 		return List.copyOf(this.acceptedBatches);
 	}
 
+	/** The number of statements of each call, in order. */
 	public List<Integer> calls() {
-		return List.copyOf(this.calls);
+		return recorded();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			if (!"POST".equals(exchange.getRequestMethod())) {
-				answer(exchange, 405, "{\"message\":\"Method not allowed.\"}");
+	@Override
+	protected void handle(HttpExchange exchange) throws IOException {
+		String body = body(exchange, StandardCharsets.UTF_8);
+		if (!"POST".equals(exchange.getRequestMethod())) {
+			answer(exchange, 405, "{\"message\":\"Method not allowed.\"}");
+			return;
+		}
+		if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			answer(exchange, 401, "{\"message\":\"Unauthenticated.\"}");
+			return;
+		}
+		JsonNode statements = this.json.readTree(body).path("statements");
+		record(statements.size());
+		if (this.unavailable.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+			answer(exchange, 503, "{\"message\":\"Service unavailable.\"}");
+			return;
+		}
+		synchronized (this) {
+			SorValidator.Result result = SorValidator.validateBatch(body);
+			if (result.exitCode() != 0) {
+				answer(exchange, 422, invalid(result.output()));
 				return;
 			}
-			if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-				answer(exchange, 401, "{\"message\":\"Unauthenticated.\"}");
+			List<String> existing = new ArrayList<>();
+			statements.forEach((s) -> {
+				if (this.stored.containsKey(s.get("puid").asString())) {
+					existing.add(s.get("puid").asString());
+				}
+			});
+			if (!existing.isEmpty()) {
+				ObjectNode out = this.json.createObjectNode()
+					.put("message", "The identifiers given are not unique within this platform.");
+				ObjectNode errors = out.putObject("errors");
+				errors.putArray("puid").add("The identifier(s) are not unique within this platform.");
+				ArrayNode list = errors.putArray("existing_puids");
+				existing.forEach(list::add);
+				answer(exchange, 422, out.toString());
 				return;
 			}
-			JsonNode statements = this.json.readTree(body).path("statements");
-			this.calls.add(statements.size());
-			if (this.unavailable.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				answer(exchange, 503, "{\"message\":\"Service unavailable.\"}");
+			ObjectNode out = this.json.createObjectNode();
+			ArrayNode created = out.putArray("statements");
+			List<String> puids = new ArrayList<>();
+			for (JsonNode statement : statements) {
+				String puid = statement.get("puid").asString();
+				String uuid = UUID.randomUUID().toString();
+				this.stored.put(puid, uuid);
+				puids.add(puid);
+				((ObjectNode) statement).put("uuid", uuid);
+				created.add(statement);
+			}
+			this.acceptedBatches.add(puids);
+			if (this.answersToLose.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
+				// stored, but the answer never reaches the platform
 				return;
 			}
-			synchronized (this) {
-				SorValidator.Result result = SorValidator.validateBatch(body);
-				if (result.exitCode() != 0) {
-					answer(exchange, 422, invalid(result.output()));
-					return;
-				}
-				List<String> existing = new ArrayList<>();
-				statements.forEach((s) -> {
-					if (this.stored.containsKey(s.get("puid").asString())) {
-						existing.add(s.get("puid").asString());
-					}
-				});
-				if (!existing.isEmpty()) {
-					ObjectNode out = this.json.createObjectNode()
-						.put("message", "The identifiers given are not unique within this platform.");
-					ObjectNode errors = out.putObject("errors");
-					errors.putArray("puid").add("The identifier(s) are not unique within this platform.");
-					ArrayNode list = errors.putArray("existing_puids");
-					existing.forEach(list::add);
-					answer(exchange, 422, out.toString());
-					return;
-				}
-				ObjectNode out = this.json.createObjectNode();
-				ArrayNode created = out.putArray("statements");
-				List<String> puids = new ArrayList<>();
-				for (JsonNode statement : statements) {
-					String puid = statement.get("puid").asString();
-					String uuid = UUID.randomUUID().toString();
-					this.stored.put(puid, uuid);
-					puids.add(puid);
-					((ObjectNode) statement).put("uuid", uuid);
-					created.add(statement);
-				}
-				this.acceptedBatches.add(puids);
-				if (this.answersToLose.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-					// stored, but the answer never reaches the platform
-					return;
-				}
-				answer(exchange, 201, out.toString());
-			}
+			answer(exchange, 201, out.toString());
 		}
 	}
 
@@ -172,17 +152,7 @@ public final class DsaDatabaseServer implements AutoCloseable {
 	}
 
 	private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
-	}
-
-	@Override
-	public void close() {
-		this.server.stop(0);
+		answer(exchange, status, "application/json", body);
 	}
 
 }

@@ -1,20 +1,11 @@
 package org.abusedesk.transparency;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,30 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * seeded history in June 2020 (nothing else in the test run touches it), with rows just
  * outside the period that must not count, over HTTP in every format.
  */
-class RedressAuthorityReferralSectionsTests extends IntegrationTest {
+class RedressAuthorityReferralSectionsTests extends SeededReportTest {
 
 	private static final String PERIOD = "/api/v1/transparency/report?from=2020-06-01&to=2020-06-30";
 
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private StaffTokens tokens;
-
-	private Api api;
-
-	private String agent;
-
 	@BeforeEach
 	void seedTheHistory() {
-		this.api = api();
-		this.agent = this.tokens.issue("sections-agent-" + UUID.randomUUID(), Role.AGENT, "test", null);
 		TransparencyHistory.june2020(this.jdbc);
 	}
 
 	@Test
 	void theAppealsSectionCountsAppealsCounterNoticesAndStrikes() {
-		JsonNode appeals = sections().get("appeals");
+		JsonNode appeals = sections(PERIOD).get("appeals");
 		assertThat(appeals.get("filed").toString())
 			.isEqualTo("[" + "{\"party\":\"customer\",\"count\":3,\"removed\":2,\"misclassified\":1,\"other\":0},"
 					+ "{\"party\":\"reporter\",\"count\":1,\"removed\":0,\"misclassified\":0,\"other\":1}]");
@@ -68,7 +47,7 @@ class RedressAuthorityReferralSectionsTests extends IntegrationTest {
 
 	@Test
 	void theAuthorityRequestsSectionCountsRequestsByCountryWithOutcomes() {
-		JsonNode requests = sections().get("authority_requests");
+		JsonNode requests = sections(PERIOD).get("authority_requests");
 		assertThat(requests.get("by_country").toString())
 			.isEqualTo("[" + "{\"country\":\"DE\",\"count\":2,\"submitted\":0,\"accepted\":1,\"denied\":1},"
 					+ "{\"country\":\"FR\",\"count\":1,\"submitted\":0,\"accepted\":1,\"denied\":0},"
@@ -86,7 +65,7 @@ class RedressAuthorityReferralSectionsTests extends IntegrationTest {
 
 	@Test
 	void theReferralsSectionCountsReferralsEmergencyBlocksAndCampaigns() {
-		JsonNode referrals = sections().get("referrals");
+		JsonNode referrals = sections(PERIOD).get("referrals");
 		assertThat(rows(referrals.get("ncmec"), "ncmec_reports")).containsExactly("made=2", "submitted=2");
 		assertThat(referrals.get("law_enforcement_by_country").toString())
 			.isEqualTo("[{\"country\":\"DE\",\"count\":2,\"queued\":1,\"submitted\":1,\"failed\":0},"
@@ -132,16 +111,6 @@ class RedressAuthorityReferralSectionsTests extends IntegrationTest {
 		assertThat(sections.at("/authority_requests/by_country").toString()).isEqualTo("[]");
 		assertThat(rows(sections.get("referrals").get("ncmec"), "ncmec_reports")).containsExactly("made=0",
 				"submitted=0");
-	}
-
-	private JsonNode sections() {
-		Api.Response response = this.api.get(PERIOD, this.agent);
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		return response.json().get("sections");
-	}
-
-	private static List<String> rows(JsonNode table, String key) {
-		return table.valueStream().map((row) -> row.get(key).asString() + "=" + row.get("count").asString()).toList();
 	}
 
 }

@@ -2,19 +2,13 @@ package org.abusedesk.transparency;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.abusedesk.Api;
-import org.abusedesk.IntegrationTest;
 import org.abusedesk.access.Role;
-import org.abusedesk.identity.StaffTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,30 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing else in the test run touches), over HTTP in every format; medians and 90th
  * percentiles as {@code percentile_cont} interpolates them.
  */
-class TransparencyReportTests extends IntegrationTest {
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private StaffTokens tokens;
-
-	private Api api;
-
-	private String agent;
+class TransparencyReportTests extends SeededReportTest {
 
 	@BeforeEach
 	void seedTheHistory() {
-		this.api = api();
-		this.agent = this.tokens.issue("report-agent-" + UUID.randomUUID(), Role.AGENT, "test", null);
 		TransparencyHistory.march2021(this.jdbc);
 	}
 
 	@Test
 	void theReportCountsTheSeededHistory() {
-		Api.Response response = this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31", this.agent);
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		JsonNode sections = response.json().get("sections");
+		JsonNode sections = sections("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31");
 
 		JsonNode reports = sections.get("reports");
 		assertThat(reports.at("/total/0/count").asLong()).isEqualTo(8);
@@ -128,10 +108,6 @@ class TransparencyReportTests extends IntegrationTest {
 		String edge = this.tokens.issue("report-edge-" + UUID.randomUUID(), Role.EDGE, "test", null);
 		assertThat(this.api.get("/api/v1/transparency/report?from=2021-03-01&to=2021-03-31", edge).status())
 			.isEqualTo(403);
-	}
-
-	private static List<String> rows(JsonNode table, String key, String value) {
-		return table.valueStream().map((row) -> row.get(key).asString() + "=" + row.get(value).asString()).toList();
 	}
 
 }

@@ -3,29 +3,16 @@ package org.abusedesk.audit.internal;
 import java.util.Map;
 import java.util.UUID;
 
-import org.abusedesk.IntegrationTest;
-import org.abusedesk.audit.AuditLog;
+import org.abusedesk.audit.AuditTest;
 import org.abusedesk.audit.AuditLog.Verification;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ChainVerifierTests extends IntegrationTest {
-
-	@Autowired
-	private AuditLog audit;
-
-	@Autowired
-	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
+class ChainVerifierTests extends AuditTest {
 
 	@Test
 	void walksEveryEntryAcrossPageAndStreamBoundaries() {

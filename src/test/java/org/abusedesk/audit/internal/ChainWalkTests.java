@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.abusedesk.audit.AuditLog.Entry;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +32,7 @@ class ChainWalkTests {
 		a.set(1, new Entry(second.id(), "a", 2, TIME, "system", "x", "{\"forged\":true}", second.prevHash(),
 				second.hash()));
 		ChainWalk walk = walk(a);
-		assertThat(walk.broken().entryId()).isEqualTo(second.id());
-		assertThat(walk.broken().problem()).startsWith("hash mismatch in stream a at seq 2: stored " + second.hash());
+		assertBrokenAt(walk, second).startsWith("hash mismatch in stream a at seq 2: stored " + second.hash());
 		assertThat(walk.checked()).isEqualTo(1);
 	}
 
@@ -41,9 +41,7 @@ class ChainWalkTests {
 		List<Entry> a = chain("a", 3);
 		a.remove(1);
 		Entry third = a.get(1);
-		ChainWalk walk = walk(a);
-		assertThat(walk.broken().entryId()).isEqualTo(third.id());
-		assertThat(walk.broken().problem()).isEqualTo("sequence gap in stream a: expected 2, found 3");
+		assertBrokenAt(walk(a), third).isEqualTo("sequence gap in stream a: expected 2, found 3");
 	}
 
 	@Test
@@ -53,9 +51,7 @@ class ChainWalkTests {
 		String forgedPrev = "f".repeat(64);
 		a.set(1, new Entry(second.id(), "a", 2, TIME, "system", "x", "{}", forgedPrev,
 				ChainHash.of("a", 2, TIME, "system", "x", "{}", forgedPrev)));
-		ChainWalk walk = walk(a);
-		assertThat(walk.broken().entryId()).isEqualTo(second.id());
-		assertThat(walk.broken().problem()).startsWith("link broken in stream a at seq 2");
+		assertBrokenAt(walk(a), second).startsWith("link broken in stream a at seq 2");
 	}
 
 	@Test
@@ -65,8 +61,13 @@ class ChainWalkTests {
 		ChainWalk walk = new ChainWalk();
 		a.forEach((entry) -> walk.accept(new ChainWalk.Row(entry, new ChainWalk.Head(3, lost.hash()))));
 		walk.finish();
-		assertThat(walk.broken().entryId()).isEqualTo(a.get(1).id());
-		assertThat(walk.broken().problem()).startsWith("head of stream a names seq 3");
+		assertBrokenAt(walk, a.get(1)).startsWith("head of stream a names seq 3");
+	}
+
+	/** The walk found its first break at {@code entry}: its problem, to assert on. */
+	private static AbstractStringAssert<?> assertBrokenAt(ChainWalk walk, Entry entry) {
+		assertThat(walk.broken().entryId()).isEqualTo(entry.id());
+		return assertThat(walk.broken().problem());
 	}
 
 	private List<Entry> chain(String stream, int length) {

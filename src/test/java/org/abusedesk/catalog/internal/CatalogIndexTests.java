@@ -1,5 +1,6 @@
 package org.abusedesk.catalog.internal;
 
+import java.util.List;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
@@ -9,6 +10,7 @@ import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,24 +56,58 @@ class CatalogIndexTests {
 		assertThat(propertyOf("example.org")).isEqualTo(10);
 	}
 
-	@Test
-	void longestZoneByLabelsWins() {
-		assertThat(propertyOf("a.b.example.org")).isEqualTo(11);
-		assertThat(propertyOf("b.example.org")).isEqualTo(11);
-		assertThat(propertyOf("bb.example.org")).isEqualTo(10);
-		assertThat(propertyOf("x.y.z.a.b.example.org")).isEqualTo(11);
+	/**
+	 * The property a query lands on: the longest zone by labels, a hostname only on
+	 * itself and before the zone of its name, the longest IP prefix.
+	 */
+	@ParameterizedTest(name = "{0} is property {1}")
+	@CsvSource(textBlock = """
+			# the longest zone by labels wins
+			a.b.example.org, 11
+			b.example.org, 11
+			bb.example.org, 10
+			x.y.z.a.b.example.org, 11
+			# a hostname matches only itself, and beats the zone of the same name
+			www.example.org, 12
+			a.www.example.org, 10
+			same.example, 14
+			sub.same.example, 13
+			# the longest IPv4 prefix wins
+			198.51.100.1, 20
+			198.51.100.200, 21
+			198.51.100.127, 20
+			http://192.0.2.7:8080/x, 22
+			http://0xC0000207/, 22
+			# the longest IPv6 prefix wins
+			2001:db8:100::1, 23
+			2001:db8:100:abcd::1, 24
+			2001:db8:100:ab00::1, 25
+			2001:db8:100:ab00::2, 24
+			""")
+	void aQueryLandsOnTheMostSpecificProperty(String query, long property) {
+		assertThat(propertyOf(query)).isEqualTo(property);
 	}
 
-	@Test
-	void hostnameMatchesOnlyItself() {
-		assertThat(propertyOf("www.example.org")).isEqualTo(12);
-		assertThat(propertyOf("a.www.example.org")).isEqualTo(10);
-	}
-
-	@Test
-	void hostnameBeatsZoneOfTheSameName() {
-		assertThat(propertyOf("same.example")).isEqualTo(14);
-		assertThat(propertyOf("sub.same.example")).isEqualTo(13);
+	/**
+	 * Addresses in their canonical form: IPv4 as browsers read it (WHATWG URL: 0xC0000207
+	 * = 3221225991 = 192.0.2.7), IPv6 as RFC 5952 writes it (the longest run of zeros
+	 * compressed).
+	 */
+	@ParameterizedTest(name = "{0} is {1}")
+	@CsvSource(textBlock = """
+			http://3221225991/, 192.0.2.7
+			0xc0.0.2.7, 192.0.2.7
+			0300.0.2.7, 192.0.2.7
+			192.0.519, 192.0.2.7
+			192.0.2.7., 192.0.2.7
+			2001:db8:0:0:1:0:0:1, 2001:db8::1:0:0:1
+			2001:0:0:1:0:0:0:1, 2001:0:0:1::1
+			2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1
+			::, ::
+			::1, ::1
+			""")
+	void addressesAreWrittenCanonically(String query, String target) {
+		assertThat(this.index.resolve(query).target()).isEqualTo(target);
 	}
 
 	@Test
@@ -95,36 +131,6 @@ class CatalogIndexTests {
 		assertThat(resolution.query()).isEqualTo(query);
 	}
 
-	@Test
-	void longestIpv4PrefixWins() {
-		assertThat(propertyOf("198.51.100.1")).isEqualTo(20);
-		assertThat(propertyOf("198.51.100.200")).isEqualTo(21);
-		assertThat(propertyOf("198.51.100.127")).isEqualTo(20);
-		assertThat(propertyOf("http://192.0.2.7:8080/x")).isEqualTo(22);
-		assertThat(this.index.resolve("192.0.2.8").ours()).isFalse();
-		assertThat(this.index.resolve("198.51.101.1").ours()).isFalse();
-	}
-
-	@Test
-	void ipv4InOtherSpellingsIsCanonicalised() {
-		// as browsers read them (WHATWG URL): 0xC0000207 = 3221225991 = 192.0.2.7
-		assertThat(this.index.resolve("http://3221225991/").target()).isEqualTo("192.0.2.7");
-		assertThat(this.index.resolve("0xc0.0.2.7").target()).isEqualTo("192.0.2.7");
-		assertThat(this.index.resolve("0300.0.2.7").target()).isEqualTo("192.0.2.7");
-		assertThat(this.index.resolve("192.0.519").target()).isEqualTo("192.0.2.7");
-		assertThat(this.index.resolve("192.0.2.7.").target()).isEqualTo("192.0.2.7");
-		assertThat(propertyOf("http://0xC0000207/")).isEqualTo(22);
-	}
-
-	@Test
-	void longestIpv6PrefixWins() {
-		assertThat(propertyOf("2001:db8:100::1")).isEqualTo(23);
-		assertThat(propertyOf("2001:db8:100:abcd::1")).isEqualTo(24);
-		assertThat(propertyOf("2001:db8:100:ab00::1")).isEqualTo(25);
-		assertThat(propertyOf("2001:db8:100:ab00::2")).isEqualTo(24);
-		assertThat(this.index.resolve("2001:db8:101::1").ours()).isFalse();
-	}
-
 	@ParameterizedTest
 	@ValueSource(strings = { "2001:db8:100:ab00::1", "2001:DB8:100:AB00:0:0:0:1", "2001:0db8:0100:ab00:0000::0001",
 			"[2001:db8:100:ab00::1]", "http://[2001:db8:100:ab00::1]:8080/a", "https://u@[2001:DB8:100:AB00::1]/",
@@ -142,22 +148,14 @@ class CatalogIndexTests {
 	}
 
 	@Test
-	void rfc5952CompressesTheLongestRunOfZeros() {
-		assertThat(this.index.resolve("2001:db8:0:0:1:0:0:1").target()).isEqualTo("2001:db8::1:0:0:1");
-		assertThat(this.index.resolve("2001:0:0:1:0:0:0:1").target()).isEqualTo("2001:0:0:1::1");
-		assertThat(this.index.resolve("2001:db8:0:1:1:1:1:1").target()).isEqualTo("2001:db8:0:1:1:1:1:1");
-		assertThat(this.index.resolve("::").target()).isEqualTo("::");
-		assertThat(this.index.resolve("::1").target()).isEqualTo("::1");
-	}
-
-	@Test
 	void notOursResolvesToNobody() {
 		Resolution resolution = this.index.resolve("https://elsewhere.example/x");
 		assertThat(resolution.ours()).isFalse();
 		assertThat(resolution.target()).isEqualTo("elsewhere.example");
 		assertThat(resolution.services()).isEmpty();
-		assertThat(this.index.resolve("org").ours()).isFalse();
-		assertThat(this.index.resolve("notexample.org").ours()).isFalse();
+		for (String query : List.of("org", "notexample.org", "192.0.2.8", "198.51.101.1", "2001:db8:101::1")) {
+			assertThat(this.index.resolve(query).ours()).as(query).isFalse();
+		}
 	}
 
 	@ParameterizedTest

@@ -56,23 +56,37 @@ class HostTableTests implements WithQuickTheories {
 		return shorter;
 	}
 
-	@Test
-	void matchesLikeTheDefinitionOnGeneratedCatalogs() {
+	/** A check of a table built from a generated catalog, with generated queries. */
+	@FunctionalInterface
+	private interface TableCheck {
+
+		void check(Catalog catalog, HostTable table, List<String> zoneNames, List<String> queries);
+
+	}
+
+	/** Runs the check on generated catalogs of zones and hostnames, and their tables. */
+	private void forGeneratedCatalogs(TableCheck check) {
 		qt().forAll(lists().of(names(1, 4)).ofSizeBetween(0, 12), lists().of(names(1, 4)).ofSizeBetween(0, 12),
 				lists().of(names(1, 9)).ofSizeBetween(1, 20))
 			.checkAssert((zoneNames, hostnameNames, queries) -> {
 				Catalog catalog = new Catalog();
 				zoneNames.forEach(catalog::zone);
 				hostnameNames.forEach(catalog::hostname);
-				HostTable table = catalog.table();
-				for (String query : queries) {
-					assertThat(matchId(table, query)).as(query).isEqualTo(idOf(catalog.reference(query)));
-				}
-				for (String name : zoneNames) {
-					assertThat(matchId(table, "deeper." + name)).as(name)
-						.isEqualTo(idOf(catalog.reference("deeper." + name)));
-				}
+				check.check(catalog, catalog.table(), zoneNames, queries);
 			});
+	}
+
+	@Test
+	void matchesLikeTheDefinitionOnGeneratedCatalogs() {
+		forGeneratedCatalogs((catalog, table, zoneNames, queries) -> {
+			for (String query : queries) {
+				assertThat(matchId(table, query)).as(query).isEqualTo(idOf(catalog.reference(query)));
+			}
+			for (String name : zoneNames) {
+				assertThat(matchId(table, "deeper." + name)).as(name)
+					.isEqualTo(idOf(catalog.reference("deeper." + name)));
+			}
+		});
 	}
 
 	@Test
@@ -105,29 +119,22 @@ class HostTableTests implements WithQuickTheories {
 
 	@Test
 	void answersWithTheMatchingPropertysValues() {
-		qt().forAll(lists().of(names(1, 4)).ofSizeBetween(0, 12), lists().of(names(1, 4)).ofSizeBetween(0, 12),
-				lists().of(names(1, 9)).ofSizeBetween(1, 20))
-			.checkAssert((zoneNames, hostnameNames, queries) -> {
-				Catalog catalog = new Catalog();
-				zoneNames.forEach(catalog::zone);
-				hostnameNames.forEach(catalog::hostname);
-				HostTable table = catalog.table();
-				for (String query : queries) {
-					IndexedProperty expected = catalog.reference(query);
-					int slot = table.match(query);
-					assertThat(slot == HostTable.NONE).as(query).isEqualTo(expected == null);
-					if (expected != null) {
-						Resolution resolution = table.resolution("https://" + query + "/", query, slot);
-						assertThat(resolution).as(query)
-							.isEqualTo(new Resolution("https://" + query + "/", query, expected.account(),
-									expected.id(), expected.value(), expected.kind().wire(), expected.services(),
-									expected.origin()));
-						assertThat(resolution.account()).isSameAs(expected.account());
-						assertThat(resolution.services()).isSameAs(expected.services());
-						assertThat(resolution.origin()).isSameAs(expected.origin());
-					}
+		forGeneratedCatalogs((catalog, table, zoneNames, queries) -> {
+			for (String query : queries) {
+				IndexedProperty expected = catalog.reference(query);
+				int slot = table.match(query);
+				assertThat(slot == HostTable.NONE).as(query).isEqualTo(expected == null);
+				if (expected != null) {
+					Resolution resolution = table.resolution("https://" + query + "/", query, slot);
+					assertThat(resolution).as(query)
+						.isEqualTo(new Resolution("https://" + query + "/", query, expected.account(), expected.id(),
+								expected.value(), expected.kind().wire(), expected.services(), expected.origin()));
+					assertThat(resolution.account()).isSameAs(expected.account());
+					assertThat(resolution.services()).isSameAs(expected.services());
+					assertThat(resolution.origin()).isSameAs(expected.origin());
 				}
-			});
+			}
+		});
 	}
 
 	@Test
@@ -153,12 +160,9 @@ class HostTableTests implements WithQuickTheories {
 		IndexedProperty zone = catalog.zone("same.example");
 		IndexedProperty hostname = catalog.hostname("same.example");
 		IndexedProperty onlyHostname = catalog.hostname("www.same.example");
-		HostTable table = catalog.table();
-		assertThat(matchId(table, "same.example")).isEqualTo(idOf(hostname));
-		assertThat(matchId(table, "www.same.example")).isEqualTo(idOf(onlyHostname));
-		assertThat(matchId(table, "a.www.same.example")).isEqualTo(idOf(zone));
-		assertThat(matchId(table, "example")).isZero();
-		assertThat(matchId(table, "other.example")).isZero();
+		assertThat(matchIds(catalog.table(), "same.example", "www.same.example", "a.www.same.example", "example",
+				"other.example"))
+			.containsExactly(idOf(hostname), idOf(onlyHostname), idOf(zone), 0L, 0L);
 	}
 
 	@Test
@@ -166,13 +170,9 @@ class HostTableTests implements WithQuickTheories {
 		Catalog catalog = new Catalog();
 		IndexedProperty org = catalog.zone("example.org");
 		IndexedProperty sub = catalog.zone("b.example.org");
-		HostTable table = catalog.table();
-		assertThat(matchId(table, "x.y.z.a.b.example.org")).isEqualTo(idOf(sub));
-		assertThat(matchId(table, "b.example.org")).isEqualTo(idOf(sub));
-		assertThat(matchId(table, "bb.example.org")).isEqualTo(idOf(org));
-		assertThat(matchId(table, "example.org")).isEqualTo(idOf(org));
-		assertThat(matchId(table, "notexample.org")).isZero();
-		assertThat(matchId(table, "org")).isZero();
+		assertThat(matchIds(catalog.table(), "x.y.z.a.b.example.org", "b.example.org", "bb.example.org", "example.org",
+				"notexample.org", "org"))
+			.containsExactly(idOf(sub), idOf(sub), idOf(org), idOf(org), 0L, 0L);
 	}
 
 	@Test
@@ -183,10 +183,8 @@ class HostTableTests implements WithQuickTheories {
 		Catalog catalog = new Catalog();
 		IndexedProperty zone = catalog.zone(zoneName);
 		IndexedProperty hostname = catalog.hostname(zoneName);
-		HostTable table = catalog.table();
-		assertThat(matchId(table, zoneName)).isEqualTo(idOf(hostname));
-		assertThat(matchId(table, "a." + zoneName)).isEqualTo(idOf(zone));
-		assertThat(matchId(table, "a.b." + zoneName)).isEqualTo(idOf(zone));
+		assertThat(matchIds(catalog.table(), zoneName, "a." + zoneName, "a.b." + zoneName))
+			.containsExactly(idOf(hostname), idOf(zone), idOf(zone));
 	}
 
 	@Test
@@ -197,11 +195,8 @@ class HostTableTests implements WithQuickTheories {
 		catalog.zone("x".repeat(300));
 		catalog.hostname("");
 		IndexedProperty ok = catalog.zone("example");
-		HostTable table = catalog.table();
-		assertThat(matchId(table, "upper.example")).isEqualTo(idOf(ok));
-		assertThat(matchId(table, "bücher.example")).isEqualTo(idOf(ok));
-		assertThat(matchId(table, "example")).isEqualTo(idOf(ok));
-		assertThat(matchId(table, "x".repeat(300))).isZero();
+		assertThat(matchIds(catalog.table(), "upper.example", "bücher.example", "example", "x".repeat(300)))
+			.containsExactly(idOf(ok), idOf(ok), idOf(ok), 0L);
 	}
 
 	@Test
@@ -211,11 +206,9 @@ class HostTableTests implements WithQuickTheories {
 		IndexedProperty a = catalog.hostname(start + "a.example");
 		IndexedProperty b = catalog.hostname(start + "b.example");
 		IndexedProperty zone = catalog.zone("example");
-		HostTable table = catalog.table();
-		assertThat(matchId(table, start + "a.example")).isEqualTo(idOf(a));
-		assertThat(matchId(table, start + "b.example")).isEqualTo(idOf(b));
-		assertThat(matchId(table, start + "c.example")).isEqualTo(idOf(zone));
-		assertThat(matchId(table, start.substring(1) + "a.example")).isEqualTo(idOf(zone));
+		assertThat(matchIds(catalog.table(), start + "a.example", start + "b.example", start + "c.example",
+				start.substring(1) + "a.example"))
+			.containsExactly(idOf(a), idOf(b), idOf(zone), idOf(zone));
 	}
 
 	@Test
@@ -229,6 +222,13 @@ class HostTableTests implements WithQuickTheories {
 	private static long matchId(HostTable table, String query) {
 		int slot = table.match(query);
 		return (slot != HostTable.NONE) ? table.id(slot) : 0;
+	}
+
+	/**
+	 * The ids of the properties the table matches for the queries, in order, 0 for none.
+	 */
+	private static List<Long> matchIds(HostTable table, String... queries) {
+		return Arrays.stream(queries).map((query) -> matchId(table, query)).toList();
 	}
 
 	private static long idOf(IndexedProperty property) {

@@ -1,20 +1,19 @@
 package org.abusedesk.catalog.internal;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PrefixTests {
 
-	@Test
-	void readsAndPrintsCanonically() {
-		assertThat(Prefix.parse("198.51.100.0/24").text()).isEqualTo("198.51.100.0/24");
-		assertThat(Prefix.parse("2001:0DB8:0100:0000::/48").text()).isEqualTo("2001:db8:100::/48");
-		assertThat(Prefix.parse("192.0.2.7").text()).isEqualTo("192.0.2.7/32");
-		assertThat(Prefix.parse("2001:db8::1").text()).isEqualTo("2001:db8::1/128");
-		assertThat(Prefix.parse("0.0.0.0/0").text()).isEqualTo("0.0.0.0/0");
-		assertThat(Prefix.parse("::/0").text()).isEqualTo("::/0");
+	@ParameterizedTest(name = "{0} is {1}")
+	@CsvSource({ "198.51.100.0/24, 198.51.100.0/24", "2001:0DB8:0100:0000::/48, 2001:db8:100::/48",
+			"192.0.2.7, 192.0.2.7/32", "2001:db8::1, 2001:db8::1/128", "0.0.0.0/0, 0.0.0.0/0", "::/0, ::/0" })
+	void readsAndPrintsCanonically(String text, String canonical) {
+		assertThat(Prefix.parse(text).text()).isEqualTo(canonical);
 	}
 
 	@Test

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.abusedesk.problems.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -82,12 +84,11 @@ class FloodFairnessTests {
 		assertThat(limiter.acquire("[2001:0db8:0001:0002::77]", null, 1)).as("another spelling").isNotNull();
 	}
 
-	@Test
-	void clientKeysAreTheIpv4AddressOrTheIpv6Slash64() {
-		assertThat(ClientKeys.of("192.0.2.1")).isEqualTo("v4:192.0.2.1");
-		assertThat(ClientKeys.of("2001:db8:1:2::1")).isEqualTo("v6:20010db800010002/64");
-		assertThat(ClientKeys.of("::ffff:192.0.2.1")).isEqualTo("v4:192.0.2.1");
-		assertThat(ClientKeys.of("not an address")).isEqualTo("other:not an address");
+	@ParameterizedTest(name = "{0} is {1}")
+	@CsvSource({ "192.0.2.1, v4:192.0.2.1", "2001:db8:1:2::1, v6:20010db800010002/64", "::ffff:192.0.2.1, v4:192.0.2.1",
+			"not an address, other:not an address" })
+	void clientKeysAreTheIpv4AddressOrTheIpv6Slash64(String address, String key) {
+		assertThat(ClientKeys.of(address)).isEqualTo(key);
 	}
 
 }

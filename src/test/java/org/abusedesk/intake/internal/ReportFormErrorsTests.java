@@ -5,20 +5,23 @@ import java.util.Map;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.problems.FieldError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportFormErrorsTests {
 
+	@ParameterizedTest(name = "{0} is {1}")
+	@CsvSource({ "reporter.email, reporter_email", "reporter, reporter_name", "notify.owner, notify_owner",
+			"notify, notify_host", "document.data_base64, document", "justification, justification",
+			"rights_holder_name, rights_holder_name" })
+	void apiPathsMapToTheIdsOfFormFields(String path, String fieldId) {
+		assertThat(ReportFormErrors.fieldId(path)).isEqualTo(fieldId);
+	}
+
 	@Test
-	void apiPathsMapToTheIdsOfFormFields() {
-		assertThat(ReportFormErrors.fieldId("reporter.email")).isEqualTo("reporter_email");
-		assertThat(ReportFormErrors.fieldId("reporter")).isEqualTo("reporter_name");
-		assertThat(ReportFormErrors.fieldId("notify.owner")).isEqualTo("notify_owner");
-		assertThat(ReportFormErrors.fieldId("notify")).isEqualTo("notify_host");
-		assertThat(ReportFormErrors.fieldId("document.data_base64")).isEqualTo("document");
-		assertThat(ReportFormErrors.fieldId("justification")).isEqualTo("justification");
-		assertThat(ReportFormErrors.fieldId("rights_holder_name")).isEqualTo("rights_holder_name");
+	void noPathIsTheWholeForm() {
 		assertThat(ReportFormErrors.fieldId("")).isEqualTo(ReportFormErrors.FORM);
 	}
 

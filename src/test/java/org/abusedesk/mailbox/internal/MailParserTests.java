@@ -3,35 +3,38 @@ package org.abusedesk.mailbox.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.abusedesk.intake.ReportType;
 import org.junit.jupiter.api.Test;
 
+import static org.abusedesk.mailbox.internal.Fixtures.address;
+import static org.abusedesk.mailbox.internal.Fixtures.assertRead;
+import static org.abusedesk.mailbox.internal.Fixtures.host;
+import static org.abusedesk.mailbox.internal.Fixtures.parse;
+import static org.abusedesk.mailbox.internal.Fixtures.parsed;
+import static org.abusedesk.mailbox.internal.Fixtures.url;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MailParserTests {
 
-	private final MailParser parser = new MailParser(MailLimits.DEFAULTS);
-
 	@Test
 	void readsAFeedbackReportWithItsFieldsAndTheOriginalHeaders() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf.eml"));
+		ParsedMessage parsed = parsed("arf.eml");
 		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
 		assertThat(parsed.category()).isEqualTo("abuse");
 		assertThat(parsed.fromAddress()).isEqualTo("fbl@mailbox-provider.example");
-		assertThat(parsed.targets()).containsExactly(
-				new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.25", ReportType.GENERAL),
-				new MailTarget(MailTarget.Kind.URL, "http://spam-site.example/buy-now", ReportType.GENERAL),
-				new MailTarget(MailTarget.Kind.HOST, "spam-sender.example", ReportType.GENERAL));
+		assertThat(parsed.targets()).containsExactly(address("192.0.2.25"), url("http://spam-site.example/buy-now"),
+				host("spam-sender.example"));
 		assertThat(parsed.evidence()).contains("Original-Mail-From: <somespammer@spam-sender.example>")
 			.contains("Message-ID: <spam-8f7e@spam-sender.example>");
 	}
 
 	@Test
 	void readsASloppyFeedbackReportWithWrongContentTypesAndVersionZeroOne() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf-sloppy.eml"));
+		ParsedMessage parsed = parsed("arf-sloppy.eml");
 		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
 		assertThat(parsed.targets()).extracting(MailTarget::value)
 			.containsExactly("198.51.100.7", "https://bank-login.example/secure/verify.php");
@@ -43,7 +46,7 @@ class MailParserTests {
 	void readsFeedbackReportsWithLfCrlfOrCrLineEndings() {
 		String lf = new String(Fixtures.bytes("arf.eml"), StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
 		for (String text : new String[] { lf, lf.replace("\n", "\r\n"), lf.replace("\n", "\r") }) {
-			ParsedMessage parsed = this.parser.parse(text.getBytes(StandardCharsets.ISO_8859_1));
+			ParsedMessage parsed = parse(text.getBytes(StandardCharsets.ISO_8859_1));
 			assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
 			assertThat(parsed.targets()).hasSize(3);
 		}
@@ -51,29 +54,19 @@ class MailParserTests {
 
 	@Test
 	void readsEveryXarfGeneration() {
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-yaml.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
-			assertThat(parsed.category()).isEqualTo("login-attack");
-			assertThat(parsed.reporterEmail()).isEqualTo("reports@honeypot.example");
-			assertThat(parsed.targets())
-				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "203.0.113.44", ReportType.GENERAL));
-		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-json-v1.eml"))).satisfies((parsed) -> {
+		assertRead("xarf-yaml.eml", MailFormat.XARF_YAML, "login-attack", "reports@honeypot.example",
+				address("203.0.113.44"));
+		assertThat(parsed("xarf-json-v1.eml")).satisfies((parsed) -> {
 			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_JSON_V1);
 			assertThat(parsed.targets()).extracting(MailTarget::value).containsExactly("192.0.2.200");
 		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-json-v2.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_JSON_V2);
-			assertThat(parsed.targets()).containsExactly(new MailTarget(MailTarget.Kind.URL,
-					"http://files.malware-host.example/payload.exe", ReportType.PHISHING));
-		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-json-v3.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_JSON_V3);
-			assertThat(parsed.organisation()).isEqualTo("Example Security");
-			assertThat(parsed.targets())
-				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "2001:db8:77::25", ReportType.GENERAL));
-		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-v4.eml"))).satisfies((parsed) -> {
+		assertThat(parsed("xarf-json-v2.eml")).extracting(ParsedMessage::format, ParsedMessage::targets)
+			.containsExactly(MailFormat.XARF_JSON_V2,
+					List.of(url("http://files.malware-host.example/payload.exe", ReportType.PHISHING)));
+		assertThat(parsed("xarf-json-v3.eml"))
+			.extracting(ParsedMessage::format, ParsedMessage::organisation, ParsedMessage::targets)
+			.containsExactly(MailFormat.XARF_JSON_V3, "Example Security", List.of(address("2001:db8:77::25")));
+		assertThat(parsed("xarf-v4.eml")).satisfies((parsed) -> {
 			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_V4);
 			assertThat(parsed.subject()).isEqualTo("Phishing report – xarf");
 			assertThat(parsed.category()).isEqualTo("phishing");
@@ -87,14 +80,14 @@ class MailParserTests {
 	void readsXarfV4InTheBody() {
 		String message = "From: r@feed.example\r\nSubject: report\r\n\r\n"
 				+ new String(Fixtures.bytes("xarf-v4.json"), StandardCharsets.UTF_8);
-		ParsedMessage parsed = this.parser.parse(message.getBytes(StandardCharsets.UTF_8));
+		ParsedMessage parsed = parse(message.getBytes(StandardCharsets.UTF_8));
 		assertThat(parsed.format()).isEqualTo(MailFormat.XARF_V4);
 		assertThat(parsed.targets()).hasSize(2);
 	}
 
 	@Test
 	void readsDefangedTargetsOutOfTextInAnUndeclaredCharset() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("text-defanged.eml"));
+		ParsedMessage parsed = parsed("text-defanged.eml");
 		assertThat(parsed.format()).isEqualTo(MailFormat.TEXT);
 		assertThat(parsed.fromName()).isEqualTo("Jane Doe");
 		assertThat(parsed.targets()).extracting(MailTarget::value)
@@ -106,8 +99,8 @@ class MailParserTests {
 
 	@Test
 	void leavesTheTypeOpenWhenTheTextDoesNotSay() {
-		ParsedMessage parsed = this.parser
-			.parse("From: a@b.example\r\nSubject: hi\r\n\r\nplease look at http://odd.example/x\r\n".getBytes());
+		ParsedMessage parsed = parse(
+				"From: a@b.example\r\nSubject: hi\r\n\r\nplease look at http://odd.example/x\r\n".getBytes());
 		assertThat(parsed.targets()).extracting(MailTarget::type).containsOnlyNulls();
 		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("does not say clearly"));
 	}
@@ -115,7 +108,7 @@ class MailParserTests {
 	@Test
 	void readsCsvFeedsInZipAttachments() throws IOException {
 		byte[] zip = zip("feed.csv", "ip,time\n192.0.2.61,2024-03-08\n192.0.2.62,2024-03-08\n");
-		ParsedMessage parsed = this.parser.parse(withAttachment(zip, "feed.zip"));
+		ParsedMessage parsed = parse(withAttachment(zip, "feed.zip"));
 		assertThat(parsed.targets()).extracting(MailTarget::value).containsExactly("192.0.2.61", "192.0.2.62");
 	}
 
@@ -141,7 +134,7 @@ class MailParserTests {
 		for (int i = 0; i < 4; i++) {
 			zip = zip("level" + i + ".zip", zip);
 		}
-		ParsedMessage parsed = this.parser.parse(withAttachment(zip, "nested.zip"));
+		ParsedMessage parsed = parse(withAttachment(zip, "nested.zip"));
 		assertThat(parsed.targets()).isEmpty();
 		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("zip nested deeper"));
 	}
@@ -161,7 +154,7 @@ class MailParserTests {
 		for (int i = depth - 1; i >= 0; i--) {
 			message.append("--b").append(i).append("--\r\n");
 		}
-		ParsedMessage parsed = this.parser.parse(message.toString().getBytes(StandardCharsets.US_ASCII));
+		ParsedMessage parsed = parse(message.toString().getBytes(StandardCharsets.US_ASCII));
 		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("MIME nesting deeper"));
 	}
 
@@ -171,7 +164,7 @@ class MailParserTests {
 		for (int i = 0; i < 2000; i++) {
 			body.append("spam from 10.").append(i / 250).append('.').append(i % 250).append(".1\n");
 		}
-		ParsedMessage parsed = this.parser.parse(("From: a@b.example\r\n\r\n" + body).getBytes());
+		ParsedMessage parsed = parse(("From: a@b.example\r\n\r\n" + body).getBytes());
 		assertThat(parsed.targets()).hasSize(MailLimits.DEFAULTS.maxTargets());
 		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("more than 1000 targets"));
 	}
@@ -180,7 +173,7 @@ class MailParserTests {
 	void readsEightBitHeaders() {
 		byte[] message = "From: Jürgen <j@b.example>\r\nSubject: Spam über 192.0.2.5\r\n\r\nspam\r\n"
 			.getBytes(StandardCharsets.UTF_8);
-		ParsedMessage parsed = this.parser.parse(message);
+		ParsedMessage parsed = parse(message);
 		assertThat(parsed.fromName()).isEqualTo("Jürgen");
 		assertThat(parsed.subject()).isEqualTo("Spam über 192.0.2.5");
 	}

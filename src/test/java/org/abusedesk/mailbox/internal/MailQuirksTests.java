@@ -7,6 +7,12 @@ import java.util.List;
 import org.abusedesk.intake.ReportType;
 import org.junit.jupiter.api.Test;
 
+import static org.abusedesk.mailbox.internal.Fixtures.address;
+import static org.abusedesk.mailbox.internal.Fixtures.assertRead;
+import static org.abusedesk.mailbox.internal.Fixtures.host;
+import static org.abusedesk.mailbox.internal.Fixtures.parse;
+import static org.abusedesk.mailbox.internal.Fixtures.parsed;
+import static org.abusedesk.mailbox.internal.Fixtures.url;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,24 +23,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MailQuirksTests {
 
-	private final MailParser parser = new MailParser(MailLimits.DEFAULTS);
-
 	@Test
 	void aFeedbackReportWithoutSourceIpTakesTheFirstExternalHopAndTheOriginalsUrls() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf-source-in-received.eml"));
+		ParsedMessage parsed = parsed("arf-source-in-received.eml");
 
 		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
 		// 10.20.30.40 and 127.0.0.1 are the reporter's own relays; 192.168.1.15 is behind
 		// the sender
-		assertThat(parsed.targets()).containsExactly(
-				new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.23", ReportType.GENERAL), new MailTarget(
-						MailTarget.Kind.URL, "http://cheap-pills.spamvertised.example/offer?id=7", ReportType.GENERAL));
+		assertThat(parsed.targets()).containsExactly(address("198.51.100.23"),
+				url("http://cheap-pills.spamvertised.example/offer?id=7"));
 		assertThat(parsed.problems()).anyMatch((problem) -> problem.contains("Received chain"));
 	}
 
 	@Test
 	void aFeedbackReportWithoutSourceIpOrReceivedTakesThePublicAddressOfTheTextForPeople() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("arf-source-in-text.eml"));
+		ParsedMessage parsed = parsed("arf-source-in-text.eml");
 
 		assertThat(parsed.format()).isEqualTo(MailFormat.ARF);
 		assertThat(parsed.targets()).extracting(MailTarget::value).containsExactly("198.51.100.61");
@@ -51,65 +54,51 @@ class MailQuirksTests {
 
 	@Test
 	void legacyXarfIsRecognisedByItsContentWhateverTheSpacingAndCase() {
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-yaml-mangled.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
-			assertThat(parsed.category()).isEqualTo("port-scan");
-			assertThat(parsed.reporterEmail()).isEqualTo("reports@scanwatch.example");
-			assertThat(parsed.targets())
-				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "203.0.113.90", ReportType.GENERAL));
-		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-plain-body.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
-			assertThat(parsed.category()).isEqualTo("login-attack");
-			assertThat(parsed.targets())
-				.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.140", ReportType.GENERAL));
-		});
-		assertThat(this.parser.parse(Fixtures.bytes("xarf-yaml-no-header.eml"))).satisfies((parsed) -> {
-			assertThat(parsed.format()).isEqualTo(MailFormat.XARF_YAML);
-			assertThat(parsed.targets()).containsExactly(
-					new MailTarget(MailTarget.Kind.URL, "http://fake-bank.phish.example/login", ReportType.PHISHING));
-		});
+		assertRead("xarf-yaml-mangled.eml", MailFormat.XARF_YAML, "port-scan", "reports@scanwatch.example",
+				address("203.0.113.90"));
+		assertThat(parsed("xarf-plain-body.eml"))
+			.extracting(ParsedMessage::format, ParsedMessage::category, ParsedMessage::targets)
+			.containsExactly(MailFormat.XARF_YAML, "login-attack", List.of(address("198.51.100.140")));
+		assertThat(parsed("xarf-yaml-no-header.eml")).extracting(ParsedMessage::format, ParsedMessage::targets)
+			.containsExactly(MailFormat.XARF_YAML,
+					List.of(url("http://fake-bank.phish.example/login", ReportType.PHISHING)));
 	}
 
 	@Test
 	void safeBrowsingStyleXmlIsReadWithItsThreatType() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-safe-browsing.eml"));
+		ParsedMessage parsed = parsed("notifier-safe-browsing.eml");
 
 		assertThat(parsed.format()).isEqualTo(MailFormat.NOTIFIER);
 		assertThat(parsed.notifier()).isEqualTo("safe-browsing-xml");
-		assertThat(parsed.targets()).containsExactly(
-				new MailTarget(MailTarget.Kind.URL, "http://login-verify.phish.example/account", ReportType.PHISHING));
+		assertThat(parsed.targets())
+			.containsExactly(url("http://login-verify.phish.example/account", ReportType.PHISHING));
 	}
 
 	@Test
 	void shadowserverStyleCsvGivesEveryRowsAddressAndHostName() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-shadowserver.eml"));
+		ParsedMessage parsed = parsed("notifier-shadowserver.eml");
 
 		assertThat(parsed.notifier()).isEqualTo("shadowserver-csv");
-		assertThat(parsed.targets()).containsExactly(
-				new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.53", ReportType.GENERAL),
-				new MailTarget(MailTarget.Kind.HOST, "ns1.resolver-test.example", ReportType.GENERAL),
-				new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.54", ReportType.GENERAL));
+		assertThat(parsed.targets()).containsExactly(address("192.0.2.53"), host("ns1.resolver-test.example"),
+				address("192.0.2.54"));
 	}
 
 	@Test
 	void spamcopGivesTheSourceAndTheSpamvertisedSiteButNotItsOwnLinks() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-spamcop.eml"));
+		ParsedMessage parsed = parsed("notifier-spamcop.eml");
 
 		assertThat(parsed.notifier()).isEqualTo("spamcop");
-		assertThat(parsed.targets()).containsExactly(
-				new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.9", ReportType.GENERAL),
-				new MailTarget(MailTarget.Kind.URL, "http://watches.spamvertised.example/buy", ReportType.GENERAL));
+		assertThat(parsed.targets()).containsExactly(address("198.51.100.9"),
+				url("http://watches.spamvertised.example/buy"));
 	}
 
 	@Test
 	void anAcnsNoticeIsACopyrightNoticeWithTheWorkAndTheRightsHolder() {
-		ParsedMessage parsed = this.parser.parse(Fixtures.bytes("notifier-acns.eml"));
+		ParsedMessage parsed = parsed("notifier-acns.eml");
 
 		assertThat(parsed.notifier()).isEqualTo("acns");
-		assertThat(parsed.targets())
-			.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "192.0.2.80", ReportType.DMCA), new MailTarget(
-					MailTarget.Kind.URL, "https://films.copyhost.example/watch/the-example-movie", ReportType.DMCA));
+		assertThat(parsed.targets()).containsExactly(address("192.0.2.80", ReportType.DMCA),
+				url("https://films.copyhost.example/watch/the-example-movie", ReportType.DMCA));
 		assertThat(parsed.details()).containsEntry("work", "The Example Movie")
 			.containsEntry("rights_holder_name", "Example Film Studios")
 			.containsEntry("rights_holder_address", "1 Studio Way, Film City, ZZ 00000")
@@ -146,8 +135,7 @@ class MailQuirksTests {
 		ParsedMessage parsed = withOwn.parse(raw);
 
 		assertThat(parsed.notifier()).isEqualTo("honeynet-kv");
-		assertThat(parsed.targets())
-			.containsExactly(new MailTarget(MailTarget.Kind.ADDRESS, "198.51.100.33", ReportType.GENERAL));
+		assertThat(parsed.targets()).containsExactly(address("198.51.100.33"));
 		assertThatThrownBy(() -> NotifierRegistry
 			.load(new ByteArrayInputStream("- name: x\n  reader: pdf\n  sender: a@b.example\n".getBytes()), "bad.yaml"))
 			.hasMessageContaining("bad.yaml")
@@ -166,14 +154,13 @@ class MailQuirksTests {
 				I am out of office.
 				""".getBytes(StandardCharsets.UTF_8);
 
-		MailThread thread = this.parser.parse(raw).thread();
+		MailThread thread = parse(raw).thread();
 
 		assertThat(thread.referencedIds()).containsExactly("<aaa@abusedesk>", "<first@abusedesk>");
 		assertThat(thread.autoSubmitted()).isEqualTo("auto-replied");
 		assertThat(thread.automatic()).isTrue();
 		assertThat(TrackingCodesInText.in("Re: Abuse report ad-7k3m-q9xf-2hpa")).containsExactly("AD-7K3M-Q9XF-2HPA");
-		assertThat(this.parser.parse("From: a@b.example\nAuto-Submitted: no\n\nhi\n".getBytes()).thread().automatic())
-			.isFalse();
+		assertThat(parse("From: a@b.example\nAuto-Submitted: no\n\nhi\n".getBytes()).thread().automatic()).isFalse();
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.abusedesk.policy.internal;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,12 @@ import org.abusedesk.policy.Review;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.AT_RISK;
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.IMMINENT;
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.MALWARE;
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.ORIGIN_KNOWN;
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.PHISHING;
+import static org.abusedesk.policy.internal.DefaultPolicyTests.Known.REPEAT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every rule of the default policy, each reached by the facts it is written for. */
@@ -29,14 +36,33 @@ class DefaultPolicyTests {
 		return plan;
 	}
 
-	private static DecisionFacts facts(Service service, String type) {
-		return DecisionFacts.of(service, type, "individual");
+	/** What is known of a report beyond its service, type and reporter. */
+	enum Known {
+
+		AT_RISK, ORIGIN_KNOWN, PHISHING, MALWARE, REPEAT, IMMINENT
+
 	}
 
-	private static DecisionFacts with(DecisionFacts f, String jurisdiction, List<String> scope, boolean atRisk,
-			boolean originKnown, boolean phishing, boolean malware, boolean repeat, boolean imminent) {
-		return new DecisionFacts(f.service(), f.reportType(), f.reporterKind(), jurisdiction, scope, atRisk,
-				originKnown, phishing, malware, f.trustedFlagger(), repeat, imminent, f.emergencyDeclared());
+	private static DecisionFacts facts(Service service, String type, Known... known) {
+		return with(DecisionFacts.of(service, type, "individual"), null, List.of(), known);
+	}
+
+	/** {@code f} with a jurisdiction, a territorial scope and what else is known. */
+	private static DecisionFacts with(DecisionFacts f, String jurisdiction, List<String> scope, Known... known) {
+		Set<Known> is = EnumSet.noneOf(Known.class);
+		is.addAll(List.of(known));
+		return new DecisionFacts(f.service(), f.reportType(), f.reporterKind(), jurisdiction, scope,
+				is.contains(Known.AT_RISK), is.contains(Known.ORIGIN_KNOWN), is.contains(Known.PHISHING),
+				is.contains(Known.MALWARE), f.trustedFlagger(), is.contains(Known.REPEAT), is.contains(Known.IMMINENT),
+				f.emergencyDeclared());
+	}
+
+	/** Decides the facts, checking the rule that decided and the review it asks for. */
+	private static ResponsePlan decided(DecisionFacts facts, String rule, Review review) {
+		ResponsePlan plan = decide(facts);
+		assertThat(plan.rule()).isEqualTo(rule);
+		assertThat(plan.review()).isEqualTo(review);
+		return plan;
 	}
 
 	private static List<MitigationType> types(ResponsePlan plan) {
@@ -93,11 +119,9 @@ class DefaultPolicyTests {
 	void authorityRequestsAgainstAtRiskAccountsGoToSeniorReviewAndNeverAct() {
 		for (String kind : List.of("government", "law_enforcement")) {
 			for (Service service : Service.values()) {
-				DecisionFacts facts = with(DecisionFacts.of(service, "legal_order", kind), "DE", List.of("DE"), true,
-						true, false, false, false, false);
-				ResponsePlan plan = decide(facts);
-				assertThat(plan.rule()).isEqualTo("at_risk.authority_request");
-				assertThat(plan.review()).isEqualTo(Review.SENIOR);
+				DecisionFacts facts = with(DecisionFacts.of(service, "legal_order", kind), "DE", List.of("DE"), AT_RISK,
+						ORIGIN_KNOWN);
+				ResponsePlan plan = decided(facts, "at_risk.authority_request", Review.SENIOR);
 				assertThat(plan.mitigations()).isEmpty();
 			}
 		}
@@ -105,13 +129,8 @@ class DefaultPolicyTests {
 
 	@Test
 	void atRiskAccountsOnHostingAndRegistrarGoToSeniorReview() {
-		ResponsePlan plan = decide(
-				with(facts(Service.HOSTING, "general"), null, List.of(), true, false, false, false, false, false));
-		assertThat(plan.rule()).isEqualTo("at_risk.senior_review");
-		assertThat(plan.review()).isEqualTo(Review.SENIOR);
-		assertThat(decide(
-				with(facts(Service.REGISTRAR, "phishing"), null, List.of(), true, false, false, false, false, false))
-			.rule()).isEqualTo("at_risk.senior_review");
+		decided(facts(Service.HOSTING, "general", AT_RISK), "at_risk.senior_review", Review.SENIOR);
+		assertThat(decide(facts(Service.REGISTRAR, "phishing", AT_RISK)).rule()).isEqualTo("at_risk.senior_review");
 	}
 
 	@Test
@@ -125,54 +144,45 @@ class DefaultPolicyTests {
 
 	@Test
 	void proxyChildrenIsRemovedFromTheNetworkAtOnceAndReferredToNcmec() {
-		ResponsePlan plan = decide(facts(Service.PROXY, "children"));
-		assertThat(plan.rule()).isEqualTo("proxy.children");
+		ResponsePlan plan = decided(facts(Service.PROXY, "children"), "proxy.children", Review.NONE);
 		assertThat(types(plan)).containsExactly(MitigationType.CONTENT_DISABLE);
 		assertThat(plan.mitigations().get(0).effectiveAfter()).isZero();
 		assertThat(plan.notifications()).contains(NotificationKind.NCMEC_REFERRAL, NotificationKind.FORWARD_TO_HOST,
 				NotificationKind.NOTIFY_OWNER);
-		assertThat(plan.review()).isEqualTo(Review.NONE);
 	}
 
 	@Test
 	void proxyConfirmedPhishingGetsAnInterstitial() {
-		ResponsePlan plan = decide(
-				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, true, false, false, false));
+		ResponsePlan plan = decide(facts(Service.PROXY, "phishing", ORIGIN_KNOWN, PHISHING));
 		assertThat(plan.rule()).isEqualTo("proxy.phishing_confirmed");
 		assertThat(types(plan)).containsExactly(MitigationType.PHISHING_INTERSTITIAL);
 	}
 
 	@Test
 	void proxyConfirmedMalwareIsBlocked() {
-		ResponsePlan plan = decide(
-				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, false, true, false, false));
+		ResponsePlan plan = decide(facts(Service.PROXY, "phishing", ORIGIN_KNOWN, MALWARE));
 		assertThat(plan.rule()).isEqualTo("proxy.malware_confirmed");
 		assertThat(types(plan)).containsExactly(MitigationType.MALWARE_BLOCK);
 	}
 
 	@Test
 	void proxyRepeatInfringerGetsAnAccountReviewButNoMitigation() {
-		ResponsePlan plan = decide(
-				with(facts(Service.PROXY, "dmca"), null, List.of(), false, true, false, false, true, false));
-		assertThat(plan.rule()).isEqualTo("proxy.dmca_repeat_infringer");
-		assertThat(plan.review()).isEqualTo(Review.ONE);
+		ResponsePlan plan = decided(facts(Service.PROXY, "dmca", ORIGIN_KNOWN, REPEAT), "proxy.dmca_repeat_infringer",
+				Review.ONE);
 		assertThat(plan.mitigations()).isEmpty();
 	}
 
 	@Test
 	void hostedRepeatInfringerGoesToASeniorWithTheTakedown() {
-		ResponsePlan plan = decide(
-				with(facts(Service.HOSTING, "dmca"), null, List.of(), false, false, false, false, true, false));
-		assertThat(plan.rule()).isEqualTo("hosting.dmca_repeat_infringer");
-		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+		ResponsePlan plan = decided(facts(Service.HOSTING, "dmca", REPEAT), "hosting.dmca_repeat_infringer",
+				Review.SENIOR);
 		assertThat(types(plan)).containsExactly(MitigationType.CONTENT_DISABLE);
 		assertThat(plan.explanation()).contains("repeat-infringer policy");
 	}
 
 	@Test
 	void proxyLegalOrderBlocksOnlyInTheOrderingTerritoryAfterLegalReview() {
-		ResponsePlan plan = decide(with(facts(Service.PROXY, "legal_order"), "DE", List.of("DE", "AT"), false, true,
-				false, false, false, false));
+		ResponsePlan plan = decide(with(facts(Service.PROXY, "legal_order"), "DE", List.of("DE", "AT"), ORIGIN_KNOWN));
 		assertThat(plan.rule()).isEqualTo("proxy.legal_order");
 		assertThat(plan.mitigations()).singleElement()
 			.satisfies((m) -> assertThat(m.territorialScope()).containsExactly("DE", "AT"));
@@ -191,8 +201,7 @@ class DefaultPolicyTests {
 
 	@Test
 	void proxyForwardsToHostOwnerAndReporterWhenTheHostIsKnown() {
-		ResponsePlan plan = decide(
-				with(facts(Service.PROXY, "phishing"), null, List.of(), false, true, false, false, false, false));
+		ResponsePlan plan = decide(facts(Service.PROXY, "phishing", ORIGIN_KNOWN));
 		assertThat(plan.rule()).isEqualTo("proxy.forward");
 		assertThat(plan.notifications()).containsExactly(NotificationKind.FORWARD_TO_HOST,
 				NotificationKind.NOTIFY_OWNER, NotificationKind.NOTIFY_REPORTER);
@@ -202,9 +211,7 @@ class DefaultPolicyTests {
 
 	@Test
 	void proxyWithUnknownHostTellsTheOwnerAndAPersonFindsTheHost() {
-		ResponsePlan plan = decide(facts(Service.PROXY, "general"));
-		assertThat(plan.rule()).isEqualTo("proxy.origin_host_unknown");
-		assertThat(plan.review()).isEqualTo(Review.ONE);
+		decided(facts(Service.PROXY, "general"), "proxy.origin_host_unknown", Review.ONE);
 	}
 
 	@Test
@@ -218,8 +225,7 @@ class DefaultPolicyTests {
 
 	@Test
 	void hostingImminentThreatIsDisabledWithoutGracePeriod() {
-		ResponsePlan plan = decide(
-				with(facts(Service.HOSTING, "threat"), null, List.of(), false, false, false, false, false, true));
+		ResponsePlan plan = decide(facts(Service.HOSTING, "threat", IMMINENT));
 		assertThat(plan.rule()).isEqualTo("hosting.threat_imminent");
 		assertThat(plan.mitigations().get(0).effectiveAfter()).isZero();
 	}
@@ -234,8 +240,7 @@ class DefaultPolicyTests {
 
 	@Test
 	void hostingLegalOrderIsALegalBlockInTheOrdersTerritory() {
-		ResponsePlan plan = decide(with(facts(Service.HOSTING, "legal_order"), "FR", List.of("FR"), false, false, false,
-				false, false, false));
+		ResponsePlan plan = decide(with(facts(Service.HOSTING, "legal_order"), "FR", List.of("FR")));
 		assertThat(plan.rule()).isEqualTo("hosting.legal_order");
 		assertThat(plan.mitigations().get(0).type()).isEqualTo(MitigationType.LEGAL_BLOCK);
 		assertThat(plan.mitigations().get(0).territorialScope()).containsExactly("FR");
@@ -274,10 +279,8 @@ class DefaultPolicyTests {
 
 	@Test
 	void resolverLegalOrdersGoToLegalReviewStatingTheBlockWouldBeGlobal() {
-		ResponsePlan plan = decide(with(facts(Service.RESOLVER, "legal_order"), "DE", List.of("DE"), false, false,
-				false, false, false, false));
-		assertThat(plan.rule()).isEqualTo("resolver.legal_order");
-		assertThat(plan.review()).isEqualTo(Review.SENIOR);
+		ResponsePlan plan = decided(with(facts(Service.RESOLVER, "legal_order"), "DE", List.of("DE")),
+				"resolver.legal_order", Review.SENIOR);
 		assertThat(plan.mitigations()).isEmpty();
 		assertThat(plan.explanation()).contains("worldwide");
 		assertThat(decide(facts(Service.RESOLVER, "general")).rule()).isEqualTo("resolver.review");
@@ -285,8 +288,7 @@ class DefaultPolicyTests {
 
 	@Test
 	void aSuspectedCampaignIsHeldForAPersonAndNothingAutomaticHappensAgainstAnAtRiskAccount() {
-		DecisionFacts proxied = with(facts(Service.PROXY, "general"), null, List.of(), false, true, false, false, false,
-				false);
+		DecisionFacts proxied = facts(Service.PROXY, "general", ORIGIN_KNOWN);
 		assertThat(decide(proxied).notifications()).contains(NotificationKind.FORWARD_TO_HOST);
 		ResponsePlan held = decide(proxied.withSuspicions(true, false));
 		assertThat(held.rule()).isEqualTo("campaign.hold");
@@ -294,8 +296,7 @@ class DefaultPolicyTests {
 		assertThat(held.review()).isEqualTo(Review.ONE);
 		assertThat(held.mitigations()).isEmpty();
 
-		DecisionFacts atRisk = with(facts(Service.PROXY, "phishing"), null, List.of(), true, true, true, false, false,
-				false);
+		DecisionFacts atRisk = facts(Service.PROXY, "phishing", AT_RISK, ORIGIN_KNOWN, PHISHING);
 		ResponsePlan senior = decide(atRisk.withSuspicions(true, false));
 		assertThat(senior.rule()).isEqualTo("campaign.at_risk");
 		assertThat(senior.review()).isEqualTo(Review.SENIOR);
@@ -319,7 +320,7 @@ class DefaultPolicyTests {
 		assertThat(citing.refused()).isFalse();
 		// on a proxy the forward needs no one; citing our policy, it needs a senior
 		DecisionFacts police = with(DecisionFacts.of(Service.PROXY, "general", "law_enforcement"), null, List.of(),
-				false, true, false, false, false, false);
+				ORIGIN_KNOWN);
 		assertThat(decide(police.withSuspicions(false, true)).review()).isEqualTo(Review.SENIOR);
 		// the fact alone, from anyone else, changes nothing
 		assertThat(decide(facts(Service.HOSTING, "general").withSuspicions(false, true)).review())

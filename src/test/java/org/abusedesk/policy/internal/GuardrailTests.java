@@ -14,6 +14,8 @@ import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,91 +43,40 @@ class GuardrailTests {
 		return PolicyCompiler.compile(document(rule)).problems();
 	}
 
-	static void assertRejected(String rule, String guardrail) {
-		List<PolicyProblem> problems = check(rule);
+	/**
+	 * A rule that breaks a guardrail, one a line: what it tries, its id, match,
+	 * mitigation, review, priority and due, and the guardrail the checker names at its
+	 * plan's line.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					content disable on proxy without basis | proxy.takedown | { service: proxy, report_type: general } | { type: content_disable, target: url_pattern } | none | p3 | 24h | basis_required
+					interstitial on dns without confirmed phishing | dns.interstitial | { service: [hosting, dns], report_type: phishing } | { type: phishing_interstitial, target: url_pattern } | one | p3 | 24h | basis_required
+					account suspension on resolver whatever the facts | resolver.suspend | { service: resolver, report_type: phishing, facts: { phishing_confirmed: true } } | { type: account_suspend, target: account } | senior | p3 | 24h | basis_required
+					emergency block with one approver | emergency.quick | { facts: { emergency_declared: true } } | { type: emergency_block, target: url_pattern } | one | p1 | 1h | emergency
+					emergency block without a declared emergency | hosting.emergency | { service: hosting, report_type: threat } | { type: emergency_block, target: url_pattern } | two_distinct_approvers | p1 | 1h | emergency
+					emergency block reviewed after it expires | emergency.late_review | { facts: { emergency_declared: true } } | { type: emergency_block, target: url_pattern, expires: 72h, review: 96h } | two_distinct_approvers | p1 | 1h | emergency
+					mitigation against an at-risk account without senior review | hosting.at_risk | { service: hosting, facts: { account_at_risk: true } } | { type: content_disable, target: url_pattern } | one | p3 | 24h | at_risk
+					legal block beyond the territory of the order | hosting.legal_global | { service: hosting, report_type: legal_order } | { type: legal_block, target: url_pattern, scope: global } | one | p3 | 24h | legal_scope
+					legal block for something other than a legal order | hosting.legal_general | { service: hosting, report_type: [legal_order, general] } | { type: legal_block, target: url_pattern, scope: order } | one | p3 | 24h | legal_scope
+					""")
+	void aRuleThatBreaksAGuardrailIsRejectedAtItsPlan(String what, String id, String match, String mitigation,
+			String review, String priority, String due, String guardrail) {
+		List<PolicyProblem> problems = check("""
+				- id: %s
+				  match: %s
+				  plan:
+				    mitigations: [%s]
+				    review: %s
+				    priority: %s
+				    due: %s
+				    explanation: Acted.""".formatted(id, match, mitigation, review, priority, due));
 		assertThat(problems).isNotEmpty();
 		assertThat(problems).anySatisfy((problem) -> {
 			assertThat(problem.line()).isEqualTo(6);
 			assertThat(problem.message()).contains("guardrail " + guardrail);
 		});
-	}
-
-	@Test
-	void contentDisableOnProxyWithoutBasisIsRejected() {
-		assertRejected("""
-				- id: proxy.takedown
-				  match: { service: proxy, report_type: general }
-				  plan:
-				    mitigations: [{ type: content_disable, target: url_pattern }]
-				    review: none
-				    priority: p3
-				    due: 24h
-				    explanation: Gone.""", "basis_required");
-	}
-
-	@Test
-	void interstitialOnDnsWithoutConfirmedPhishingIsRejected() {
-		assertRejected("""
-				- id: dns.interstitial
-				  match: { service: [hosting, dns], report_type: phishing }
-				  plan:
-				    mitigations: [{ type: phishing_interstitial, target: url_pattern }]
-				    review: one
-				    priority: p3
-				    due: 24h
-				    explanation: Warned.""", "basis_required");
-	}
-
-	@Test
-	void accountSuspensionOnResolverIsRejectedWhateverTheFacts() {
-		assertRejected("""
-				- id: resolver.suspend
-				  match: { service: resolver, report_type: phishing, facts: { phishing_confirmed: true } }
-				  plan:
-				    mitigations: [{ type: account_suspend, target: account }]
-				    review: senior
-				    priority: p3
-				    due: 24h
-				    explanation: Suspended.""", "basis_required");
-	}
-
-	@Test
-	void emergencyBlockWithOneApproverIsRejected() {
-		assertRejected("""
-				- id: emergency.quick
-				  match: { facts: { emergency_declared: true } }
-				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
-				    review: one
-				    priority: p1
-				    due: 1h
-				    explanation: Blocked.""", "emergency");
-	}
-
-	@Test
-	void emergencyBlockWithoutADeclaredEmergencyIsRejected() {
-		assertRejected("""
-				- id: hosting.emergency
-				  match: { service: hosting, report_type: threat }
-				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
-				    review: two_distinct_approvers
-				    priority: p1
-				    due: 1h
-				    explanation: Blocked.""", "emergency");
-	}
-
-	@Test
-	void emergencyBlockReviewedAfterItExpiresIsRejected() {
-		assertRejected("""
-				- id: emergency.late_review
-				  match: { facts: { emergency_declared: true } }
-				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern, expires: 72h, review: 96h }]
-				    review: two_distinct_approvers
-				    priority: p1
-				    due: 1h
-				    explanation: Blocked.""", "emergency");
 	}
 
 	@Test
@@ -146,45 +97,6 @@ class GuardrailTests {
 		assertThat(plan.notifications()).contains(NotificationKind.LAW_ENFORCEMENT_REFERRAL);
 		assertThat(plan.mitigations().get(0).expiresAfter()).isEqualTo(Duration.ofHours(72));
 		assertThat(plan.mitigations().get(0).reviewAfter()).isPositive();
-	}
-
-	@Test
-	void mitigationAgainstAtRiskAccountWithoutSeniorReviewIsRejected() {
-		assertRejected("""
-				- id: hosting.at_risk
-				  match: { service: hosting, facts: { account_at_risk: true } }
-				  plan:
-				    mitigations: [{ type: content_disable, target: url_pattern }]
-				    review: one
-				    priority: p3
-				    due: 24h
-				    explanation: Disabled.""", "at_risk");
-	}
-
-	@Test
-	void legalBlockBeyondTheOrdersTerritoryIsRejected() {
-		assertRejected("""
-				- id: hosting.legal_global
-				  match: { service: hosting, report_type: legal_order }
-				  plan:
-				    mitigations: [{ type: legal_block, target: url_pattern, scope: global }]
-				    review: one
-				    priority: p3
-				    due: 24h
-				    explanation: Blocked.""", "legal_scope");
-	}
-
-	@Test
-	void legalBlockForSomethingOtherThanALegalOrderIsRejected() {
-		assertRejected("""
-				- id: hosting.legal_general
-				  match: { service: hosting, report_type: [legal_order, general] }
-				  plan:
-				    mitigations: [{ type: legal_block, target: url_pattern, scope: order }]
-				    review: one
-				    priority: p3
-				    due: 24h
-				    explanation: Blocked.""", "legal_scope");
 	}
 
 	// Run time: rules built directly, as if the checker had been bypassed.

@@ -43,10 +43,9 @@ class PolicyCompilerTests {
 					"7:15: review must be none, one, two_distinct_approvers or senior",
 					"8:17: priority must be p1, p2, p3 or p4",
 					"9:12: a duration is 0 or a number with m, h or d, e.g. 24h");
-		assertThat(problems).anySatisfy((problem) -> {
-			assertThat(problem.line()).isEqualTo(10);
-			assertThat(problem.message()).contains("unknown placeholder {name}");
-		});
+		assertThat(problems).filteredOn((problem) -> problem.line() == 10)
+			.extracting(PolicyProblem::message)
+			.anySatisfy((message) -> assertThat(message).contains("unknown placeholder {name}"));
 	}
 
 	@Test
