@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.abusedesk.mitigations.MitigationControl;
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.cases.Actor;
@@ -36,8 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MitigationsPageController {
 
-	static final List<String> STATUSES = List.of("pending", "active", "in_review", "cancelled", "removed");
-
 	private final MitigationControl control;
 
 	private final Mitigations mitigations;
@@ -53,14 +52,14 @@ class MitigationsPageController {
 			@RequestParam(name = "review_due", required = false) String reviewDue, Authentication authentication,
 			Model model) {
 		String chosenType = MitigationType.fromWire(blank(type)).map(MitigationType::wire).orElse(null);
-		String chosenStatus = (blank(status) != null && STATUSES.contains(blank(status))) ? blank(status) : null;
+		MitigationStatus chosenStatus = MitigationStatus.fromWire(blank(status)).orElse(null);
 		MitigationControl.Filter filter = new MitigationControl.Filter(chosenType, chosenStatus, blank(account),
 				"true".equals(reviewDue));
 		model.addAttribute("me", ConsoleActor.of(authentication));
 		model.addAttribute("filter", filter);
 		model.addAttribute("mitigations", this.control.search(filter, MitigationControl.MAX_RESULTS));
 		model.addAttribute("types", Arrays.stream(MitigationType.values()).map(MitigationType::wire).toList());
-		model.addAttribute("statuses", STATUSES);
+		model.addAttribute("statuses", MitigationStatus.values());
 		model.addAttribute("now", Instant.now());
 		return "console/mitigations";
 	}
@@ -72,7 +71,7 @@ class MitigationsPageController {
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + id));
 		model.addAttribute("me", me);
 		model.addAttribute("m", mitigation);
-		model.addAttribute("inForce", List.of("pending", "active", "in_review").contains(mitigation.status()));
+		model.addAttribute("inForce", !mitigation.status().ended());
 		model.addAttribute("mayChange", me.isAny(Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN));
 		model.addAttribute("now", Instant.now());
 		return "console/mitigation";
@@ -83,7 +82,7 @@ class MitigationsPageController {
 			RedirectAttributes redirect) {
 		Actor me = ConsoleActor.of(authentication);
 		step(redirect, () -> this.control.lift(id, me.name(), mayChangeProtected(me), reason),
-				(m) -> "Lifted: the mitigation is " + m.status() + " and the edge drops it.");
+				(m) -> "Lifted: the mitigation is " + m.status().wire() + " and the edge drops it.");
 		return back(id);
 	}
 

@@ -52,12 +52,11 @@ public interface MitigationControl {
 	 * What to show; {@code null} fields do not filter.
 	 *
 	 * @param type a mitigation type's wire value
-	 * @param status {@code pending}, {@code active}, {@code in_review}, {@code cancelled}
-	 * or {@code removed}; {@code null} means pending or active (in force)
+	 * @param status the status; {@code null} means pending or active (in force)
 	 * @param accountRef the customer account
 	 * @param reviewDue only those whose review date has come
 	 */
-	record Filter(String type, String status, String accountRef, boolean reviewDue) {
+	record Filter(String type, MitigationStatus status, String accountRef, boolean reviewDue) {
 
 		public static Filter inForce() {
 			return new Filter(null, null, null, false);

@@ -163,9 +163,10 @@ public interface Mitigations {
 	 * {@code DECISION_GROUND_INCOMPATIBLE_CONTENT}
 	 * @param changeSeq the number of its latest change; the edge's sync cursor
 	 */
-	record Mitigation(long id, long caseId, String type, String target, List<String> territorialScope, String status,
-			Instant effectiveAt, Instant expiresAt, Instant reviewAt, Instant createdAt, String accountRef,
-			String targetValue, String statement, String decisionGround, Instant updatedAt, long changeSeq) {
+	record Mitigation(long id, long caseId, String type, String target, List<String> territorialScope,
+			MitigationStatus status, Instant effectiveAt, Instant expiresAt, Instant reviewAt, Instant createdAt,
+			String accountRef, String targetValue, String statement, String decisionGround, Instant updatedAt,
+			long changeSeq) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.abusedesk.cases;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.DeskTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,14 +147,14 @@ class EmergencyTests extends DeskTest {
 			.containsExactly(host + "/login.php", host + "/pay.php");
 		assertThat(taken).allSatisfy((mitigation) -> {
 			assertThat(mitigation.type()).isEqualTo("emergency_block");
-			assertThat(mitigation.status()).isEqualTo("active");
+			assertThat(mitigation.status()).isEqualTo(MitigationStatus.ACTIVE);
 			assertThat(Duration.between(mitigation.effectiveAt(), mitigation.expiresAt())).hasHours(72);
 			assertThat(mitigation.reviewAt()).isBefore(mitigation.expiresAt());
 		});
 
 		this.mitigations.expireDue(Instant.now().plus(Duration.ofHours(73)), 1000);
 		assertThat(this.mitigations.ofCase(this.caseId)).hasSize(2)
-			.allSatisfy((mitigation) -> assertThat(mitigation.status()).isEqualTo("removed"));
+			.allSatisfy((mitigation) -> assertThat(mitigation.status()).isEqualTo(MitigationStatus.REMOVED));
 
 		assertThat(this.audit.entries("case:" + this.caseId)).extracting(AuditLog.Entry::action)
 			.containsSubsequence("case.emergency_declared", "case.report_redecided", "case.emergency_answered",

@@ -1,5 +1,6 @@
 package org.abusedesk.console;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,7 +118,7 @@ class ConsoleBrowserTests extends BrowserTest {
 					"https://blog." + this.catalog.hostedZone() + "/pay.php");
 		assertThat(recorded).allSatisfy((mitigation) -> {
 			assertThat(mitigation.type()).isEqualTo("content_disable");
-			assertThat(mitigation.status()).isEqualTo("active");
+			assertThat(mitigation.status()).isEqualTo(MitigationStatus.ACTIVE);
 			assertThat(mitigation.effectiveAt()).isBefore(Instant.now());
 		});
 		assertThat(browser().findElements(By.cssSelector(".timeline-entry"))

@@ -169,7 +169,7 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		await().atMost(Duration.ofSeconds(20)).until(() -> caseStatus(phishingCase).equals("in_review"));
 		assertThat(auditEntryOf(phishingCase, "case.review_due").details()).contains("\"requeued\":true");
 		// the mitigation stays in force until staff decide
-		assertThat(this.mitigations.ofCase(phishingCase).get(0).status()).isEqualTo("active");
+		assertThat(this.mitigations.ofCase(phishingCase).get(0).status()).isEqualTo(MitigationStatus.ACTIVE);
 	}
 
 	@Test

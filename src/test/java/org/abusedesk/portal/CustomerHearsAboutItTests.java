@@ -1,5 +1,6 @@
 package org.abusedesk.portal;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.EdgeDeskTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class CustomerHearsAboutItTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long caseId = fileAndAccept("phishing", phishing(host, "/phish/", "/login.php"));
 		List<Mitigations.Mitigation> decided = this.mitigations.ofCase(caseId);
-		assertThat(decided).hasSize(2).allSatisfy((m) -> assertThat(m.status()).isEqualTo("pending"));
+		assertThat(decided).hasSize(2).allSatisfy((m) -> assertThat(m.status()).isEqualTo(MitigationStatus.PENDING));
 
 		// proposed: one message for the two pages, with what, where, when, why and how
 		MimeMessage proposed = awaitMessageTo(this.catalog.hoster(), "Action planned on your content from ");

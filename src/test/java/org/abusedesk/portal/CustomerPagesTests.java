@@ -1,5 +1,6 @@
 package org.abusedesk.portal;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,8 @@ class CustomerPagesTests extends DeskTest {
 				List.of(Part.field("reason", "removed"), Part.field("comment", "Deleted it."),
 						Part.field("_csrf", home.csrf())));
 		assertThat(reviewed.status()).isEqualTo(302);
-		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active");
+		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status)
+			.containsExactly(MitigationStatus.ACTIVE);
 
 		WebForm other = new WebForm(this.port);
 		String otherToken = this.customerTokens.issue("proxy-" + this.catalog.id(), "web").token();

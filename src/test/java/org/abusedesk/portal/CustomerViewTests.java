@@ -1,5 +1,6 @@
 package org.abusedesk.portal;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.DeskTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,8 @@ class CustomerViewTests extends DeskTest {
 		assertThat(probe.status()).isEqualTo(404);
 		assertThat(this.api.post("/api/v1/customer/mitigations/999999999/review", "{\"reason\": \"removed\"}", proxy)
 			.status()).isEqualTo(404);
-		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status).containsExactly("active", "pending");
+		assertThat(this.mitigations.ofCase(caseId)).extracting(Mitigation::status)
+			.containsExactly(MitigationStatus.ACTIVE, MitigationStatus.PENDING);
 
 		assertThat(this.api
 			.post("/api/v1/customer/mitigations/" + active.id() + "/review", "{\"reason\": \"sorry\"}", hosting)

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.Api;
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.catalog.Service;
@@ -47,7 +48,7 @@ class WireVocabularyTests extends DeskTest {
 	/** The glossary's closed sets that travel on the wire. */
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
-			MitigationType.class, MitigationTarget.class, Review.class, Role.class);
+			MitigationType.class, MitigationTarget.class, Review.class, Role.class, MitigationStatus.class);
 
 	@Autowired
 	private Mitigations mitigations;

@@ -121,8 +121,7 @@ class AppealDecisions {
 		boolean reversed = "reversed".equals(appeal.outcome());
 		List<Mitigation> ofCase = this.mitigations.ofCase(theCase.id());
 		boolean stillInForce = ofCase.stream()
-			.anyMatch((m) -> List.of("pending", "active", "in_review").contains(m.status())
-					&& !(reversed && m.id() == appeal.mitigationId()));
+			.anyMatch((m) -> !m.status().ended() && !(reversed && m.id() == appeal.mitigationId()));
 		String status = (this.appeals.openOnCase(theCase.id()) > 0) ? "appealed"
 				: "modified".equals(appeal.outcome()) ? "in_review" : stillInForce ? "actioned" : "closed";
 		// the case row before its audit head, the order case work takes them in

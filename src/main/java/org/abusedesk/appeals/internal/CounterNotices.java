@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.abusedesk.notifications.Outbound;
 import org.abusedesk.mitigations.Mitigations;
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
@@ -88,9 +89,9 @@ class CounterNotices {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					"A counter-notice answers content disabled after a DMCA notice; appeal this mitigation instead.");
 		}
-		if (!"active".equals(mitigation.status())) {
+		if (mitigation.status() != MitigationStatus.ACTIVE) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"This mitigation is " + mitigation.status() + "; the content is not disabled.");
+					"This mitigation is " + mitigation.status().wire() + "; the content is not disabled.");
 		}
 		Instant filedAt = Instant.now();
 		Instant restoreAt = this.calendar.plusBusinessDays(filedAt, this.restoreAfter);

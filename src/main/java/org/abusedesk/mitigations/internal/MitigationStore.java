@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.MitigationReviewDue;
@@ -63,6 +64,7 @@ class MitigationStore implements Mitigations {
 						decided.actor(), decided.basis(), decided.targetValue(), decided.explanation())
 				: decided;
 		boolean active = !mitigation.effectiveAt().isAfter(Instant.now());
+		MitigationStatus status = active ? MitigationStatus.ACTIVE : MitigationStatus.PENDING;
 		CaseRef ref = this.jdbc.sql("select account_ref, property from abuse_case where id = :case")
 			.param("case", mitigation.caseId())
 			.query((rs, n) -> new CaseRef(rs.getString("account_ref"), rs.getString("property")))
@@ -80,7 +82,7 @@ class MitigationStore implements Mitigations {
 		details.put("target", mitigation.target());
 		details.put("target_value", targetValue);
 		details.put("territorial_scope", mitigation.territorialScope());
-		details.put("status", active ? "active" : "pending");
+		details.put("status", status.wire());
 		details.put("effective_at", mitigation.effectiveAt());
 		details.put("expires_at", mitigation.expiresAt());
 		details.put("review_at", mitigation.reviewAt());
@@ -98,7 +100,7 @@ class MitigationStore implements Mitigations {
 			.param("type", mitigation.type())
 			.param("target", mitigation.target())
 			.param("scope", "{" + String.join(",", mitigation.territorialScope()) + "}")
-			.param("status", active ? "active" : "pending")
+			.param("status", status.wire())
 			.param("effective", Timestamp.from(mitigation.effectiveAt()))
 			.param("expires", timestamp(mitigation.expiresAt()))
 			.param("review", timestamp(mitigation.reviewAt()))
@@ -193,7 +195,7 @@ class MitigationStore implements Mitigations {
 			.param("limit", limit)
 			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("case_id") })
 			.list();
-		return transition(due, "active", "mitigation.activated", "system", Map.of());
+		return transition(due, MitigationStatus.ACTIVE, "mitigation.activated", "system", Map.of());
 	}
 
 	@Override
@@ -208,7 +210,7 @@ class MitigationStore implements Mitigations {
 			.param("limit", limit)
 			.query((rs, row) -> new long[] { rs.getLong("id"), rs.getLong("case_id") })
 			.list();
-		return transition(expired, "removed", "mitigation.expired", "system", Map.of());
+		return transition(expired, MitigationStatus.REMOVED, "mitigation.expired", "system", Map.of());
 	}
 
 	@Override
@@ -229,7 +231,7 @@ class MitigationStore implements Mitigations {
 		for (Mitigation mitigation : due) {
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("mitigation_id", mitigation.id());
-			details.put("status", mitigation.status());
+			details.put("status", mitigation.status().wire());
 			details.put("review_at", mitigation.reviewAt());
 			appends.add(new AuditLog.Append("case:" + mitigation.caseId(), "system", "mitigation.review_due", details));
 		}
@@ -274,7 +276,7 @@ class MitigationStore implements Mitigations {
 		}
 		Map<String, Object> details = new LinkedHashMap<>(facts);
 		details.put("mitigation_id", mitigation.id());
-		details.put("status", mitigation.status());
+		details.put("status", mitigation.status().wire());
 		this.audit.append("case:" + mitigation.caseId(), actor, action, details);
 		this.jdbc.sql("update mitigation set " + column + " = :value where id = :id")
 			.param("value", Timestamp.from(value))
@@ -292,7 +294,7 @@ class MitigationStore implements Mitigations {
 	public Optional<Mitigation> lift(long id, String actor, boolean mayChangeProtected, String action,
 			Map<String, Object> facts) {
 		Optional<Mitigation> found = lock(id);
-		if (found.isEmpty() || !List.of("active", "in_review", "pending").contains(found.get().status())) {
+		if (found.isEmpty() || found.get().status().ended()) {
 			return found;
 		}
 		Mitigation mitigation = found.get();
@@ -302,9 +304,9 @@ class MitigationStore implements Mitigations {
 					"A legal block, an emergency block or a CSAM removal is lifted by a senior, legal or admin.");
 		}
 		Map<String, Object> details = new LinkedHashMap<>(facts);
-		details.put("previous_status", mitigation.status());
-		transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }),
-				"pending".equals(mitigation.status()) ? "cancelled" : "removed", action, actor, details);
+		details.put("previous_status", mitigation.status().wire());
+		transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), mitigation.status().lifted(), action,
+				actor, details);
 		return find(id);
 	}
 
@@ -315,19 +317,19 @@ class MitigationStore implements Mitigations {
 			return found;
 		}
 		Mitigation mitigation = found.get();
-		if (!List.of("active", "pending").contains(mitigation.status())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT, "This mitigation is " + mitigation.status()
+		if (!MitigationStatus.REVIEWABLE.contains(mitigation.status())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "This mitigation is " + mitigation.status().wire()
 					+ "; a review can be requested while it is pending or active.");
 		}
 		Map<String, Object> details = new LinkedHashMap<>(facts);
-		if ("pending".equals(mitigation.status()) && !staysUntilStaffDecide(mitigation)) {
-			transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), "cancelled",
+		if (mitigation.status() == MitigationStatus.PENDING && !staysUntilStaffDecide(mitigation)) {
+			transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), MitigationStatus.CANCELLED,
 					"mitigation.cancelled", "customer", details);
 		}
 		else {
 			// recorded, not applied: the mitigation stays as it is until staff decide
 			details.put("mitigation_id", mitigation.id());
-			details.put("status", mitigation.status());
+			details.put("status", mitigation.status().wire());
 			this.audit.append("case:" + mitigation.caseId(), "customer", "mitigation.review_requested", details);
 		}
 		return find(mitigation.id());
@@ -374,20 +376,20 @@ class MitigationStore implements Mitigations {
 	 * Moves claimed rows to {@code status}: audit first, then the row change, then the
 	 * webhooks (see the class comment for why in this order).
 	 */
-	int transition(List<long[]> rows, String status, String action, String actor, Map<String, Object> facts) {
+	int transition(List<long[]> rows, MitigationStatus status, String action, String actor, Map<String, Object> facts) {
 		// in one call: the case streams' heads are locked in the order of their names, as
 		// the router locks them, so that the two never wait for each other in a cycle
 		List<AuditLog.Append> appends = new ArrayList<>(rows.size());
 		for (long[] row : rows) {
 			Map<String, Object> details = new LinkedHashMap<>(facts);
 			details.put("mitigation_id", row[0]);
-			details.put("status", status);
+			details.put("status", status.wire());
 			appends.add(new AuditLog.Append("case:" + row[1], actor, action, details));
 		}
 		this.audit.appendAll(appends);
 		for (long[] row : rows) {
 			this.jdbc.sql("update mitigation set status = :status where id = :id")
-				.param("status", status)
+				.param("status", status.wire())
 				.param("id", row[0])
 				.update();
 		}
@@ -395,8 +397,8 @@ class MitigationStore implements Mitigations {
 			Mitigation changed = find(row[0]).orElseThrow();
 			this.webhooks.changed(changed, action);
 			switch (status) {
-				case "active" -> this.notices.changed(changed, CustomerNotices.Change.EFFECTIVE);
-				case "removed", "cancelled" -> this.notices.changed(changed, CustomerNotices.Change.LIFTED);
+				case ACTIVE -> this.notices.changed(changed, CustomerNotices.Change.EFFECTIVE);
+				case REMOVED, CANCELLED -> this.notices.changed(changed, CustomerNotices.Change.LIFTED);
 				default -> {
 				}
 			}
@@ -409,7 +411,8 @@ class MitigationStore implements Mitigations {
 
 	static Mitigation map(ResultSet rs, int row) throws SQLException {
 		return new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"), rs.getString("target"),
-				List.of((String[]) rs.getArray("territorial_scope").getArray()), rs.getString("status"),
+				List.of((String[]) rs.getArray("territorial_scope").getArray()),
+				MitigationStatus.fromWire(rs.getString("status")).orElseThrow(),
 				instant(rs.getTimestamp("effective_at")), instant(rs.getTimestamp("expires_at")),
 				instant(rs.getTimestamp("review_at")), instant(rs.getTimestamp("created_at")),
 				rs.getString("account_ref"), rs.getString("target_value"), rs.getString("statement"),

@@ -3,6 +3,7 @@ package org.abusedesk.mitigations.internal;
 import java.time.Instant;
 import java.util.List;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 
 /**
@@ -15,8 +16,8 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
  * @param changeSeq the change number, the cursor of the active list
  */
 record MitigationView(long id, long caseId, String type, String entityType, String target, String accountRef,
-		List<String> territorialScope, String status, Instant effectiveAt, Instant expiresAt, String interstitialPath,
-		long changeSeq, Instant updatedAt) {
+		List<String> territorialScope, MitigationStatus status, Instant effectiveAt, Instant expiresAt,
+		String interstitialPath, long changeSeq, Instant updatedAt) {
 
 	static MitigationView of(Mitigation mitigation) {
 		String interstitial = "phishing_interstitial".equals(mitigation.type()) ? "/interstitial/" + mitigation.id()

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.abusedesk.mitigations.MitigationStatus;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,7 +42,7 @@ class PhishingInterstitial {
 	@GetMapping("/interstitial/{id}")
 	String show(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response) {
 		var mitigation = this.mitigations.find(id)
-			.filter((m) -> "phishing_interstitial".equals(m.type()) && "active".equals(m.status()))
+			.filter((m) -> "phishing_interstitial".equals(m.type()) && m.status() == MitigationStatus.ACTIVE)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("X-Robots-Tag", "noindex");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.problems.FieldError;
 import org.abusedesk.problems.InvalidInputException;
@@ -129,12 +130,11 @@ class StaffLifts {
 			return found;
 		}
 		Mitigation mitigation = found.get();
-		String next = "pending".equals(mitigation.status()) ? "cancelled" : "removed";
 		Map<String, Object> facts = new LinkedHashMap<>();
 		facts.put("reason", why);
-		facts.put("previous_status", mitigation.status());
-		this.store.transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }), next, action,
-				"staff:" + staff, facts);
+		facts.put("previous_status", mitigation.status().wire());
+		this.store.transition(List.of(new long[] { mitigation.id(), mitigation.caseId() }),
+				mitigation.status().lifted(), action, "staff:" + staff, facts);
 		return this.store.find(mitigation.id());
 	}
 
@@ -149,9 +149,9 @@ class StaffLifts {
 			return found;
 		}
 		Mitigation mitigation = found.get();
-		if (!List.of("active", "in_review", "pending").contains(mitigation.status())) {
-			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"This mitigation is " + mitigation.status() + "; only a pending or active one is " + verb + ".");
+		if (mitigation.status().ended()) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "This mitigation is " + mitigation.status().wire()
+					+ "; only a pending or active one is " + verb + ".");
 		}
 		if (!mayChangeProtected && this.store.staysUntilStaffDecide(mitigation)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN,

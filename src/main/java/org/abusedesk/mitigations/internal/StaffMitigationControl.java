@@ -33,7 +33,7 @@ class StaffMitigationControl implements MitigationControl {
 				  and (cast(:account as text) is null or account_ref = :account)
 				  and (not :due or review_at <= :now)
 				order by review_at nulls last, id desc limit :limit""")
-			.param("status", filter.status())
+			.param("status", (filter.status() != null) ? filter.status().wire() : null)
 			.param("type", filter.type())
 			.param("account", filter.accountRef())
 			.param("due", filter.reviewDue())

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.problems.InvalidInputException;
 
@@ -49,8 +50,8 @@ class StaffMitigationController {
 
 	/** A mitigation as staff see it: what the edge sees, and its review date. */
 	record StaffView(long id, long caseId, String type, String entityType, String target, String accountRef,
-			List<String> territorialScope, String status, Instant effectiveAt, Instant expiresAt, Instant reviewAt,
-			long changeSeq, Instant updatedAt) {
+			List<String> territorialScope, MitigationStatus status, Instant effectiveAt, Instant expiresAt,
+			Instant reviewAt, long changeSeq, Instant updatedAt) {
 
 		static StaffView of(Mitigation m) {
 			return new StaffView(m.id(), m.caseId(), m.type(), m.target(), m.targetValue(), m.accountRef(),

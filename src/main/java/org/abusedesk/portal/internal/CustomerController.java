@@ -7,6 +7,7 @@ import org.abusedesk.notifications.Outbound;
 import java.time.Instant;
 import java.util.List;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.identity.Customer;
 import org.abusedesk.intake.NotifyChoice;
@@ -61,7 +62,7 @@ class CustomerController {
 	}
 
 	record CustomerMitigation(long id, String type, String entityType, String target, List<String> territorialScope,
-			String status, Instant effectiveAt, Instant expiresAt, Instant createdAt, Instant updatedAt,
+			MitigationStatus status, Instant effectiveAt, Instant expiresAt, Instant createdAt, Instant updatedAt,
 			String statement, String decisionGround, boolean reviewable,
 			CustomerStatements.CustomerStatement statementOfReasons) {
 
@@ -71,7 +72,7 @@ class CustomerController {
 					mitigation.targetValue(), mitigation.territorialScope(), mitigation.status(),
 					mitigation.effectiveAt(), mitigation.expiresAt(), mitigation.createdAt(), mitigation.updatedAt(),
 					mitigation.statement(), mitigation.decisionGround(),
-					List.of("pending", "active").contains(mitigation.status()),
+					MitigationStatus.REVIEWABLE.contains(mitigation.status()),
 					statements.of(mitigation.id()).orElse(null));
 		}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.mitigations.Mitigations;
@@ -90,7 +91,7 @@ class MitigationActivationTests extends IntegrationTest {
 				.filter((m) -> m.id() == id)
 				.findFirst()
 				.orElseThrow();
-			assertThat(mitigation.status()).isEqualTo("active");
+			assertThat(mitigation.status()).isEqualTo(MitigationStatus.ACTIVE);
 			assertThat(this.audit.entries("case:" + mitigation.caseId())).extracting(AuditLog.Entry::action)
 				.containsExactly("mitigation.created", "mitigation.activated");
 			assertThat(this.jdbc.sql("""
