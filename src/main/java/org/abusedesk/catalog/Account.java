@@ -8,8 +8,8 @@ package org.abusedesk.catalog;
  * @param name display name
  * @param abuseContact where notices to the customer go
  * @param atRisk journalists, human-rights groups, election bodies: actions need a senior
- * @param status {@code active}, {@code suspended} or {@code terminated}
+ * @param status where the account stands with the provider
  */
-public record Account(long id, String ref, String name, String abuseContact, boolean atRisk, String status) {
+public record Account(long id, String ref, String name, String abuseContact, boolean atRisk, AccountStatus status) {
 
 }

@@ -1,8 +1,8 @@
 package org.abusedesk.vocabulary;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -49,7 +49,15 @@ public interface WireValue {
 
 	/** The wire values of {@code type}, comma separated, for error messages. */
 	static <E extends Enum<E> & WireValue> String allowed(Class<E> type) {
-		return Arrays.stream(type.getEnumConstants()).map(WireValue::wire).collect(Collectors.joining(", "));
+		return String.join(", ", wires(type));
+	}
+
+	/**
+	 * The wire values of {@code type} in declaration order, e.g. for the enum lists of
+	 * the OpenAPI document.
+	 */
+	static <E extends Enum<E> & WireValue> List<String> wires(Class<E> type) {
+		return Arrays.stream(type.getEnumConstants()).map(WireValue::wire).toList();
 	}
 
 }

@@ -14,6 +14,7 @@ import org.abusedesk.Api;
 import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
@@ -48,7 +49,8 @@ class WireVocabularyTests extends DeskTest {
 	/** The glossary's closed sets that travel on the wire. */
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
-			MitigationType.class, MitigationTarget.class, Review.class, Role.class, MitigationStatus.class);
+			MitigationType.class, MitigationTarget.class, Review.class, Role.class, MitigationStatus.class,
+			AccountStatus.class);
 
 	@Autowired
 	private Mitigations mitigations;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
@@ -16,10 +17,10 @@ import org.abusedesk.catalog.Service;
  * contact's, its origin hosts')
  */
 record AccountDraft(int index, String ref, String name, String abuseContact, String escalationContact, boolean atRisk,
-		String status, List<PropertyDraft> properties, Map<String, DeliveryPreference> deliveries) {
+		AccountStatus status, List<PropertyDraft> properties, Map<String, DeliveryPreference> deliveries) {
 
 	AccountDraft(int index, String ref, String name, String abuseContact, String escalationContact, boolean atRisk,
-			String status, List<PropertyDraft> properties) {
+			AccountStatus status, List<PropertyDraft> properties) {
 		this(index, ref, name, abuseContact, escalationContact, atRisk, status, properties, Map.of());
 	}
 

@@ -19,6 +19,9 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import org.abusedesk.catalog.AccountStatus;
+import org.abusedesk.catalog.Service;
+import org.abusedesk.vocabulary.WireValue;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +38,7 @@ import org.springframework.core.io.ClassPathResource;
 @Configuration(proxyBeanMethods = false)
 class CatalogApiDocumentation {
 
-	private static final List<String> SERVICES = List.of("proxy", "hosting", "registrar", "dns", "resolver");
+	private static final List<String> SERVICES = WireValue.wires(Service.class);
 
 	@Bean
 	@Order(10)
@@ -96,7 +99,7 @@ class CatalogApiDocumentation {
 			.addProperty("abuse_contact", new StringSchema().format("email"))
 			.addProperty("escalation_contact", new StringSchema().format("email").nullable(true))
 			.addProperty("at_risk", new BooleanSchema().description("Actions need a senior reviewer"))
-			.addProperty("status", new StringSchema()._enum(List.of("active", "suspended", "terminated")))
+			.addProperty("status", new StringSchema()._enum(WireValue.wires(AccountStatus.class)))
 			.addProperty("properties", new ArraySchema().items(property))
 			.addProperty("delivery", delivery)
 			.required(List.of("ref", "name", "abuse_contact", "at_risk", "status", "properties"));

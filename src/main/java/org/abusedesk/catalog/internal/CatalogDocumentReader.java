@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.DeliveryPreference;
@@ -28,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * ownership conflicts with stored accounts are the importer's job.
  */
 final class CatalogDocumentReader {
-
-	static final Set<String> STATUSES = Set.of("active", "suspended", "terminated");
 
 	private static final Set<String> ACCOUNT_FIELDS = Set.of("ref", "name", "abuse_contact", "escalation_contact",
 			"at_risk", "status", "properties", "delivery");
@@ -118,9 +117,10 @@ final class CatalogDocumentReader {
 		String abuseContact = fields.email(node, "abuse_contact", true);
 		String escalationContact = fields.email(node, "escalation_contact", false);
 		Boolean atRisk = fields.bool(node, "at_risk");
-		String status = fields.text(node, "status", true);
-		if (status != null && !STATUSES.contains(status)) {
-			fields.error("status", "invalid", "must be one of active, suspended, terminated");
+		String statusText = fields.text(node, "status", true);
+		AccountStatus status = AccountStatus.fromWire(statusText).orElse(null);
+		if (statusText != null && status == null) {
+			fields.error("status", "invalid", "must be one of " + WireValue.allowed(AccountStatus.class));
 		}
 		Map<String, DeliveryPreference> deliveries = new java.util.LinkedHashMap<>();
 		DeliveryPreference own = readDelivery(fields, "delivery", node.get("delivery"));

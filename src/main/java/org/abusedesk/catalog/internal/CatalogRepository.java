@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
 
@@ -28,12 +29,12 @@ class CatalogRepository {
 
 	/** An account as stored. */
 	record StoredAccount(long id, String ref, String name, String abuseContact, String escalationContact,
-			boolean atRisk, String status) {
+			boolean atRisk, AccountStatus status) {
 
 		boolean sameAs(AccountDraft draft) {
 			return this.name.equals(draft.name()) && this.abuseContact.equals(draft.abuseContact())
 					&& Objects.equals(this.escalationContact, draft.escalationContact())
-					&& this.atRisk == draft.atRisk() && this.status.equals(draft.status());
+					&& this.atRisk == draft.atRisk() && this.status == draft.status();
 		}
 
 	}
@@ -70,7 +71,7 @@ class CatalogRepository {
 				from account where ref = any(:refs)""").param("refs", refs).query((rs) -> {
 			StoredAccount account = new StoredAccount(rs.getLong("id"), rs.getString("ref"), rs.getString("name"),
 					rs.getString("abuse_contact"), rs.getString("escalation_contact"), rs.getBoolean("at_risk"),
-					rs.getString("status"));
+					AccountStatus.fromWire(rs.getString("status")).orElseThrow());
 			accounts.put(account.ref(), account);
 		});
 		return accounts;
@@ -149,7 +150,7 @@ class CatalogRepository {
 		params.put("abuseContact", draft.abuseContact());
 		params.put("escalationContact", draft.escalationContact());
 		params.put("atRisk", draft.atRisk());
-		params.put("status", draft.status());
+		params.put("status", draft.status().wire());
 		return params;
 	}
 
@@ -174,7 +175,7 @@ class CatalogRepository {
 		Map<Long, Account> accounts = new HashMap<>();
 		this.jdbc.sql("select id, ref, name, abuse_contact, at_risk, status from account").query((rs) -> {
 			accounts.put(rs.getLong(1), new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getBoolean(5), rs.getString(6)));
+					rs.getBoolean(5), AccountStatus.fromWire(rs.getString(6)).orElseThrow()));
 		});
 		CatalogIndex.Builder builder = CatalogIndex.builder(revision);
 		this.jdbc

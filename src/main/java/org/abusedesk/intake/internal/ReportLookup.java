@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
@@ -121,7 +122,7 @@ class ReportLookup {
 		else {
 			Account account = new Account(rs.getLong("account_id"), rs.getString("account_ref"),
 					rs.getString("account_name"), rs.getString("account_contact"), rs.getBoolean("account_at_risk"),
-					rs.getString("account_status"));
+					AccountStatus.fromWire(rs.getString("account_status")).orElseThrow());
 			Origin origin = (rs.getString("origin_address") != null) ? new Origin(rs.getString("origin_address"),
 					rs.getString("origin_host_name"), rs.getString("origin_host_contact")) : null;
 			resolution = new Resolution(query, rs.getString("target"), account, rs.getLong("property_id"),

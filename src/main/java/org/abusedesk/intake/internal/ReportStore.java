@@ -103,7 +103,7 @@ class ReportStore {
 			.param("accountName", (account != null) ? account.name() : null)
 			.param("accountContact", (account != null) ? account.abuseContact() : null)
 			.param("atRisk", (account != null) ? account.atRisk() : null)
-			.param("accountStatus", (account != null) ? account.status() : null)
+			.param("accountStatus", (account != null) ? account.status().wire() : null)
 			.param("propertyId", resolution.ours() ? resolution.propertyId() : null)
 			.param("property", resolution.property())
 			.param("propertyKind", resolution.propertyKind())
@@ -263,7 +263,7 @@ class ReportStore {
 		columns.put("account_name", (account != null) ? account.name() : null);
 		columns.put("account_contact", (account != null) ? account.abuseContact() : null);
 		columns.put("account_at_risk", (account != null) ? account.atRisk() : null);
-		columns.put("account_status", (account != null) ? account.status() : null);
+		columns.put("account_status", (account != null) ? account.status().wire() : null);
 		columns.put("property_id", resolution.ours() ? resolution.propertyId() : null);
 		columns.put("property", resolution.property());
 		columns.put("property_kind", resolution.propertyKind());

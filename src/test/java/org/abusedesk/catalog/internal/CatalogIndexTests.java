@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.InvalidTargetException;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
@@ -18,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CatalogIndexTests {
 
-	private static final Account ALICE = new Account(1, "alice", "Alice", "alice@a.example", false, "active");
+	private static final Account ALICE = new Account(1, "alice", "Alice", "alice@a.example", false,
+			AccountStatus.ACTIVE);
 
-	private static final Account BOB = new Account(2, "bob", "Bob", "bob@b.example", true, "active");
+	private static final Account BOB = new Account(2, "bob", "Bob", "bob@b.example", true, AccountStatus.ACTIVE);
 
 	private static final Origin ORIGIN = new Origin("203.0.113.10", "Origin Host", "abuse@origin.example");
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
@@ -25,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostTableTests implements WithQuickTheories {
 
 	private static final List<Account> OWNERS = List.of(
-			new Account(1, "owner", "Owner", "o@o.example", false, "active"),
-			new Account(2, "other", "Other", "p@p.example", true, "active"),
-			new Account(3, "third", "Third", "q@q.example", false, "suspended"));
+			new Account(1, "owner", "Owner", "o@o.example", false, AccountStatus.ACTIVE),
+			new Account(2, "other", "Other", "p@p.example", true, AccountStatus.ACTIVE),
+			new Account(3, "third", "Third", "q@q.example", false, AccountStatus.SUSPENDED));
 
 	private static final List<Set<Service>> SERVICE_SETS = List.of(Set.of(), Set.of(Service.PROXY),
 			Set.of(Service.HOSTING, Service.DNS), Set.of(Service.REGISTRAR), Set.of(Service.RESOLVER));

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.WithQuickTheories;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrefixTableTests implements WithQuickTheories {
 
-	private static final Account OWNER = new Account(1, "owner", "Owner", "o@o.example", false, "active");
+	private static final Account OWNER = new Account(1, "owner", "Owner", "o@o.example", false, AccountStatus.ACTIVE);
 
 	@Test
 	void ipv4MatchesLikeTheDefinition() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Service;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class PropertyOwnersTests implements WithQuickTheories {
 			new Origin("203.0.113.2", "B", "abuse@b.example"));
 
 	private static Account account(long id) {
-		return new Account(id, "ref-" + id, "Name " + id, "abuse@" + id + ".example", false, "active");
+		return new Account(id, "ref-" + id, "Name " + id, "abuse@" + id + ".example", false, AccountStatus.ACTIVE);
 	}
 
 	@Test

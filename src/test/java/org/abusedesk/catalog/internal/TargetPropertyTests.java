@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.catalog.Targets;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Properties that must hold for every input, checked on generated ones. */
 class TargetPropertyTests implements WithQuickTheories {
 
-	private static final Account OWNER = new Account(1, "owner", "Owner", "o@o.example", false, "active");
+	private static final Account OWNER = new Account(1, "owner", "Owner", "o@o.example", false, AccountStatus.ACTIVE);
 
 	private final CatalogIndex index = CatalogIndex.builder(1)
 		.add(1, PropertyKind.ZONE, "example.org", OWNER, Set.of(Service.PROXY), null)
