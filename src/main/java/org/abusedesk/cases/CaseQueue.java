@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.abusedesk.policy.Priority;
+
 /**
  * The reviewers' queue: open cases, most urgent first (priority, then due time, then id),
  * read page by page with a keyset so that a page costs the same at any depth.
@@ -113,7 +115,7 @@ public interface CaseQueue {
 	 * @param claimedBy who holds the case now, or {@code null}
 	 * @param overdue whether its due time has passed
 	 */
-	record Row(long id, String status, String property, String accountRef, String reportType, String priority,
+	record Row(long id, String status, String property, String accountRef, String reportType, Priority priority,
 			Instant dueAt, boolean overdue, List<String> services, List<String> rules, boolean trustedFlagger,
 			boolean accountAtRisk, String escalatedTo, String claimedBy, int reportCount) {
 

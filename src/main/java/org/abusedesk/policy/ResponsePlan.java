@@ -11,7 +11,7 @@ import java.util.List;
  * @param notifications messages to send
  * @param mitigations mitigations proposed; none take effect without the review asked for
  * @param review whether a person must review first
- * @param priority {@code p1} (most urgent) to {@code p4}
+ * @param priority how urgent
  * @param dueIn when a reviewer should have acted
  * @param denialReason when the plan denies the report, the reason (DOMAIN.md wire value);
  * {@code null} otherwise
@@ -21,7 +21,7 @@ import java.util.List;
  * @param explanation plain language, fit to show the customer and the reporter
  */
 public record ResponsePlan(String policyVersion, String rule, List<NotificationKind> notifications,
-		List<ProposedMitigation> mitigations, Review review, String priority, Duration dueIn, String denialReason,
+		List<ProposedMitigation> mitigations, Review review, Priority priority, Duration dueIn, String denialReason,
 		String refusal, String explanation) {
 
 	public ResponsePlan {

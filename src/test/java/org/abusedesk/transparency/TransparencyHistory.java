@@ -89,7 +89,7 @@ public final class TransparencyHistory {
 			return this.jdbc
 				.sql("""
 						insert into abuse_case (status, property_id, property, account_ref, report_type, priority, opened_at)
-						values ('closed', :property, 'seeded.example', 'seeded-account', :type, 'normal', :opened)
+						values ('closed', :property, 'seeded.example', 'seeded-account', :type, 'p3', :opened)
 						returning id""")
 				.param("property", 800_000_000_000L + (System.nanoTime() % 100_000_000L))
 				.param("type", type)
@@ -324,7 +324,7 @@ public final class TransparencyHistory {
 			return this.jdbc
 				.sql("""
 						insert into abuse_case (status, property_id, property, account_ref, report_type, priority, opened_at)
-						values ('closed', :property, 'seeded.example', 'seeded-account', 'general', 'normal', :opened)
+						values ('closed', :property, 'seeded.example', 'seeded-account', 'general', 'p3', :opened)
 						returning id""")
 				.param("property", 810_000_000_000L + (System.nanoTime() % 100_000_000L))
 				.param("opened", Timestamp.from(T0))

@@ -28,6 +28,7 @@ import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.Review;
 import org.abusedesk.vocabulary.WireValue;
 import org.junit.jupiter.api.Test;

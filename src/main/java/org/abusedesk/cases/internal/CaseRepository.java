@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.abusedesk.cases.CaseStatus;
+import org.abusedesk.policy.Priority;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class CaseRepository {
 
 	record CaseRow(long id, String status, long propertyId, String property, String accountRef, String reportType,
-			String priority, Instant dueAt, Instant openedAt, Instant updatedAt, int reportCount) {
+			Priority priority, Instant dueAt, Instant openedAt, Instant updatedAt, int reportCount) {
 	}
 
 	/**
@@ -55,7 +56,7 @@ class CaseRepository {
 
 	/** A report to attach to the open case for its property and type. */
 	record Attach(long reportId, long propertyId, String property, String accountRef, String reportType,
-			boolean needsReview, String priority, Instant dueAt, QueueFacts facts) {
+			boolean needsReview, Priority priority, Instant dueAt, QueueFacts facts) {
 	}
 
 	/**
@@ -86,7 +87,8 @@ class CaseRepository {
 			row.put("account_ref", first.accountRef());
 			row.put("report_type", first.reportType());
 			row.put("review", group.stream().anyMatch(Attach::needsReview));
-			row.put("priority", group.stream().map(Attach::priority).sorted().findFirst().orElseThrow());
+			row.put("priority",
+					group.stream().map(Attach::priority).min(Comparator.naturalOrder()).orElseThrow().wire());
 			row.put("due_at",
 					group.stream()
 						.map(Attach::dueAt)
@@ -204,7 +206,7 @@ class CaseRepository {
 		java.sql.Timestamp due = rs.getTimestamp("due_at");
 		return new CaseRow(rs.getLong("id"), rs.getString("status"), rs.getLong("property_id"),
 				rs.getString("property"), rs.getString("account_ref"), rs.getString("report_type"),
-				rs.getString("priority"), (due != null) ? due.toInstant() : null,
+				Priority.fromWire(rs.getString("priority")).orElseThrow(), (due != null) ? due.toInstant() : null,
 				rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				rs.getInt("report_count"));
 	}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.cases.CaseWorkException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,7 +78,7 @@ class QueueStore implements CaseQueue {
 			Cursor cursor = Cursor.parse(after);
 			sql.append(" and (c.priority, coalesce(c.due_at, 'infinity'::timestamptz), c.id) > "
 					+ "(:afterPriority, coalesce(cast(:afterDue as timestamptz), 'infinity'::timestamptz), :afterId)");
-			params.put("afterPriority", cursor.priority());
+			params.put("afterPriority", cursor.priority().wire());
 			params.put("afterDue", (cursor.due() != null) ? Timestamp.from(cursor.due()) : null);
 			params.put("afterId", cursor.id());
 		}
@@ -173,10 +174,10 @@ class QueueStore implements CaseQueue {
 	static Row row(ResultSet rs, int n) throws SQLException {
 		Timestamp due = rs.getTimestamp("due_at");
 		return new Row(rs.getLong("id"), rs.getString("status"), rs.getString("property"), rs.getString("account_ref"),
-				rs.getString("report_type"), rs.getString("priority"), (due != null) ? due.toInstant() : null,
-				rs.getBoolean("overdue"), texts(rs.getArray("services")), texts(rs.getArray("rules")),
-				rs.getBoolean("trusted_flagger"), rs.getBoolean("account_at_risk"), rs.getString("escalated_to"),
-				rs.getString("claimed_by"), rs.getInt("report_count"));
+				rs.getString("report_type"), Priority.fromWire(rs.getString("priority")).orElseThrow(),
+				(due != null) ? due.toInstant() : null, rs.getBoolean("overdue"), texts(rs.getArray("services")),
+				texts(rs.getArray("rules")), rs.getBoolean("trusted_flagger"), rs.getBoolean("account_at_risk"),
+				rs.getString("escalated_to"), rs.getString("claimed_by"), rs.getInt("report_count"));
 	}
 
 	private static List<String> texts(Array array) throws SQLException {
@@ -184,18 +185,19 @@ class QueueStore implements CaseQueue {
 	}
 
 	/** The key of the last row of a page, as text: {@code priority~micros-or-none~id}. */
-	record Cursor(String priority, Instant due, long id) {
+	record Cursor(Priority priority, Instant due, long id) {
 
 		String format() {
 			String dueText = (this.due != null)
 					? Long.toString(this.due.getEpochSecond() * 1_000_000 + this.due.getNano() / 1000) : "none";
-			return this.priority + "~" + dueText + "~" + this.id;
+			return this.priority.wire() + "~" + dueText + "~" + this.id;
 		}
 
 		static Cursor parse(String text) {
 			String[] parts = text.split("~");
 			try {
-				if (parts.length != 3 || !parts[0].matches("p[1-4]")) {
+				Priority priority = (parts.length == 3) ? Priority.fromWire(parts[0]).orElse(null) : null;
+				if (priority == null) {
 					throw new NumberFormatException(text);
 				}
 				Instant due = null;
@@ -204,7 +206,7 @@ class QueueStore implements CaseQueue {
 					due = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
 							Math.floorMod(micros, 1_000_000) * 1000L);
 				}
-				return new Cursor(parts[0], due, Long.parseLong(parts[2]));
+				return new Cursor(priority, due, Long.parseLong(parts[2]));
 			}
 			catch (NumberFormatException ex) {
 				throw new CaseWorkException(CaseWorkException.Kind.INVALID, "Not a queue position: " + text);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.cases.CaseStatus;
@@ -216,11 +218,10 @@ class ReportRouter {
 			boolean held = verdict.holdForwarding() && forwarding.contains(report.id());
 			boolean needsReview = held || verdict.campaign() || verdict.seniorReview()
 					|| decided.stream().anyMatch((decision) -> decision.plan().needsReview());
-			String priority = decided.stream()
+			Priority priority = decided.stream()
 				.map((decision) -> decision.plan().priority())
-				.sorted()
-				.findFirst()
-				.orElse("p3");
+				.min(Comparator.naturalOrder())
+				.orElse(Priority.P3);
 			Duration dueIn = decided.stream()
 				.map((decision) -> decision.plan().dueIn())
 				.min(Duration::compareTo)

@@ -9,6 +9,7 @@ import org.abusedesk.policy.CampaignSettings;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.RepeatInfringerLadder;
 import org.abusedesk.policy.ResponsePlan;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.Review;
 
 /**
@@ -102,8 +103,9 @@ final class CompiledPolicy {
 				}
 			}
 		}
-		return new ResponsePlan(this.version, NO_RULE, List.of(), List.of(), Review.SENIOR, "p2", Duration.ofHours(24),
-				null, null, "No rule of our policy covers this report, so a senior reviewer will decide what to do.");
+		return new ResponsePlan(this.version, NO_RULE, List.of(), List.of(), Review.SENIOR, Priority.P2,
+				Duration.ofHours(24), null, null,
+				"No rule of our policy covers this report, so a senior reviewer will decide what to do.");
 	}
 
 }

@@ -9,6 +9,7 @@ import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.ResponsePlan;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.Review;
 
 /**
@@ -26,7 +27,7 @@ import org.abusedesk.policy.Review;
  */
 record CompiledRule(String id, int line, int services, int reportTypes, int reporterKinds, Set<String> jurisdictions,
 		int factsTrue, int factsFalse, List<NotificationKind> notifications, List<MitigationTemplate> mitigations,
-		Review review, String priority, Duration due, String denialReason, ExplanationTemplate explanation) {
+		Review review, Priority priority, Duration due, String denialReason, ExplanationTemplate explanation) {
 
 	static final int ANY = -1;
 

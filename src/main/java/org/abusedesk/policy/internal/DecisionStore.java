@@ -16,6 +16,7 @@ import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.Decisions;
 import org.abusedesk.policy.NotificationKind;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.Review;
 import org.abusedesk.policy.ResponsePlan;
 import tools.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ class DecisionStore implements Decisions {
 			row.put("policy_version", plan.policyVersion());
 			row.put("rule", plan.rule());
 			row.put("review", plan.review().wire());
-			row.put("priority", plan.priority());
+			row.put("priority", plan.priority().wire());
 			row.put("due_in_seconds", plan.dueIn().toSeconds());
 			row.put("notifications", plan.notifications().stream().map(NotificationKind::wire).toList());
 			row.put("mitigations", this.json.readTree(PlanCodec.write(this.json, plan.mitigations())));
@@ -127,7 +128,7 @@ class DecisionStore implements Decisions {
 			.param("version", plan.policyVersion())
 			.param("rule", plan.rule())
 			.param("review", plan.review().wire())
-			.param("priority", plan.priority())
+			.param("priority", plan.priority().wire())
 			.param("due", plan.dueIn().toSeconds())
 			.param("notifications",
 					"{" + String.join(",", plan.notifications().stream().map(NotificationKind::wire).toList()) + "}")
@@ -198,7 +199,8 @@ class DecisionStore implements Decisions {
 		}
 		return new ResponsePlan(rs.getString("policy_version"), rs.getString("rule"), notifications,
 				PlanCodec.read(json, rs.getString("mitigations")),
-				Review.fromWire(rs.getString("review")).orElseThrow(), rs.getString("priority"),
+				Review.fromWire(rs.getString("review")).orElseThrow(),
+				Priority.fromWire(rs.getString("priority")).orElseThrow(),
 				Duration.ofSeconds(rs.getLong("due_in_seconds")), rs.getString("denial_reason"),
 				rs.getString("refusal"), rs.getString("explanation"));
 	}

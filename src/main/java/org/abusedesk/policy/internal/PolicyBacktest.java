@@ -73,8 +73,8 @@ class PolicyBacktest {
 			parts.add("mitigations " + types(recorded) + " -> " + types(replay));
 		}
 		if (!recorded.priority().equals(replay.priority()) || !recorded.dueIn().equals(replay.dueIn())) {
-			parts.add("priority " + recorded.priority() + "/" + recorded.dueIn() + " -> " + replay.priority() + "/"
-					+ replay.dueIn());
+			parts.add("priority " + recorded.priority().wire() + "/" + recorded.dueIn() + " -> "
+					+ replay.priority().wire() + "/" + replay.dueIn());
 		}
 		if (!java.util.Objects.equals(recorded.denialReason(), replay.denialReason())) {
 			parts.add("denial " + recorded.denialReason() + " -> " + replay.denialReason());

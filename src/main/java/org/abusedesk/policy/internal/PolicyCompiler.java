@@ -21,6 +21,7 @@ import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
 import org.abusedesk.policy.RepeatInfringerLadder;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.Review;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -305,9 +306,13 @@ final class PolicyCompiler {
 				problem(plan.get("review"), "review must be none, one, two_distinct_approvers or senior");
 			}
 		}
-		String priority = required(planNode, plan, "priority");
-		if (priority != null && !Vocabulary.PRIORITIES.contains(priority)) {
-			problem(plan.get("priority"), "priority must be p1, p2, p3 or p4");
+		Priority priority = null;
+		String priorityText = required(planNode, plan, "priority");
+		if (priorityText != null) {
+			priority = Priority.fromWire(priorityText).orElse(null);
+			if (priority == null) {
+				problem(plan.get("priority"), "priority must be p1, p2, p3 or p4");
+			}
 		}
 		Duration due = (plan.get("due") != null) ? duration(plan.get("due")) : null;
 		if (plan.get("due") == null) {

@@ -24,8 +24,6 @@ final class Vocabulary {
 	static final List<String> PERSONAL_DATA_KINDS = List.of("phone", "email", "street_address", "national_id", "iban",
 			"date_of_birth", "coordinates", "licence_plate");
 
-	static final Set<String> PRIORITIES = Set.of("p1", "p2", "p3", "p4");
-
 	private Vocabulary() {
 	}
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.abusedesk.catalog.Service;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
@@ -84,7 +85,7 @@ class DefaultPolicyTests {
 		ResponsePlan plan = decide(
 				facts(Service.HOSTING, "privacy").withContent(List.of("street_address", "phone"), List.of()));
 		assertThat(plan.rule()).isEqualTo("hosting.doxing");
-		assertThat(plan.priority()).isEqualTo("p1");
+		assertThat(plan.priority()).isEqualTo(Priority.P1);
 		assertThat(plan.review()).isEqualTo(Review.ONE);
 		assertThat(plan.explanation()).contains("(phone, street address)");
 		// an address alone, or on a proxied site, is the usual review
@@ -98,7 +99,7 @@ class DefaultPolicyTests {
 	void knownContentOnHostingIsReviewedFirst() {
 		ResponsePlan plan = decide(facts(Service.HOSTING, "general").withContent(List.of(), List.of("ncmec")));
 		assertThat(plan.rule()).isEqualTo("hosting.known_content");
-		assertThat(plan.priority()).isEqualTo("p1");
+		assertThat(plan.priority()).isEqualTo(Priority.P1);
 		assertThat(plan.review()).isEqualTo(Review.ONE);
 		assertThat(plan.explanation()).contains("(ncmec)");
 	}

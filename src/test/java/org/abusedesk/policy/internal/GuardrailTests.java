@@ -11,6 +11,7 @@ import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
 import org.abusedesk.policy.ProposedMitigation;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class GuardrailTests {
 	private static CompiledPolicy unchecked(Service service, MitigationTemplate mitigation, Review review,
 			List<NotificationKind> notifications) {
 		CompiledRule rule = new CompiledRule("unchecked", 1, 1 << service.ordinal(), -1 >>> 1, CompiledRule.ANY, null,
-				0, 0, notifications, List.of(mitigation), review, "p3", Duration.ofHours(24), null,
+				0, 0, notifications, List.of(mitigation), review, Priority.P3, Duration.ofHours(24), null,
 				ExplanationTemplate.parse("Acted.", new ArrayList<>()));
 		return new CompiledPolicy("unchecked-1", List.of(rule));
 	}
@@ -169,7 +170,7 @@ class GuardrailTests {
 		ResponsePlan wider = new ResponsePlan("v", "r", List.of(),
 				List.of(new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
 						List.of("DE", "FR"), Duration.ZERO, null, null)),
-				Review.ONE, "p3", Duration.ofHours(1), null, null, "x");
+				Review.ONE, Priority.P3, Duration.ofHours(1), null, null, "x");
 		assertThat(Guardrails.enforce(wider, order).refusal()).startsWith("legal_scope");
 		assertThat(unchecked(Service.HOSTING, mitigation(MitigationType.LEGAL_BLOCK, true), Review.ONE, List.of())
 			.evaluate(order)

@@ -9,6 +9,7 @@ import org.abusedesk.policy.DecisionFacts;
 import org.abusedesk.policy.MitigationTarget;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
+import org.abusedesk.policy.Priority;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.ResponsePlan;
 import org.abusedesk.policy.Review;
@@ -52,8 +53,8 @@ class PolicyPropertyTests {
 					Duration.ofHours(72), Duration.ofHours(24)));
 		}
 		CompiledRule rule = new CompiledRule("reckless", 1, -1 >>> 1, -1 >>> 1, CompiledRule.ANY, null, 0, 0,
-				List.of(NotificationKind.LAW_ENFORCEMENT_REFERRAL), everything, Review.TWO_DISTINCT_APPROVERS, "p1",
-				Duration.ofHours(1), null, ExplanationTemplate.parse("All of it.", new ArrayList<>()));
+				List.of(NotificationKind.LAW_ENFORCEMENT_REFERRAL), everything, Review.TWO_DISTINCT_APPROVERS,
+				Priority.P1, Duration.ofHours(1), null, ExplanationTemplate.parse("All of it.", new ArrayList<>()));
 		return new CompiledPolicy("reckless-1", List.of(rule));
 	}
 
