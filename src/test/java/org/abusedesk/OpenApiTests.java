@@ -12,6 +12,11 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
+import org.abusedesk.appeals.AppealReason;
+import org.abusedesk.catalog.AccountStatus;
+import org.abusedesk.mitigations.MitigationStatus;
+import org.abusedesk.policy.Priority;
+import org.abusedesk.vocabulary.WireValue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,6 +98,48 @@ class OpenApiTests extends IntegrationTest {
 				this.document.at("/paths/~1api~1v1~1catalog/put/requestBody/content/application~1json/example/accounts")
 					.isArray())
 			.isTrue();
+	}
+
+	/**
+	 * Issue 20: the glossary's closed sets are listed with their wire values, in what the
+	 * API answers and in the bodies it reads as text and checks itself.
+	 */
+	@Test
+	void theClosedSetsAreListedWithTheirWireValues() {
+		JsonNode schemas = this.document.at("/components/schemas");
+		assertThat(values(schemas.at("/MitigationView/properties/status")))
+			.containsExactlyElementsOf(WireValue.wires(MitigationStatus.class));
+		assertThat(values(schemas.at("/CustomerMitigation/properties/status")))
+			.containsExactlyElementsOf(WireValue.wires(MitigationStatus.class));
+		assertThat(values(schemas.at("/CatalogDocument/properties/accounts/items/properties/status")))
+			.containsExactlyElementsOf(WireValue.wires(AccountStatus.class));
+		assertThat(values(schemas.at("/ResponsePlan/properties/priority")))
+			.containsExactlyElementsOf(WireValue.wires(Priority.class));
+		assertThat(values(body("/api/v1/customer/mitigations/{id}/appeal", "reason")))
+			.containsExactlyElementsOf(WireValue.wires(AppealReason.class));
+		assertThat(values(body("/api/v1/customer/appeals", "reason")))
+			.containsExactlyElementsOf(WireValue.wires(AppealReason.class));
+		assertThat(values(body("/api/v1/reports/status/{trackingCode}/appeal", "reason")))
+			.containsExactly("misclassified", "other");
+		assertThat(values(body("/api/v1/customer/mitigations/{id}/review", "reason"))).containsExactly("removed",
+				"misclassified");
+		assertThat(values(schemas.at("/AppealView/properties/reason")))
+			.containsExactlyElementsOf(WireValue.wires(AppealReason.class));
+	}
+
+	/** A property of the JSON body that {@code POST path} takes. */
+	private JsonNode body(String path, String property) {
+		String ref = this.document.get("paths")
+			.get(path)
+			.at("/post/requestBody/content/application~1json/schema/$ref")
+			.asString();
+		return this.document.at(ref.substring(1) + "/properties/" + property);
+	}
+
+	private static List<String> values(JsonNode schema) {
+		List<String> values = new ArrayList<>();
+		schema.path("enum").forEach((value) -> values.add(value.asString()));
+		return values;
 	}
 
 	@Test

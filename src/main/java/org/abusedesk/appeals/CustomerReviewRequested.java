@@ -13,6 +13,6 @@ package org.abusedesk.appeals;
  * {@code misclassified}
  * @param comment the customer's words, or {@code null}
  */
-public record CustomerReviewRequested(long caseId, long mitigationId, String reason, String comment) {
+public record CustomerReviewRequested(long caseId, long mitigationId, AppealReason reason, String comment) {
 
 }

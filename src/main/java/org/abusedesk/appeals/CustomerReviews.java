@@ -16,14 +16,15 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 public interface CustomerReviews {
 
 	/** The reasons a customer may give. */
-	List<String> REASONS = List.of("removed", "misclassified");
+	List<AppealReason> REASONS = List.of(AppealReason.REMOVED, AppealReason.MISCLASSIFIED);
 
 	/**
+	 * @param reason one of {@link #REASONS}
 	 * @return the mitigation after the request, or empty when the account has no such
 	 * mitigation
 	 * @throws org.springframework.web.server.ResponseStatusException 409 when the
 	 * mitigation is neither pending nor active
 	 */
-	Optional<Mitigation> request(String accountRef, long mitigationId, String reason, String comment);
+	Optional<Mitigation> request(String accountRef, long mitigationId, AppealReason reason, String comment);
 
 }

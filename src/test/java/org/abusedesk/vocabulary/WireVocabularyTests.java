@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.abusedesk.Api;
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
@@ -51,7 +52,7 @@ class WireVocabularyTests extends DeskTest {
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
 			MitigationType.class, MitigationTarget.class, Review.class, Role.class, MitigationStatus.class,
-			AccountStatus.class);
+			AccountStatus.class, Priority.class, AppealReason.class);
 
 	@Autowired
 	private Mitigations mitigations;

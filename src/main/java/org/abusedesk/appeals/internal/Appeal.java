@@ -2,6 +2,8 @@ package org.abusedesk.appeals.internal;
 
 import java.time.Instant;
 
+import org.abusedesk.appeals.AppealReason;
+
 /**
  * An appeal as stored and as the API shows it.
  *
@@ -14,7 +16,7 @@ import java.time.Instant;
  * open
  */
 record Appeal(long id, String party, String decisionRef, Long caseId, Long mitigationId, Long reportId,
-		String accountRef, Instant decisionAt, String reason, String statement, String evidence, String status,
+		String accountRef, Instant decisionAt, AppealReason reason, String statement, String evidence, String status,
 		Instant filedAt, Instant dueAt, Instant decidedAt, String decidedBy, String outcome, String outcomeReason) {
 
 }

@@ -65,7 +65,7 @@ class AppealFiling {
 	 */
 	@Transactional
 	Appeal customerAppeal(String accountRef, long mitigationId, AppealForm form) {
-		AppealForm checked = form.checked(AppealForm.CUSTOMER_REASONS, List.of());
+		AppealForm.Checked checked = form.checked(AppealForm.CUSTOMER_REASONS, List.of());
 		Mitigation mitigation = this.mitigations.find(mitigationId)
 			.filter((m) -> accountRef.equals(m.accountRef()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + mitigationId));
@@ -97,7 +97,7 @@ class AppealFiling {
 		else if (mitigationIds.stream().distinct().count() != mitigationIds.size()) {
 			errors.add(new FieldError("mitigation_ids", "duplicate", "Name each mitigation once."));
 		}
-		AppealForm checked = form.checked(AppealForm.CUSTOMER_REASONS, errors);
+		AppealForm.Checked checked = form.checked(AppealForm.CUSTOMER_REASONS, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
@@ -139,7 +139,7 @@ class AppealFiling {
 		return filed;
 	}
 
-	private Optional<Appeal> fileCustomer(String accountRef, Mitigation mitigation, AppealForm form) {
+	private Optional<Appeal> fileCustomer(String accountRef, Mitigation mitigation, AppealForm.Checked form) {
 		Instant now = Instant.now();
 		Appeal draft = new Appeal(0, "customer", "mitigation:" + mitigation.id(), mitigation.caseId(), mitigation.id(),
 				null, accountRef, mitigation.createdAt(), form.reason(), form.statement(), form.evidence(), "open", now,
@@ -167,7 +167,7 @@ class AppealFiling {
 	 */
 	@Transactional
 	Appeal reporterAppeal(String trackingCode, String secret, AppealForm form) {
-		AppealForm checked = form.checked(AppealForm.REPORTER_REASONS, List.of());
+		AppealForm.Checked checked = form.checked(AppealForm.REPORTER_REASONS, List.of());
 		Report report = this.reports.withStatusSecret(trackingCode, secret)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No report with that tracking code and secret."));
@@ -182,7 +182,7 @@ class AppealFiling {
 	 * it is open
 	 * @throws InvalidInputException for a denial older than the window
 	 */
-	Appeal fileReporter(Report report, AppealForm checked) {
+	Appeal fileReporter(Report report, AppealForm.Checked checked) {
 		String trackingCode = report.trackingCode();
 		if (report.status() != ReportStatus.DENIED) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "Report " + trackingCode + " is "
@@ -233,7 +233,7 @@ class AppealFiling {
 		details.put("appeal_id", id);
 		details.put("party", draft.party());
 		details.put("decision", draft.decisionRef());
-		details.put("reason", draft.reason());
+		details.put("reason", draft.reason().wire());
 		details.put("due_at", draft.dueAt());
 		return details;
 	}

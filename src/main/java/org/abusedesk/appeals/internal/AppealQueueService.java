@@ -31,7 +31,7 @@ class AppealQueueService implements AppealQueue {
 		List<Item> items = new ArrayList<>();
 		for (Appeal appeal : this.appeals.open(limit)) {
 			items.add(new Item("appeal", appeal.id(), appeal.caseId(), appeal.party(), appeal.decisionRef(),
-					appeal.reason(), appeal.statement(), appeal.filedAt(), appeal.dueAt()));
+					appeal.reason().wire(), appeal.statement(), appeal.filedAt(), appeal.dueAt()));
 		}
 		for (CounterNotice notice : this.counterNotices.waiting(limit)) {
 			items.add(new Item("counter_notice", notice.id(), notice.caseId(), "customer",

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.abusedesk.appeals.AppealReason;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,7 +38,7 @@ class AppealStore {
 			.param("report", appeal.reportId())
 			.param("account", appeal.accountRef())
 			.param("decisionAt", Timestamp.from(appeal.decisionAt()))
-			.param("reason", appeal.reason())
+			.param("reason", appeal.reason().wire())
 			.param("statement", appeal.statement())
 			.param("evidence", appeal.evidence())
 			.param("due", Timestamp.from(appeal.dueAt()))
@@ -110,10 +112,11 @@ class AppealStore {
 		return new Appeal(rs.getLong("id"), rs.getString("party"), rs.getString("decision_ref"),
 				(Long) rs.getObject("case_id", Long.class), (Long) rs.getObject("mitigation_id", Long.class),
 				(Long) rs.getObject("report_id", Long.class), rs.getString("account_ref"),
-				instant(rs.getTimestamp("decision_at")), rs.getString("reason"), rs.getString("statement"),
-				rs.getString("evidence"), rs.getString("status"), instant(rs.getTimestamp("filed_at")),
-				instant(rs.getTimestamp("due_at")), instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"),
-				rs.getString("outcome"), rs.getString("outcome_reason"));
+				instant(rs.getTimestamp("decision_at")), AppealReason.fromWire(rs.getString("reason")).orElseThrow(),
+				rs.getString("statement"), rs.getString("evidence"), rs.getString("status"),
+				instant(rs.getTimestamp("filed_at")), instant(rs.getTimestamp("due_at")),
+				instant(rs.getTimestamp("decided_at")), rs.getString("decided_by"), rs.getString("outcome"),
+				rs.getString("outcome_reason"));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -2,11 +2,13 @@ package org.abusedesk.appeals.internal;
 
 import java.time.Instant;
 
+import org.abusedesk.appeals.AppealReason;
+
 /**
  * An appeal as its appellant sees it: without who decided (a staff member's name) and
  * without the other party.
  */
-record AppealView(long id, String party, Long caseId, Long mitigationId, String reason, String statement,
+record AppealView(long id, String party, Long caseId, Long mitigationId, AppealReason reason, String statement,
 		String evidence, String status, Instant filedAt, Instant dueAt, Instant decidedAt, String outcome,
 		String outcomeReason) {
 

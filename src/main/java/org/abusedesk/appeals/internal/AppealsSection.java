@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.transparency.Period;
+import org.abusedesk.vocabulary.WireValue;
 import org.abusedesk.transparency.ReportSection;
 import org.abusedesk.transparency.TransparencyReport.Section;
 import org.abusedesk.transparency.TransparencyReport.Table;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class AppealsSection implements ReportSection {
 
-	private static final List<String> REASONS = List.of("removed", "misclassified", "other");
+	private static final List<String> REASONS = WireValue.wires(AppealReason.class);
 
 	private static final List<String> OUTCOMES = List.of("upheld", "reversed", "modified");
 

@@ -35,7 +35,7 @@ class CustomerReviewListener {
 		boolean requeued = this.cases.requeueForReview(requested.caseId());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("mitigation_id", requested.mitigationId());
-		details.put("reason", requested.reason());
+		details.put("reason", requested.reason().wire());
 		details.put("requeued", requeued);
 		this.audit.append("case:" + requested.caseId(), "customer", "case.review_requested", details);
 	}

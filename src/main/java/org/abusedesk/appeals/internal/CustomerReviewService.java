@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.appeals.CustomerReviewRequested;
 import org.abusedesk.appeals.CustomerReviews;
 import org.abusedesk.mitigations.Mitigations;
@@ -35,9 +36,9 @@ class CustomerReviewService implements CustomerReviews {
 
 	@Override
 	@Transactional
-	public Optional<Mitigation> request(String accountRef, long mitigationId, String reason, String comment) {
+	public Optional<Mitigation> request(String accountRef, long mitigationId, AppealReason reason, String comment) {
 		Map<String, Object> facts = new LinkedHashMap<>();
-		facts.put("reason", reason);
+		facts.put("reason", reason.wire());
 		facts.put("account_ref", accountRef);
 		if (comment != null) {
 			facts.put("comment", comment);

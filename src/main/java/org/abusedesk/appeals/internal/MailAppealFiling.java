@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.notifications.Outbound;
 import org.abusedesk.mailbox.MailAppeals;
 import org.abusedesk.intake.Report;
@@ -62,7 +63,7 @@ class MailAppealFiling implements MailAppeals {
 			return Optional.empty();
 		}
 		String statement = (words.length() > AppealForm.MAX_TEXT) ? words.substring(0, AppealForm.MAX_TEXT) : words;
-		AppealForm form = new AppealForm("other", statement, null);
+		AppealForm.Checked form = new AppealForm.Checked(AppealReason.OTHER, statement, null);
 		List<String> outcomes = new ArrayList<>();
 		List<Report> denied = own.stream().filter((report) -> report.status() == ReportStatus.DENIED).toList();
 		for (Report report : denied.isEmpty() ? own.subList(0, 1) : denied) {
@@ -71,7 +72,7 @@ class MailAppealFiling implements MailAppeals {
 		return Optional.of(String.join("; ", outcomes));
 	}
 
-	private String file(long mailMessageId, Report report, AppealForm form) {
+	private String file(long mailMessageId, Report report, AppealForm.Checked form) {
 		String why;
 		try {
 			Appeal appeal = this.filing.fileReporter(report, form);

@@ -1,5 +1,6 @@
 package org.abusedesk.portal.internal;
 
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.appeals.CustomerReviews;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.notifications.Outbound;
@@ -158,15 +159,15 @@ class CustomerController {
 	@PostMapping("/api/v1/customer/mitigations/{id}/review")
 	CustomerMitigation requestReview(@AuthenticationPrincipal Customer customer, @PathVariable long id,
 			@RequestBody ReviewRequest request) {
-		if (request.reason() == null || !CustomerReviews.REASONS.contains(request.reason())) {
-			throw new InvalidInputException("reason", "invalid",
-					"One of: removed (I removed it), misclassified (it is not what the report says).");
-		}
+		AppealReason reason = AppealReason.fromWire(request.reason())
+			.filter(CustomerReviews.REASONS::contains)
+			.orElseThrow(() -> new InvalidInputException("reason", "invalid",
+					"One of: removed (I removed it), misclassified (it is not what the report says)."));
 		String comment = (request.comment() != null && !request.comment().isBlank()) ? request.comment().strip() : null;
 		if (comment != null && comment.length() > MAX_COMMENT) {
 			throw new InvalidInputException("comment", "too_long", "At most " + MAX_COMMENT + " characters.");
 		}
-		return this.reviews.request(customer.accountRef(), id, request.reason(), comment)
+		return this.reviews.request(customer.accountRef(), id, reason, comment)
 			.map((mitigation) -> CustomerMitigation.of(mitigation, this.statements))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + id));
 	}

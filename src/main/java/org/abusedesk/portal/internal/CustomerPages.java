@@ -1,5 +1,6 @@
 package org.abusedesk.portal.internal;
 
+import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.appeals.CustomerReviews;
 import org.abusedesk.mitigations.Mitigations;
 
@@ -82,14 +83,14 @@ class CustomerPages {
 	String requestReview(@AuthenticationPrincipal Customer customer, @PathVariable long id,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		if (!CustomerReviews.REASONS.contains(reason)) {
-			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Choose a reason.");
-		}
+		AppealReason chosen = AppealReason.fromWire(reason)
+			.filter(CustomerReviews.REASONS::contains)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Choose a reason."));
 		String text = (comment != null && !comment.isBlank()) ? comment.strip() : null;
 		if (text != null && text.length() > CustomerController.MAX_COMMENT) {
 			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "The comment is too long.");
 		}
-		this.reviews.request(customer.accountRef(), id, reason, text)
+		this.reviews.request(customer.accountRef(), id, chosen, text)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		redirect.addFlashAttribute("message",
 				"Your review request for mitigation " + id + " is recorded; a person on our staff looks at it.");
