@@ -14,6 +14,8 @@ import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.appeals.AppealReason;
 import org.abusedesk.catalog.AccountStatus;
+import org.abusedesk.catalog.DeliveryPreference;
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.policy.Priority;
 import org.abusedesk.vocabulary.WireValue;
@@ -125,6 +127,13 @@ class OpenApiTests extends IntegrationTest {
 				"misclassified");
 		assertThat(values(schemas.at("/AppealView/properties/reason")))
 			.containsExactlyElementsOf(WireValue.wires(AppealReason.class));
+		assertThat(values(schemas.at("/MailOutcome/properties/format")))
+			.containsExactlyElementsOf(WireValue.wires(MailFormat.class));
+		assertThat(values(schemas.at("/QuarantinedMessage/properties/format")))
+			.containsExactlyElementsOf(WireValue.wires(MailFormat.class));
+		assertThat(
+				values(schemas.at("/CatalogDocument/properties/accounts/items/properties/delivery/properties/format")))
+			.containsExactlyElementsOf(WireValue.wires(DeliveryPreference.Format.class));
 	}
 
 	/** A property of the JSON body that {@code POST path} takes. */

@@ -1,5 +1,10 @@
 package org.abusedesk.catalog;
 
+import java.util.Arrays;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.abusedesk.vocabulary.WireValue;
 
 /**
@@ -39,8 +44,20 @@ public record DeliveryPreference(Format format, Aggregation aggregation, int dig
 		}
 
 		@Override
+		@JsonValue
 		public String wire() {
 			return this.wire;
+		}
+
+		/** The member whose wire value is exactly {@code value}. */
+		public static Optional<Format> fromWire(String value) {
+			return Arrays.stream(values()).filter((candidate) -> candidate.wire.equals(value)).findFirst();
+		}
+
+		/** Reads JSON leniently (see {@link WireValue#parse}). */
+		@JsonCreator
+		public static Format fromJson(String value) {
+			return WireValue.read(Format.class, value);
 		}
 
 	}
@@ -57,8 +74,20 @@ public record DeliveryPreference(Format format, Aggregation aggregation, int dig
 		}
 
 		@Override
+		@JsonValue
 		public String wire() {
 			return this.wire;
+		}
+
+		/** The member whose wire value is exactly {@code value}. */
+		public static Optional<Aggregation> fromWire(String value) {
+			return Arrays.stream(values()).filter((candidate) -> candidate.wire.equals(value)).findFirst();
+		}
+
+		/** Reads JSON leniently (see {@link WireValue#parse}). */
+		@JsonCreator
+		public static Aggregation fromJson(String value) {
+			return WireValue.read(Aggregation.class, value);
 		}
 
 	}

@@ -6,8 +6,7 @@ import java.util.List;
  * What became of one message of the abuse mailbox.
  *
  * @param messageId our id of the stored message ({@code mail_message:<id>})
- * @param format {@code arf}, {@code xarf-yaml}, {@code xarf-json-v1} to {@code -v3},
- * {@code xarf-v4} or {@code text}; {@code null} when not parsed
+ * @param format the format recognised; {@code null} when not parsed
  * @param status {@code accepted}, {@code quarantined}, {@code duplicate},
  * {@code threaded} (an answer to one of our messages, now in its case's correspondence;
  * {@code reason} names the case) or {@code ignored} (our own message, or an automatic
@@ -15,7 +14,7 @@ import java.util.List;
  * @param reports the reports filed from it (also those denied {@code not_ours})
  * @param reason why it was quarantined, or what was odd; {@code null} when nothing
  */
-public record MailOutcome(long messageId, String format, String status, List<FiledReport> reports, String reason) {
+public record MailOutcome(long messageId, MailFormat format, String status, List<FiledReport> reports, String reason) {
 
 	/**
 	 * @param type the report type it was filed as

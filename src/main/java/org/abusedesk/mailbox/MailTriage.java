@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.ReportTriage;
 import org.abusedesk.intake.ReportType;
@@ -80,10 +81,12 @@ public interface MailTriage {
 	/**
 	 * A quarantined message, as its headers said.
 	 *
+	 * @param format the format the mailbox recognised, or {@code null} for a message too
+	 * large to read
 	 * @param reason why it was quarantined
 	 */
 	record QuarantinedMessage(long id, Instant receivedAt, String channel, String headerSender, String envelopeSender,
-			String messageId, int size, String format, String reason) {
+			String messageId, int size, MailFormat format, String reason) {
 
 	}
 

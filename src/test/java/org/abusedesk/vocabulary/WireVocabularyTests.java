@@ -16,9 +16,11 @@ import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.mitigations.Mitigations.NewMitigation;
 import org.abusedesk.catalog.AccountStatus;
+import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.NotifyChoice;
@@ -52,7 +54,8 @@ class WireVocabularyTests extends DeskTest {
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
 			MitigationType.class, MitigationTarget.class, Review.class, Role.class, MitigationStatus.class,
-			AccountStatus.class, Priority.class, AppealReason.class);
+			AccountStatus.class, Priority.class, AppealReason.class, MailFormat.class, DeliveryPreference.Format.class,
+			DeliveryPreference.Aggregation.class);
 
 	@Autowired
 	private Mitigations mitigations;

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import org.abusedesk.catalog.AccountStatus;
+import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.vocabulary.WireValue;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -75,8 +76,8 @@ class CatalogApiDocumentation {
 
 	private static Schema<?> catalog() {
 		Schema<?> delivery = new ObjectSchema().description("How the contact wants our notices")
-			.addProperty("format", new StringSchema()._enum(List.of("prose", "prose_xarf", "arf")))
-			.addProperty("aggregation", new StringSchema()._enum(List.of("immediate", "digest")))
+			.addProperty("format", new StringSchema()._enum(WireValue.wires(DeliveryPreference.Format.class)))
+			.addProperty("aggregation", new StringSchema()._enum(WireValue.wires(DeliveryPreference.Aggregation.class)))
 			.addProperty("digest_minutes",
 					new IntegerSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1440)));
 		Schema<?> origin = new ObjectSchema().description("Only with proxy: where the content really is")

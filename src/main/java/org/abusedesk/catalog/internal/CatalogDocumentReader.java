@@ -268,13 +268,15 @@ final class CatalogDocumentReader {
 		DeliveryPreference.Format format = (formatText == null) ? DeliveryPreference.Format.PROSE
 				: WireValue.parse(DeliveryPreference.Format.class, formatText).orElse(null);
 		if (format == null) {
-			fields.error(prefix + "format", "invalid", "must be one of prose, prose_xarf, arf");
+			fields.error(prefix + "format", "invalid",
+					"must be one of " + WireValue.allowed(DeliveryPreference.Format.class));
 		}
 		DeliveryPreference.Aggregation aggregation = (aggregationText == null)
 				? DeliveryPreference.Aggregation.IMMEDIATE
 				: WireValue.parse(DeliveryPreference.Aggregation.class, aggregationText).orElse(null);
 		if (aggregation == null) {
-			fields.error(prefix + "aggregation", "invalid", "must be one of immediate, digest");
+			fields.error(prefix + "aggregation", "invalid",
+					"must be one of " + WireValue.allowed(DeliveryPreference.Aggregation.class));
 		}
 		JsonNode minutesNode = node.get("digest_minutes");
 		int minutes = 0;

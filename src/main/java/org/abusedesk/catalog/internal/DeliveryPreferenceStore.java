@@ -9,7 +9,6 @@ import java.util.Map;
 
 import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.catalog.DeliveryPreferences;
-import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,8 +42,8 @@ class DeliveryPreferenceStore implements DeliveryPreferences {
 				where recipient = any(:recipients)""")
 			.param("recipients", addresses)
 			.query((rs, n) -> found.put(rs.getString("recipient"),
-					new DeliveryPreference(WireValue.read(DeliveryPreference.Format.class, rs.getString("format")),
-							WireValue.read(DeliveryPreference.Aggregation.class, rs.getString("aggregation")),
+					new DeliveryPreference(DeliveryPreference.Format.fromWire(rs.getString("format")).orElseThrow(),
+							DeliveryPreference.Aggregation.fromWire(rs.getString("aggregation")).orElseThrow(),
 							rs.getInt("digest_minutes"))))
 			.list();
 		return found;

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.catalog.Resolver;
@@ -173,7 +174,7 @@ class MailIntakeService implements MailIntake {
 	 */
 	private MailOutcome process(long id, byte[] raw, ParsedMessage parsed, String sender, Release release) {
 		ReportType forced = (release != null) ? release.type() : null;
-		String format = parsed.format().wire();
+		MailFormat format = parsed.format();
 		MailThread thread = parsed.thread();
 		if (thread.ours()) {
 			return settle(id, parsed, format, sender, "ignored", "our own message: never answered nor filed");
@@ -272,7 +273,7 @@ class MailIntakeService implements MailIntake {
 		String reason = refused.isEmpty() ? null : "some reports refused: " + String.join("; ", refused);
 		this.store.finish(id, parsed, "accepted", format, reason, problemsJson(parsed.problems()));
 		Map<String, Object> facts = new LinkedHashMap<>();
-		facts.put("format", format);
+		facts.put("format", format.wire());
 		facts.put("sender", sender);
 		facts.put("feed", feed.isPresent());
 		if (parsed.notifier() != null) {
@@ -290,7 +291,7 @@ class MailIntakeService implements MailIntake {
 	 * A message that answers one of ours (by its references, or a tracking code in its
 	 * subject) goes into the case's correspondence, not into a new report.
 	 */
-	private Optional<MailOutcome> threaded(long id, ParsedMessage parsed, String format, String sender) {
+	private Optional<MailOutcome> threaded(long id, ParsedMessage parsed, MailFormat format, String sender) {
 		MailThread thread = parsed.thread();
 		MailReplies threading = (this.replies != null) ? this.replies.getIfAvailable() : null;
 		boolean answersUs = thread.referencedIds().stream().anyMatch((ref) -> ref.endsWith(OUR_MESSAGE_IDS));
@@ -318,7 +319,7 @@ class MailIntakeService implements MailIntake {
 	}
 
 	/** Records a message that is neither filed nor quarantined: threaded or ignored. */
-	private MailOutcome settle(long id, ParsedMessage parsed, String format, String sender, String status,
+	private MailOutcome settle(long id, ParsedMessage parsed, MailFormat format, String sender, String status,
 			String reason) {
 		this.store.finish(id, parsed, status, format, reason, problemsJson(parsed.problems()));
 		Map<String, Object> facts = new LinkedHashMap<>();
@@ -328,7 +329,7 @@ class MailIntakeService implements MailIntake {
 		return new MailOutcome(id, format, status, List.of(), reason);
 	}
 
-	private MailOutcome quarantine(long id, ParsedMessage parsed, String format, String sender, String reason) {
+	private MailOutcome quarantine(long id, ParsedMessage parsed, MailFormat format, String sender, String reason) {
 		this.transaction.executeWithoutResult((status) -> {
 			this.store.finish(id, parsed, "quarantined", format, reason, problemsJson(parsed.problems()));
 			Map<String, Object> facts = new LinkedHashMap<>();

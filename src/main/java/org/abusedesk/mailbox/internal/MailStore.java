@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.abusedesk.mailbox.MailTriage.QuarantinedMessage;
 import org.abusedesk.mailbox.MailTriage.UnclearReport;
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportTriage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ class MailStore {
 		this.triage = triage;
 	}
 
-	record Stored(long id, boolean fresh, String status, String format, String reason) {
+	record Stored(long id, boolean fresh, String status, MailFormat format, String reason) {
 
 	}
 
@@ -59,19 +60,19 @@ class MailStore {
 		}
 		return this.jdbc.sql("select id, status, format, reason from mail_message where sha256 = :sha")
 			.param("sha", sha)
-			.query((rs, n) -> new Stored(rs.getLong("id"), false, rs.getString("status"), rs.getString("format"),
-					rs.getString("reason")))
+			.query((rs, n) -> new Stored(rs.getLong("id"), false, rs.getString("status"),
+					format(rs.getString("format")), rs.getString("reason")))
 			.single();
 	}
 
 	/** Records the outcome, with what the parser read from the headers. */
-	void finish(long id, ParsedMessage parsed, String status, String format, String reason, String problemsJson) {
+	void finish(long id, ParsedMessage parsed, String status, MailFormat format, String reason, String problemsJson) {
 		this.jdbc.sql("""
 				update mail_message set status = :status, format = :format, reason = :reason,
 				       header_sender = :header, message_id = :messageId,
 				       problems = cast(:problems as jsonb), processed_at = now() where id = :id""")
 			.param("status", status)
-			.param("format", format)
+			.param("format", (format != null) ? format.wire() : null)
 			.param("reason", clip(reason, 2000))
 			.param("problems", problemsJson)
 			.param("header", clip(parsed.fromAddress(), 320))
@@ -107,7 +108,12 @@ class MailStore {
 	private static QuarantinedMessage quarantinedRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		return new QuarantinedMessage(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
 				rs.getString("channel"), rs.getString("header_sender"), rs.getString("envelope_sender"),
-				rs.getString("message_id"), rs.getInt("size"), rs.getString("format"), rs.getString("reason"));
+				rs.getString("message_id"), rs.getInt("size"), format(rs.getString("format")), rs.getString("reason"));
+	}
+
+	/** The stored format; none before the message was read. */
+	private static MailFormat format(String wire) {
+		return (wire != null) ? MailFormat.fromWire(wire).orElseThrow() : null;
 	}
 
 	List<QuarantinedMessage> quarantined(long before, int limit) {

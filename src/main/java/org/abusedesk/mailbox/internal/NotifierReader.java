@@ -13,6 +13,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

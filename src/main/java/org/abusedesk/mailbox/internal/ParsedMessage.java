@@ -3,6 +3,8 @@ package org.abusedesk.mailbox.internal;
 import java.util.List;
 import java.util.Map;
 
+import org.abusedesk.intake.MailFormat;
+
 /**
  * What the parser read from one message. Every field but {@code format}, {@code targets}
  * and {@code problems} may be {@code null}.

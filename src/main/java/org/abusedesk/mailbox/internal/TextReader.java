@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 
 /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.catalog.EmailAddresses;
 import org.abusedesk.intake.ReportType;
 import org.yaml.snakeyaml.LoaderOptions;

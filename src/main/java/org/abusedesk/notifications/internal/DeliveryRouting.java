@@ -71,7 +71,7 @@ class DeliveryRouting {
 			List<Attachment> attachments = attachments(report, message, preference.format());
 			if (preference.digest() && !urgent(report)) {
 				waiting.add(new DigestStore.Item(0, message.idempotencyKey(), message.recipient(), message.kind(),
-						message.reportId(), message.caseId(), report.trackingCode(), preference.format().wire(),
+						message.reportId(), message.caseId(), report.trackingCode(), preference.format(),
 						summary(report), attachments.isEmpty() ? null : Attachment.toJson(attachments), null));
 				minutes.add(preference.digestMinutes());
 			}

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.abusedesk.catalog.DeliveryPreference;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +15,8 @@ class DigestStore {
 
 	/** A notice waiting for a digest. */
 	record Item(long id, String idempotencyKey, String recipient, String kind, long reportId, long caseId,
-			String trackingCode, String format, String summary, String attachment, Instant createdAt) {
+			String trackingCode, DeliveryPreference.Format format, String summary, String attachment,
+			Instant createdAt) {
 
 	}
 
@@ -51,7 +54,7 @@ class DigestStore {
 			reports[i] = item.reportId();
 			cases[i] = item.caseId();
 			codes[i] = item.trackingCode();
-			formats[i] = item.format();
+			formats[i] = item.format().wire();
 			summaries[i] = item.summary();
 			attachments[i] = item.attachment();
 			waits[i] = minutes.get(i);
@@ -106,8 +109,8 @@ class DigestStore {
 			.param("limit", limit)
 			.query((rs, n) -> new Item(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
 					rs.getString("kind"), rs.getLong("report_id"), rs.getLong("case_id"), rs.getString("tracking_code"),
-					rs.getString("format"), rs.getString("summary"), rs.getString("attachment"),
-					rs.getTimestamp("created_at").toInstant()))
+					DeliveryPreference.Format.fromWire(rs.getString("format")).orElseThrow(), rs.getString("summary"),
+					rs.getString("attachment"), rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -13,6 +13,7 @@ import org.abusedesk.catalog.Resolver;
 import org.abusedesk.access.Role;
 import org.abusedesk.identity.StaffTokens;
 import org.abusedesk.intake.MailAdmission;
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
 import org.abusedesk.intake.ReportFiling;
@@ -89,7 +90,7 @@ class MailIntakeTests extends IntegrationTest {
 		MailOutcome outcome = this.intake.receive(raw, "test", "bounce@fbl.example");
 
 		assertThat(outcome.status()).isEqualTo("accepted");
-		assertThat(outcome.format()).isEqualTo("arf");
+		assertThat(outcome.format()).isEqualTo(MailFormat.ARF);
 		assertThat(outcome.reports()).hasSize(4);
 		assertThat(outcome.reports()).filteredOn((report) -> !report.ips().isEmpty())
 			.singleElement()

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 import org.junit.jupiter.api.Test;
 

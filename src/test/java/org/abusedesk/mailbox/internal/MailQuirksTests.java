@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.intake.ReportType;
 import org.junit.jupiter.api.Test;
 

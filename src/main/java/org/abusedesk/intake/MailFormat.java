@@ -1,10 +1,17 @@
-package org.abusedesk.mailbox.internal;
+package org.abusedesk.intake;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.abusedesk.vocabulary.WireValue;
 
-/** The formats an abuse message can come in, with their wire values. */
+/**
+ * The formats a message of the abuse mailbox can come in, with their wire values: what
+ * the mailbox recognised ({@link MailOutcome#format()}). The {@code mail_message} table's
+ * check constraint (V292) holds the same set.
+ */
 public enum MailFormat implements WireValue {
 
 	/** A feedback report (RFC 5965). */
@@ -37,6 +44,11 @@ public enum MailFormat implements WireValue {
 	@JsonValue
 	public String wire() {
 		return this.wire;
+	}
+
+	/** The member whose wire value is exactly {@code value}. */
+	public static Optional<MailFormat> fromWire(String value) {
+		return Arrays.stream(values()).filter((candidate) -> candidate.wire.equals(value)).findFirst();
 	}
 
 	/** Reads JSON leniently (see {@link WireValue#parse}). */
