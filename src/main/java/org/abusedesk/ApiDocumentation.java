@@ -1,8 +1,12 @@
 package org.abusedesk;
 
+import java.time.Duration;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +18,14 @@ import org.springframework.core.annotation.Order;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+	static {
+		// every duration of the API is whole seconds in a field ending _seconds (ADR
+		// 0014)
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(Duration.class,
+					new IntegerSchema().format("int64").description("A duration in whole seconds"));
+	}
 
 	@Bean
 	@Order(-10)

@@ -3,9 +3,13 @@ package org.abusedesk.policy;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.abusedesk.vocabulary.Seconds;
+
 /**
  * A mitigation a plan proposes. Proposing is not acting: a mitigation takes effect only
- * through the review the plan asks for.
+ * through the review the plan asks for. On the wire its durations are whole seconds
+ * ({@code effective_after_seconds}, ...; ADR 0014).
  *
  * @param type what to do
  * @param target what to do it to
@@ -19,7 +23,9 @@ import java.util.List;
  * {@code null}
  */
 public record ProposedMitigation(MitigationType type, MitigationTarget target, List<String> territorialScope,
-		Duration effectiveAfter, Duration expiresAfter, Duration reviewAfter) {
+		@JsonProperty("effective_after_seconds") @Seconds Duration effectiveAfter,
+		@JsonProperty("expires_after_seconds") @Seconds Duration expiresAfter,
+		@JsonProperty("review_after_seconds") @Seconds Duration reviewAfter) {
 
 	public ProposedMitigation {
 		territorialScope = List.copyOf(territorialScope);
