@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.AfterAll;
@@ -152,8 +152,8 @@ class AccessibilityBrowserTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/customer.html"));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
+		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN, List.of(),
+				Duration.ZERO, null, null));
 		String interstitial = latest(cursor, caseId).get(0).get("interstitial_path").asString();
 		String token = customerToken("hosting-" + this.catalog.id());
 

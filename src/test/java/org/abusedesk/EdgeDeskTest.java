@@ -11,7 +11,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,7 +55,7 @@ public abstract class EdgeDeskTest extends DeskTest {
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing("blog." + this.catalog.hostedZone(), path));
 		actNow(caseId, new ProposedMitigation(org.abusedesk.policy.MitigationType.PHISHING_INTERSTITIAL,
-				org.abusedesk.policy.MitigationTarget.URL_PATTERN, List.of(), java.time.Duration.ZERO, null, null));
+				org.abusedesk.policy.EntityType.URL_PATTERN, List.of(), java.time.Duration.ZERO, null, null));
 		return latest(cursor, caseId).get(0).get("id").asLong();
 	}
 
@@ -155,7 +155,7 @@ public abstract class EdgeDeskTest extends DeskTest {
 	 */
 	protected List<Long> disableNow(long caseId) {
 		long cursor = changeCursor();
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		return latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
 	}

@@ -12,7 +12,8 @@ import org.abusedesk.vocabulary.Seconds;
  * ({@code effective_after_seconds}, ...; ADR 0014).
  *
  * @param type what to do
- * @param target what to do it to
+ * @param entityType the kind of thing it applies to; the thing itself (the reported URLs,
+ * the zone, the account) is known when it is recorded
  * @param territorialScope ISO 3166 codes the mitigation is limited to; empty means
  * everywhere
  * @param effectiveAfter delay between approval and effect (the customer's grace period);
@@ -22,7 +23,7 @@ import org.abusedesk.vocabulary.Seconds;
  * @param reviewAfter when after taking effect a person must look at it again, or
  * {@code null}
  */
-public record ProposedMitigation(MitigationType type, MitigationTarget target, List<String> territorialScope,
+public record ProposedMitigation(MitigationType type, EntityType entityType, List<String> territorialScope,
 		@JsonProperty("effective_after_seconds") @Seconds Duration effectiveAfter,
 		@JsonProperty("expires_after_seconds") @Seconds Duration expiresAfter,
 		@JsonProperty("review_after_seconds") @Seconds Duration reviewAfter) {

@@ -13,7 +13,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class AppealTests extends EdgeDeskTest {
 		String host = "shop." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
@@ -279,7 +279,7 @@ class AppealTests extends EdgeDeskTest {
 		String host = "old." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/a.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();
@@ -298,7 +298,7 @@ class AppealTests extends EdgeDeskTest {
 		String host = "court." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN, List.of("DE"),
+		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
 				Duration.ZERO, null, null));
 		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
 		String customer = this.customerTokens.issue("hosting-" + this.catalog.id(), "test").token();

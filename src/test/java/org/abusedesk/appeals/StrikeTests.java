@@ -13,7 +13,7 @@ import org.abusedesk.identity.Role;
 import org.abusedesk.intake.DenialReason;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.PolicyDocuments;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -50,7 +50,7 @@ class StrikeTests extends EdgeDeskTest {
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
 		long caseId = caseOf(first.json().get("id").asLong());
 		assertThat(ruleOf(first.json().get("id").asLong())).isEqualTo("hosting.dmca");
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		List<Long> mitigations = latest(cursor, caseId).stream().map((m) -> m.get("id").asLong()).toList();
 		assertThat(mitigations).hasSize(3);

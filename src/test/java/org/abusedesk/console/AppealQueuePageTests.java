@@ -10,7 +10,7 @@ import org.abusedesk.ConsoleSession;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.Role;
 import org.abusedesk.identity.StaffAccounts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class AppealQueuePageTests extends EdgeDeskTest {
 		String shop = "queue-shop." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing(shop, "/login.php"));
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		long mitigation = latest(cursor, caseId).get(0).get("id").asLong();
 		Api.Response appealed = this.api.post("/api/v1/customer/mitigations/" + mitigation + "/appeal",

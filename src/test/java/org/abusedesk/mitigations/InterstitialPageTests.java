@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.abusedesk.Api;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,8 @@ class InterstitialPageTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/bank/"));
-		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
-				List.of(), Duration.ZERO, null, null));
+		actNow(caseId, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN, List.of(),
+				Duration.ZERO, null, null));
 		JsonNode interstitial = latest(cursor, caseId).get(0);
 		assertThat(interstitial.get("target").asString()).isEqualTo("https://" + host + "/bank/*");
 

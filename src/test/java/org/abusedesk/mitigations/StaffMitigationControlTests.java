@@ -10,7 +10,7 @@ import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.identity.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -37,11 +37,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
 		long interstitial = latest(cursor, phishingCase).get(0).get("id").asLong();
 		long legalBlock = latest(cursor, orderCase).get(0).get("id").asLong();
 		String reviewer = staffToken("reviewer", Role.REVIEWER);
@@ -92,7 +92,7 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, Duration.ofDays(7), null));
 		JsonNode before = latest(cursor, phishingCase).get(0);
 		long id = before.get("id").asLong();
@@ -163,11 +163,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, Duration.ofDays(30)));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, Duration.ofDays(30)));
 
 		// no expiry, no review date in the plan: 90 days after it took effect
 		Mitigations.Mitigation unplanned = this.mitigations.ofCase(phishingCase).get(0);
@@ -184,11 +184,11 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 	void aMitigationWhoseReviewIsDueReturnsItsCaseToTheQueue() {
 		String host = "blog." + this.catalog.hostedZone();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
 		Mitigations.Mitigation mitigation = this.mitigations.ofCase(phishingCase).get(0);
 		long legalBlock = this.mitigations.ofCase(orderCase).get(0).id();
 		assertThat(caseStatus(phishingCase)).isEqualTo("actioned");
@@ -244,7 +244,7 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 	void staffListTheMitigationsWhoseReviewIsDue() {
 		String host = "blog." + this.catalog.hostedZone();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long id = this.mitigations.ofCase(phishingCase).get(0).id();
 		assertThat(reviewDue()).doesNotContain(id);

@@ -8,7 +8,7 @@ import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.identity.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -65,11 +65,11 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
 		JsonNode interstitial = latest(cursor, phishingCase).get(0);
 		JsonNode legalBlock = latest(cursor, orderCase).get(0);
 		assertThat(interstitial.get("status").asString()).isEqualTo("active");
@@ -110,11 +110,11 @@ class DecisionPromiseTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		long cursor = changeCursor();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
 		long interstitial = latest(cursor, phishingCase).get(0).get("id").asLong();
 		long legalBlock = latest(cursor, orderCase).get(0).get("id").asLong();
 		String reviewer = staffToken("reviewer", Role.REVIEWER);

@@ -24,7 +24,7 @@ import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.ReportType;
 import org.abusedesk.intake.ReporterKind;
 import org.abusedesk.policy.DecisionFacts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.Review;
@@ -48,7 +48,7 @@ class WireVocabularyTests extends DeskTest {
 	/** The glossary's closed sets that travel on the wire. */
 	private static final List<Class<? extends WireValue>> VOCABULARY = List.of(Service.class, ReportType.class,
 			ReporterKind.class, NotifyChoice.class, ReportStatus.class, DenialReason.class, NotificationKind.class,
-			MitigationType.class, MitigationTarget.class, Review.class, Role.class);
+			MitigationType.class, EntityType.class, Review.class, Role.class);
 
 	/**
 	 * An ISO-8601 duration ({@code PT24H}, {@code P30D}, {@code PT0S}): a {@code P}, then
@@ -133,6 +133,7 @@ class WireVocabularyTests extends DeskTest {
 				"/api/v1/reports/status/{trackingCode}", "/api/v1/outbox");
 		Set<String> constants = constantsThatAreNotWireValues();
 		List<String> durations = new ArrayList<>();
+		List<String> targets = new ArrayList<>();
 		answers.forEach((request, answer) -> {
 			assertThat(answer.status()).as(request + ": " + answer.body()).isBetween(200, 299);
 			if (!answer.headers().firstValue("Content-Type").orElse("").contains("json")) {
@@ -145,8 +146,34 @@ class WireVocabularyTests extends DeskTest {
 			collectJsonInStrings(this.json.readTree(answer.body()), "$", nested);
 			assertThat(nested).as(request + " answers with JSON inside a string (audit details)").isEmpty();
 			collectDurations(this.json.readTree(answer.body()), request + " $", durations);
+			collectEntityTypesNamedTarget(this.json.readTree(answer.body()), request + " $", targets);
 		});
 		assertThat(durations).as("durations not spelled as whole seconds in a field ending _seconds").isEmpty();
+		assertThat(targets).as("an entity type under the name target (the URL, zone or account itself)").isEmpty();
+	}
+
+	/**
+	 * Issue 20: {@code GET /api/v1/cases/{id}} answered {@code "target": "url_pattern"}
+	 * for the kind of thing a proposed mitigation applies to, where the mitigations' own
+	 * answers say {@code entity_type} for the kind and {@code target} for the URL, zone
+	 * or account itself.
+	 */
+	@Test
+	void aCasesPlanAnsweredTargetUrlPatternForAProposedMitigationsEntityType() {
+		Api.Response hosted = this.api.post("/api/v1/reports/phishing",
+				this.catalog.report("blog." + this.catalog.hostedZone(), "send", "send"), null);
+		long caseId = caseOf(hosted.json().get("id").asLong());
+
+		JsonNode shown = this.api.get("/api/v1/cases/" + caseId, this.admin).json();
+		List<JsonNode> proposed = new ArrayList<>();
+		shown.get("reports")
+			.forEach((report) -> report.get("decisions")
+				.forEach((decision) -> decision.at("/plan/mitigations").forEach(proposed::add)));
+		assertThat(proposed).isNotEmpty().allSatisfy((mitigation) -> {
+			assertThat(mitigation.get("entity_type").asString()).isEqualTo("url_pattern");
+			assertThat(mitigation.has("target")).as(mitigation.toString()).isFalse();
+			assertThat(mitigation.get("effective_after_seconds").isIntegralNumber()).as(mitigation.toString()).isTrue();
+		});
 	}
 
 	@Test
@@ -155,8 +182,7 @@ class WireVocabularyTests extends DeskTest {
 			.contains("\"service\":\"proxy\"")
 			.doesNotContain("PROXY");
 		assertThat(this.json.readValue("{\"service\":\"PROXY\"}", Probe.class).service()).isEqualTo(Service.PROXY);
-		assertThat(this.json.readValue("\"url_pattern\"", MitigationTarget.class))
-			.isEqualTo(MitigationTarget.URL_PATTERN);
+		assertThat(this.json.readValue("\"url_pattern\"", EntityType.class)).isEqualTo(EntityType.URL_PATTERN);
 	}
 
 	/** Facts stored before the fix spelled the service as its Java constant. */
@@ -222,6 +248,26 @@ class WireVocabularyTests extends DeskTest {
 					found.add(where + "." + name + " = " + value);
 				}
 				collectDurations(value, where + "." + name, found);
+			}
+		}
+	}
+
+	/**
+	 * A field named {@code target} whose value is an entity type, the kind not the thing.
+	 */
+	private static void collectEntityTypesNamedTarget(JsonNode node, String where, List<String> found) {
+		if (node.isArray()) {
+			for (int i = 0; i < node.size(); i++) {
+				collectEntityTypesNamedTarget(node.get(i), where + "[" + i + "]", found);
+			}
+		}
+		else if (node.isObject()) {
+			for (String name : node.propertyNames()) {
+				JsonNode value = node.get(name);
+				if (name.equals("target") && value.isString() && EntityType.fromWire(value.asString()).isPresent()) {
+					found.add(where + ".target = " + value.asString());
+				}
+				collectEntityTypesNamedTarget(value, where + "." + name, found);
 			}
 		}
 	}

@@ -57,7 +57,7 @@ final class ReferralMessage {
 			lines.add("None yet; an emergency block awaits the approval of two of our staff.");
 		}
 		for (Mitigations.Mitigation mitigation : taken) {
-			lines.add("  " + mitigation.type() + " on " + mitigation.targetValue() + " (" + mitigation.status()
+			lines.add("  " + mitigation.type() + " on " + mitigation.target() + " (" + mitigation.status()
 					+ ((mitigation.expiresAt() != null) ? ", until " + mitigation.expiresAt() : "") + ")");
 		}
 		return String.join("\n", lines) + "\n";

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.DecisionFacts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
@@ -56,7 +56,7 @@ class GuardrailTests {
 				- id: proxy.takedown
 				  match: { service: proxy, report_type: general }
 				  plan:
-				    mitigations: [{ type: content_disable, target: url_pattern }]
+				    mitigations: [{ type: content_disable, entity_type: url_pattern }]
 				    review: none
 				    priority: p3
 				    due: 24h
@@ -69,7 +69,7 @@ class GuardrailTests {
 				- id: dns.interstitial
 				  match: { service: [hosting, dns], report_type: phishing }
 				  plan:
-				    mitigations: [{ type: phishing_interstitial, target: url_pattern }]
+				    mitigations: [{ type: phishing_interstitial, entity_type: url_pattern }]
 				    review: one
 				    priority: p3
 				    due: 24h
@@ -82,7 +82,7 @@ class GuardrailTests {
 				- id: resolver.suspend
 				  match: { service: resolver, report_type: phishing, facts: { phishing_confirmed: true } }
 				  plan:
-				    mitigations: [{ type: account_suspend, target: account }]
+				    mitigations: [{ type: account_suspend, entity_type: account }]
 				    review: senior
 				    priority: p3
 				    due: 24h
@@ -95,7 +95,7 @@ class GuardrailTests {
 				- id: emergency.quick
 				  match: { facts: { emergency_declared: true } }
 				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
+				    mitigations: [{ type: emergency_block, entity_type: url_pattern }]
 				    review: one
 				    priority: p1
 				    due: 1h
@@ -108,7 +108,7 @@ class GuardrailTests {
 				- id: hosting.emergency
 				  match: { service: hosting, report_type: threat }
 				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
+				    mitigations: [{ type: emergency_block, entity_type: url_pattern }]
 				    review: two_distinct_approvers
 				    priority: p1
 				    due: 1h
@@ -121,7 +121,7 @@ class GuardrailTests {
 				- id: emergency.late_review
 				  match: { facts: { emergency_declared: true } }
 				  plan:
-				    mitigations: [{ type: emergency_block, target: url_pattern, expires: 72h, review: 96h }]
+				    mitigations: [{ type: emergency_block, entity_type: url_pattern, expires: 72h, review: 96h }]
 				    review: two_distinct_approvers
 				    priority: p1
 				    due: 1h
@@ -135,7 +135,7 @@ class GuardrailTests {
 				  match: { facts: { emergency_declared: true } }
 				  plan:
 				    notify: [notify_owner]
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
+				    mitigations: [{ type: emergency_block, entity_type: url_pattern }]
 				    review: two_distinct_approvers
 				    priority: p1
 				    due: 1h
@@ -154,7 +154,7 @@ class GuardrailTests {
 				- id: hosting.at_risk
 				  match: { service: hosting, facts: { account_at_risk: true } }
 				  plan:
-				    mitigations: [{ type: content_disable, target: url_pattern }]
+				    mitigations: [{ type: content_disable, entity_type: url_pattern }]
 				    review: one
 				    priority: p3
 				    due: 24h
@@ -167,7 +167,7 @@ class GuardrailTests {
 				- id: hosting.legal_global
 				  match: { service: hosting, report_type: legal_order }
 				  plan:
-				    mitigations: [{ type: legal_block, target: url_pattern, scope: global }]
+				    mitigations: [{ type: legal_block, entity_type: url_pattern, scope: global }]
 				    review: one
 				    priority: p3
 				    due: 24h
@@ -180,7 +180,7 @@ class GuardrailTests {
 				- id: hosting.legal_general
 				  match: { service: hosting, report_type: [legal_order, general] }
 				  plan:
-				    mitigations: [{ type: legal_block, target: url_pattern, scope: order }]
+				    mitigations: [{ type: legal_block, entity_type: url_pattern, scope: order }]
 				    review: one
 				    priority: p3
 				    due: 24h
@@ -198,8 +198,8 @@ class GuardrailTests {
 	}
 
 	private static MitigationTemplate mitigation(MitigationType type, boolean orderScope) {
-		return new MitigationTemplate(type, MitigationTarget.URL_PATTERN, orderScope, Duration.ZERO,
-				Duration.ofHours(72), Duration.ofHours(24));
+		return new MitigationTemplate(type, EntityType.URL_PATTERN, orderScope, Duration.ZERO, Duration.ofHours(72),
+				Duration.ofHours(24));
 	}
 
 	@Test
@@ -254,8 +254,8 @@ class GuardrailTests {
 		assertThat(unchecked(Service.HOSTING, mitigation(MitigationType.LEGAL_BLOCK, false), Review.ONE, List.of())
 			.evaluate(order)
 			.refusal()).startsWith("legal_scope");
-		ResponsePlan wider = new ResponsePlan("v", "r", List.of(),
-				List.of(new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
+		ResponsePlan wider = new ResponsePlan(
+				"v", "r", List.of(), List.of(new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN,
 						List.of("DE", "FR"), Duration.ZERO, null, null)),
 				Review.ONE, "p3", Duration.ofHours(1), null, null, "x");
 		assertThat(Guardrails.enforce(wider, order).refusal()).startsWith("legal_scope");
