@@ -65,6 +65,29 @@ class OpenApiTests extends IntegrationTest {
 		assertThat(this.document.at("/components/schemas/CatalogDocument").toString()).contains("\"digest_seconds\"");
 	}
 
+	/**
+	 * Issue 20: the schemas name the fields as the answers do, in snake case; a proposed
+	 * mitigation's kind is its {@code entity_type} (its {@code target} is known only when
+	 * it is recorded).
+	 */
+	@Test
+	void schemasNameTheirFieldsAsTheAnswersDo() {
+		List<String> camel = new ArrayList<>();
+		JsonNode schemas = this.document.at("/components/schemas");
+		for (String schema : schemas.propertyNames()) {
+			for (String property : schemas.get(schema).path("properties").propertyNames()) {
+				if (!property.equals(property.toLowerCase(Locale.ROOT))) {
+					camel.add(schema + "." + property);
+				}
+			}
+		}
+		assertThat(camel).isEmpty();
+		JsonNode mitigation = this.document.at("/components/schemas/ProposedMitigation/properties");
+		assertThat(mitigation.propertyNames()).contains("entity_type", "territorial_scope").doesNotContain("target");
+		assertThat(this.document.at("/components/schemas/StaffView/properties").propertyNames()).contains("entity_type",
+				"target");
+	}
+
 	@Test
 	void theDocumentValidatesAsOpenApi3() {
 		SwaggerParseResult result = new OpenAPIV3Parser().readContents(this.response.body(), null, null);
