@@ -1,8 +1,15 @@
 package org.abusedesk;
 
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +21,26 @@ import org.springframework.core.annotation.Order;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+	static {
+		// every duration of the API is whole seconds in a field ending _seconds (ADR
+		// 0014)
+		SpringDocUtils.getConfig()
+			.replaceWithSchema(Duration.class,
+					new IntegerSchema().format("int64").description("A duration in whole seconds"));
+	}
+
+	/**
+	 * The schemas springdoc derives from our records, with the names Jackson writes
+	 * ({@code spring.jackson.property-naming-strategy=SNAKE_CASE}): springdoc reads the
+	 * records with a mapper of its own, which named them in camel case
+	 * ({@code territorialScope}) where the answers say {@code territorial_scope}.
+	 */
+	@Bean
+	ModelResolver snakeCaseSchemas() {
+		return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+			.openapi31(true);
+	}
 
 	@Bean
 	@Order(-10)

@@ -11,7 +11,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.access.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +58,8 @@ public abstract class EdgeDeskTest extends DeskTest {
 	 * once, in {@code territorialScope} (none: everywhere), without expiry.
 	 */
 	protected void actNow(long caseId, MitigationType type, String... territorialScope) {
-		actNow(caseId, new ProposedMitigation(type, MitigationTarget.URL_PATTERN, List.of(territorialScope),
-				Duration.ZERO, null, null));
+		actNow(caseId, new ProposedMitigation(type, EntityType.URL_PATTERN, List.of(territorialScope), Duration.ZERO,
+				null, null));
 	}
 
 	/**

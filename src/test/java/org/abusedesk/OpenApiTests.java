@@ -56,6 +56,45 @@ class OpenApiTests extends IntegrationTest {
 				"/api/v1/reports/status/{trackingCode}", "/api/v1/reports:batch", "/api/v1/catalog", "/api/v1/cases");
 	}
 
+	/**
+	 * Issue 20, ADR 0014: durations are documented as they are written, whole seconds.
+	 */
+	@Test
+	void durationsAreDocumentedAsWholeSeconds() {
+		JsonNode mitigation = this.document.at("/components/schemas/ProposedMitigation/properties");
+		assertThat(mitigation.propertyNames())
+			.contains("effective_after_seconds", "expires_after_seconds", "review_after_seconds")
+			.doesNotContain("effective_after", "expires_after", "review_after");
+		assertThat(mitigation.at("/effective_after_seconds/type").asString()).isEqualTo("integer");
+		JsonNode plan = this.document.at("/components/schemas/ResponsePlan/properties");
+		assertThat(plan.propertyNames()).contains("due_in_seconds").doesNotContain("due_in");
+		assertThat(plan.at("/due_in_seconds/type").asString()).isEqualTo("integer");
+		assertThat(this.document.at("/components/schemas/CatalogDocument").toString()).contains("\"digest_seconds\"");
+	}
+
+	/**
+	 * Issue 20: the schemas name the fields as the answers do, in snake case; a proposed
+	 * mitigation's kind is its {@code entity_type} (its {@code target} is known only when
+	 * it is recorded).
+	 */
+	@Test
+	void schemasNameTheirFieldsAsTheAnswersDo() {
+		List<String> camel = new ArrayList<>();
+		JsonNode schemas = this.document.at("/components/schemas");
+		for (String schema : schemas.propertyNames()) {
+			for (String property : schemas.get(schema).path("properties").propertyNames()) {
+				if (!property.equals(property.toLowerCase(Locale.ROOT))) {
+					camel.add(schema + "." + property);
+				}
+			}
+		}
+		assertThat(camel).isEmpty();
+		JsonNode mitigation = this.document.at("/components/schemas/ProposedMitigation/properties");
+		assertThat(mitigation.propertyNames()).contains("entity_type", "territorial_scope").doesNotContain("target");
+		assertThat(this.document.at("/components/schemas/StaffView/properties").propertyNames()).contains("entity_type",
+				"target");
+	}
+
 	@Test
 	void theDocumentValidatesAsOpenApi3() {
 		SwaggerParseResult result = new OpenAPIV3Parser().readContents(this.response.body(), null, null);

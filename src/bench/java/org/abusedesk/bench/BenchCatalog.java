@@ -14,8 +14,8 @@ record BenchCatalog(int accounts, int digestMinutes) {
 	String document() {
 		StringBuilder json = new StringBuilder("{\"accounts\": [");
 		String delivery = (this.digestMinutes > 0) ? """
-				"delivery": {"format": "prose_xarf", "aggregation": "digest", "digest_minutes": %d},"""
-			.formatted(this.digestMinutes) : "";
+				"delivery": {"format": "prose_xarf", "aggregation": "digest", "digest_seconds": %d},"""
+			.formatted(this.digestMinutes * 60) : "";
 		for (int i = 0; i < this.accounts; i++) {
 			json.append((i > 0) ? ",\n" : "\n").append("""
 					{"ref": "bench-%1$d", "name": "Bench Customer %1$d", "abuse_contact": "abuse@customer%1$d.example",

@@ -93,7 +93,7 @@ final class TransparencyReportBench {
 					caseBase));
 		}
 		db.execute("""
-				insert into mitigation (case_id, type, target, status, effective_at, decision_ground, target_value)
+				insert into mitigation (case_id, type, entity_type, status, effective_at, decision_ground, target)
 				select c.id, (array['content_disable', 'phishing_interstitial', 'legal_block', 'emergency_block'])[1 + c.id % 4],
 				    'url_pattern', 'removed', c.opened_at + interval '2 hours',
 				    (array['DECISION_GROUND_INCOMPATIBLE_CONTENT', 'DECISION_GROUND_ILLEGAL_CONTENT'])[1 + c.id % 2],

@@ -15,7 +15,7 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.content.ReportContent;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 
 import org.springframework.http.HttpStatus;
@@ -90,8 +90,7 @@ class CasePageController {
 					.filter((type) -> type != MitigationType.EMERGENCY_BLOCK)
 					.map(MitigationType::wire)
 					.toList());
-		model.addAttribute("mitigationTargets",
-				Arrays.stream(MitigationTarget.values()).map(MitigationTarget::wire).toList());
+		model.addAttribute("entityTypes", Arrays.stream(EntityType.values()).map(EntityType::wire).toList());
 		return "console/case";
 	}
 

@@ -10,7 +10,7 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.DenialReason;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 
@@ -151,8 +151,8 @@ class CaseStepController {
 
 	/**
 	 * The mitigations the change form keeps ({@code keep_<i>}) with their grace periods
-	 * in hours ({@code grace_<i>}), plus one added ({@code add_type}, {@code add_target},
-	 * {@code add_grace}).
+	 * in hours ({@code grace_<i>}), plus one added ({@code add_type},
+	 * {@code add_entity_type}, {@code add_grace}).
 	 */
 	static List<ProposedMitigation> changedMitigations(List<ProposedMitigation> proposed,
 			MultiValueMap<String, String> form) {
@@ -162,7 +162,7 @@ class CaseStepController {
 				continue;
 			}
 			ProposedMitigation p = proposed.get(i);
-			changed.add(new ProposedMitigation(p.type(), p.target(), p.territorialScope(),
+			changed.add(new ProposedMitigation(p.type(), p.entityType(), p.territorialScope(),
 					hours(form.getFirst("grace_" + i), p.effectiveAfter()), p.expiresAfter(), p.reviewAfter()));
 		}
 		String addType = form.getFirst("add_type");
@@ -170,9 +170,9 @@ class CaseStepController {
 			MitigationType type = MitigationType.fromWire(addType)
 				.orElseThrow(
 						() -> new CaseWorkException(CaseWorkException.Kind.INVALID, "No mitigation type " + addType));
-			MitigationTarget target = MitigationTarget.fromWire(form.getFirst("add_target"))
-				.orElse(MitigationTarget.URL_PATTERN);
-			changed.add(new ProposedMitigation(type, target, List.of(),
+			EntityType entityType = EntityType.fromWire(form.getFirst("add_entity_type"))
+				.orElse(EntityType.URL_PATTERN);
+			changed.add(new ProposedMitigation(type, entityType, List.of(),
 					hours(form.getFirst("add_grace"), Duration.ofHours(24)), null, null));
 		}
 		return changed;

@@ -52,7 +52,7 @@ public class ConsoleWords {
 			"Block by legal order", "emergency_block", "Emergency block", "account_suspend", "Account suspended",
 			"zone_terminate", "Zone terminated");
 
-	private static final Map<String, String> TARGETS = Map.of("url_pattern", "the reported URLs", "zone",
+	private static final Map<String, String> ENTITY_TYPES = Map.of("url_pattern", "the reported URLs", "zone",
 			"the whole zone", "account", "the whole account");
 
 	private static final Map<String, String> REVIEWS = Map.of("none", "No review needed", "one", "One reviewer decides",
@@ -112,8 +112,8 @@ public class ConsoleWords {
 		return lookup(MITIGATION_TYPES, value);
 	}
 
-	public String target(String value) {
-		return lookup(TARGETS, value);
+	public String entityType(String value) {
+		return lookup(ENTITY_TYPES, value);
 	}
 
 	public String review(String value) {

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseView;
+import org.abusedesk.policy.EntityType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -190,7 +191,10 @@ public record Timeline(List<Entry> entries) {
 			case "review" -> words.review(text);
 			case "rule" -> words.rule(text);
 			case "denial_reason" -> words.denialReason(text);
-			case "kind", "decision", "party", "target" -> ConsoleWords.plain(text);
+			case "kind", "decision", "party", "entity_type" -> ConsoleWords.plain(text);
+			// entries written before ADR 0014 named the entity type target; now it is the
+			// URL, zone or account itself
+			case "target" -> EntityType.fromWire(text).isPresent() ? ConsoleWords.plain(text) : text;
 			case "priority" -> words.priority(text);
 			default -> text;
 		};

@@ -115,7 +115,7 @@ public interface Mitigations {
 	 *
 	 * @param caseId the case it belongs to
 	 * @param type wire value, e.g. {@code content_disable}
-	 * @param target {@code url_pattern}, {@code zone} or {@code account}
+	 * @param entityType {@code url_pattern}, {@code zone} or {@code account}
 	 * @param territorialScope ISO 3166 codes it is limited to; empty means everywhere
 	 * @param effectiveAt when it takes effect (the customer's grace period ends)
 	 * @param expiresAt when it lapses unless renewed, or {@code null}
@@ -125,16 +125,16 @@ public interface Mitigations {
 	 * @param actor who decided, e.g. {@code staff:alice} or {@code system}
 	 * @param basis why, for the audit log and the statement of reasons; a
 	 * {@code legal_basis} entry becomes the statement's legal ground
-	 * @param targetValue what it applies to: for {@code url_pattern} the URL target
-	 * (required: an exact URL, or a path prefix ending in {@code *}; never the whole
-	 * property); for {@code zone} and {@code account} the zone or account ref, or
-	 * {@code null} for the case's property or account
+	 * @param target what it applies to: for {@code url_pattern} the URL target (required:
+	 * an exact URL, or a path prefix ending in {@code *}; never the whole property); for
+	 * {@code zone} and {@code account} the zone or account ref, or {@code null} for the
+	 * case's property or account
 	 * @param explanation the decision's plain-language explanation, or {@code null}; it
 	 * is shown to the customer, so it must not name the reporter
 	 */
-	record NewMitigation(long caseId, String type, String target, List<String> territorialScope, Instant effectiveAt,
-			Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis, String targetValue,
-			String explanation) {
+	record NewMitigation(long caseId, String type, String entityType, List<String> territorialScope,
+			Instant effectiveAt, Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis,
+			String target, String explanation) {
 
 		public NewMitigation {
 			territorialScope = List.copyOf(territorialScope);
@@ -145,9 +145,10 @@ public interface Mitigations {
 		 * A mitigation on the case's zone or account (not for {@code url_pattern}, which
 		 * names its URL), without an explanation.
 		 */
-		public NewMitigation(long caseId, String type, String target, List<String> territorialScope,
+		public NewMitigation(long caseId, String type, String entityType, List<String> territorialScope,
 				Instant effectiveAt, Instant expiresAt, Instant reviewAt, String actor, Map<String, Object> basis) {
-			this(caseId, type, target, territorialScope, effectiveAt, expiresAt, reviewAt, actor, basis, null, null);
+			this(caseId, type, entityType, territorialScope, effectiveAt, expiresAt, reviewAt, actor, basis, null,
+					null);
 		}
 
 	}
@@ -157,15 +158,15 @@ public interface Mitigations {
 	 * or {@code removed}
 	 * @param territorialScope ISO 3166 codes it is limited to; empty means everywhere
 	 * @param accountRef the customer account it concerns
-	 * @param targetValue the URL pattern, zone or account ref it applies to
+	 * @param target the URL pattern, zone or account ref it applies to
 	 * @param statement why, in plain language (the statement of reasons)
 	 * @param decisionGround {@code DECISION_GROUND_ILLEGAL_CONTENT} or
 	 * {@code DECISION_GROUND_INCOMPATIBLE_CONTENT}
 	 * @param changeSeq the number of its latest change; the edge's sync cursor
 	 */
-	record Mitigation(long id, long caseId, String type, String target, List<String> territorialScope,
+	record Mitigation(long id, long caseId, String type, String entityType, List<String> territorialScope,
 			MitigationStatus status, Instant effectiveAt, Instant expiresAt, Instant reviewAt, Instant createdAt,
-			String accountRef, String targetValue, String statement, String decisionGround, Instant updatedAt,
+			String accountRef, String target, String statement, String decisionGround, Instant updatedAt,
 			long changeSeq) {
 	}
 

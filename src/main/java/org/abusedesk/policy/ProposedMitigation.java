@@ -3,12 +3,17 @@ package org.abusedesk.policy;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.abusedesk.vocabulary.Seconds;
+
 /**
  * A mitigation a plan proposes. Proposing is not acting: a mitigation takes effect only
- * through the review the plan asks for.
+ * through the review the plan asks for. On the wire its durations are whole seconds
+ * ({@code effective_after_seconds}, ...; ADR 0014).
  *
  * @param type what to do
- * @param target what to do it to
+ * @param entityType the kind of thing it applies to; the thing itself (the reported URLs,
+ * the zone, the account) is known when it is recorded
  * @param territorialScope ISO 3166 codes the mitigation is limited to; empty means
  * everywhere
  * @param effectiveAfter delay between approval and effect (the customer's grace period);
@@ -18,8 +23,10 @@ import java.util.List;
  * @param reviewAfter when after taking effect a person must look at it again, or
  * {@code null}
  */
-public record ProposedMitigation(MitigationType type, MitigationTarget target, List<String> territorialScope,
-		Duration effectiveAfter, Duration expiresAfter, Duration reviewAfter) {
+public record ProposedMitigation(MitigationType type, EntityType entityType, List<String> territorialScope,
+		@JsonProperty("effective_after_seconds") @Seconds Duration effectiveAfter,
+		@JsonProperty("expires_after_seconds") @Seconds Duration expiresAfter,
+		@JsonProperty("review_after_seconds") @Seconds Duration reviewAfter) {
 
 	public ProposedMitigation {
 		territorialScope = List.copyOf(territorialScope);

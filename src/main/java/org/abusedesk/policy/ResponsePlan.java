@@ -3,6 +3,9 @@ package org.abusedesk.policy;
 import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.abusedesk.vocabulary.Seconds;
+
 /**
  * What to do about a report on one service.
  *
@@ -11,8 +14,8 @@ import java.util.List;
  * @param notifications messages to send
  * @param mitigations mitigations proposed; none take effect without the review asked for
  * @param review whether a person must review first
- * @param priority how urgent
- * @param dueIn when a reviewer should have acted
+ * @param priority {@code p1} (most urgent) to {@code p4}
+ * @param dueIn when a reviewer should have acted ({@code due_in_seconds} on the wire)
  * @param denialReason when the plan denies the report, the reason (DOMAIN.md wire value);
  * {@code null} otherwise
  * @param refusal when a guardrail refused the rule's plan at run time, which one and why;
@@ -21,8 +24,9 @@ import java.util.List;
  * @param explanation plain language, fit to show the customer and the reporter
  */
 public record ResponsePlan(String policyVersion, String rule, List<NotificationKind> notifications,
-		List<ProposedMitigation> mitigations, Review review, Priority priority, Duration dueIn, String denialReason,
-		String refusal, String explanation) {
+		List<ProposedMitigation> mitigations, Review review, Priority priority,
+		@JsonProperty("due_in_seconds") @Seconds Duration dueIn, String denialReason, String refusal,
+		String explanation) {
 
 	public ResponsePlan {
 		notifications = List.copyOf(notifications);

@@ -61,8 +61,8 @@ class CaseWorkTests extends EdgeDeskTest {
 					.plan()
 					.mitigations()
 					.stream()
-					.map((m) -> new org.abusedesk.policy.ProposedMitigation(m.type(), m.target(), m.territorialScope(),
-							Duration.ZERO, m.expiresAfter(), m.reviewAfter()))
+					.map((m) -> new org.abusedesk.policy.ProposedMitigation(m.type(), m.entityType(),
+							m.territorialScope(), Duration.ZERO, m.expiresAfter(), m.reviewAfter()))
 					.toList(),
 				"Act now");
 		assertThat(proposed.status()).isEqualTo("awaiting_approval");

@@ -143,7 +143,7 @@ class EmergencyTests extends DeskTest {
 		List<Mitigations.Mitigation> taken = this.mitigations.ofCase(this.caseId);
 		// one block per reported URL, never the whole site
 		String host = "https://blog." + this.catalog.hostedZone();
-		assertThat(taken).extracting(Mitigations.Mitigation::targetValue)
+		assertThat(taken).extracting(Mitigations.Mitigation::target)
 			.containsExactly(host + "/login.php", host + "/pay.php");
 		assertThat(taken).allSatisfy((mitigation) -> {
 			assertThat(mitigation.type()).isEqualTo("emergency_block");

@@ -113,7 +113,7 @@ class ConsoleBrowserTests extends BrowserTest {
 
 		List<Mitigations.Mitigation> recorded = this.mitigations.ofCase(caseId);
 		// one per reported URL, never the whole site
-		assertThat(recorded).extracting(Mitigations.Mitigation::targetValue)
+		assertThat(recorded).extracting(Mitigations.Mitigation::target)
 			.containsExactly("https://blog." + this.catalog.hostedZone() + "/login.php",
 					"https://blog." + this.catalog.hostedZone() + "/pay.php");
 		assertThat(recorded).allSatisfy((mitigation) -> {

@@ -8,7 +8,7 @@ import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.access.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -37,9 +37,9 @@ class ConfirmationTests extends EdgeDeskTest {
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 
 		CasePlan plan = plan(caseId);
-		assertThat(plan.mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::target)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(MitigationType.PHISHING_INTERSTITIAL,
-					MitigationTarget.URL_PATTERN));
+		assertThat(plan.mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::entityType)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN));
 		assertThat(plan.refusals()).isEmpty();
 		assertThat(this.audit.entries("case:" + caseId)).filteredOn((e) -> e.action().equals("case.confirmed"))
 			.singleElement()
@@ -73,9 +73,8 @@ class ConfirmationTests extends EdgeDeskTest {
 		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(201);
 		assertThat(confirmed.json().get("fact").asString()).isEqualTo("malware_confirmed");
 
-		assertThat(plan(caseId).mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::target)
-			.containsExactly(
-					org.assertj.core.groups.Tuple.tuple(MitigationType.MALWARE_BLOCK, MitigationTarget.URL_PATTERN));
+		assertThat(plan(caseId).mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::entityType)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(MitigationType.MALWARE_BLOCK, EntityType.URL_PATTERN));
 		assertThat(this.work.accept(caseId, new Actor("approver-" + this.catalog.id(), Role.REVIEWER)).status())
 			.isEqualTo("actioned");
 		assertThat(edgeFeed(cursor, caseId)).singleElement().satisfies((m) -> {

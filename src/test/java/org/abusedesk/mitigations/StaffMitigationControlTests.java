@@ -10,7 +10,7 @@ import org.abusedesk.Api;
 import org.abusedesk.mitigations.Mitigations;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.access.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 	void staffExtendsAMitigationsExpiry() {
 		String host = "blog." + this.catalog.hostedZone();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, Duration.ofDays(7), null));
 		JsonNode before = latest(phishingCase).get(0);
 		long id = before.get("id").asLong();
@@ -111,8 +111,8 @@ class StaffMitigationControlTests extends EdgeDeskTest {
 		long phishingCase = fileAndActNow("phishing", phishing(host, "/login.php"),
 				MitigationType.PHISHING_INTERSTITIAL);
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, Duration.ofDays(30)));
+		actNow(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, Duration.ofDays(30)));
 
 		// no expiry, no review date in the plan: 90 days after it took effect
 		Mitigations.Mitigation unplanned = this.mitigations.ofCase(phishingCase).get(0);

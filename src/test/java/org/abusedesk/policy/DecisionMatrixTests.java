@@ -201,7 +201,7 @@ class DecisionMatrixTests extends EdgeDeskTest {
 			softly.assertThat(seen.edgeBeforeReview()).as("nothing applied before review").isEmpty();
 			if (!expected.denied()) {
 				softly.assertThat(seen.plan().mitigations())
-					.extracting((m) -> m.type().wire() + "/" + m.target().wire() + "/" + m.territorialScope() + "/"
+					.extracting((m) -> m.type().wire() + "/" + m.entityType().wire() + "/" + m.territorialScope() + "/"
 							+ !m.effectiveAfter().isZero())
 					.as("mitigations proposed for review")
 					.containsExactlyInAnyOrderElementsOf(expected.mitigations()

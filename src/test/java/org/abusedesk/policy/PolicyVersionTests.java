@@ -48,7 +48,7 @@ class PolicyVersionTests extends IntegrationTest {
 		String agent = this.tokens.issue("agent-" + UUID.randomUUID(), Role.AGENT, "test", null);
 		Api.Response shown = new Api(this.port).get("/api/v1/policy", agent);
 		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
-		assertThat(shown.json().get("version").asString()).isEqualTo("default-2");
+		assertThat(shown.json().get("version").asString()).isEqualTo("default-3");
 		assertThat(shown.json().get("document").asString()).contains("proxy.forward");
 		assertThat(this.jdbc.sql("select count(*) from policy_version where active").query(Integer.class).single())
 			.isEqualTo(1);
@@ -57,7 +57,7 @@ class PolicyVersionTests extends IntegrationTest {
 	@Test
 	void activationIsAuditedWithItsAuthorAndExactlyOneVersionIsActive() throws Exception {
 		String version = "test-" + UUID.randomUUID().toString().substring(0, 8);
-		String draft = defaultDocument().replace("version: default-2", "version: " + version);
+		String draft = defaultDocument().replace("version: default-3", "version: " + version);
 		try {
 			PolicyDocuments.ActivePolicy active = this.policies.activate(draft, "staff:alice");
 			assertThat(active.version()).isEqualTo(version);
@@ -68,12 +68,12 @@ class PolicyVersionTests extends IntegrationTest {
 			AuditLog.Entry last = entries.get(entries.size() - 1);
 			assertThat(last.action()).isEqualTo("policy.activated");
 			assertThat(last.actor()).isEqualTo("staff:alice");
-			assertThat(last.details()).contains(version).contains("default-2");
+			assertThat(last.details()).contains(version).contains("default-3");
 		}
 		finally {
 			this.policies.activate(defaultDocument(), "system");
 		}
-		assertThat(this.policies.active().version()).isEqualTo("default-2");
+		assertThat(this.policies.active().version()).isEqualTo("default-3");
 	}
 
 	@Test
@@ -83,7 +83,7 @@ class PolicyVersionTests extends IntegrationTest {
 			.satisfies((ex) -> assertThat(ex.problems().get(0).message()).contains("already stored"));
 		assertThatExceptionOfType(InvalidPolicyException.class)
 			.isThrownBy(() -> this.policies.activate("version: broken-1\nrules: []\n", "staff:mallory"));
-		assertThat(this.policies.active().version()).isEqualTo("default-2");
+		assertThat(this.policies.active().version()).isEqualTo("default-3");
 	}
 
 	@Test
@@ -104,7 +104,7 @@ class PolicyVersionTests extends IntegrationTest {
 				.param("id", reportId)
 				.query(Integer.class)
 				.single() == 1);
-		String draft = defaultDocument().replace("version: default-2", "version: draft-1")
+		String draft = defaultDocument().replace("version: default-3", "version: draft-1")
 			.replace("id: hosting.review", "id: hosting.review_draft");
 		int decisionsBefore = this.jdbc.sql("select count(*) from decision").query(Integer.class).single();
 
@@ -117,7 +117,7 @@ class PolicyVersionTests extends IntegrationTest {
 		assertThat(this.policies.backtest(defaultDocument(), since, 3).changed()).isZero();
 		assertThat(this.jdbc.sql("select count(*) from decision").query(Integer.class).single())
 			.isEqualTo(decisionsBefore);
-		assertThat(this.policies.active().version()).isEqualTo("default-2");
+		assertThat(this.policies.active().version()).isEqualTo("default-3");
 	}
 
 }

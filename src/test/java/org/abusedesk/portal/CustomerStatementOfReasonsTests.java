@@ -14,7 +14,7 @@ import java.util.Locale;
 import jakarta.mail.internet.MimeMessage;
 import org.abusedesk.Api;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class CustomerStatementOfReasonsTests extends EdgeDeskTest {
 	void aLegalBlockNamesTheLawAndTheCountriesItAppliesIn() {
 		String host = "blog." + this.catalog.hostedZone();
 		long caseId = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN, List.of("DE"),
+		actNow(caseId, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
 				Duration.ZERO, null, null));
 
 		String words = body(awaitMessageTo(this.catalog.hoster(), "Action taken on your content (case " + caseId));

@@ -11,7 +11,7 @@ import java.util.List;
 
 import org.abusedesk.WebForm.Part;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -86,13 +86,13 @@ class PublicPagesTests extends EdgeDeskTest {
 		String host = "blog." + this.catalog.hostedZone();
 		String anonymous = this.catalog.report(host, "send", "send-anon");
 		long caseId = fileAndAwaitCase("general", anonymous);
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		long id = this.jdbc.sql("select id from mitigation where case_id = :case order by id limit 1")
 			.param("case", caseId)
 			.query(Long.class)
 			.single();
-		String target = this.jdbc.sql("select target_value from mitigation where id = :id")
+		String target = this.jdbc.sql("select target from mitigation where id = :id")
 			.param("id", id)
 			.query(String.class)
 			.single();

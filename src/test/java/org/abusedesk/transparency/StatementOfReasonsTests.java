@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.abusedesk.Api;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.access.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -34,15 +34,15 @@ class StatementOfReasonsTests extends EdgeDeskTest {
 	void everyMitigationTypeYieldsAStatementThatPassesTheDatabasesRules() {
 		String host = "blog." + this.catalog.hostedZone();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/rita-smith/login.php"));
-		approve(phishingCase, mitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN),
-				mitigation(MitigationType.MALWARE_BLOCK, MitigationTarget.URL_PATTERN));
+		approve(phishingCase, mitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN),
+				mitigation(MitigationType.MALWARE_BLOCK, EntityType.URL_PATTERN));
 		long generalCase = fileAndAwaitCase("general", phishing(host, "/shop.html"));
-		approve(generalCase, mitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN),
-				mitigation(MitigationType.ACCOUNT_SUSPEND, MitigationTarget.ACCOUNT),
-				mitigation(MitigationType.ZONE_TERMINATE, MitigationTarget.ZONE));
+		approve(generalCase, mitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN),
+				mitigation(MitigationType.ACCOUNT_SUSPEND, EntityType.ACCOUNT),
+				mitigation(MitigationType.ZONE_TERMINATE, EntityType.ZONE));
 		long orderCase = fileAndAwaitCase("legal_order", legalOrder(host, "/banned.html"));
-		approve(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("DE"), Duration.ZERO, null, null));
+		approve(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("DE"),
+				Duration.ZERO, null, null));
 		long threatCase = fileAndAwaitCase("threat", phishing(host, "/threat.html").replace("\"good_faith\": true}",
 				"\"good_faith\": true, \"imminent\": true}"));
 		emergency(threatCase);
@@ -115,8 +115,8 @@ class StatementOfReasonsTests extends EdgeDeskTest {
 			.replace("\"territorial_scope\": [\"DE\"]", "\"territorial_scope\": [\"US\"]")
 			.replace("Landgericht Berlin", "District Court");
 		long orderCase = fileAndAwaitCase("legal_order", order);
-		approve(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
-				List.of("US"), Duration.ZERO, null, null));
+		approve(orderCase, new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN, List.of("US"),
+				Duration.ZERO, null, null));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> statements(List.of(orderCase)).size() == 1);
 		assertThat(this.jdbc.sql("select status from statement_of_reasons where case_id = :case")
@@ -125,7 +125,7 @@ class StatementOfReasonsTests extends EdgeDeskTest {
 			.single()).isEqualTo("outside_scope");
 	}
 
-	private static ProposedMitigation mitigation(MitigationType type, MitigationTarget target) {
+	private static ProposedMitigation mitigation(MitigationType type, EntityType target) {
 		return new ProposedMitigation(type, target, List.of(), Duration.ZERO, null, null);
 	}
 

@@ -130,7 +130,7 @@ public final class TransparencyHistory {
 
 		private void mitigation(long caseId, String type, String status, int effectiveAfter, String ground) {
 			this.jdbc.sql("""
-					insert into mitigation (case_id, type, target, status, effective_at, decision_ground, target_value)
+					insert into mitigation (case_id, type, entity_type, status, effective_at, decision_ground, target)
 					values (:case, :type, 'url_pattern', :status, :effective, :ground, 'https://seeded.example/x')""")
 				.param("case", caseId)
 				.param("type", type)
@@ -334,7 +334,7 @@ public final class TransparencyHistory {
 
 		private long mitigation(long caseId, String type, String status, Instant effective) {
 			return this.jdbc.sql("""
-					insert into mitigation (case_id, type, target, status, effective_at, decision_ground, target_value)
+					insert into mitigation (case_id, type, entity_type, status, effective_at, decision_ground, target)
 					values (:case, :type, 'url_pattern', :status, :effective, 'DECISION_GROUND_ILLEGAL_CONTENT',
 					    'https://seeded.example/x')
 					returning id""")

@@ -141,7 +141,7 @@ class AppealDecisions {
 			.filter((account) -> account != null && account.abuseContact() != null)
 			.findFirst()
 			.ifPresent((account) -> this.messages
-				.queue(this.notices.toCustomer(appeal, account.abuseContact(), mitigation.targetValue())));
+				.queue(this.notices.toCustomer(appeal, account.abuseContact(), mitigation.target())));
 		caseReports.forEach((report) -> this.notices.toReporter(appeal, report).ifPresent(this.messages::queue));
 		if (reversed) {
 			// last: lifting takes the change-sequence lock, held until commit

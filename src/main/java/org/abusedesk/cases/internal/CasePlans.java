@@ -86,7 +86,7 @@ class CasePlans {
 	static boolean stronger(List<ProposedMitigation> proposed, List<ProposedMitigation> changed) {
 		for (ProposedMitigation mitigation : changed) {
 			boolean covered = proposed.stream()
-				.anyMatch((p) -> p.type() == mitigation.type() && p.target() == mitigation.target()
+				.anyMatch((p) -> p.type() == mitigation.type() && p.entityType() == mitigation.entityType()
 						&& p.territorialScope().containsAll(mitigation.territorialScope())
 						&& mitigation.effectiveAfter().compareTo(p.effectiveAfter()) >= 0);
 			if (!covered) {

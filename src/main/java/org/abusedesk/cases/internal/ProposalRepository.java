@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.abusedesk.cases.CasePlan;
 import org.abusedesk.cases.CaseView;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.abusedesk.policy.Review;
@@ -107,11 +107,11 @@ class ProposalRepository {
 		for (ProposedMitigation mitigation : plan.mitigations()) {
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("type", mitigation.type().wire());
-			entry.put("target", mitigation.target().wire());
+			entry.put("entity_type", mitigation.entityType().wire());
 			entry.put("territorial_scope", mitigation.territorialScope());
-			entry.put("effective_after", mitigation.effectiveAfter().toSeconds());
-			entry.put("expires_after", seconds(mitigation.expiresAfter()));
-			entry.put("review_after", seconds(mitigation.reviewAfter()));
+			entry.put("effective_after_seconds", mitigation.effectiveAfter().toSeconds());
+			entry.put("expires_after_seconds", seconds(mitigation.expiresAfter()));
+			entry.put("review_after_seconds", seconds(mitigation.reviewAfter()));
 			mitigations.add(entry);
 		}
 		Map<String, Object> document = new LinkedHashMap<>();
@@ -129,9 +129,9 @@ class ProposalRepository {
 			List<String> scope = new ArrayList<>();
 			entry.get("territorial_scope").forEach((code) -> scope.add(code.asString()));
 			mitigations.add(new ProposedMitigation(MitigationType.fromWire(entry.get("type").asString()).orElseThrow(),
-					MitigationTarget.fromWire(entry.get("target").asString()).orElseThrow(), scope,
-					Duration.ofSeconds(entry.get("effective_after").asLong()), duration(entry.get("expires_after")),
-					duration(entry.get("review_after"))));
+					EntityType.fromWire(entry.get("entity_type").asString()).orElseThrow(), scope,
+					Duration.ofSeconds(entry.get("effective_after_seconds").asLong()),
+					duration(entry.get("expires_after_seconds")), duration(entry.get("review_after_seconds"))));
 		}
 		return new CasePlan(mitigations, Review.fromWire(document.get("review").asString()).orElseThrow(),
 				texts(document.get("explanations")), texts(document.get("refusals")));

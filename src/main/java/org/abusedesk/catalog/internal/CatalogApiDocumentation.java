@@ -78,8 +78,16 @@ class CatalogApiDocumentation {
 		Schema<?> delivery = new ObjectSchema().description("How the contact wants our notices")
 			.addProperty("format", new StringSchema()._enum(WireValue.wires(DeliveryPreference.Format.class)))
 			.addProperty("aggregation", new StringSchema()._enum(WireValue.wires(DeliveryPreference.Aggregation.class)))
+			.addProperty("digest_seconds",
+					new IntegerSchema().minimum(java.math.BigDecimal.valueOf(60))
+						.maximum(java.math.BigDecimal.valueOf(86400))
+						.multipleOf(java.math.BigDecimal.valueOf(60))
+						.description("Seconds between digests, in whole minutes; only (and then required) with digest"))
 			.addProperty("digest_minutes",
-					new IntegerSchema().minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(1440)));
+					new IntegerSchema().minimum(java.math.BigDecimal.ONE)
+						.maximum(java.math.BigDecimal.valueOf(1440))
+						.deprecated(true)
+						.description("The spelling of digest_seconds before ADR 0014, in minutes; still read"));
 		Schema<?> origin = new ObjectSchema().description("Only with proxy: where the content really is")
 			.addProperty("address", new StringSchema().description("An IP address or host name"))
 			.addProperty("host_name", new StringSchema())

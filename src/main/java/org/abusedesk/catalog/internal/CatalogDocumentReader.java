@@ -37,7 +37,8 @@ final class CatalogDocumentReader {
 
 	private static final Set<String> ORIGIN_FIELDS = Set.of("address", "host_name", "host_abuse_contact", "delivery");
 
-	private static final Set<String> DELIVERY_FIELDS = Set.of("format", "aggregation", "digest_minutes");
+	private static final Set<String> DELIVERY_FIELDS = Set.of("format", "aggregation", "digest_seconds",
+			"digest_minutes");
 
 	private static final int MAX_TEXT = 500;
 
@@ -249,8 +250,9 @@ final class CatalogDocumentReader {
 
 	/**
 	 * {@code {"format": "prose" | "prose_xarf" | "arf", "aggregation": "immediate" |
-	 * "digest", "digest_minutes": 1..1440}}; {@code digest_minutes} only (and then
-	 * required) with a digest.
+	 * "digest", "digest_seconds": 60..86400}} in whole minutes; {@code digest_seconds}
+	 * only (and then required) with a digest. {@code digest_minutes} (1..1440), its
+	 * spelling before ADR 0014, is still read.
 	 */
 	private DeliveryPreference readDelivery(Fields fields, String path, JsonNode node) {
 		if (node == null || node.isNull()) {
@@ -278,22 +280,55 @@ final class CatalogDocumentReader {
 			fields.error(prefix + "aggregation", "invalid",
 					"must be one of " + WireValue.allowed(DeliveryPreference.Aggregation.class));
 		}
-		JsonNode minutesNode = node.get("digest_minutes");
 		int minutes = 0;
-		if (aggregation == DeliveryPreference.Aggregation.DIGEST) {
-			if (minutesNode == null || !minutesNode.isIntegralNumber() || minutesNode.asInt() < 1
-					|| minutesNode.asInt() > DeliveryPreference.MAX_DIGEST_MINUTES) {
-				fields.error(prefix + "digest_minutes", "invalid",
-						"a digest needs digest_minutes between 1 and " + DeliveryPreference.MAX_DIGEST_MINUTES);
-			}
-			else {
-				minutes = minutesNode.asInt();
+		String field = digestField(node);
+		if (field == null) {
+			fields.error(prefix + "digest_minutes", "invalid",
+					"digest_minutes is the old spelling of digest_seconds: give only digest_seconds");
+		}
+		else if (aggregation == DeliveryPreference.Aggregation.DIGEST) {
+			minutes = digestMinutes(node.get(field), field.equals("digest_minutes") ? 60 : 1);
+			if (minutes == 0) {
+				fields.error(prefix + field, "invalid",
+						field.equals("digest_minutes")
+								? "a digest needs digest_minutes between 1 and " + DeliveryPreference.MAX_DIGEST_MINUTES
+								: "a digest needs digest_seconds between 60 and "
+										+ DeliveryPreference.MAX_DIGEST_MINUTES * 60 + ", in whole minutes");
 			}
 		}
-		else if (minutesNode != null && !minutesNode.isNull()) {
-			fields.error(prefix + "digest_minutes", "not_applicable", "only with aggregation digest");
+		else if (node.get(field) != null && !node.get(field).isNull()) {
+			fields.error(prefix + field, "not_applicable", "only with aggregation digest");
 		}
 		return (fields.errors.size() > before) ? null : new DeliveryPreference(format, aggregation, minutes);
+	}
+
+	/**
+	 * Which field gives the digest's interval: {@code digest_seconds}, or
+	 * {@code digest_minutes}, its old spelling, still read; {@code null} when both are
+	 * given.
+	 */
+	private static String digestField(JsonNode node) {
+		boolean seconds = node.get("digest_seconds") != null && !node.get("digest_seconds").isNull();
+		boolean minutes = node.get("digest_minutes") != null && !node.get("digest_minutes").isNull();
+		if (seconds && minutes) {
+			return null;
+		}
+		return minutes ? "digest_minutes" : "digest_seconds";
+	}
+
+	/**
+	 * The digest's interval in whole minutes from a count of {@code unitSeconds}, or 0
+	 * when it is not a whole number of minutes from 1 to the maximum.
+	 */
+	private static int digestMinutes(JsonNode value, int unitSeconds) {
+		if (value == null || !value.isIntegralNumber()) {
+			return 0;
+		}
+		long seconds = value.asLong() * unitSeconds;
+		if (seconds % 60 != 0 || seconds < 60 || seconds > DeliveryPreference.MAX_DIGEST_MINUTES * 60L) {
+			return 0;
+		}
+		return (int) (seconds / 60);
 	}
 
 	private Origin readOrigin(Fields fields, String path, JsonNode node) {

@@ -171,7 +171,7 @@ class CustomerNotices {
 		for (Mitigation mitigation : distinct) {
 			String scope = mitigation.territorialScope().isEmpty() ? ""
 					: " (only in " + String.join(", ", mitigation.territorialScope()) + ")";
-			lines.add("- " + UrlTargets.describe(mitigation.targetValue()) + scope);
+			lines.add("- " + UrlTargets.describe(mitigation.target()) + scope);
 		}
 		if (change != Change.LIFTED) {
 			lines.add("");

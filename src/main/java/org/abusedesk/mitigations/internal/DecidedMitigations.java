@@ -14,7 +14,7 @@ import org.abusedesk.cases.ProposalApproved;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportStatus;
 import org.abusedesk.intake.Reports;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.ProposedMitigation;
 
 import org.springframework.context.event.EventListener;
@@ -65,17 +65,17 @@ class DecidedMitigations {
 		if (proposed.isEmpty()) {
 			return;
 		}
-		List<String> urlTargets = proposed.stream().anyMatch((m) -> m.target() == MitigationTarget.URL_PATTERN)
+		List<String> urlTargets = proposed.stream().anyMatch((m) -> m.entityType() == EntityType.URL_PATTERN)
 				? urlTargets(reportIds) : List.of();
 		Instant now = Instant.now();
 		List<NewMitigation> taken = new ArrayList<>();
 		for (ProposedMitigation mitigation : proposed) {
-			List<String> values = (mitigation.target() == MitigationTarget.URL_PATTERN) ? urlTargets
+			List<String> values = (mitigation.entityType() == EntityType.URL_PATTERN) ? urlTargets
 					: java.util.Collections.singletonList(null);
 			if (values.isEmpty()) {
 				Map<String, Object> details = new LinkedHashMap<>(basis);
 				details.put("type", mitigation.type().wire());
-				details.put("target", mitigation.target().wire());
+				details.put("entity_type", mitigation.entityType().wire());
 				details.put("reason", "no_reported_urls");
 				this.audit.append("case:" + caseId, actor, "mitigation.not_taken", details);
 				continue;
@@ -84,7 +84,7 @@ class DecidedMitigations {
 			Instant expires = (mitigation.expiresAfter() != null) ? effective.plus(mitigation.expiresAfter()) : null;
 			Instant review = (mitigation.reviewAfter() != null) ? effective.plus(mitigation.reviewAfter()) : null;
 			for (String value : values) {
-				taken.add(new NewMitigation(caseId, mitigation.type().wire(), mitigation.target().wire(),
+				taken.add(new NewMitigation(caseId, mitigation.type().wire(), mitigation.entityType().wire(),
 						mitigation.territorialScope(), effective, expires, review, actor, basis, value, null));
 			}
 		}

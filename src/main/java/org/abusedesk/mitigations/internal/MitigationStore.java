@@ -59,9 +59,9 @@ class MitigationStore implements Mitigations {
 	public Mitigation create(NewMitigation decided) {
 		// none without an expiry sits unreviewed for ever
 		NewMitigation mitigation = (decided.expiresAt() == null && decided.reviewAt() == null)
-				? new NewMitigation(decided.caseId(), decided.type(), decided.target(), decided.territorialScope(),
+				? new NewMitigation(decided.caseId(), decided.type(), decided.entityType(), decided.territorialScope(),
 						decided.effectiveAt(), null, decided.effectiveAt().plus(this.defaultReviewAfter),
-						decided.actor(), decided.basis(), decided.targetValue(), decided.explanation())
+						decided.actor(), decided.basis(), decided.target(), decided.explanation())
 				: decided;
 		boolean active = !mitigation.effectiveAt().isAfter(Instant.now());
 		MitigationStatus status = active ? MitigationStatus.ACTIVE : MitigationStatus.PENDING;
@@ -70,17 +70,17 @@ class MitigationStore implements Mitigations {
 			.query((rs, n) -> new CaseRef(rs.getString("account_ref"), rs.getString("property")))
 			.optional()
 			.orElse(new CaseRef(null, null));
-		String targetValue = targetValue(mitigation, ref);
+		String target = target(mitigation, ref);
 		Object legalBasis = mitigation.basis().get("legal_basis");
-		StatementOfReasons statement = StatementOfReasons.of(mitigation.type(), UrlTargets.describe(targetValue),
+		StatementOfReasons statement = StatementOfReasons.of(mitigation.type(), UrlTargets.describe(target),
 				mitigation.territorialScope(), (legalBasis != null) ? legalBasis.toString() : null,
 				mitigation.explanation());
 		long id = this.jdbc.sql("select nextval('mitigation_id_seq')").query(Long.class).single();
 		Map<String, Object> details = new LinkedHashMap<>(mitigation.basis());
 		details.put("mitigation_id", id);
 		details.put("type", mitigation.type());
-		details.put("target", mitigation.target());
-		details.put("target_value", targetValue);
+		details.put("entity_type", mitigation.entityType());
+		details.put("target", target);
 		details.put("territorial_scope", mitigation.territorialScope());
 		details.put("status", status.wire());
 		details.put("effective_at", mitigation.effectiveAt());
@@ -90,15 +90,15 @@ class MitigationStore implements Mitigations {
 		this.audit.append("case:" + mitigation.caseId(), mitigation.actor(),
 				active ? "mitigation.activated" : "mitigation.created", details);
 		this.jdbc.sql("""
-				insert into mitigation (id, case_id, type, target, territorial_scope, status, effective_at, expires_at,
-				    review_at, account_ref, property, target_value, statement, decision_ground, legal_ground,
+				insert into mitigation (id, case_id, type, entity_type, territorial_scope, status, effective_at,
+				    expires_at, review_at, account_ref, property, target, statement, decision_ground, legal_ground,
 				    incompatible_ground)
-				values (:id, :case, :type, :target, cast(:scope as text[]), :status, :effective, :expires, :review,
+				values (:id, :case, :type, :entityType, cast(:scope as text[]), :status, :effective, :expires, :review,
 				    :account, :property, :value, :statement, :ground, :legal, :incompatible)""")
 			.param("id", id)
 			.param("case", mitigation.caseId())
 			.param("type", mitigation.type())
-			.param("target", mitigation.target())
+			.param("entityType", mitigation.entityType())
 			.param("scope", "{" + String.join(",", mitigation.territorialScope()) + "}")
 			.param("status", status.wire())
 			.param("effective", Timestamp.from(mitigation.effectiveAt()))
@@ -106,7 +106,7 @@ class MitigationStore implements Mitigations {
 			.param("review", timestamp(mitigation.reviewAt()))
 			.param("account", ref.accountRef())
 			.param("property", ref.property())
-			.param("value", targetValue)
+			.param("value", target)
 			.param("statement", statement.text())
 			.param("ground", statement.decisionGround())
 			.param("legal", statement.legalGround())
@@ -123,9 +123,9 @@ class MitigationStore implements Mitigations {
 	 * (never the whole property); a {@code zone} is the case's property and an
 	 * {@code account} the case's account unless the caller names one.
 	 */
-	private static String targetValue(NewMitigation mitigation, CaseRef ref) {
-		String given = mitigation.targetValue();
-		String value = switch (mitigation.target()) {
+	private static String target(NewMitigation mitigation, CaseRef ref) {
+		String given = mitigation.target();
+		String value = switch (mitigation.entityType()) {
 			case "url_pattern" -> {
 				if (given == null || given.isBlank()) {
 					throw new IllegalArgumentException(
@@ -135,10 +135,10 @@ class MitigationStore implements Mitigations {
 			}
 			case "zone" -> (given != null) ? given : ref.property();
 			case "account" -> (given != null) ? given : ref.accountRef();
-			default -> throw new IllegalArgumentException("Unknown mitigation target " + mitigation.target());
+			default -> throw new IllegalArgumentException("Unknown entity type " + mitigation.entityType());
 		};
 		if (value == null) {
-			throw new IllegalArgumentException("Case " + mitigation.caseId() + " has no " + mitigation.target());
+			throw new IllegalArgumentException("Case " + mitigation.caseId() + " has no " + mitigation.entityType());
 		}
 		return value;
 	}
@@ -410,12 +410,12 @@ class MitigationStore implements Mitigations {
 	}
 
 	static Mitigation map(ResultSet rs, int row) throws SQLException {
-		return new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"), rs.getString("target"),
-				List.of((String[]) rs.getArray("territorial_scope").getArray()),
+		return new Mitigation(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"),
+				rs.getString("entity_type"), List.of((String[]) rs.getArray("territorial_scope").getArray()),
 				MitigationStatus.fromWire(rs.getString("status")).orElseThrow(),
 				instant(rs.getTimestamp("effective_at")), instant(rs.getTimestamp("expires_at")),
 				instant(rs.getTimestamp("review_at")), instant(rs.getTimestamp("created_at")),
-				rs.getString("account_ref"), rs.getString("target_value"), rs.getString("statement"),
+				rs.getString("account_ref"), rs.getString("target"), rs.getString("statement"),
 				rs.getString("decision_ground"), instant(rs.getTimestamp("updated_at")), rs.getLong("change_seq"));
 	}
 

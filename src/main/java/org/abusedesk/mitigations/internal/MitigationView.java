@@ -22,8 +22,8 @@ record MitigationView(long id, long caseId, String type, String entityType, Stri
 	static MitigationView of(Mitigation mitigation) {
 		String interstitial = "phishing_interstitial".equals(mitigation.type()) ? "/interstitial/" + mitigation.id()
 				: null;
-		return new MitigationView(mitigation.id(), mitigation.caseId(), mitigation.type(), mitigation.target(),
-				mitigation.targetValue(), mitigation.accountRef(), mitigation.territorialScope(), mitigation.status(),
+		return new MitigationView(mitigation.id(), mitigation.caseId(), mitigation.type(), mitigation.entityType(),
+				mitigation.target(), mitigation.accountRef(), mitigation.territorialScope(), mitigation.status(),
 				mitigation.effectiveAt(), mitigation.expiresAt(), interstitial, mitigation.changeSeq(),
 				mitigation.updatedAt());
 	}

@@ -50,7 +50,7 @@ class PhishingInterstitial {
 		String language = InterstitialLanguage.of(request);
 		Map<String, String> words = InterstitialLanguage.words(language);
 		// a path prefix in words: a visitor does not read the edge's patterns
-		String target = mitigation.targetValue();
+		String target = mitigation.target();
 		model.addAttribute("site",
 				target.endsWith(UrlTargets.PREFIX)
 						? target.substring(0, target.length() - UrlTargets.PREFIX.length()) + " " + words.get("under")

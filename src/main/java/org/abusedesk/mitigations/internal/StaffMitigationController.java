@@ -54,7 +54,7 @@ class StaffMitigationController {
 			Instant reviewAt, long changeSeq, Instant updatedAt) {
 
 		static StaffView of(Mitigation m) {
-			return new StaffView(m.id(), m.caseId(), m.type(), m.target(), m.targetValue(), m.accountRef(),
+			return new StaffView(m.id(), m.caseId(), m.type(), m.entityType(), m.target(), m.accountRef(),
 					m.territorialScope(), m.status(), m.effectiveAt(), m.expiresAt(), m.reviewAt(), m.changeSeq(),
 					m.updatedAt());
 		}

@@ -21,33 +21,33 @@ record StatementOfReasons(String text, String decisionGround, String legalGround
 
 	static final String INCOMPATIBLE = "DECISION_GROUND_INCOMPATIBLE_CONTENT";
 
-	static StatementOfReasons of(String type, String targetValue, List<String> territorialScope, String legalBasis,
+	static StatementOfReasons of(String type, String target, List<String> territorialScope, String legalBasis,
 			String explanation) {
 		String where = territorialScope.isEmpty() ? "" : " in " + String.join(", ", territorialScope);
 		StatementOfReasons statement = switch (type) {
-			case "phishing_interstitial" -> incompatible("Visitors to " + targetValue + " see a warning page before "
+			case "phishing_interstitial" -> incompatible("Visitors to " + target + " see a warning page before "
 					+ "the site, because it was reported as phishing (a page that imitates another organisation to "
 					+ "obtain passwords or payment details) and we confirmed the report.",
 					"Acceptable use policy: phishing");
-			case "malware_block" -> incompatible("Access to " + targetValue + " is blocked because it was reported "
+			case "malware_block" -> incompatible("Access to " + target + " is blocked because it was reported "
 					+ "as distributing malware and we confirmed the report.", "Acceptable use policy: malware");
 			case "content_disable" -> incompatible(
-					"The content at " + targetValue + " is disabled because it was "
+					"The content at " + target + " is disabled because it was "
 							+ "reported as breaking our terms of service and we confirmed the report.",
 					"Terms of service: prohibited content");
 			case "legal_block" -> illegal(
-					"Access to " + targetValue + " is blocked" + where + " to comply with a "
+					"Access to " + target + " is blocked" + where + " to comply with a "
 							+ "legal order of a competent authority.",
 					(legalBasis != null) ? legalBasis : "Legal order");
 			case "emergency_block" -> illegal(
-					"Access to " + targetValue + " is blocked for a limited time because "
+					"Access to " + target + " is blocked for a limited time because "
 							+ "it poses an imminent threat to a person's life or safety. Two reviewers approved it.",
 					(legalBasis != null) ? legalBasis : "Imminent threat to life or safety");
-			case "account_suspend" -> incompatible("The account " + targetValue + " is suspended because of repeated "
+			case "account_suspend" -> incompatible("The account " + target + " is suspended because of repeated "
 					+ "or serious breaches of our terms of service.", "Terms of service: repeated violations");
-			case "zone_terminate" -> incompatible("Our service for " + targetValue + " is ended because of repeated "
+			case "zone_terminate" -> incompatible("Our service for " + target + " is ended because of repeated "
 					+ "or serious breaches of our terms of service.", "Terms of service: repeated violations");
-			default -> incompatible("We restricted " + targetValue + " because it breaks our terms of service.",
+			default -> incompatible("We restricted " + target + " because it breaks our terms of service.",
 					"Terms of service");
 		};
 		if (legalBasis != null && INCOMPATIBLE.equals(statement.decisionGround())) {

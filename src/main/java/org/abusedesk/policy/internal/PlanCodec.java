@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +26,7 @@ final class PlanCodec {
 		for (ProposedMitigation mitigation : mitigations) {
 			Map<String, Object> row = new LinkedHashMap<>();
 			row.put("type", mitigation.type().wire());
-			row.put("target", mitigation.target().wire());
+			row.put("entity_type", mitigation.entityType().wire());
 			row.put("territorial_scope", mitigation.territorialScope());
 			row.put("effective_after_seconds", mitigation.effectiveAfter().toSeconds());
 			row.put("expires_after_seconds",
@@ -44,7 +44,7 @@ final class PlanCodec {
 			List<String> scope = new ArrayList<>();
 			row.get("territorial_scope").forEach((code) -> scope.add(code.asString()));
 			mitigations.add(new ProposedMitigation(MitigationType.fromWire(row.get("type").asString()).orElseThrow(),
-					MitigationTarget.fromWire(row.get("target").asString()).orElseThrow(), scope,
+					EntityType.fromWire(row.get("entity_type").asString()).orElseThrow(), scope,
 					Duration.ofSeconds(row.get("effective_after_seconds").asLong()),
 					seconds(row.get("expires_after_seconds")), seconds(row.get("review_after_seconds"))));
 		}

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.CampaignSettings;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
@@ -55,6 +55,12 @@ final class PolicyCompiler {
 	private static final Pattern JURISDICTION = Pattern.compile("[A-Z]{2}");
 
 	private static final Duration MAX_DURATION = Duration.ofDays(366);
+
+	/**
+	 * A mitigation's {@code entity_type} as versions stored before ADR 0014 spell it; a
+	 * stored version's text never changes, so it is still read.
+	 */
+	private static final String TARGET_ALIAS = "target";
 
 	/**
 	 * @param policy the compiled policy; {@code null} when there are problems
@@ -350,12 +356,20 @@ final class PolicyCompiler {
 		List<MitigationTemplate> mitigations = new ArrayList<>();
 		for (Node item : sequence.getValue()) {
 			if (!(item instanceof MappingNode)) {
-				problem(item, "a mitigation must be a mapping with type and target");
+				problem(item, "a mitigation must be a mapping with type and entity_type");
 				continue;
 			}
-			Map<String, Node> fields = mapping(item, Set.of("type", "target", "scope", "delay", "expires", "review"));
+			Map<String, Node> fields = mapping(item,
+					Set.of("type", "entity_type", TARGET_ALIAS, "scope", "delay", "expires", "review"));
+			if (fields.containsKey(TARGET_ALIAS)) {
+				if (fields.containsKey("entity_type")) {
+					problem(fields.get(TARGET_ALIAS),
+							"target is the old spelling of entity_type: give entity_type only");
+				}
+				fields.putIfAbsent("entity_type", fields.get(TARGET_ALIAS));
+			}
 			MitigationType type = enumValue(item, fields, "type", MitigationType::fromWire);
-			MitigationTarget target = enumValue(item, fields, "target", MitigationTarget::fromWire);
+			EntityType entityType = enumValue(item, fields, "entity_type", EntityType::fromWire);
 			String scope = (fields.get("scope") != null) ? scalar(fields.get("scope")) : "global";
 			if (scope != null && !scope.equals("global") && !scope.equals("order")) {
 				problem(fields.get("scope"), "scope must be global or order (the legal order's territory)");
@@ -366,8 +380,9 @@ final class PolicyCompiler {
 					: emergency ? EMERGENCY_EXPIRY : null;
 			Duration review = (fields.get("review") != null) ? duration(fields.get("review"))
 					: emergency ? EMERGENCY_REVIEW : null;
-			if (type != null && target != null) {
-				mitigations.add(new MitigationTemplate(type, target, "order".equals(scope), delay, expires, review));
+			if (type != null && entityType != null) {
+				mitigations
+					.add(new MitigationTemplate(type, entityType, "order".equals(scope), delay, expires, review));
 			}
 		}
 		return List.copyOf(mitigations);

@@ -69,11 +69,10 @@ class CustomerController {
 
 		/** With the statement of reasons in plain words, as the notice email gives it. */
 		static CustomerMitigation of(Mitigation mitigation, CustomerStatements statements) {
-			return new CustomerMitigation(mitigation.id(), mitigation.type(), mitigation.target(),
-					mitigation.targetValue(), mitigation.territorialScope(), mitigation.status(),
-					mitigation.effectiveAt(), mitigation.expiresAt(), mitigation.createdAt(), mitigation.updatedAt(),
-					mitigation.statement(), mitigation.decisionGround(),
-					MitigationStatus.REVIEWABLE.contains(mitigation.status()),
+			return new CustomerMitigation(mitigation.id(), mitigation.type(), mitigation.entityType(),
+					mitigation.target(), mitigation.territorialScope(), mitigation.status(), mitigation.effectiveAt(),
+					mitigation.expiresAt(), mitigation.createdAt(), mitigation.updatedAt(), mitigation.statement(),
+					mitigation.decisionGround(), MitigationStatus.REVIEWABLE.contains(mitigation.status()),
 					statements.of(mitigation.id()).orElse(null));
 		}
 

@@ -57,7 +57,7 @@ final class ReferralMessage {
 			lines.add("None yet; an emergency block awaits the approval of two of our staff.");
 		}
 		for (Mitigations.Mitigation mitigation : taken) {
-			lines.add("  " + mitigation.type() + " on " + mitigation.targetValue() + " (" + mitigation.status().wire()
+			lines.add("  " + mitigation.type() + " on " + mitigation.target() + " (" + mitigation.status().wire()
 					+ ((mitigation.expiresAt() != null) ? ", until " + mitigation.expiresAt() : "") + ")");
 		}
 		return String.join("\n", lines) + "\n";

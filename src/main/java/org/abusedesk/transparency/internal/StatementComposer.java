@@ -114,7 +114,7 @@ class StatementComposer {
 	private static void common(Map<String, Object> statement, StatementFacts facts, String applicationDate,
 			String decisionFacts) {
 		statement.put("content_type", List.of("CONTENT_TYPE_OTHER"));
-		statement.put("content_type_other", contentType(facts.target()));
+		statement.put("content_type_other", contentType(facts.entityType()));
 		Category category = category(facts);
 		statement.put("category", category.category());
 		if (category.keyword() != null) {
@@ -136,8 +136,8 @@ class StatementComposer {
 		statement.put("automated_decision", "AUTOMATED_DECISION_NOT_AUTOMATED");
 	}
 
-	private static String contentType(String target) {
-		return switch (target) {
+	private static String contentType(String entityType) {
+		return switch (entityType) {
 			case "account" -> "A customer account of a hosting or network service";
 			case "zone" -> "A domain (zone) and every site under it";
 			default -> "A web page or file at an address we serve";

@@ -11,7 +11,7 @@ import java.util.List;
  * @param mitigationId the mitigation
  * @param caseId its case
  * @param type the mitigation type (wire value)
- * @param target {@code url_pattern}, {@code zone} or {@code account}
+ * @param entityType {@code url_pattern}, {@code zone} or {@code account}
  * @param territorialScope the mitigation's scope as stored (ISO 3166 codes, empty for
  * everywhere)
  * @param status the mitigation's status now
@@ -30,7 +30,7 @@ import java.util.List;
  * @param orderLegalBasis a legal order's legal basis, or {@code null}
  * @param lifted whether staff lifted it (a restoration)
  */
-record StatementFacts(long mitigationId, long caseId, String type, String target, List<String> territorialScope,
+record StatementFacts(long mitigationId, long caseId, String type, String entityType, List<String> territorialScope,
 		String status, Instant effectiveAt, Instant expiresAt, Instant changedAt, String decisionGround,
 		String legalGround, String incompatibleGround, String reportType, List<String> services, Instant firstReportAt,
 		List<String> reporterKinds, String jurisdiction, String orderLegalBasis, boolean lifted) {

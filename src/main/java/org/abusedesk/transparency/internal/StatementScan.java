@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StatementScan {
 
 	private static final String FACTS = """
-			select m.id, m.case_id, m.type, m.target, m.territorial_scope, m.status, m.effective_at, m.expires_at,
+			select m.id, m.case_id, m.type, m.entity_type, m.territorial_scope, m.status, m.effective_at, m.expires_at,
 			    m.updated_at, m.change_seq, m.decision_ground, m.legal_ground, m.incompatible_ground,
 			    c.report_type, c.services, r.first_report_at, coalesce(r.kinds, '{}') as kinds, r.jurisdiction,
 			    r.legal_basis,
@@ -115,7 +115,7 @@ class StatementScan {
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
 		StatementFacts facts = new StatementFacts(rs.getLong("id"), rs.getLong("case_id"), rs.getString("type"),
-				rs.getString("target"), strings(rs.getArray("territorial_scope")), rs.getString("status"),
+				rs.getString("entity_type"), strings(rs.getArray("territorial_scope")), rs.getString("status"),
 				instant(rs.getTimestamp("effective_at")), instant(rs.getTimestamp("expires_at")),
 				instant(rs.getTimestamp("updated_at")), rs.getString("decision_ground"), rs.getString("legal_ground"),
 				rs.getString("incompatible_ground"), rs.getString("report_type"), strings(rs.getArray("services")),

@@ -14,7 +14,7 @@ import org.abusedesk.Api;
 import org.abusedesk.WebhookReceiver;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.identity.CustomerTokens;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -189,7 +189,7 @@ class CounterNoticeTests extends EdgeDeskTest {
 		Api.Response created = this.api.post("/api/v1/reports/dmca", dmca(host, "/song.mp3"), null);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		long caseId = caseOf(created.json().get("id").asLong());
-		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, MitigationTarget.URL_PATTERN, List.of(),
+		actNow(caseId, new ProposedMitigation(MitigationType.CONTENT_DISABLE, EntityType.URL_PATTERN, List.of(),
 				Duration.ZERO, null, null));
 		JsonNode mitigation = latest(cursor, caseId).get(0);
 		assertThat(mitigation.get("status").asString()).isEqualTo("active");

@@ -43,10 +43,12 @@ class DigestTests extends DeskTest {
 						  "delivery": {"format": "prose", "aggregation": "digest", "digest_minutes": 60},
 						  "properties": [{"zone": "%3$s", "services": ["proxy"],
 						    "origin": {"address": "203.0.113.88", "host_name": "Busy Host %1$s", "host_abuse_contact": "%4$s",
-						               "delivery": {"format": "prose_xarf", "aggregation": "digest", "digest_minutes": 10}}}]}]}"""
+						               "delivery": {"format": "prose_xarf", "aggregation": "digest", "digest_seconds": 600}}}]}]}"""
 					.formatted(id, owner, zone, host),
 				this.admin);
+		// the owner's digest in minutes, the spelling before ADR 0014, still read
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		assertThat(imported.json().get("rejected")).as(imported.body()).isEmpty();
 
 		List<String> codes = fileBatch(zone);
 		await().atMost(Duration.ofSeconds(120))
@@ -94,15 +96,26 @@ class DigestTests extends DeskTest {
 						  "delivery": {"format": "pdf", "aggregation": "digest"},
 						  "properties": [{"zone": "bad-delivery-%1$s.example", "services": ["proxy"],
 						    "origin": {"address": "203.0.113.89",
-						               "delivery": {"aggregation": "immediate", "digest_minutes": 5}}}]}]}"""
+						               "delivery": {"aggregation": "immediate", "digest_minutes": 5}}}]},
+						 {"ref": "odd-digest-%1$s", "name": "Odd %1$s", "abuse_contact": "odd-%1$s@customer.example",
+						  "at_risk": false, "status": "active",
+						  "delivery": {"aggregation": "digest", "digest_seconds": 90},
+						  "properties": [{"zone": "odd-digest-%1$s.example", "services": ["proxy"],
+						    "origin": {"address": "203.0.113.90",
+						               "delivery": {"aggregation": "digest", "digest_seconds": 600, "digest_minutes": 10}}}]}]}"""
 					.formatted(id),
 				this.admin);
 
 		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
 		assertThat(
 				imported.json().at("/rejected/0/errors").valueStream().map((e) -> e.get("field").asString()).toList())
-			.contains("accounts[0].delivery.format", "accounts[0].delivery.digest_minutes",
+			.contains("accounts[0].delivery.format", "accounts[0].delivery.digest_seconds",
 					"accounts[0].properties[0].origin.delivery.digest_minutes");
+		// seconds that are not whole minutes; both spellings at once
+		assertThat(
+				imported.json().at("/rejected/1/errors").valueStream().map((e) -> e.get("field").asString()).toList())
+			.contains("accounts[1].delivery.digest_seconds",
+					"accounts[1].properties[0].origin.delivery.digest_minutes");
 	}
 
 	private List<String> fileBatch(String zone) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.DecisionFacts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.PolicyProblem;
@@ -52,15 +52,15 @@ class GuardrailTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					content disable on proxy without basis | proxy.takedown | { service: proxy, report_type: general } | { type: content_disable, target: url_pattern } | none | p3 | 24h | basis_required
-					interstitial on dns without confirmed phishing | dns.interstitial | { service: [hosting, dns], report_type: phishing } | { type: phishing_interstitial, target: url_pattern } | one | p3 | 24h | basis_required
-					account suspension on resolver whatever the facts | resolver.suspend | { service: resolver, report_type: phishing, facts: { phishing_confirmed: true } } | { type: account_suspend, target: account } | senior | p3 | 24h | basis_required
-					emergency block with one approver | emergency.quick | { facts: { emergency_declared: true } } | { type: emergency_block, target: url_pattern } | one | p1 | 1h | emergency
-					emergency block without a declared emergency | hosting.emergency | { service: hosting, report_type: threat } | { type: emergency_block, target: url_pattern } | two_distinct_approvers | p1 | 1h | emergency
-					emergency block reviewed after it expires | emergency.late_review | { facts: { emergency_declared: true } } | { type: emergency_block, target: url_pattern, expires: 72h, review: 96h } | two_distinct_approvers | p1 | 1h | emergency
-					mitigation against an at-risk account without senior review | hosting.at_risk | { service: hosting, facts: { account_at_risk: true } } | { type: content_disable, target: url_pattern } | one | p3 | 24h | at_risk
-					legal block beyond the territory of the order | hosting.legal_global | { service: hosting, report_type: legal_order } | { type: legal_block, target: url_pattern, scope: global } | one | p3 | 24h | legal_scope
-					legal block for something other than a legal order | hosting.legal_general | { service: hosting, report_type: [legal_order, general] } | { type: legal_block, target: url_pattern, scope: order } | one | p3 | 24h | legal_scope
+					content disable on proxy without basis | proxy.takedown | { service: proxy, report_type: general } | { type: content_disable, entity_type: url_pattern } | none | p3 | 24h | basis_required
+					interstitial on dns without confirmed phishing | dns.interstitial | { service: [hosting, dns], report_type: phishing } | { type: phishing_interstitial, entity_type: url_pattern } | one | p3 | 24h | basis_required
+					account suspension on resolver whatever the facts | resolver.suspend | { service: resolver, report_type: phishing, facts: { phishing_confirmed: true } } | { type: account_suspend, entity_type: account } | senior | p3 | 24h | basis_required
+					emergency block with one approver | emergency.quick | { facts: { emergency_declared: true } } | { type: emergency_block, entity_type: url_pattern } | one | p1 | 1h | emergency
+					emergency block without a declared emergency | hosting.emergency | { service: hosting, report_type: threat } | { type: emergency_block, entity_type: url_pattern } | two_distinct_approvers | p1 | 1h | emergency
+					emergency block reviewed after it expires | emergency.late_review | { facts: { emergency_declared: true } } | { type: emergency_block, entity_type: url_pattern, expires: 72h, review: 96h } | two_distinct_approvers | p1 | 1h | emergency
+					mitigation against an at-risk account without senior review | hosting.at_risk | { service: hosting, facts: { account_at_risk: true } } | { type: content_disable, entity_type: url_pattern } | one | p3 | 24h | at_risk
+					legal block beyond the territory of the order | hosting.legal_global | { service: hosting, report_type: legal_order } | { type: legal_block, entity_type: url_pattern, scope: global } | one | p3 | 24h | legal_scope
+					legal block for something other than a legal order | hosting.legal_general | { service: hosting, report_type: [legal_order, general] } | { type: legal_block, entity_type: url_pattern, scope: order } | one | p3 | 24h | legal_scope
 					""")
 	void aRuleThatBreaksAGuardrailIsRejectedAtItsPlan(String what, String id, String match, String mitigation,
 			String review, String priority, String due, String guardrail) {
@@ -87,7 +87,7 @@ class GuardrailTests {
 				  match: { facts: { emergency_declared: true } }
 				  plan:
 				    notify: [notify_owner]
-				    mitigations: [{ type: emergency_block, target: url_pattern }]
+				    mitigations: [{ type: emergency_block, entity_type: url_pattern }]
 				    review: two_distinct_approvers
 				    priority: p1
 				    due: 1h
@@ -111,8 +111,8 @@ class GuardrailTests {
 	}
 
 	private static MitigationTemplate mitigation(MitigationType type, boolean orderScope) {
-		return new MitigationTemplate(type, MitigationTarget.URL_PATTERN, orderScope, Duration.ZERO,
-				Duration.ofHours(72), Duration.ofHours(24));
+		return new MitigationTemplate(type, EntityType.URL_PATTERN, orderScope, Duration.ZERO, Duration.ofHours(72),
+				Duration.ofHours(24));
 	}
 
 	@Test
@@ -167,8 +167,8 @@ class GuardrailTests {
 		assertThat(unchecked(Service.HOSTING, mitigation(MitigationType.LEGAL_BLOCK, false), Review.ONE, List.of())
 			.evaluate(order)
 			.refusal()).startsWith("legal_scope");
-		ResponsePlan wider = new ResponsePlan("v", "r", List.of(),
-				List.of(new ProposedMitigation(MitigationType.LEGAL_BLOCK, MitigationTarget.URL_PATTERN,
+		ResponsePlan wider = new ResponsePlan(
+				"v", "r", List.of(), List.of(new ProposedMitigation(MitigationType.LEGAL_BLOCK, EntityType.URL_PATTERN,
 						List.of("DE", "FR"), Duration.ZERO, null, null)),
 				Review.ONE, Priority.P3, Duration.ofHours(1), null, null, "x");
 		assertThat(Guardrails.enforce(wider, order).refusal()).startsWith("legal_scope");

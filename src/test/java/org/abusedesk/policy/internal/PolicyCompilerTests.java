@@ -95,6 +95,35 @@ class PolicyCompilerTests {
 				.isEqualTo("5:5: rule id all is already used on line 3"));
 	}
 
+	/**
+	 * Issue 20: a mitigation's kind is its {@code entity_type}; versions stored before
+	 * said {@code target}, and a stored version's text never changes, so they still read
+	 * the same.
+	 */
+	@Test
+	void aStoredVersionsMitigationTargetStillReadsAsItsEntityType() {
+		String current = PolicyRegistry.defaultDocument();
+		assertThat(current).contains("entity_type: url_pattern").doesNotContain("target:");
+		CompiledPolicy stored = PolicyRegistry.compileOrFail(current.replace("entity_type: ", "target: "));
+		CompiledPolicy policy = PolicyRegistry.compileOrFail(current);
+		assertThat(stored.rules()).extracting(CompiledRule::mitigations)
+			.containsExactlyElementsOf(policy.rules().stream().map(CompiledRule::mitigations).toList());
+
+		List<PolicyProblem> both = check("""
+				version: both-1
+				rules:
+				  - id: all
+				    plan:
+				      mitigations: [{ type: content_disable, entity_type: url_pattern, target: zone }]
+				      review: one
+				      priority: p3
+				      due: 72h
+				      explanation: Both.
+				""");
+		assertThat(both).extracting(PolicyProblem::message)
+			.contains("target is the old spelling of entity_type: give entity_type only");
+	}
+
 	@Test
 	void emptyAndNonMappingDocumentsAreRejected() {
 		assertThat(check("")).singleElement().satisfies((p) -> assertThat(p.message()).contains("mapping"));
@@ -115,8 +144,8 @@ class PolicyCompilerTests {
 		assertThat(valid.problems()).isEmpty();
 		assertThat(valid.policy().ladder()).extracting(
 				(step) -> step.reportType() + " " + step.strikes() + " " + step.propose() + " " + step.policyVersion())
-			.containsExactly("dmca 2 warning default-2", "dmca 4 suspension default-2",
-					"phishing 9 account_review default-2");
+			.containsExactly("dmca 2 warning default-3", "dmca 4 suspension default-3",
+					"phishing 9 account_review default-3");
 		int line = withoutLadder.split("\n", -1).length;
 		assertThat(check(withoutLadder + """
 				repeat_infringers:

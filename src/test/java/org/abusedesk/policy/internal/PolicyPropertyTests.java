@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.abusedesk.catalog.Service;
 import org.abusedesk.policy.DecisionFacts;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.NotificationKind;
 import org.abusedesk.policy.Priority;
@@ -49,7 +49,7 @@ class PolicyPropertyTests {
 	private static CompiledPolicy reckless() {
 		List<MitigationTemplate> everything = new ArrayList<>();
 		for (MitigationType type : MitigationType.values()) {
-			everything.add(new MitigationTemplate(type, MitigationTarget.URL_PATTERN, false, Duration.ZERO,
+			everything.add(new MitigationTemplate(type, EntityType.URL_PATTERN, false, Duration.ZERO,
 					Duration.ofHours(72), Duration.ofHours(24)));
 		}
 		CompiledRule rule = new CompiledRule("reckless", 1, -1 >>> 1, -1 >>> 1, CompiledRule.ANY, null, 0, 0,

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.abusedesk.Api;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.access.Role;
-import org.abusedesk.policy.MitigationTarget;
+import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class DeskMetricsTests extends EdgeDeskTest {
 
 		String host = "blog." + this.catalog.hostedZone();
 		long phishingCase = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, MitigationTarget.URL_PATTERN,
+		actNow(phishingCase, new ProposedMitigation(MitigationType.PHISHING_INTERSTITIAL, EntityType.URL_PATTERN,
 				List.of(), Duration.ZERO, null, null));
 		long openCase = fileAndAwaitCase("general", phishing(host, "/spam.html"));
 		// its due time has passed

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import org.abusedesk.vocabulary.WireValue;
 
-/** What a mitigation acts on ({@code entity_type} in DOMAIN.md). */
-public enum MitigationTarget implements WireValue {
+/**
+ * The kind of thing a mitigation applies to ({@code entity_type} in DOMAIN.md); the thing
+ * itself, a URL pattern, a zone or an account ref, is its {@code target}.
+ */
+public enum EntityType implements WireValue {
 
 	URL_PATTERN("url_pattern"), ZONE("zone"), ACCOUNT("account");
 
 	private final String wire;
 
-	MitigationTarget(String wire) {
+	EntityType(String wire) {
 		this.wire = wire;
 	}
 
@@ -24,14 +27,14 @@ public enum MitigationTarget implements WireValue {
 		return this.wire;
 	}
 
-	public static Optional<MitigationTarget> fromWire(String value) {
-		return Arrays.stream(values()).filter((target) -> target.wire.equals(value)).findFirst();
+	public static Optional<EntityType> fromWire(String value) {
+		return Arrays.stream(values()).filter((type) -> type.wire.equals(value)).findFirst();
 	}
 
 	/** Reads JSON leniently (see {@link WireValue#parse}). */
 	@JsonCreator
-	public static MitigationTarget fromJson(String value) {
-		return WireValue.read(MitigationTarget.class, value);
+	public static EntityType fromJson(String value) {
+		return WireValue.read(EntityType.class, value);
 	}
 
 }
