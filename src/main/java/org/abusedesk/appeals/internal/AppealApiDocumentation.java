@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import org.abusedesk.appeals.AppealReason;
+import org.abusedesk.appeals.CustomerReviews;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ import org.springframework.core.annotation.Order;
  * The reasons an appellant may give, in the OpenAPI document: the appeal bodies take the
  * reason as text (so that a wrong one gets a field error, not an unreadable body), so
  * springdoc cannot know the allowed values; they are set here from {@link AppealForm}'s
- * lists.
+ * lists, and for the customer's review request (the portal's) from
+ * {@link CustomerReviews#REASONS}.
  */
 @Configuration(proxyBeanMethods = false)
 class AppealApiDocumentation {
@@ -33,6 +35,8 @@ class AppealApiDocumentation {
 		reasons(api, "/api/v1/customer/mitigations/{id}/appeal", AppealForm.CUSTOMER_REASONS);
 		reasons(api, "/api/v1/customer/appeals", AppealForm.CUSTOMER_REASONS);
 		reasons(api, "/api/v1/reports/status/{trackingCode}/appeal", AppealForm.REPORTER_REASONS);
+		// the portal's review request takes the same words (CustomerReviews)
+		reasons(api, "/api/v1/customer/mitigations/{id}/review", CustomerReviews.REASONS);
 	}
 
 	/** Lists {@code reasons} as the {@code reason} of the body {@code path} takes. */

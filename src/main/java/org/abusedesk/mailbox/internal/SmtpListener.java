@@ -31,17 +31,38 @@ class SmtpListener implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpListener.class);
 
-	private final SMTPServer server;
+	private final MailIntake intake;
+
+	private final MailIntakeProperties.Smtp smtp;
+
+	private final int maxBytes;
+
+	private final InetAddress bindAddress;
+
+	/**
+	 * The server while the desk runs: an SMTP server starts only once, so each start
+	 * builds a new one (a stopped and restarted application context takes mail again).
+	 */
+	private volatile SMTPServer server;
+
+	/** Whether {@link #server} has been started once, and so cannot be again. */
+	private boolean started;
 
 	SmtpListener(MailIntake intake, MailIntakeProperties properties) throws IOException {
-		MailIntakeProperties.Smtp smtp = properties.smtp();
-		int maxBytes = properties.limits().maxMessageBytes();
-		this.server = SMTPServer.port(smtp.port())
-			.bindAddress(InetAddress.getByName(smtp.bindAddress()))
+		this.intake = intake;
+		this.smtp = properties.smtp();
+		this.maxBytes = properties.limits().maxMessageBytes();
+		this.bindAddress = InetAddress.getByName(this.smtp.bindAddress());
+		this.server = build();
+	}
+
+	private SMTPServer build() {
+		return SMTPServer.port(this.smtp.port())
+			.bindAddress(this.bindAddress)
 			.hostName("abusedesk")
-			.maxConnections(smtp.maxConnections())
-			.maxMessageSize(maxBytes)
-			.messageHandlerFactory((context) -> new Delivery(intake, smtp, maxBytes, context))
+			.maxConnections(this.smtp.maxConnections())
+			.maxMessageSize(this.maxBytes)
+			.messageHandlerFactory((context) -> new Delivery(this.intake, this.smtp, this.maxBytes, context))
 			.build();
 	}
 
@@ -51,13 +72,20 @@ class SmtpListener implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (this.server.isRunning()) {
+			return;
+		}
+		if (this.started) {
+			this.server = build();
+		}
+		this.started = true;
 		this.server.start();
 		log.info("SMTP listener for the abuse mailbox on {}:{}", this.server.getBindAddress().orElse(null), port());
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.server.stop();
 	}
 

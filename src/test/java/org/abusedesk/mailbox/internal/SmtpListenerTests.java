@@ -53,6 +53,27 @@ class SmtpListenerTests extends IntegrationTest {
 			.single()).isEqualTo("arf");
 	}
 
+	/**
+	 * Found by issue 20: a desk whose application is stopped and started again (as the
+	 * tests' shared desk is when another is used meanwhile) failed to start, as an SMTP
+	 * server starts only once.
+	 */
+	@Test
+	void takesMailAgainAfterTheDeskStopsAndStartsAgain() throws Exception {
+		this.listener.stop();
+		assertThat(this.listener.isRunning()).isFalse();
+		this.listener.start();
+		assertThat(this.listener.isRunning()).isTrue();
+		byte[] raw = concat(("X-Test-Id: " + java.util.UUID.randomUUID() + "\r\n").getBytes(),
+				Fixtures.bytes("arf.eml"));
+		long before = countFromSmtp();
+
+		Transport.send(new MimeMessage(session(), new ByteArrayInputStream(raw)),
+				new Address[] { new InternetAddress("abuse@desk.example") });
+
+		assertThat(countFromSmtp()).isEqualTo(before + 1);
+	}
+
 	@Test
 	void isNotARelay() throws Exception {
 		MimeMessage message = new MimeMessage(session(), new ByteArrayInputStream(Fixtures.bytes("arf.eml")));
