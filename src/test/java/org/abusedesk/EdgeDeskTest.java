@@ -9,6 +9,7 @@ import java.util.Map;
 import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.access.Role;
 import org.abusedesk.policy.EntityType;
@@ -49,8 +50,9 @@ public abstract class EdgeDeskTest extends DeskTest {
 	/** Two reviewers propose and approve {@code mitigation} on the case at once. */
 	protected void actNow(long caseId, ProposedMitigation mitigation) {
 		assertThat(this.work.change(caseId, reviewer("proposer"), List.of(mitigation), "Confirmed; act now.").status())
-			.isEqualTo("awaiting_approval");
-		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
+			.isEqualTo(CaseStatus.AWAITING_APPROVAL);
+		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status())
+			.isEqualTo(CaseStatus.ACTIONED);
 	}
 
 	/**
@@ -237,7 +239,7 @@ public abstract class EdgeDeskTest extends DeskTest {
 	/** Files a report over HTTP and a reviewer accepts the policy's plan for its case. */
 	protected long fileAndAccept(String type, String body) {
 		long caseId = fileAndAwaitCase(type, body);
-		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo("actioned");
+		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo(CaseStatus.ACTIONED);
 		return caseId;
 	}
 

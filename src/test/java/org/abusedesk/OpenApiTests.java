@@ -13,6 +13,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.abusedesk.Api;
 import org.abusedesk.IntegrationTest;
 import org.abusedesk.appeals.AppealReason;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.DeliveryPreference;
 import org.abusedesk.intake.MailFormat;
@@ -173,6 +174,20 @@ class OpenApiTests extends IntegrationTest {
 		assertThat(
 				values(schemas.at("/CatalogDocument/properties/accounts/items/properties/delivery/properties/format")))
 			.containsExactlyElementsOf(WireValue.wires(DeliveryPreference.Format.class));
+		assertThat(values(schemas.at("/CaseRow/properties/status")))
+			.containsExactlyElementsOf(WireValue.wires(CaseStatus.class));
+		assertThat(values(parameter("/api/v1/cases", "status")))
+			.containsExactlyElementsOf(WireValue.wires(CaseStatus.class));
+	}
+
+	/** The schema of the query parameter {@code name} of {@code GET path}. */
+	private JsonNode parameter(String path, String name) {
+		for (JsonNode parameter : this.document.get("paths").get(path).at("/get/parameters")) {
+			if (parameter.path("name").asString().equals(name)) {
+				return parameter.path("schema");
+			}
+		}
+		return this.document.at("/no-such-parameter");
 	}
 
 	/** A property of the JSON body that {@code POST path} takes. */

@@ -27,7 +27,7 @@ public interface CaseAppeals {
 	 * @param actor who appealed: {@code customer} or {@code reporter}
 	 * @return the case's status before, or empty when there is no such case
 	 */
-	Optional<String> markAppealed(long caseId, long appealId, String actor);
+	Optional<CaseStatus> markAppealed(long caseId, long appealId, String actor);
 
 	/**
 	 * Gives the case the status it has after an appeal was decided, and appends
@@ -36,7 +36,7 @@ public interface CaseAppeals {
 	 * {@code rejected}, {@code closed}
 	 * @param actor the staff member who decided, e.g. {@code staff:bob}
 	 */
-	void appealDecided(long caseId, long appealId, String outcome, String status, String actor);
+	void appealDecided(long caseId, long appealId, String outcome, CaseStatus status, String actor);
 
 	/**
 	 * Puts a case back in the review queue ({@code in_review}) after a customer asked for
@@ -51,7 +51,7 @@ public interface CaseAppeals {
 	 * @param reportType the harm (report type wire value)
 	 * @param reportIds the case's reports, in order of id
 	 */
-	record AppealedCase(long id, String status, String accountRef, String property, String reportType,
+	record AppealedCase(long id, CaseStatus status, String accountRef, String property, String reportType,
 			List<Long> reportIds) {
 
 		public AppealedCase {

@@ -15,10 +15,12 @@ public interface CaseQueue {
 	/**
 	 * The statuses of cases that still need someone, in the order the console lists them.
 	 */
-	List<String> OPEN = List.of("new", "triage", "in_review", "awaiting_customer", "awaiting_approval", "appealed");
+	List<CaseStatus> OPEN = List.of(CaseStatus.NEW, CaseStatus.TRIAGE, CaseStatus.IN_REVIEW,
+			CaseStatus.AWAITING_CUSTOMER, CaseStatus.AWAITING_APPROVAL, CaseStatus.APPEALED);
 
 	/** The statuses of cases nobody needs to act on now (browsable, not queued). */
-	List<String> CLOSED = List.of("actioned", "forwarded", "rejected", "closed");
+	List<CaseStatus> CLOSED = List.of(CaseStatus.ACTIONED, CaseStatus.FORWARDED, CaseStatus.REJECTED,
+			CaseStatus.CLOSED);
 
 	/**
 	 * One page of the queue, most urgent first.
@@ -88,7 +90,7 @@ public interface CaseQueue {
 	}
 
 	/** How many cases are in each open status. */
-	Map<String, Long> counts();
+	Map<CaseStatus, Long> counts();
 
 	/**
 	 * What the queue shows; {@code null} fields do not filter.
@@ -100,7 +102,7 @@ public interface CaseQueue {
 	 * @param trustedFlagger whether a trusted flagger reported it
 	 * @param accountAtRisk whether the account is at risk
 	 */
-	record Filter(String type, String service, String status, String rule, Boolean trustedFlagger,
+	record Filter(String type, String service, CaseStatus status, String rule, Boolean trustedFlagger,
 			Boolean accountAtRisk) {
 
 		public static Filter none() {
@@ -115,7 +117,7 @@ public interface CaseQueue {
 	 * @param claimedBy who holds the case now, or {@code null}
 	 * @param overdue whether its due time has passed
 	 */
-	record Row(long id, String status, String property, String accountRef, String reportType, Priority priority,
+	record Row(long id, CaseStatus status, String property, String accountRef, String reportType, Priority priority,
 			Instant dueAt, boolean overdue, List<String> services, List<String> rules, boolean trustedFlagger,
 			boolean accountAtRisk, String escalatedTo, String claimedBy, int reportCount) {
 

@@ -2,6 +2,7 @@ package org.abusedesk.cases;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Search over all cases, open and closed (docs/console.md, "Search"): by tracking code,
@@ -84,11 +85,16 @@ public interface CaseSearch {
 	/**
 	 * @param text what to look for, or {@code null} to list cases by the filters alone
 	 * @param field where to look
-	 * @param status {@code open}, {@code closed}, {@code all} or a case status
+	 * @param statuses the case statuses to look in (e.g. {@link CaseQueue#OPEN} or
+	 * {@link CaseQueue#CLOSED}); empty for every status
 	 * @param type a report type wire value, or {@code null}
 	 * @param service a service wire value, or {@code null}
 	 */
-	record Query(String text, Field field, String status, String type, String service, Sort sort) {
+	record Query(String text, Field field, Set<CaseStatus> statuses, String type, String service, Sort sort) {
+
+		public Query {
+			statuses = (statuses != null) ? Set.copyOf(statuses) : Set.of();
+		}
 
 	}
 

@@ -114,7 +114,7 @@ public interface CaseWork {
 	 * @param status the case status
 	 * @param proposalId the proposal the step made or answered, or {@code null}
 	 */
-	record Outcome(String status, Long proposalId) {
+	record Outcome(CaseStatus status, Long proposalId) {
 
 	}
 

@@ -142,10 +142,10 @@ class CaseStepController {
 
 	private static void outcome(CaseWork.Outcome outcome, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("message", switch (outcome.status()) {
-			case "awaiting_approval" -> "The plan waits for approval by someone else.";
-			case "actioned" -> "The plan is approved; its mitigations are recorded.";
-			case "in_review" -> "The plan is refused; the case is back in review.";
-			default -> "The case is " + outcome.status() + ".";
+			case AWAITING_APPROVAL -> "The plan waits for approval by someone else.";
+			case ACTIONED -> "The plan is approved; its mitigations are recorded.";
+			case IN_REVIEW -> "The plan is refused; the case is back in review.";
+			default -> "The case is " + outcome.status().wire() + ".";
 		});
 	}
 

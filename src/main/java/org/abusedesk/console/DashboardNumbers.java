@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -107,7 +108,7 @@ class DashboardNumbers {
 					this.jdbc.sql("""
 							select count(*) from abuse_case where status = any(:open)
 							  and opened_at <= :newest and opened_at > :oldest""")
-						.param("open", CaseQueue.OPEN.toArray(String[]::new))
+						.param("open", CaseQueue.OPEN.stream().map(CaseStatus::wire).toArray(String[]::new))
 						.param("newest", Timestamp.from(now.minus(bucket.from())))
 						.param("oldest", Timestamp.from(now.minus(bucket.to())))
 						.query(Long.class)
@@ -123,7 +124,7 @@ class DashboardNumbers {
 		this.jdbc.sql("""
 				select priority, count(*) n from abuse_case
 				where status = any(:open) and due_at < :now group by 1 order by 1""")
-			.param("open", CaseQueue.OPEN.toArray(String[]::new))
+			.param("open", CaseQueue.OPEN.stream().map(CaseStatus::wire).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
 			.query((rs) -> {
 				counts.put(rs.getString("priority"), rs.getLong("n"));

@@ -3,12 +3,15 @@ package org.abusedesk.console;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.ReportType;
+import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -43,16 +46,25 @@ class QueueController {
 			@RequestParam(name = "at_risk", required = false) Boolean atRisk,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String after,
 			Authentication authentication, Model model) {
-		CaseQueue.Filter filter = new CaseQueue.Filter(blank(type), blank(service), blank(status), blank(rule), trusted,
-				atRisk);
+		Optional<CaseStatus> chosen = CaseStatus.fromWire(blank(status));
+		CaseQueue.Filter filter = new CaseQueue.Filter(blank(type), blank(service), chosen.orElse(null), blank(rule),
+				trusted, atRisk);
 		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort);
 		CaseQueue.Page page;
-		try {
-			page = this.queue.page(filter, order, blank(after), PAGE);
+		if (blank(status) != null && chosen.isEmpty()) {
+			// an unknown status matches no case, as before; say so
+			model.addAttribute("error",
+					"No case status " + blank(status) + "; one of: " + WireValue.allowed(CaseStatus.class) + ".");
+			page = new CaseQueue.Page(List.of(), null);
 		}
-		catch (CaseWorkException ex) {
-			model.addAttribute("error", ex.getMessage());
-			page = this.queue.page(filter, order, null, PAGE);
+		else {
+			try {
+				page = this.queue.page(filter, order, blank(after), PAGE);
+			}
+			catch (CaseWorkException ex) {
+				model.addAttribute("error", ex.getMessage());
+				page = this.queue.page(filter, order, null, PAGE);
+			}
 		}
 		model.addAttribute("me", ConsoleActor.of(authentication));
 		model.addAttribute("filter", filter);

@@ -2,6 +2,8 @@ package org.abusedesk.console;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseQueue;
@@ -11,6 +13,7 @@ import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.ReportType;
+import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -79,15 +82,22 @@ class SearchController {
 		Actor me = ConsoleActor.of(authentication);
 		Form form = new Form(q, field, status, type, service, sort);
 		CaseSearch.Field where = CaseSearch.Field.fromWire(form.field()).orElse(CaseSearch.Field.ANYTHING);
-		CaseSearch.Query query = new CaseSearch.Query(form.q(), where, (form.status() != null) ? form.status() : "all",
-				form.type(), form.service(), CaseSearch.Sort.fromWire(form.sort()));
+		Optional<Set<CaseStatus>> statuses = statuses(form.status());
+		CaseSearch.Query query = new CaseSearch.Query(form.q(), where, statuses.orElse(Set.of()), form.type(),
+				form.service(), CaseSearch.Sort.fromWire(form.sort()));
 		CaseSearch.Result result = new CaseSearch.Result(List.of(), false);
 		int at = Math.max(0, page);
-		try {
-			result = this.search.search(query, me, at * PAGE, PAGE);
+		if (statuses.isEmpty()) {
+			model.addAttribute("error", "No case status " + form.status() + "; one of: open, closed, all, "
+					+ WireValue.allowed(CaseStatus.class) + ".");
 		}
-		catch (CaseWorkException ex) {
-			model.addAttribute("error", ex.getMessage());
+		else {
+			try {
+				result = this.search.search(query, me, at * PAGE, PAGE);
+			}
+			catch (CaseWorkException ex) {
+				model.addAttribute("error", ex.getMessage());
+			}
 		}
 		boolean seesReporter = me.isAny(SEE_REPORTER);
 		model.addAttribute("me", me);
@@ -104,7 +114,7 @@ class SearchController {
 					.filter((f) -> seesReporter || f != CaseSearch.Field.REPORTER_EMAIL)
 					.map(CaseSearch.Field::wire)
 					.toList());
-		model.addAttribute("statuses", Arrays.stream(CaseStatus.values()).map(CaseStatus::wire).toList());
+		model.addAttribute("statuses", CaseStatus.values());
 		model.addAttribute("openStatuses", CaseQueue.OPEN);
 		model.addAttribute("types", Arrays.stream(ReportType.values()).map(ReportType::wire).toList());
 		model.addAttribute("services", Arrays.stream(Service.values()).map(Service::wire).toList());
@@ -132,6 +142,23 @@ class SearchController {
 		redirect.addFlashAttribute(deleted ? "message" : "error",
 				deleted ? "Deleted the saved search." : "No such saved search of yours.");
 		return "redirect:/console/search";
+	}
+
+	/**
+	 * The case statuses the form's {@code status} names: {@code open}, {@code closed},
+	 * {@code all} (or none: every status) or one case status; empty when it names none.
+	 */
+	static Optional<Set<CaseStatus>> statuses(String status) {
+		if (status == null || "all".equals(status)) {
+			return Optional.of(Set.of());
+		}
+		if ("open".equals(status)) {
+			return Optional.of(Set.copyOf(CaseQueue.OPEN));
+		}
+		if ("closed".equals(status)) {
+			return Optional.of(Set.copyOf(CaseQueue.CLOSED));
+		}
+		return CaseStatus.fromWire(status).map(Set::of);
 	}
 
 	private static String blank(String value) {

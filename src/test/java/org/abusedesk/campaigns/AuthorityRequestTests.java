@@ -8,6 +8,7 @@ import org.abusedesk.ConsoleSession;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.DeskTest;
 import org.abusedesk.cases.Actor;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.access.Role;
@@ -107,13 +108,13 @@ class AuthorityRequestTests extends DeskTest {
 
 		// a reviewer's yes is not enough for the case's plan; a senior's is
 		Actor reviewer = new Actor("reviewer-" + this.catalog.id(), Role.REVIEWER);
-		assertThat(this.work.accept(caseId, reviewer).status()).isEqualTo("awaiting_approval");
+		assertThat(this.work.accept(caseId, reviewer).status()).isEqualTo(CaseStatus.AWAITING_APPROVAL);
 		assertThatThrownBy(
 				() -> this.work.answer(caseId, new Actor("other-" + this.catalog.id(), Role.REVIEWER), true, null))
 			.isInstanceOfSatisfying(CaseWorkException.class,
 					(ex) -> assertThat(ex.kind()).isEqualTo(CaseWorkException.Kind.FORBIDDEN));
 		assertThat(this.work.answer(caseId, new Actor("senior-" + this.catalog.id(), Role.SENIOR), true, "Checked.")
-			.status()).isIn("actioned", "closed");
+			.status()).isIn(CaseStatus.ACTIONED, CaseStatus.CLOSED);
 	}
 
 	@Test

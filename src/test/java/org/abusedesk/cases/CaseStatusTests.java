@@ -34,7 +34,7 @@ class CaseStatusTests {
 		assertThat(EnumSet.allOf(CaseStatus.class)).extracting(CaseStatus::wire)
 			.containsExactly("new", "triage", "awaiting_customer", "in_review", "awaiting_approval", "actioned",
 					"forwarded", "rejected", "appealed", "closed");
-		assertThat(CaseStatus.OPEN).extracting(CaseStatus::wire).containsExactlyInAnyOrderElementsOf(CaseQueue.OPEN);
+		assertThat(CaseStatus.OPEN).containsExactlyInAnyOrderElementsOf(CaseQueue.OPEN);
 	}
 
 }

@@ -35,7 +35,7 @@ class CaseWorkTests extends EdgeDeskTest {
 		long caseId = caseOfGeneralReport("blog." + this.catalog.hostedZone(), "send");
 		Actor proposer = actor("senior-a", Role.SENIOR);
 
-		assertThat(this.work.accept(caseId, proposer).status()).isEqualTo("awaiting_approval");
+		assertThat(this.work.accept(caseId, proposer).status()).isEqualTo(CaseStatus.AWAITING_APPROVAL);
 		assertThatThrownBy(() -> this.work.answer(caseId, proposer, true, null)).isInstanceOf(CaseWorkException.class)
 			.hasMessageContaining("cannot approve");
 		assertThatThrownBy(() -> this.work.answer(caseId, actor("reviewer", Role.REVIEWER), true, null))
@@ -45,7 +45,7 @@ class CaseWorkTests extends EdgeDeskTest {
 			.hasMessageContaining("reason");
 
 		CaseWork.Outcome approved = this.work.answer(caseId, actor("senior-b", Role.SENIOR), true, "Checked.");
-		assertThat(approved.status()).isIn("actioned", "closed");
+		assertThat(approved.status()).isIn(CaseStatus.ACTIONED, CaseStatus.CLOSED);
 		assertThat(this.audit.entries("case:" + caseId).stream().map(AuditLog.Entry::action))
 			.contains("case.plan_accepted", "case.plan_approved", "case.plan_applied");
 	}
@@ -65,9 +65,9 @@ class CaseWorkTests extends EdgeDeskTest {
 							m.territorialScope(), Duration.ZERO, m.expiresAfter(), m.reviewAfter()))
 					.toList(),
 				"Act now");
-		assertThat(proposed.status()).isEqualTo("awaiting_approval");
+		assertThat(proposed.status()).isEqualTo(CaseStatus.AWAITING_APPROVAL);
 		assertThat(this.work.answer(caseId, actor("reviewer-b", Role.REVIEWER), false, "Not convinced.").status())
-			.isEqualTo("in_review");
+			.isEqualTo(CaseStatus.IN_REVIEW);
 		assertThat(this.audit.entries("case:" + caseId))
 			.anySatisfy((entry) -> assertThat(entry.details()).contains("Not convinced."));
 	}

@@ -122,7 +122,8 @@ class ConsoleSearchTests extends DeskTest {
 		assertThat(page).contains("data-status=\"rejected\">Rejected</span>");
 		// the queue's own status filter reaches closed cases too
 		assertThat(reviewer.get("/console?status=rejected&sort=newest").body())
-			.contains("data-case=\"" + this.hosted + "\"");
+			.contains("data-case=\"" + this.hosted + "\"")
+			.contains("<option value=\"rejected\" selected=\"selected\">Rejected</option>");
 	}
 
 	@Test
@@ -177,6 +178,8 @@ class ConsoleSearchTests extends DeskTest {
 		assertThat(wild.status()).isEqualTo(200);
 		assertThat(cases(wild.body())).isEmpty();
 		assertThat(reviewer.get("/console/search?status=nonsense").body()).contains("No case status nonsense");
+		assertThat(reviewer.get("/console?status=nonsense").body()).contains("No case status nonsense; one of: new,")
+			.doesNotContain("data-case=\"");
 	}
 
 	private ConsoleSession session(Role role) {

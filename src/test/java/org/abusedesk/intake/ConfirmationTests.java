@@ -6,6 +6,7 @@ import java.util.List;
 import org.abusedesk.Api;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CasePlan;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWork;
 import org.abusedesk.access.Role;
 import org.abusedesk.policy.EntityType;
@@ -52,7 +53,7 @@ class ConfirmationTests extends EdgeDeskTest {
 			});
 
 		CaseWork.Outcome outcome = this.work.accept(caseId, new Actor("approver-" + this.catalog.id(), Role.REVIEWER));
-		assertThat(outcome.status()).isEqualTo("actioned");
+		assertThat(outcome.status()).isEqualTo(CaseStatus.ACTIONED);
 
 		List<JsonNode> fed = edgeFeed(cursor, caseId);
 		assertThat(fed).singleElement().satisfies((m) -> {
@@ -76,7 +77,7 @@ class ConfirmationTests extends EdgeDeskTest {
 		assertThat(plan(caseId).mitigations()).extracting(ProposedMitigation::type, ProposedMitigation::entityType)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(MitigationType.MALWARE_BLOCK, EntityType.URL_PATTERN));
 		assertThat(this.work.accept(caseId, new Actor("approver-" + this.catalog.id(), Role.REVIEWER)).status())
-			.isEqualTo("actioned");
+			.isEqualTo(CaseStatus.ACTIONED);
 		assertThat(edgeFeed(cursor, caseId)).singleElement().satisfies((m) -> {
 			assertThat(m.get("type").asString()).isEqualTo("malware_block");
 			assertThat(m.get("target").asString()).isEqualTo("https://" + host + "/invoice.exe");

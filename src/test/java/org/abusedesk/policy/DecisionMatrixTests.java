@@ -453,7 +453,7 @@ class DecisionMatrixTests extends EdgeDeskTest {
 	private String accept(long caseId) {
 		try {
 			CaseWork.Outcome outcome = this.work.accept(caseId, reviewer("matrix-reviewer"));
-			return outcome.status();
+			return outcome.status().wire();
 		}
 		catch (RuntimeException ex) {
 			return ex.getClass().getSimpleName() + ": " + ex.getMessage();

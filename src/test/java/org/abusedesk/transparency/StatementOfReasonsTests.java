@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.abusedesk.Api;
 import org.abusedesk.EdgeDeskTest;
 import org.abusedesk.access.Role;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.policy.EntityType;
 import org.abusedesk.policy.MitigationType;
 import org.abusedesk.policy.ProposedMitigation;
@@ -131,8 +132,9 @@ class StatementOfReasonsTests extends EdgeDeskTest {
 
 	private void approve(long caseId, ProposedMitigation... mitigations) {
 		assertThat(this.work.change(caseId, reviewer("proposer"), List.of(mitigations), "Confirmed; act now.").status())
-			.isEqualTo("awaiting_approval");
-		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status()).isEqualTo("actioned");
+			.isEqualTo(CaseStatus.AWAITING_APPROVAL);
+		assertThat(this.work.answer(caseId, reviewer("approver"), true, "Agreed.").status())
+			.isEqualTo(CaseStatus.ACTIONED);
 	}
 
 	private void emergency(long caseId) {

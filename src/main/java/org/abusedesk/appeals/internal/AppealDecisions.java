@@ -11,6 +11,7 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseAppeals;
 import org.abusedesk.cases.CaseAppeals.AppealedCase;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.Reports;
@@ -122,8 +123,9 @@ class AppealDecisions {
 		List<Mitigation> ofCase = this.mitigations.ofCase(theCase.id());
 		boolean stillInForce = ofCase.stream()
 			.anyMatch((m) -> !m.status().ended() && !(reversed && m.id() == appeal.mitigationId()));
-		String status = (this.appeals.openOnCase(theCase.id()) > 0) ? "appealed"
-				: "modified".equals(appeal.outcome()) ? "in_review" : stillInForce ? "actioned" : "closed";
+		CaseStatus status = (this.appeals.openOnCase(theCase.id()) > 0) ? CaseStatus.APPEALED
+				: "modified".equals(appeal.outcome()) ? CaseStatus.IN_REVIEW
+						: stillInForce ? CaseStatus.ACTIONED : CaseStatus.CLOSED;
 		// the case row before its audit head, the order case work takes them in
 		this.cases.appealDecided(theCase.id(), appeal.id(), appeal.outcome(), status, actor);
 		this.audit.append("case:" + theCase.id(), actor, "appeal.decided", details);
@@ -156,8 +158,8 @@ class AppealDecisions {
 			Map<String, Object> details) {
 		if (theCase.isPresent()) {
 			long caseId = theCase.get().id();
-			String status = (this.appeals.openOnCase(caseId) > 0) ? "appealed"
-					: "upheld".equals(appeal.outcome()) ? "rejected" : "in_review";
+			CaseStatus status = (this.appeals.openOnCase(caseId) > 0) ? CaseStatus.APPEALED
+					: "upheld".equals(appeal.outcome()) ? CaseStatus.REJECTED : CaseStatus.IN_REVIEW;
 			this.cases.appealDecided(caseId, appeal.id(), appeal.outcome(), status, actor);
 			this.audit.append("case:" + caseId, actor, "appeal.decided", details);
 		}

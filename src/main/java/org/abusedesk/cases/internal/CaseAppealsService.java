@@ -48,31 +48,31 @@ class CaseAppealsService implements CaseAppeals {
 
 	@Override
 	@Transactional
-	public Optional<String> markAppealed(long caseId, long appealId, String actor) {
-		Optional<String> before = this.work.lock(caseId);
+	public Optional<CaseStatus> markAppealed(long caseId, long appealId, String actor) {
+		Optional<CaseStatus> before = this.work.lock(caseId);
 		if (before.isEmpty()) {
 			return before;
 		}
 		boolean appealed = this.cases.reopenAs(caseId, CaseStatus.APPEALED);
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("appeal_id", appealId);
-		details.put("previous_status", before.get());
-		details.put("status", appealed ? "appealed" : before.get());
+		details.put("previous_status", before.get().wire());
+		details.put("status", (appealed ? CaseStatus.APPEALED : before.get()).wire());
 		this.audit.append("case:" + caseId, actor, "case.appealed", details);
 		return before;
 	}
 
 	@Override
 	@Transactional
-	public void appealDecided(long caseId, long appealId, String outcome, String status, String actor) {
-		String before = this.work.lock(caseId).orElseThrow();
-		if ("appealed".equals(before)) {
-			this.cases.moveTo(caseId, CaseStatus.fromWire(status).orElseThrow());
+	public void appealDecided(long caseId, long appealId, String outcome, CaseStatus status, String actor) {
+		CaseStatus before = this.work.lock(caseId).orElseThrow();
+		if (before == CaseStatus.APPEALED) {
+			this.cases.moveTo(caseId, status);
 		}
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("appeal_id", appealId);
 		details.put("outcome", outcome);
-		details.put("status", "appealed".equals(before) ? status : before);
+		details.put("status", ((before == CaseStatus.APPEALED) ? status : before).wire());
 		this.audit.append("case:" + caseId, actor, "case.appeal_decided", details);
 	}
 

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.audit.AuditLog;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
 import org.abusedesk.problems.InvalidInputException;
+import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +67,11 @@ class CaseController {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidInputException("limit", "out_of_range", "Between 1 and " + MAX_PAGE + ".");
 		}
-		List<CaseRepository.CaseRow> page = this.cases.list(status, limit, after);
+		CaseStatus wanted = (status == null) ? null
+				: CaseStatus.fromWire(status)
+					.orElseThrow(() -> new InvalidInputException("status", "invalid",
+							"One of: " + WireValue.allowed(CaseStatus.class) + "."));
+		List<CaseRepository.CaseRow> page = this.cases.list(wanted, limit, after);
 		Long next = (page.size() == limit) ? page.get(page.size() - 1).id() : null;
 		return new CasePage(page, next);
 	}

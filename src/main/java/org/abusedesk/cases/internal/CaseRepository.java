@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CaseRepository {
 
-	record CaseRow(long id, String status, long propertyId, String property, String accountRef, String reportType,
+	record CaseRow(long id, CaseStatus status, long propertyId, String property, String accountRef, String reportType,
 			Priority priority, Instant dueAt, Instant openedAt, Instant updatedAt, int reportCount) {
 	}
 
@@ -30,7 +30,7 @@ class CaseRepository {
 	 * @param reopenedFrom the status the case left because a report that needs review
 	 * joined it ({@code forwarded} or {@code actioned}), or {@code null}
 	 */
-	record Attachment(long caseId, boolean opened, String reopenedFrom) {
+	record Attachment(long caseId, boolean opened, CaseStatus reopenedFrom) {
 	}
 
 	/** What the queue filters on, from the decisions of one report. */
@@ -106,7 +106,7 @@ class CaseRepository {
 		// the open cases that exist are locked in the order of their ids first, the order
 		// in
 		// which staff lock two cases (merge, link); the upsert then finds them locked
-		Map<Long, String> before = new HashMap<>();
+		Map<Long, CaseStatus> before = new HashMap<>();
 		this.jdbc.sql("""
 				select c.id, c.status from abuse_case c
 				join jsonb_to_recordset(cast(:rows as jsonb)) as k(property_id bigint, report_type text)
@@ -114,7 +114,7 @@ class CaseRepository {
 				where c.status not in ('closed', 'rejected')
 				order by c.id for update of c""")
 			.param("rows", JSON.writeValueAsString(rows))
-			.query((rs, n) -> before.put(rs.getLong("id"), rs.getString("status")))
+			.query((rs, n) -> before.put(rs.getLong("id"), status(rs)))
 			.list();
 		Map<Key, Attachment> cases = new HashMap<>();
 		this.jdbc
@@ -143,8 +143,8 @@ class CaseRepository {
 			.param("rows", JSON.writeValueAsString(rows))
 			.query((rs, n) -> {
 				long id = rs.getLong("id");
-				String was = before.get(id);
-				String reopenedFrom = (was != null && !was.equals(rs.getString("status"))) ? was : null;
+				CaseStatus was = before.get(id);
+				CaseStatus reopenedFrom = (was != null && was != status(rs)) ? was : null;
 				return cases.put(new Key(rs.getLong("property_id"), rs.getString("report_type")),
 						new Attachment(id, rs.getBoolean("opened"), reopenedFrom));
 			})
@@ -162,11 +162,11 @@ class CaseRepository {
 		return attachments;
 	}
 
-	List<CaseRow> list(String status, int limit, long afterId) {
+	List<CaseRow> list(CaseStatus status, int limit, long afterId) {
 		return this.jdbc.sql(SELECT + """
 				 where (cast(:status as text) is null or c.status = :status) and c.id > :after
 				order by c.id limit :limit""")
-			.param("status", status)
+			.param("status", (status != null) ? status.wire() : null)
 			.param("after", afterId)
 			.param("limit", limit)
 			.query(CaseRepository::map)
@@ -204,11 +204,16 @@ class CaseRepository {
 
 	private static CaseRow map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		java.sql.Timestamp due = rs.getTimestamp("due_at");
-		return new CaseRow(rs.getLong("id"), rs.getString("status"), rs.getLong("property_id"),
-				rs.getString("property"), rs.getString("account_ref"), rs.getString("report_type"),
+		return new CaseRow(rs.getLong("id"), status(rs), rs.getLong("property_id"), rs.getString("property"),
+				rs.getString("account_ref"), rs.getString("report_type"),
 				Priority.fromWire(rs.getString("priority")).orElseThrow(), (due != null) ? due.toInstant() : null,
 				rs.getTimestamp("opened_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				rs.getInt("report_count"));
+	}
+
+	/** The {@code status} column of the row, a case status. */
+	static CaseStatus status(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return CaseStatus.fromWire(rs.getString("status")).orElseThrow();
 	}
 
 	/**

@@ -1,10 +1,12 @@
 package org.abusedesk.cases.internal;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.abusedesk.cases.Actor;
@@ -55,7 +57,7 @@ class CaseSearchStore implements CaseSearch {
 					"Search shows the first " + MAX_DEPTH + " cases; narrow it down with the filters.");
 		}
 		Map<String, Object> params = new LinkedHashMap<>();
-		StringBuilder sql = new StringBuilder(QueueStore.SELECT_ROWS).append(status(query.status(), params));
+		StringBuilder sql = new StringBuilder(QueueStore.SELECT_ROWS).append(status(query.statuses(), params));
 		if (query.type() != null) {
 			sql.append(" and c.report_type = :type");
 			params.put("type", query.type());
@@ -155,20 +157,22 @@ class CaseSearchStore implements CaseSearch {
 		return "select cr.case_id from case_report cr where cr.report_id = any(array(" + reports + "))";
 	}
 
-	private static String status(String status, Map<String, Object> params) {
-		if (status == null || status.isBlank() || "open".equals(status)) {
+	private static String status(Set<CaseStatus> statuses, Map<String, Object> params) {
+		if (statuses.equals(Set.copyOf(CaseQueue.OPEN))) {
 			return QueueStore.OPEN_SQL;
 		}
-		if ("closed".equals(status)) {
+		if (statuses.equals(Set.copyOf(CaseQueue.CLOSED))) {
 			return "c.status in ('actioned', 'forwarded', 'rejected', 'closed')";
 		}
-		if ("all".equals(status)) {
+		if (statuses.isEmpty() || statuses.containsAll(EnumSet.allOf(CaseStatus.class))) {
 			return "true";
 		}
-		CaseStatus one = CaseStatus.fromWire(status)
-			.orElseThrow(() -> new CaseWorkException(CaseWorkException.Kind.INVALID, "No case status " + status));
-		params.put("status", one.wire());
-		return "c.status = :status";
+		if (statuses.size() == 1) {
+			params.put("status", statuses.iterator().next().wire());
+			return "c.status = :status";
+		}
+		params.put("statuses", statuses.stream().map(CaseStatus::wire).sorted().toArray(String[]::new));
+		return "c.status = any(cast(:statuses as text[]))";
 	}
 
 	private static String order(Sort sort) {

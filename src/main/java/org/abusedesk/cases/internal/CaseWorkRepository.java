@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,10 +38,10 @@ class CaseWorkRepository {
 	/**
 	 * The case's status, the case locked until the transaction ends; empty when missing.
 	 */
-	Optional<String> lock(long caseId) {
+	Optional<CaseStatus> lock(long caseId) {
 		return this.jdbc.sql("select status from abuse_case where id = :id for update")
 			.param("id", caseId)
-			.query(String.class)
+			.query((rs, n) -> CaseStatus.fromWire(rs.getString("status")).orElseThrow())
 			.optional();
 	}
 

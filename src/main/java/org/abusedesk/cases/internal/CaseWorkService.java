@@ -158,16 +158,16 @@ class CaseWorkService implements CaseWork {
 		this.audit.append(stream(caseId), actor.audit(), action, details);
 		if (waits) {
 			this.lifecycle.moveTo(caseId, CaseStatus.AWAITING_APPROVAL);
-			return new Outcome("awaiting_approval", proposalId);
+			return new Outcome(CaseStatus.AWAITING_APPROVAL, proposalId);
 		}
 		return apply(caseId, proposalId, plan, actor);
 	}
 
 	private Outcome apply(long caseId, long proposalId, CasePlan plan, Actor actor) {
-		String status = plan.mitigations().isEmpty() ? "closed" : "actioned";
-		this.lifecycle.moveTo(caseId, CaseStatus.fromWire(status).orElseThrow());
+		CaseStatus status = plan.mitigations().isEmpty() ? CaseStatus.CLOSED : CaseStatus.ACTIONED;
+		this.lifecycle.moveTo(caseId, status);
 		this.audit.append(stream(caseId), "system", "case.plan_applied",
-				Map.of("proposal_id", proposalId, "mitigations", plan.mitigations().size(), "status", status));
+				Map.of("proposal_id", proposalId, "mitigations", plan.mitigations().size(), "status", status.wire()));
 		// last: recording mitigations takes the change-sequence lock, held until commit
 		// (Mitigations.create); taking other locks after it could deadlock
 		this.events.publishEvent(new ProposalApproved(caseId, proposalId, plan.mitigations(), actor.audit(),
@@ -202,7 +202,7 @@ class CaseWorkService implements CaseWork {
 		if (!approve) {
 			this.proposals.close(proposal.id(), "refused");
 			this.lifecycle.moveTo(caseId, CaseStatus.IN_REVIEW);
-			return new Outcome("in_review", proposal.id());
+			return new Outcome(CaseStatus.IN_REVIEW, proposal.id());
 		}
 		// the proposer accepted first: this approver is the second distinct person, and
 		// for a senior plan the senior one
@@ -296,12 +296,12 @@ class CaseWorkService implements CaseWork {
 	@Transactional
 	public void merge(long caseId, long intoCaseId, Actor actor) {
 		allow(actor, DECIDERS);
-		Map<Long, String> statuses = lockBoth(caseId, intoCaseId);
-		for (Map.Entry<Long, String> entry : statuses.entrySet()) {
+		Map<Long, CaseStatus> statuses = lockBoth(caseId, intoCaseId);
+		for (Map.Entry<Long, CaseStatus> entry : statuses.entrySet()) {
 			// forwarded cases are still open: new reports attach to them
-			if (!CaseQueue.OPEN.contains(entry.getValue()) && !"forwarded".equals(entry.getValue())) {
+			if (!CaseQueue.OPEN.contains(entry.getValue()) && entry.getValue() != CaseStatus.FORWARDED) {
 				throw new CaseWorkException(Kind.CONFLICT,
-						"Case " + entry.getKey() + " is " + entry.getValue() + "; only open cases merge.");
+						"Case " + entry.getKey() + " is " + entry.getValue().wire() + "; only open cases merge.");
 			}
 		}
 		unclaimedByOthers(caseId, actor);
@@ -361,17 +361,17 @@ class CaseWorkService implements CaseWork {
 
 	/** Locks the case and checks that its plan can still be decided by the actor. */
 	private void decidable(long caseId, Actor actor) {
-		String status = this.cases.lock(caseId).orElseThrow(() -> CaseWorkException.notFound(caseId));
-		if (CaseStatus.fromWire(status).filter(CaseStatus.DECIDABLE::contains).isEmpty()) {
-			throw new CaseWorkException(Kind.CONFLICT, "Case " + caseId + " is " + status + ".");
+		CaseStatus status = this.cases.lock(caseId).orElseThrow(() -> CaseWorkException.notFound(caseId));
+		if (!CaseStatus.DECIDABLE.contains(status)) {
+			throw new CaseWorkException(Kind.CONFLICT, "Case " + caseId + " is " + status.wire() + ".");
 		}
 		unclaimedByOthers(caseId, actor);
 	}
 
-	private String open(long caseId) {
-		String status = this.cases.lock(caseId).orElseThrow(() -> CaseWorkException.notFound(caseId));
-		if (!CaseQueue.OPEN.contains(status) && !"forwarded".equals(status)) {
-			throw new CaseWorkException(Kind.CONFLICT, "Case " + caseId + " is " + status + ".");
+	private CaseStatus open(long caseId) {
+		CaseStatus status = this.cases.lock(caseId).orElseThrow(() -> CaseWorkException.notFound(caseId));
+		if (!CaseQueue.OPEN.contains(status) && status != CaseStatus.FORWARDED) {
+			throw new CaseWorkException(Kind.CONFLICT, "Case " + caseId + " is " + status.wire() + ".");
 		}
 		return status;
 	}
@@ -385,11 +385,11 @@ class CaseWorkService implements CaseWork {
 	}
 
 	/** Locks two distinct cases in id order, so that two merges never deadlock. */
-	private Map<Long, String> lockBoth(long caseId, long otherId) {
+	private Map<Long, CaseStatus> lockBoth(long caseId, long otherId) {
 		if (caseId == otherId) {
 			throw new CaseWorkException(Kind.INVALID, "A case cannot be linked to itself.");
 		}
-		Map<Long, String> statuses = new LinkedHashMap<>();
+		Map<Long, CaseStatus> statuses = new LinkedHashMap<>();
 		for (long id : new long[] { Math.min(caseId, otherId), Math.max(caseId, otherId) }) {
 			statuses.put(id, this.cases.lock(id).orElseThrow(() -> CaseWorkException.notFound(id)));
 		}

@@ -9,6 +9,7 @@ import org.abusedesk.audit.AuditLog;
 import org.abusedesk.content.ReportContent;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.cases.CaseConfirmed;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.access.Role;
 import org.abusedesk.policy.Decision;
 import org.abusedesk.policy.Decisions;
@@ -104,11 +105,11 @@ class Confirmations {
 			throw new InvalidInputException(errors);
 		}
 		// the case row first, then the audit head: the order the router takes them in
-		String status = this.caseRows.lockCaseStatus(caseId)
+		CaseStatus status = this.caseRows.lockCaseStatus(caseId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + "."));
-		if ("closed".equals(status) || "rejected".equals(status)) {
+		if (status == CaseStatus.CLOSED || status == CaseStatus.REJECTED) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Case " + caseId + " is " + status + "; confirm on an open case.");
+					"Case " + caseId + " is " + status.wire() + "; confirm on an open case.");
 		}
 		List<CaseRepository.CaseReportRow> reports = this.cases.reports(caseId);
 		String reportType = reports.isEmpty() ? null : reports.get(0).type();

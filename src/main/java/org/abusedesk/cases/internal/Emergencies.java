@@ -92,11 +92,11 @@ class Emergencies {
 		if (justification.length() > MAX_TEXT) {
 			throw new InvalidInputException("justification", "too_long", "At most " + MAX_TEXT + " characters.");
 		}
-		String status = this.emergencies.lockCaseStatus(caseId)
+		CaseStatus status = this.emergencies.lockCaseStatus(caseId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + caseId + "."));
-		if (!CaseQueue.OPEN.contains(status) && !"forwarded".equals(status)) {
+		if (!CaseQueue.OPEN.contains(status) && status != CaseStatus.FORWARDED) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
-					"Case " + caseId + " is " + status + "; an emergency is declared only on an open case.");
+					"Case " + caseId + " is " + status.wire() + "; an emergency is declared only on an open case.");
 		}
 		String staff = actor.name();
 		long emergencyId = this.emergencies.declare(caseId, staff, justification)

@@ -2,6 +2,8 @@ package org.abusedesk.cases.internal;
 
 import java.util.Optional;
 
+import org.abusedesk.cases.CaseStatus;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -84,10 +86,10 @@ class EmergencyRepository {
 	}
 
 	/** Locks the case row; answers its status, or empty when there is no such case. */
-	java.util.Optional<String> lockCaseStatus(long caseId) {
+	Optional<CaseStatus> lockCaseStatus(long caseId) {
 		return this.jdbc.sql("select status from abuse_case where id = :id for update")
 			.param("id", caseId)
-			.query(String.class)
+			.query((rs, n) -> CaseStatus.fromWire(rs.getString("status")).orElseThrow())
 			.optional();
 	}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.cases.CaseQueue;
+import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.policy.Priority;
 import org.abusedesk.cases.CaseWorkException;
 
@@ -47,7 +48,7 @@ class QueueStore implements CaseQueue {
 
 	private volatile Counts counts = new Counts(Map.of(), Instant.EPOCH);
 
-	private record Counts(Map<String, Long> byStatus, Instant readAt) {
+	private record Counts(Map<CaseStatus, Long> byStatus, Instant readAt) {
 	}
 
 	QueueStore(JdbcClient jdbc) {
@@ -65,7 +66,8 @@ class QueueStore implements CaseQueue {
 		else {
 			sql.append("true");
 		}
-		condition(sql, params, "c.status = :status", "status", filter.status());
+		condition(sql, params, "c.status = :status", "status",
+				(filter.status() != null) ? filter.status().wire() : null);
 		condition(sql, params, "c.report_type = :type", "type", filter.type());
 		condition(sql, params, ":service = any(c.services)", "service", filter.service());
 		condition(sql, params, ":rule = any(c.rules)", "rule", filter.rule());
@@ -137,20 +139,20 @@ class QueueStore implements CaseQueue {
 	}
 
 	@Override
-	public Map<String, Long> counts() {
+	public Map<CaseStatus, Long> counts() {
 		Counts current = this.counts;
 		if (current.readAt().plus(COUNTS_FRESH).isBefore(Instant.now())) {
-			Map<String, Long> byStatus = new LinkedHashMap<>();
+			Map<CaseStatus, Long> byStatus = new LinkedHashMap<>();
 			OPEN.forEach((status) -> byStatus.put(status, 0L));
 			this.jdbc.sql("select c.status, count(*) as n from abuse_case c where " + OPEN_SQL + " group by c.status")
-				.query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+				.query((rs, n) -> Map.entry(CaseRepository.status(rs), rs.getLong("n")))
 				.list()
 				.forEach((entry) -> byStatus.put(entry.getKey(), entry.getValue()));
 			current = new Counts(Map.copyOf(byStatus), Instant.now());
 			this.counts = current;
 		}
-		Map<String, Long> ordered = new LinkedHashMap<>();
-		for (String status : OPEN) {
+		Map<CaseStatus, Long> ordered = new LinkedHashMap<>();
+		for (CaseStatus status : OPEN) {
 			ordered.put(status, current.byStatus().getOrDefault(status, 0L));
 		}
 		return ordered;
@@ -173,11 +175,12 @@ class QueueStore implements CaseQueue {
 
 	static Row row(ResultSet rs, int n) throws SQLException {
 		Timestamp due = rs.getTimestamp("due_at");
-		return new Row(rs.getLong("id"), rs.getString("status"), rs.getString("property"), rs.getString("account_ref"),
-				rs.getString("report_type"), Priority.fromWire(rs.getString("priority")).orElseThrow(),
-				(due != null) ? due.toInstant() : null, rs.getBoolean("overdue"), texts(rs.getArray("services")),
-				texts(rs.getArray("rules")), rs.getBoolean("trusted_flagger"), rs.getBoolean("account_at_risk"),
-				rs.getString("escalated_to"), rs.getString("claimed_by"), rs.getInt("report_count"));
+		return new Row(rs.getLong("id"), CaseRepository.status(rs), rs.getString("property"),
+				rs.getString("account_ref"), rs.getString("report_type"),
+				Priority.fromWire(rs.getString("priority")).orElseThrow(), (due != null) ? due.toInstant() : null,
+				rs.getBoolean("overdue"), texts(rs.getArray("services")), texts(rs.getArray("rules")),
+				rs.getBoolean("trusted_flagger"), rs.getBoolean("account_at_risk"), rs.getString("escalated_to"),
+				rs.getString("claimed_by"), rs.getInt("report_count"));
 	}
 
 	private static List<String> texts(Array array) throws SQLException {

@@ -254,8 +254,8 @@ class ReportRouter {
 			if (attachment.reopenedFrom() != null && announced.add(attachment.caseId())) {
 				// a report that needs review joined a forwarded or actioned case: back to
 				// the queue (its mitigations stay in force meanwhile)
-				appends.add(new AuditLog.Append(caseStream, "system", "case.reopened",
-						Map.of("from", attachment.reopenedFrom(), "to", "triage", "report_id", report.id())));
+				appends.add(new AuditLog.Append(caseStream, "system", "case.reopened", Map.of("from",
+						attachment.reopenedFrom().wire(), "to", CaseStatus.TRIAGE.wire(), "report_id", report.id())));
 			}
 			appends
 				.add(new AuditLog.Append(caseStream, "system", "case.report_attached", Map.of("report_id", report.id(),

@@ -3,6 +3,7 @@ package org.abusedesk.cases.internal;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.abusedesk.Api;
 import org.abusedesk.audit.AuditLog;
 import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.EdgeDeskTest;
@@ -34,7 +35,7 @@ class CaseLifecycleTests extends EdgeDeskTest {
 	void aReportThatNeedsReviewOnAnActionedCaseReopensItForTheQueue() {
 		String host = "blog." + this.catalog.hostedZone();
 		long caseId = fileAndAwaitCase("phishing", phishing(host, "/login.php"));
-		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo("actioned");
+		assertThat(this.work.accept(caseId, reviewer("reviewer")).status()).isEqualTo(CaseStatus.ACTIONED);
 
 		long again = fileAndAwaitCase("phishing", phishing(host, "/another-login.php"));
 
@@ -51,6 +52,23 @@ class CaseLifecycleTests extends EdgeDeskTest {
 		// it is in the queue again for a person to decide the new report
 		assertThat(this.api.get("/api/v1/cases?status=triage&limit=1&after=" + (caseId - 1), this.admin).body())
 			.contains("\"id\":" + caseId + ",");
+	}
+
+	/**
+	 * Issue 20: the list's {@code status} is a case status; any other word is a field
+	 * error naming the statuses, not an empty list.
+	 */
+	@Test
+	void anUnknownStatusFilterIsAFieldError() {
+		Api.Response unknown = this.api.get("/api/v1/cases?status=opened", this.admin);
+		assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+		assertThat(unknown.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(unknown.json().at("/errors/0/field").asString()).isEqualTo("status");
+		assertThat(unknown.json().at("/errors/0/code").asString()).isEqualTo("invalid");
+		assertThat(unknown.json().at("/errors/0/message").asString()).contains("in_review", "closed");
+		Api.Response known = this.api.get("/api/v1/cases?status=in_review&limit=1", this.admin);
+		assertThat(known.status()).as(known.body()).isEqualTo(200);
 	}
 
 	@Test
