@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
-import org.abusedesk.mailbox.internal.MailFormat;
+import org.abusedesk.intake.MailFormat;
 import org.abusedesk.mailbox.internal.MailLimits;
 import org.abusedesk.mailbox.internal.MailParser;
 import org.openjdk.jmh.annotations.Benchmark;

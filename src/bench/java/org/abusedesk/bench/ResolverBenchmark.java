@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.abusedesk.catalog.Account;
+import org.abusedesk.catalog.AccountStatus;
 import org.abusedesk.catalog.Origin;
 import org.abusedesk.catalog.Resolution;
 import org.abusedesk.catalog.Service;
@@ -66,7 +67,7 @@ public final class ResolverBenchmark {
 		Account[] accounts = new Account[ACCOUNTS];
 		for (int i = 0; i < ACCOUNTS; i++) {
 			accounts[i] = new Account(i, "acct-" + i, "Customer " + i, "abuse@customer" + i + ".example", i % 50 == 0,
-					"active");
+					AccountStatus.ACTIVE);
 		}
 		List<Set<Service>> serviceSets = List.of(EnumSet.of(Service.PROXY), EnumSet.of(Service.HOSTING),
 				EnumSet.of(Service.REGISTRAR, Service.DNS), EnumSet.of(Service.DNS));
