@@ -69,14 +69,9 @@ public interface CaseQueue {
 			return this.wire;
 		}
 
-		/** The order with this wire value, or {@link #URGENT}. */
-		public static Sort fromWire(String value) {
-			for (Sort sort : values()) {
-				if (sort.wire.equals(value)) {
-					return sort;
-				}
-			}
-			return URGENT;
+		/** The order whose wire value is exactly {@code value}, if any (ADR 0011). */
+		public static java.util.Optional<Sort> fromWire(String value) {
+			return java.util.Arrays.stream(values()).filter((sort) -> sort.wire.equals(value)).findFirst();
 		}
 
 	}

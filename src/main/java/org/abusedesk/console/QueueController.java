@@ -49,7 +49,7 @@ class QueueController {
 		Optional<CaseStatus> chosen = CaseStatus.fromWire(blank(status));
 		CaseQueue.Filter filter = new CaseQueue.Filter(blank(type), blank(service), chosen.orElse(null), blank(rule),
 				trusted, atRisk);
-		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort);
+		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort).orElse(CaseQueue.Sort.URGENT);
 		CaseQueue.Page page;
 		if (blank(status) != null && chosen.isEmpty()) {
 			// an unknown status matches no case, as before; say so

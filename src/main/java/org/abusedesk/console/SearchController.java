@@ -84,7 +84,7 @@ class SearchController {
 		CaseSearch.Field where = CaseSearch.Field.fromWire(form.field()).orElse(CaseSearch.Field.ANYTHING);
 		Optional<Set<CaseStatus>> statuses = statuses(form.status());
 		CaseSearch.Query query = new CaseSearch.Query(form.q(), where, statuses.orElse(Set.of()), form.type(),
-				form.service(), CaseSearch.Sort.fromWire(form.sort()));
+				form.service(), CaseSearch.Sort.fromWire(form.sort()).orElse(CaseSearch.Sort.NEWEST));
 		CaseSearch.Result result = new CaseSearch.Result(List.of(), false);
 		int at = Math.max(0, page);
 		if (statuses.isEmpty()) {
