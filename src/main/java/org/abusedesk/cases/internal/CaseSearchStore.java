@@ -14,6 +14,7 @@ import org.abusedesk.cases.CaseQueue;
 import org.abusedesk.cases.CaseSearch;
 import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.cases.CaseWorkException;
+import org.abusedesk.catalog.Targets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -112,7 +113,9 @@ class CaseSearchStore implements CaseSearch {
 		if (where == Field.ADDRESS || (any && ADDRESS.matcher(text).matches())) {
 			branches.add(cases("select a.report_id from report_address a where a.address = :address"));
 			branches.add(cases("select r.id from report r where r.origin_address = :address"));
-			params.put("address", text);
+			// stored in canonical form (intake's Targets.address), so searched in it too:
+			// 2001:db8:0a1b::17 finds 2001:db8:a1b::17
+			params.put("address", Targets.address(text).orElse(text));
 		}
 		boolean host = HOST.matcher(text).matches();
 		if (where == Field.URL || (any && substring && !host)) {
