@@ -1,6 +1,8 @@
 package org.abusedesk.transparency;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,15 @@ public interface CustomerStatements {
 	 * there is no such mitigation. Reads in the caller's transaction.
 	 */
 	Optional<CustomerStatement> of(long mitigationId);
+
+	/**
+	 * The statements of mitigations {@code mitigationIds} in one read, as
+	 * {@link #of(long)} gives each: a page of the customer's mitigations or the
+	 * mitigations of one notice, without a query per mitigation.
+	 * @return each mitigation's statement by its id, in the order of
+	 * {@code mitigationIds}; none for a mitigation that does not exist
+	 */
+	Map<Long, CustomerStatement> of(Collection<Long> mitigationIds);
 
 	/**
 	 * @param puid the statement's reference, the same {@code puid} the Transparency

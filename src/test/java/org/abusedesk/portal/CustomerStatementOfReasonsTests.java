@@ -105,6 +105,9 @@ class CustomerStatementOfReasonsTests extends EdgeDeskTest {
 			assertThat(ofItem.get("sentences").valueStream().map(JsonNode::asString).toList())
 				.containsExactlyElementsOf(sentences);
 			assertThat(ofItem.get("submitted").asBoolean()).isTrue();
+			// the page's statements are read at once: each still goes with its own
+			// mitigation
+			assertThat(ofItem.get("puid").asString()).endsWith("-m" + item.get("id").asLong());
 			puids.add(ofItem.get("puid").asString());
 		}
 		assertThat(puids).containsExactlyInAnyOrder(submitted.get(0).get("puid").asString(),

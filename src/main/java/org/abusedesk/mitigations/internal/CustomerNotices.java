@@ -200,11 +200,10 @@ class CustomerNotices {
 	 */
 	private List<String> statementsOfReasons(List<Mitigation> mitigations) {
 		Map<List<String>, List<CustomerStatements.CustomerStatement>> alike = new LinkedHashMap<>();
-		for (Mitigation mitigation : mitigations) {
-			this.statements.of(mitigation.id())
-				.ifPresent((statement) -> alike.computeIfAbsent(statement.sentences(), (sentences) -> new ArrayList<>())
-					.add(statement));
-		}
+		this.statements.of(mitigations.stream().map(Mitigation::id).toList())
+			.values()
+			.forEach((statement) -> alike.computeIfAbsent(statement.sentences(), (sentences) -> new ArrayList<>())
+				.add(statement));
 		List<String> lines = new ArrayList<>();
 		alike.forEach((sentences, same) -> {
 			lines.add("");

@@ -7,6 +7,7 @@ import org.abusedesk.notifications.Outbound;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.abusedesk.mitigations.MitigationStatus;
 import org.abusedesk.mitigations.Mitigations.Mitigation;
@@ -69,11 +70,21 @@ class CustomerController {
 
 		/** With the statement of reasons in plain words, as the notice email gives it. */
 		static CustomerMitigation of(Mitigation mitigation, CustomerStatements statements) {
+			return of(mitigation, statements.of(mitigation.id()).orElse(null));
+		}
+
+		/** A page of them, their statements read at once. */
+		static List<CustomerMitigation> of(List<Mitigation> mitigations, CustomerStatements statements) {
+			Map<Long, CustomerStatements.CustomerStatement> read = statements
+				.of(mitigations.stream().map(Mitigation::id).toList());
+			return mitigations.stream().map((mitigation) -> of(mitigation, read.get(mitigation.id()))).toList();
+		}
+
+		private static CustomerMitigation of(Mitigation mitigation, CustomerStatements.CustomerStatement statement) {
 			return new CustomerMitigation(mitigation.id(), mitigation.type(), mitigation.entityType(),
 					mitigation.target(), mitigation.territorialScope(), mitigation.status(), mitigation.effectiveAt(),
 					mitigation.expiresAt(), mitigation.createdAt(), mitigation.updatedAt(), mitigation.statement(),
-					mitigation.decisionGround(), MitigationStatus.REVIEWABLE.contains(mitigation.status()),
-					statements.of(mitigation.id()).orElse(null));
+					mitigation.decisionGround(), MitigationStatus.REVIEWABLE.contains(mitigation.status()), statement);
 		}
 
 	}
@@ -131,10 +142,8 @@ class CustomerController {
 			@RequestParam(defaultValue = "50") int limit,
 			@RequestParam(defaultValue = "" + Long.MAX_VALUE) long before) {
 		checkLimit(limit);
-		List<CustomerMitigation> page = this.mitigations.ofAccount(customer.accountRef(), limit, before)
-			.stream()
-			.map((mitigation) -> CustomerMitigation.of(mitigation, this.statements))
-			.toList();
+		List<CustomerMitigation> page = CustomerMitigation
+			.of(this.mitigations.ofAccount(customer.accountRef(), limit, before), this.statements);
 		return new Page<>(page, (page.size() == limit) ? page.get(page.size() - 1).id() : null);
 	}
 

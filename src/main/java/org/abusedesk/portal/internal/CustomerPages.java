@@ -67,10 +67,9 @@ class CustomerPages {
 							List.of((String[]) rs.getArray("services").getArray())))
 					.list());
 		model.addAttribute("mitigations",
-				this.mitigations.ofAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
-					.stream()
-					.map((mitigation) -> CustomerController.CustomerMitigation.of(mitigation, this.statements))
-					.toList());
+				CustomerController.CustomerMitigation.of(
+						this.mitigations.ofAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE),
+						this.statements));
 		model.addAttribute("reports",
 				this.reports.aboutAccount(customer.accountRef(), CustomerController.MAX_PAGE, Long.MAX_VALUE)
 					.stream()

@@ -3,6 +3,9 @@ package org.abusedesk.transparency.internal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,11 +34,27 @@ class CustomerStatementWriter implements CustomerStatements {
 
 	@Override
 	public Optional<CustomerStatement> of(long mitigationId) {
-		return this.scan.facts(mitigationId).map((facts) -> {
-			Map<String, Object> statement = this.composer.restriction(facts);
-			return new CustomerStatement((String) statement.get("puid"),
-					!Territories.of(facts.territorialScope()).isEmpty(), sentences(facts, statement));
-		});
+		return this.scan.facts(mitigationId).map(this::statement);
+	}
+
+	@Override
+	public Map<Long, CustomerStatement> of(Collection<Long> mitigationIds) {
+		Map<Long, StatementFacts> facts = new HashMap<>();
+		this.scan.facts(mitigationIds).forEach((each) -> facts.put(each.mitigationId(), each));
+		Map<Long, CustomerStatement> statements = new LinkedHashMap<>();
+		for (Long id : mitigationIds) {
+			StatementFacts each = facts.get(id);
+			if (each != null && !statements.containsKey(id)) {
+				statements.put(id, statement(each));
+			}
+		}
+		return statements;
+	}
+
+	private CustomerStatement statement(StatementFacts facts) {
+		Map<String, Object> statement = this.composer.restriction(facts);
+		return new CustomerStatement((String) statement.get("puid"),
+				!Territories.of(facts.territorialScope()).isEmpty(), sentences(facts, statement));
 	}
 
 	static List<String> sentences(StatementFacts facts, Map<String, Object> statement) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -101,6 +102,23 @@ class StatementScan {
 			.query(StatementScan::row)
 			.optional()
 			.map(Row::facts);
+	}
+
+	/**
+	 * The facts of mitigations {@code ids} as they are now, in one query (in the caller's
+	 * transaction, like {@link #facts(long)}); none for an id without a mitigation.
+	 */
+	List<StatementFacts> facts(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(FACTS + " where m.id = any(:ids)")
+			.param("ids", ids.stream().distinct().toArray(Long[]::new))
+			.query(StatementScan::row)
+			.list()
+			.stream()
+			.map(Row::facts)
+			.toList();
 	}
 
 	/** Reads every change there is now. */
