@@ -14,6 +14,9 @@ class SavedSearches {
 
 	static final int MAX_NAME = 80;
 
+	/** The longest query string kept; a longer one is refused. */
+	static final int MAX_QUERY = 1000;
+
 	private final JdbcClient jdbc;
 
 	SavedSearches(JdbcClient jdbc) {
@@ -40,7 +43,7 @@ class SavedSearches {
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
 			return "Give the search a name of 1 to " + MAX_NAME + " characters.";
 		}
-		if (query.length() > 1000) {
+		if (query.length() > MAX_QUERY) {
 			return "This search is too long to save.";
 		}
 		int updated = this.jdbc

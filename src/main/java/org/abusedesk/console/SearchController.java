@@ -133,7 +133,9 @@ class SearchController {
 		String refused = this.saved.save(ConsoleActor.of(authentication).name(), name, form.queryString());
 		redirect.addFlashAttribute(refused != null ? "error" : "message",
 				(refused != null) ? refused : "Saved the search \"" + name.strip() + "\".");
-		return "redirect:/console/search" + form.queryString();
+		// a query too long to save is too long for the address to go back to
+		String query = form.queryString();
+		return "redirect:/console/search" + ((query.length() <= SavedSearches.MAX_QUERY) ? query : "");
 	}
 
 	@PostMapping("/console/searches/{id}/delete")

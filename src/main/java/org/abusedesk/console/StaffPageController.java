@@ -150,7 +150,8 @@ class StaffPageController {
 		catch (StaffAccountException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
-		if (!userName.isBlank()) {
+		// a name no user can have is not shown again (nor put in the address)
+		if (!userName.isBlank() && userName.length() <= StaffAccounts.MAX_NAME) {
 			redirect.addAttribute("q", userName);
 		}
 	}

@@ -21,6 +21,9 @@ public interface StaffAccounts {
 	/** The longest password accepted (bcrypt reads 72 bytes). */
 	int MAX_PASSWORD = 72;
 
+	/** The longest name of a staff user. */
+	int MAX_NAME = 64;
+
 	/** The longest lifetime of a token with an expiry, in days. */
 	int MAX_TOKEN_DAYS = 3650;
 

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 class StaffDirectory implements StaffAccounts {
 
 	/** Letters, digits and {@code . _ @ -}, 1 to 64 of them. */
-	static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+	static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_NAME + "}");
 
 	static final int MAX_LABEL = 200;
 
