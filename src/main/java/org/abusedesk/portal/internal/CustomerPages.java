@@ -82,15 +82,31 @@ class CustomerPages {
 	String requestReview(@AuthenticationPrincipal Customer customer, @PathVariable long id,
 			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String comment,
 			RedirectAttributes redirect) {
-		AppealReason chosen = AppealReason.fromWire(reason)
-			.filter(CustomerReviews.REASONS::contains)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "Choose a reason."));
+		// refused input is a message on the page, as the appeal and counter-notice forms
+		// beside it say theirs; a mitigation the account does not have stays a 404
+		AppealReason chosen = AppealReason.fromWire(reason).filter(CustomerReviews.REASONS::contains).orElse(null);
 		String text = (comment != null && !comment.isBlank()) ? comment.strip() : null;
-		if (text != null && text.length() > CustomerController.MAX_COMMENT) {
-			throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "The comment is too long.");
+		if (chosen == null) {
+			redirect.addFlashAttribute("error", "Review request for mitigation " + id
+					+ ": choose a reason, that you removed the content or that it is not what the report says.");
+			return "redirect:/customer";
 		}
-		this.reviews.request(customer.accountRef(), id, chosen, text)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		if (text != null && text.length() > CustomerController.MAX_COMMENT) {
+			redirect.addFlashAttribute("error", "Review request for mitigation " + id + ": the comment has at most "
+					+ CustomerController.MAX_COMMENT + " characters.");
+			return "redirect:/customer";
+		}
+		try {
+			this.reviews.request(customer.accountRef(), id, chosen, text)
+				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		}
+		catch (ResponseStatusException ex) {
+			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", "Review request for mitigation " + id + ": " + ex.getReason());
+			return "redirect:/customer";
+		}
 		redirect.addFlashAttribute("message",
 				"Your review request for mitigation " + id + " is recorded; a person on our staff looks at it.");
 		return "redirect:/customer";
