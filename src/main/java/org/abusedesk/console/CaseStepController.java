@@ -97,8 +97,8 @@ class CaseStepController {
 	@PostMapping("/console/cases/{id}/escalate")
 	String escalate(@PathVariable long id, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String reason, Authentication authentication, RedirectAttributes redirect) {
-		ConsoleErrors.run(() -> this.work.escalate(id, ConsoleActor.of(authentication),
-				Role.fromWire(to).orElse(Role.SENIOR), reason), redirect, "Escalated.");
+		ConsoleErrors.run(() -> this.work.escalate(id, ConsoleActor.of(authentication), escalateTo(to), reason),
+				redirect, "Escalated.");
 		return back(id);
 	}
 
@@ -120,7 +120,8 @@ class CaseStepController {
 	@PostMapping("/console/cases/{id}/link")
 	String link(@PathVariable long id, @RequestParam(name = "other", required = false) Long other,
 			Authentication authentication, RedirectAttributes redirect) {
-		ConsoleErrors.run(() -> this.work.link(id, required(other), ConsoleActor.of(authentication)), redirect,
+		Actor me = ConsoleActor.of(authentication);
+		ConsoleErrors.run(() -> otherCase(id, other, me, () -> this.work.link(id, required(other), me)), redirect,
 				"Linked.");
 		return back(id);
 	}
@@ -128,9 +129,39 @@ class CaseStepController {
 	@PostMapping("/console/cases/{id}/merge")
 	String merge(@PathVariable long id, @RequestParam(name = "into", required = false) Long into,
 			Authentication authentication, RedirectAttributes redirect) {
-		ConsoleErrors.run(() -> this.work.merge(id, required(into), ConsoleActor.of(authentication)), redirect,
+		Actor me = ConsoleActor.of(authentication);
+		ConsoleErrors.run(() -> otherCase(id, into, me, () -> this.work.merge(id, required(into), me)), redirect,
 				"Merged.");
 		return back(id);
+	}
+
+	/**
+	 * Runs a step with another case the reviewer typed: when this case is there, a
+	 * missing case is the other, a number to correct on this page rather than a 404.
+	 */
+	private void otherCase(long id, Long other, Actor me, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (CaseWorkException ex) {
+			if (ex.kind() == CaseWorkException.Kind.NOT_FOUND && this.work.view(id, me).isPresent()) {
+				throw new CaseWorkException(CaseWorkException.Kind.INVALID, "There is no case " + other + ".");
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Whom the form escalates to: a senior when it does not say, never a word it does not
+	 * offer.
+	 */
+	private static Role escalateTo(String to) {
+		if (to == null || to.isBlank()) {
+			return Role.SENIOR;
+		}
+		return Role.fromWire(to.strip())
+			.orElseThrow(
+					() -> new CaseWorkException(CaseWorkException.Kind.INVALID, "Escalate to a senior or to legal."));
 	}
 
 	private static long required(Long caseId) {
