@@ -1,6 +1,5 @@
 package org.abusedesk.console;
 
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.abusedesk.cases.CaseWorkException;
@@ -18,15 +17,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class ConsoleErrors {
 
 	private ConsoleErrors() {
-	}
-
-	static <T> T forbiddenAs403(Supplier<T> step) {
-		try {
-			return step.get();
-		}
-		catch (CaseWorkException ex) {
-			throw asStatus(ex);
-		}
 	}
 
 	/** Runs a step; a conflict or invalid input becomes a flash message. */

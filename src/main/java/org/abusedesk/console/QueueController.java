@@ -107,9 +107,12 @@ class QueueController {
 			model.addAttribute("destructive", bulkAction != CaseWork.BulkAction.ASSIGN);
 			return "console/bulk-confirm";
 		}
-		List<CaseWork.BulkResult> results = ConsoleErrors
-			.forbiddenAs403(() -> this.work.bulk(bulkAction, cases, ConsoleActor.of(authentication), blank(assignee)));
-		redirect.addFlashAttribute("bulkResults", results);
+		// a refused action (no assignee, a name no one has) is a message on the queue;
+		// a role that may not do it a 403
+		ConsoleErrors.run(
+				() -> redirect.addFlashAttribute("bulkResults",
+						this.work.bulk(bulkAction, cases, ConsoleActor.of(authentication), blank(assignee))),
+				redirect, null);
 		return "redirect:/console";
 	}
 

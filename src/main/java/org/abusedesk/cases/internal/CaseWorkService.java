@@ -39,6 +39,9 @@ class CaseWorkService implements CaseWork {
 
 	static final int MAX_TEXT = 5000;
 
+	/** The longest name a staff user has (the identity module's own limit). */
+	static final int MAX_ASSIGNEE = 64;
+
 	/** Who may change a case: everyone but agents. */
 	static final Role[] DECIDERS = { Role.REVIEWER, Role.SENIOR, Role.LEGAL, Role.ADMIN };
 
@@ -320,6 +323,10 @@ class CaseWorkService implements CaseWork {
 		allow(actor, DECIDERS);
 		if (action == BulkAction.ASSIGN && (assignee == null || assignee.isBlank())) {
 			throw new CaseWorkException(Kind.INVALID, "Say whom to assign the cases to.");
+		}
+		if (action == BulkAction.ASSIGN && assignee.length() > MAX_ASSIGNEE) {
+			throw new CaseWorkException(Kind.INVALID,
+					"A staff user's name has at most " + MAX_ASSIGNEE + " characters; no case was assigned.");
 		}
 		if (action == BulkAction.ASSIGN && !assignee.equals(actor.name()) && !actor.isAny(Role.SENIOR, Role.ADMIN)) {
 			throw new CaseWorkException(Kind.FORBIDDEN, "Only a senior or an admin assigns cases to others.");
