@@ -17,6 +17,7 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationType;
+import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -55,9 +56,18 @@ class MitigationsPageController {
 		MitigationStatus chosenStatus = MitigationStatus.fromWire(blank(status)).orElse(null);
 		MitigationControl.Filter filter = new MitigationControl.Filter(chosenType, chosenStatus, blank(account),
 				"true".equals(reviewDue));
+		// a type or status the form does not offer lists nothing, and says so, instead of
+		// every mitigation in force
+		Optional<String> unknown = FilterChoices.first(
+				FilterChoices.unknown("mitigation type", type, MitigationType::fromWire,
+						WireValue.wires(MitigationType.class)),
+				FilterChoices.unknown("mitigation status", status, MitigationStatus::fromWire,
+						WireValue.wires(MitigationStatus.class)));
 		model.addAttribute("me", ConsoleActor.of(authentication));
 		model.addAttribute("filter", filter);
-		model.addAttribute("mitigations", this.control.search(filter, MitigationControl.MAX_RESULTS));
+		unknown.ifPresent((message) -> model.addAttribute("error", message));
+		model.addAttribute("mitigations",
+				unknown.isPresent() ? List.of() : this.control.search(filter, MitigationControl.MAX_RESULTS));
 		model.addAttribute("types", Arrays.stream(MitigationType.values()).map(MitigationType::wire).toList());
 		model.addAttribute("statuses", MitigationStatus.values());
 		model.addAttribute("now", Instant.now());

@@ -51,10 +51,15 @@ class QueueController {
 				trusted, atRisk);
 		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort).orElse(CaseQueue.Sort.URGENT);
 		CaseQueue.Page page;
-		if (blank(status) != null && chosen.isEmpty()) {
-			// an unknown status matches no case, as before; say so
-			model.addAttribute("error",
-					"No case status " + blank(status) + "; one of: " + WireValue.allowed(CaseStatus.class) + ".");
+		// an unknown status, type, service or order matches no case, as before; say so
+		Optional<String> unknown = FilterChoices.first(
+				FilterChoices.unknown("case status", status, CaseStatus::fromWire, WireValue.wires(CaseStatus.class)),
+				FilterChoices.unknown("report type", type, ReportType::fromWire, WireValue.wires(ReportType.class)),
+				FilterChoices.unknown("service", service, Service::fromWire, WireValue.wires(Service.class)),
+				FilterChoices.unknown("order", sort, CaseQueue.Sort::fromWire,
+						Arrays.stream(CaseQueue.Sort.values()).map(CaseQueue.Sort::wire).toList()));
+		if (unknown.isPresent()) {
+			model.addAttribute("error", unknown.get());
 			page = new CaseQueue.Page(List.of(), null);
 		}
 		else {

@@ -87,9 +87,20 @@ class SearchController {
 				form.service(), CaseSearch.Sort.fromWire(form.sort()).orElse(CaseSearch.Sort.NEWEST));
 		CaseSearch.Result result = new CaseSearch.Result(List.of(), false);
 		int at = Math.max(0, page);
+		Optional<String> unknown = FilterChoices.first(
+				FilterChoices.unknown("place to look", form.field(), CaseSearch.Field::fromWire,
+						Arrays.stream(CaseSearch.Field.values()).map(CaseSearch.Field::wire).toList()),
+				FilterChoices.unknown("report type", form.type(), ReportType::fromWire,
+						WireValue.wires(ReportType.class)),
+				FilterChoices.unknown("service", form.service(), Service::fromWire, WireValue.wires(Service.class)),
+				FilterChoices.unknown("order", form.sort(), CaseSearch.Sort::fromWire,
+						Arrays.stream(CaseSearch.Sort.values()).map(CaseSearch.Sort::wire).toList()));
 		if (statuses.isEmpty()) {
 			model.addAttribute("error", "No case status " + form.status() + "; one of: open, closed, all, "
 					+ WireValue.allowed(CaseStatus.class) + ".");
+		}
+		else if (unknown.isPresent()) {
+			model.addAttribute("error", unknown.get());
 		}
 		else {
 			try {

@@ -91,11 +91,11 @@ class MalformedFormTests extends EdgeDeskTest {
 		FORBIDDEN,
 		/**
 		 * Anything but a server error: a choice the page ignores and shows what it shows
-		 * without it (reported, not changed here: the queue's, search's and mitigation
-		 * list's filters take a word that names no type, service, field or order as no
-		 * filter or the default order; negative paging cursors start at the start; the
-		 * letter page falls back to the reporter and the template chosen; an account page
-		 * of an unknown reference shows no pressure, as for an account without).
+		 * without it (reported, not changed: the rule filter is free text; negative
+		 * paging cursors start at the start; the letter page falls back to the reporter
+		 * and to the first template; an account page of an unknown reference shows no
+		 * pressure, as for an account without any; the bulk confirmation names the
+		 * assignee and changes nothing).
 		 */
 		ANSWERED
 
@@ -145,22 +145,22 @@ class MalformedFormTests extends EdgeDeskTest {
 
 		// the queue, search and lists: parameters of the wrong kind
 		get(s, "/console?status=nonsense", Expect.MESSAGE);
-		get(s, "/console?type=nonsense", Expect.ANSWERED);
-		get(s, "/console?service=nonsense", Expect.ANSWERED);
+		get(s, "/console?type=nonsense", Expect.MESSAGE);
+		get(s, "/console?service=nonsense", Expect.MESSAGE);
 		get(s, "/console?rule=" + LONG_IN_ADDRESS, Expect.ANSWERED);
 		get(s, "/console?trusted=x", Expect.REFUSED);
 		get(s, "/console?at_risk=x", Expect.REFUSED);
-		get(s, "/console?sort=nonsense", Expect.ANSWERED);
+		get(s, "/console?sort=nonsense", Expect.MESSAGE);
 		get(s, "/console?after=nonsense", Expect.MESSAGE);
 		get(s, "/console?after=" + LONG_IN_ADDRESS, Expect.MESSAGE);
 		get(s, "/console?rule=" + LONG, Expect.REFUSED);
 		get(s, "/console/search?q=" + LONG_IN_ADDRESS, Expect.MESSAGE);
 		get(s, "/console/search?q=" + LONG, Expect.REFUSED);
-		get(s, "/console/search?q=a&field=nonsense", Expect.ANSWERED);
+		get(s, "/console/search?q=a&field=nonsense", Expect.MESSAGE);
 		get(s, "/console/search?q=a&status=nonsense", Expect.MESSAGE);
-		get(s, "/console/search?q=a&type=nonsense", Expect.ANSWERED);
-		get(s, "/console/search?q=a&service=nonsense", Expect.ANSWERED);
-		get(s, "/console/search?q=a&sort=nonsense", Expect.ANSWERED);
+		get(s, "/console/search?q=a&type=nonsense", Expect.MESSAGE);
+		get(s, "/console/search?q=a&service=nonsense", Expect.MESSAGE);
+		get(s, "/console/search?q=a&sort=nonsense", Expect.MESSAGE);
 		for (String page : List.of("x", "99999999999999999999", "2147483647", "999999999")) {
 			get(s, "/console/search?q=a&page=" + page, Expect.REFUSED);
 		}
@@ -181,7 +181,9 @@ class MalformedFormTests extends EdgeDeskTest {
 		get(s, "/console/mailbox/quarantine?before=x", Expect.REFUSED);
 		get(s, "/console/mailbox/quarantine?before=-1", Expect.ANSWERED);
 		get(s, "/console/mailbox/unclear/999999999", Expect.REFUSED);
-		get(s, "/console/mitigations?type=nonsense&status=nonsense", Expect.ANSWERED);
+		get(s, "/console/mitigations?type=nonsense", Expect.MESSAGE);
+		get(s, "/console/mitigations?status=nonsense", Expect.MESSAGE);
+		get(s, "/console?type=" + LONG_IN_ADDRESS, Expect.MESSAGE);
 		get(s, "/console/mitigations?account=" + LONG_IN_ADDRESS + "&review_due=x", Expect.ANSWERED);
 		get(s, "/console/staff?q=" + LONG_IN_ADDRESS + "&after=" + LONG_IN_ADDRESS, Expect.REFUSED);
 		get(s, "/console/transparency?from=x&to=y", Expect.MESSAGE);
@@ -503,6 +505,28 @@ class MalformedFormTests extends EdgeDeskTest {
 			.contains("A staff user&#39;s name has at most 64 characters; no case was assigned.");
 		assertThat(queryOne(String.class, "select staff_user from case_claim where case_id = ?", this.open))
 			.isEqualTo("fz-admin-" + this.catalog.id());
+	}
+
+	@Test
+	void aFilterWordThatNamesNoChoiceIsSaidOnThePageInsteadOfListingNothingOrEverything() {
+		// the queue and search listed no case for a type or service that is none, and
+		// the mitigation list every mitigation in force for a type or status that is
+		// none, without a word
+		assertThat(this.admin.get("/console?type=nonsense").body()).contains("No report type nonsense; one of: ");
+		assertThat(this.admin.get("/console?service=nonsense").body()).contains("No service nonsense; one of: ");
+		assertThat(this.admin.get("/console?sort=nonsense").body()).contains("No order nonsense; one of: urgent");
+		assertThat(this.admin.get("/console/search?q=a&field=nonsense").body())
+			.contains("No place to look nonsense; one of: any, tracking_code");
+		assertThat(this.admin.get("/console/search?q=a&type=nonsense").body()).contains("No report type nonsense");
+		assertThat(this.admin.get("/console/mitigations?type=nonsense").body())
+			.contains("No mitigation type nonsense; one of: ")
+			.doesNotContain("/console/mitigations/" + this.mitigation + "\"");
+		assertThat(this.admin.get("/console/mitigations?status=nonsense").body())
+			.contains("No mitigation status nonsense; one of: ");
+		// the words the forms offer still filter
+		assertThat(this.admin.get("/console/mitigations?type=phishing_interstitial").body())
+			.doesNotContain("role=\"alert\"")
+			.contains("/console/mitigations/" + this.mitigation + "\"");
 	}
 
 	private WebForm signedInCustomer() {
