@@ -87,19 +87,8 @@ class SearchController {
 				form.service(), CaseSearch.Sort.fromWire(form.sort()).orElse(CaseSearch.Sort.NEWEST));
 		CaseSearch.Result result = new CaseSearch.Result(List.of(), false);
 		int at = Math.max(0, page);
-		Optional<String> unknown = FilterChoices.first(
-				FilterChoices.unknown("place to look", form.field(), CaseSearch.Field::fromWire,
-						Arrays.stream(CaseSearch.Field.values()).map(CaseSearch.Field::wire).toList()),
-				FilterChoices.unknown("report type", form.type(), ReportType::fromWire,
-						WireValue.wires(ReportType.class)),
-				FilterChoices.unknown("service", form.service(), Service::fromWire, WireValue.wires(Service.class)),
-				FilterChoices.unknown("order", form.sort(), CaseSearch.Sort::fromWire,
-						Arrays.stream(CaseSearch.Sort.values()).map(CaseSearch.Sort::wire).toList()));
-		if (statuses.isEmpty()) {
-			model.addAttribute("error", "No case status " + form.status() + "; one of: open, closed, all, "
-					+ WireValue.allowed(CaseStatus.class) + ".");
-		}
-		else if (unknown.isPresent()) {
+		Optional<String> unknown = unknownChoice(form);
+		if (unknown.isPresent()) {
 			model.addAttribute("error", unknown.get());
 		}
 		else {
@@ -141,7 +130,9 @@ class SearchController {
 			@RequestParam(required = false) String type, @RequestParam(required = false) String service,
 			@RequestParam(required = false) String sort, Authentication authentication, RedirectAttributes redirect) {
 		Form form = new Form(q, field, status, type, service, sort);
-		String refused = this.saved.save(ConsoleActor.of(authentication).name(), name, form.queryString());
+		// a search that finds nothing for a word it does not know is not kept
+		String refused = unknownChoice(form)
+			.orElseGet(() -> this.saved.save(ConsoleActor.of(authentication).name(), name, form.queryString()));
 		redirect.addFlashAttribute(refused != null ? "error" : "message",
 				(refused != null) ? refused : "Saved the search \"" + name.strip() + "\".");
 		// a query too long to save is too long for the address to go back to
@@ -155,6 +146,22 @@ class SearchController {
 		redirect.addFlashAttribute(deleted ? "message" : "error",
 				deleted ? "Deleted the saved search." : "No such saved search of yours.");
 		return "redirect:/console/search";
+	}
+
+	/** What the search form names that is none of its choices, if anything. */
+	static Optional<String> unknownChoice(Form form) {
+		if (statuses(form.status()).isEmpty()) {
+			return Optional.of("No case status " + form.status() + "; one of: open, closed, all, "
+					+ WireValue.allowed(CaseStatus.class) + ".");
+		}
+		return FilterChoices.first(
+				FilterChoices.unknown("place to look", form.field(), CaseSearch.Field::fromWire,
+						Arrays.stream(CaseSearch.Field.values()).map(CaseSearch.Field::wire).toList()),
+				FilterChoices.unknown("report type", form.type(), ReportType::fromWire,
+						WireValue.wires(ReportType.class)),
+				FilterChoices.unknown("service", form.service(), Service::fromWire, WireValue.wires(Service.class)),
+				FilterChoices.unknown("order", form.sort(), CaseSearch.Sort::fromWire,
+						Arrays.stream(CaseSearch.Sort.values()).map(CaseSearch.Sort::wire).toList()));
 	}
 
 	/**
