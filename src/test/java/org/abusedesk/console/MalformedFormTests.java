@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.abusedesk.Api;
 import org.abusedesk.ConsoleSession;
@@ -18,6 +20,8 @@ import org.abusedesk.access.Role;
 import org.abusedesk.identity.CustomerTokens;
 import org.abusedesk.identity.StaffAccounts;
 import org.abusedesk.intake.DenialReason;
+import org.abusedesk.intake.MailIntake;
+import org.abusedesk.intake.MailOutcome;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +58,9 @@ class MalformedFormTests extends EdgeDeskTest {
 
 	@Autowired
 	private CustomerTokens customerTokens;
+
+	@Autowired
+	private MailIntake mail;
 
 	private final List<String> offences = new ArrayList<>();
 
@@ -251,8 +258,13 @@ class MalformedFormTests extends EdgeDeskTest {
 		// the confirmation page, which names the assignee and changes nothing
 		post(s, "/console/bulk", Map.of("action", "assign", "case", "999999999", "assignee", LONG), Expect.ANSWERED);
 		post(s, "/console/bulk", Map.of("action", "assign", "case", "999999999", "assignee", LONG, "confirmed", "yes"),
-				Expect.REFUSED);
-		post(s, "/console/bulk", Map.of("action", "deny_duplicate", "case", "-1", "confirmed", "yes"), Expect.REFUSED);
+				Expect.MESSAGE);
+		post(s, "/console/bulk", Map.of("action", "deny_duplicate", "case", "-1", "confirmed", "yes"), Expect.MESSAGE);
+		post(s, "/console/bulk", Map.of("action", "assign", "case", String.valueOf(c), "confirmed", "yes"),
+				Expect.MESSAGE);
+		post(s, "/console/bulk",
+				Map.of("action", "assign", "case", String.valueOf(c), "assignee", LONG, "confirmed", "yes"),
+				Expect.MESSAGE);
 
 		// emergencies: an answer without a choice, on a case without an emergency
 		post(s, "/console/emergencies/" + c + "/answer", Map.of("decision", "nonsense"), Expect.MESSAGE);
@@ -352,6 +364,12 @@ class MalformedFormTests extends EdgeDeskTest {
 		assertThat(
 				queryOne(Integer.class, "select count(*) from case_note where case_id = ? and length(body) > 5000", c))
 			.isZero();
+		assertThat(queryOne(Integer.class, "select count(*) from case_claim where length(staff_user) > 64")).isZero();
+		assertThat(queryOne(Integer.class, "select count(*) from staff_user where length(name) > 64")).isZero();
+		assertThat(queryOne(Integer.class, "select count(*) from console_saved_search where staff_user = ?",
+				"fz-admin-" + this.catalog.id()))
+			.isZero();
+		assertThat(this.mitigations.find(m).orElseThrow().status().wire()).isEqualTo("active");
 		assertThat(this.offences).as(String.join("\n", this.offences)).isEmpty();
 	}
 
@@ -420,6 +438,71 @@ class MalformedFormTests extends EdgeDeskTest {
 	}
 
 	@Test
+	void theFormsOnARealAppealEmergencyAndMailAnswerAMessageForMalformedInput() {
+		// an appeal by the customer, open in the queue
+		WebForm customer = signedInCustomer();
+		WebForm.Page appealed = customer.post("/customer/mitigations/" + this.mitigation + "/appeal",
+				List.of(Part.field("reason", "removed"), Part.field("statement", "I removed the page."),
+						Part.field("_csrf", customer.get("/customer").csrf())));
+		assertThat(appealed.status()).isEqualTo(302);
+		long appeal = queryOne(Long.class, "select id from appeal where mitigation_id = ?", this.mitigation);
+		ConsoleSession s = this.admin;
+		String decision = "/console/appeals/" + appeal + "/decision";
+		post(s, decision, Map.of(), Expect.MESSAGE);
+		post(s, decision, Map.of("outcome", "nonsense", "reason", "fuzz"), Expect.MESSAGE);
+		post(s, decision, Map.of("outcome", "upheld"), Expect.MESSAGE);
+		post(s, decision, Map.of("outcome", "upheld", "reason", LONG), Expect.MESSAGE);
+		post(s, decision, Map.of("outcome", "modified", "reason", "fuzz"), Expect.REFUSED);
+		ConsoleSession agent = ConsoleSession.newStaff(this.port, this.accounts, "fz-agent-" + this.catalog.id(),
+				Role.AGENT);
+		post(agent, decision, Map.of("outcome", "upheld", "reason", LONG), Expect.FORBIDDEN);
+
+		// an emergency declared by the admin, answered by a reviewer
+		Api.Response declared = s.post("/console/cases/" + this.open + "/emergency",
+				Map.of("justification", "A threat to a person's life in the page."));
+		assertThat(declared.status()).isEqualTo(302);
+		s.get("/console/cases/" + this.open);
+		ConsoleSession reviewer = ConsoleSession.newStaff(this.port, this.accounts, "fz-reviewer-" + this.catalog.id(),
+				Role.REVIEWER);
+		String answer = "/console/emergencies/" + this.open + "/answer";
+		post(reviewer, answer, Map.of(), Expect.MESSAGE);
+		post(reviewer, answer, Map.of("decision", "nonsense"), Expect.MESSAGE);
+		post(reviewer, answer, Map.of("decision", "approve", "reason", LONG), Expect.MESSAGE);
+		post(reviewer, answer, Map.of("decision", "refuse", "reason", LONG), Expect.MESSAGE);
+		post(agent, answer, Map.of("decision", "approve"), Expect.FORBIDDEN);
+
+		// a report the mailbox filed without its type, and a quarantined message
+		MailOutcome mailed = this.mail.receive(
+				("From: Unsure <unsure-" + this.catalog.id()
+						+ "@senders.example>\r\nSubject: look\r\n\r\nPlease check https://blog."
+						+ this.catalog.hostedZone() + "/unsure.php\r\n")
+					.getBytes(StandardCharsets.UTF_8),
+				"test", null);
+		assertThat(mailed.status()).as(mailed.reason()).isEqualTo("accepted");
+		long unclear = reportIdOf(mailed.reports().get(0).trackingCode());
+		get(s, "/console/mailbox/unclear/" + unclear, Expect.REFUSED);
+		get(s, "/console/mailbox/unclear/" + unclear + "?type=nonsense", Expect.MESSAGE);
+		get(s, "/console/mailbox/unclear/" + unclear + "?type=" + LONG_IN_ADDRESS, Expect.MESSAGE);
+		post(s, "/console/mailbox/unclear/" + unclear, Map.of(), Expect.REFUSED);
+		post(s, "/console/mailbox/unclear/" + unclear, Map.of("type", "nonsense"), Expect.MESSAGE);
+		post(s, "/console/mailbox/unclear/" + unclear, Map.of("type", LONG), Expect.MESSAGE);
+		String hosts = IntStream.range(0, 61)
+			.mapToObj((i) -> "https://site" + i + "." + this.catalog.hostedZone() + "/kit/")
+			.collect(Collectors.joining("\r\n"));
+		MailOutcome quarantined = this.mail
+			.receive(("From: busy-" + this.catalog.id() + "@feeds.example\r\nSubject: kits\r\n\r\n" + hosts + "\r\n")
+				.getBytes(StandardCharsets.UTF_8), "test", null);
+		assertThat(quarantined.status()).isEqualTo("quarantined");
+		String release = "/console/mailbox/quarantine/" + quarantined.messageId() + "/release";
+		post(s, release, Map.of("type", "nonsense"), Expect.MESSAGE);
+		post(s, release, Map.of("type", LONG), Expect.MESSAGE);
+
+		assertThat(queryOne(String.class, "select status from appeal where id = ?", appeal)).isEqualTo("open");
+		assertThat(queryOne(String.class, "select status from report where id = ?", unclear)).isEqualTo("submitted");
+		assertThat(this.offences).as(String.join("\n", this.offences)).isEmpty();
+	}
+
+	@Test
 	void aSearchTooLongToSaveIsAMessageOnTheSearchPageInsteadOfAServerError() {
 		// the refusal sent the browser back to the search with the whole query in the
 		// address: Tomcat could not write a Location header of 100,000 characters (500)
@@ -427,6 +510,19 @@ class MalformedFormTests extends EdgeDeskTest {
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(location(saved.headers())).isEqualTo("/console/search");
 		assertThat(this.admin.get("/console/search").body()).contains("This search is too long to save.");
+		assertThat(queryOne(Integer.class, "select count(*) from console_saved_search where staff_user = ?",
+				"fz-admin-" + this.catalog.id()))
+			.isZero();
+	}
+
+	@Test
+	void aSearchWithAWordThatNamesNoChoiceIsNotSaved() {
+		// the search was kept, and showed its error each time it was opened
+		Api.Response saved = this.admin.post("/console/searches",
+				Map.of("name", "odd", "q", "a", "status", "nonsense", "sort", "nonsense"));
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(this.admin.get(location(saved.headers())).body()).contains("No case status nonsense")
+			.doesNotContain("Saved the search");
 		assertThat(queryOne(Integer.class, "select count(*) from console_saved_search where staff_user = ?",
 				"fz-admin-" + this.catalog.id()))
 			.isZero();
