@@ -161,7 +161,7 @@ class ProblemAdvice {
 		return problem;
 	}
 
-	private static ProblemDetail invalid(List<FieldError> errors) {
+	static ProblemDetail invalid(List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
 		problem.setTitle("Invalid input");
