@@ -127,6 +127,48 @@ class MalformedRequestTests extends DeskTest {
 		assertThat(none.errors()).containsExactly(" required");
 	}
 
+	@Test
+	void aQueryParameterOfTheWrongTypeIsAFieldErrorLikeOneOutOfRange() {
+		Api.Response word = this.api.get("/api/v1/cases?limit=x", this.admin);
+		assertThat(word.status()).as(word.body()).isEqualTo(422);
+		assertThat(word.errors()).containsExactly("limit invalid_type");
+		Api.Response huge = this.api.get("/api/v1/cases?after=99999999999999999999", this.admin);
+		assertThat(huge.status()).as(huge.body()).isEqualTo(422);
+		assertThat(huge.errors()).containsExactly("after out_of_range");
+		// a path variable that is no number stays a bad request (ErrorPagesTests)
+		assertThat(this.api.get("/api/v1/cases/abc", this.admin).status()).isEqualTo(400);
+	}
+
+	@Test
+	void anUnknownOutboxStatusIsAFieldErrorInsteadOfAnEmptyList() {
+		Api.Response unknown = this.api.get("/api/v1/outbox?status=sneding", this.admin);
+		assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+		assertThat(unknown.errors()).containsExactly("status invalid");
+		assertThat(unknown.json().at("/errors/0/message").asString()).contains("pending", "sending", "sent", "failed");
+		assertThat(this.api.get("/api/v1/outbox?status=failed", this.admin).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aQuarantinePageOfNoOrANegativeNumberOfMessagesIsRefused() {
+		for (String limit : List.of("0", "-1", "201")) {
+			Api.Response answer = this.api.get("/api/v1/intake/quarantine?limit=" + limit, this.admin);
+			assertThat(answer.status()).as(answer.body()).isEqualTo(422);
+			assertThat(answer.errors()).containsExactly("limit out_of_range");
+		}
+		assertThat(this.api.get("/api/v1/intake/quarantine?limit=200", this.admin).status()).isEqualTo(200);
+	}
+
+	@Test
+	void theCaseStatusesAreListedForTheStatusOfTheCasesOnly() {
+		JsonNode paths = this.api.get("/api/openapi", null).json().get("paths");
+		assertThat(paths.at("/~1api~1v1~1cases/get/parameters/0/schema/enum").values()).isNotEmpty();
+		for (String parameter : List.of("/~1api~1v1~1referrals/get/parameters/0",
+				"/~1api~1v1~1staff-tokens/get/parameters/1",
+				"/~1api~1v1~1reports~1status~1{trackingCode}/get/parameters/1")) {
+			assertThat(paths.at(parameter + "/schema").has("enum")).as(paths.at(parameter).toString()).isFalse();
+		}
+	}
+
 	private void badPathVariables(Call call) throws Exception {
 		Matcher variables = VARIABLE.matcher(call.path());
 		while (variables.find()) {
@@ -154,10 +196,25 @@ class MalformedRequestTests extends DeskTest {
 			if ("integer".equals(schema.path("type").asString()) || name.equals("limit") || name.endsWith("_limit")) {
 				values.addAll(List.of("x", "-1", "0", "2147483648", "99999999999999999999", "1.5"));
 			}
+			boolean closed = schema.has("enum") || name.equals("limit") || name.endsWith("_limit");
 			for (String value : values) {
 				String path = concrete(call.path()) + "?" + name + "=" + encode(value);
 				HttpResponse<String> answer = send(call, path, null, null);
-				expectProblem(call, "?" + name + "=" + abbreviate(value), answer, name);
+				String input = "?" + name + "=" + abbreviate(value);
+				expectProblem(call, input, answer, name);
+				int status = answer.statusCode();
+				if (status >= 400 && status < 500 && !Set.of(401, 403, 404).contains(status)
+						&& !namesField(answer, name)) {
+					call.wrong()
+						.add(call.operation() + " with " + input + " -> " + status + " has no error for " + name + ": "
+								+ abbreviate(answer.body()));
+				}
+				boolean outOfRange = (closed && !value.isEmpty()) || (name.endsWith("limit") && value.equals("0"));
+				if (outOfRange && status < 300) {
+					call.wrong()
+						.add(call.operation() + " with " + input + " -> " + status + " instead of a field error: "
+								+ abbreviate(answer.body()));
+				}
 			}
 		}
 	}
@@ -288,6 +345,18 @@ class MalformedRequestTests extends DeskTest {
 			return this.document.at("/components/schemas/" + ref.substring("#/components/schemas/".length()));
 		}
 		return schema;
+	}
+
+	private static boolean namesField(HttpResponse<String> answer, String field) {
+		try {
+			return json.readTree(answer.body())
+				.path("errors")
+				.valueStream()
+				.anyMatch((error) -> error.path("field").asString().equals(field));
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static boolean blamesTheWholeBody(HttpResponse<String> answer) {
