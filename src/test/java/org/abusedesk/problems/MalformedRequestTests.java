@@ -169,6 +169,22 @@ class MalformedRequestTests extends DeskTest {
 		}
 	}
 
+	@Test
+	void theDecisionOnAnAppealOrAnAccountMeasureIsDocumentedWithItsOwnFields() {
+		JsonNode document = this.api.get("/api/openapi", null).json();
+		Map<String, String> fields = Map.of("/api/v1/appeals/{id}/decision", "outcome",
+				"/api/v1/account-measures/{id}/decision", "decision");
+		for (Map.Entry<String, String> operation : fields.entrySet()) {
+			String ref = document.get("paths")
+				.get(operation.getKey())
+				.at("/post/requestBody/content/application~1json/schema/$ref")
+				.asString();
+			JsonNode schema = document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+			assertThat(schema.get("properties").propertyNames()).as(operation.getKey())
+				.containsExactlyInAnyOrder(operation.getValue(), "reason");
+		}
+	}
+
 	private void badPathVariables(Call call) throws Exception {
 		Matcher variables = VARIABLE.matcher(call.path());
 		while (variables.find()) {
