@@ -100,6 +100,14 @@ class MalformedRequestTests extends DeskTest {
 			assertThat(answer.status()).as(answer.body()).isEqualTo(422);
 			assertThat(answer.errors()).containsAnyOf("reporter.kind invalid_type", "notify.host invalid_type");
 		}
+		String reporter = reporterToken("kinds", "organisation", "Flagger",
+				"kinds-" + this.catalog.id() + "@fuzz.example");
+		Api.Response batch = this.api.post("/api/v1/reports:batch",
+				"{\"reports\": [{\"type\": \"general\", \"report\": {\"notify\": {\"owner\": [\"send\"]}}}]}",
+				reporter);
+		assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+		assertThat(batch.json().at("/results/0/errors").valueStream().map((error) -> error.get("field").asString()))
+			.contains("reports[0].report.notify.owner");
 	}
 
 	@Test
