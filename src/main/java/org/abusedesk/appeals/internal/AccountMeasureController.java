@@ -30,7 +30,11 @@ class AccountMeasureController {
 
 	private static final int LIST_LIMIT = 500;
 
-	record Decision(String decision, String reason) {
+	/**
+	 * Named apart from the policy's {@code Decision}: the OpenAPI document names schemas
+	 * by simple name.
+	 */
+	record MeasureDecision(String decision, String reason) {
 	}
 
 	private final AccountMeasures measures;
@@ -53,7 +57,7 @@ class AccountMeasureController {
 	}
 
 	@PostMapping("/api/v1/account-measures/{id}/decision")
-	AccountMeasures.Measure decide(@PathVariable long id, @RequestBody Decision decision, Authentication staff) {
+	AccountMeasures.Measure decide(@PathVariable long id, @RequestBody MeasureDecision decision, Authentication staff) {
 		return this.measures.decide(id, staff.getName(), Role.of(staff).orElse(null), decision.decision(),
 				decision.reason());
 	}

@@ -30,7 +30,11 @@ class StaffAppealController {
 
 	private static final int LIST_LIMIT = 500;
 
-	record Decision(String outcome, String reason) {
+	/**
+	 * Named apart from the policy's {@code Decision}: the OpenAPI document names schemas
+	 * by simple name.
+	 */
+	record AppealDecision(String outcome, String reason) {
 	}
 
 	private final AppealStore appeals;
@@ -54,7 +58,7 @@ class StaffAppealController {
 	}
 
 	@PostMapping("/api/v1/appeals/{id}/decision")
-	Appeal decide(@PathVariable long id, @RequestBody Decision decision, Authentication staff) {
+	Appeal decide(@PathVariable long id, @RequestBody AppealDecision decision, Authentication staff) {
 		return this.decisions
 			.decide(id, staff.getName(), Role.of(staff).orElse(null), decision.outcome(), decision.reason())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + id));

@@ -3,7 +3,7 @@ package org.abusedesk.cases.internal;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
-import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import org.abusedesk.cases.CaseStatus;
 import org.abusedesk.vocabulary.WireValue;
@@ -28,7 +28,6 @@ class CaseApiDocumentation {
 		return CaseApiDocumentation::document;
 	}
 
-	@SuppressWarnings("unchecked")
 	static void document(OpenAPI api) {
 		PathItem item = (api.getPaths() != null) ? api.getPaths().get("/api/v1/cases") : null;
 		Operation get = (item != null) ? item.getGet() : null;
@@ -36,8 +35,11 @@ class CaseApiDocumentation {
 			return;
 		}
 		for (Parameter parameter : get.getParameters()) {
-			if ("status".equals(parameter.getName()) && parameter.getSchema() != null) {
-				((Schema<String>) parameter.getSchema()).setEnum(WireValue.wires(CaseStatus.class));
+			if ("status".equals(parameter.getName())) {
+				// a schema of its own: springdoc gives every text parameter the same one,
+				// and the statuses set on it were listed for from, to, secret and the
+				// rest
+				parameter.setSchema(new StringSchema()._enum(WireValue.wires(CaseStatus.class)));
 			}
 		}
 	}

@@ -75,6 +75,11 @@ final class FieldErrors {
 			add(prefix + name, "required", "This field is required.");
 			return null;
 		}
+		if (!node.isValueNode()) {
+			// a list or an object has no text to quote
+			add(prefix + name, "invalid_type", "This field must be a string.");
+			return null;
+		}
 		Optional<T> value = node.isString() ? parser.apply(node.stringValue()) : Optional.empty();
 		if (value.isEmpty()) {
 			add(prefix + name, "invalid", "'" + node.asString() + "' is not one of the allowed values.");

@@ -27,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class QuarantineController {
 
+	static final int MAX_PAGE = 200;
+
 	private final MailStore store;
 
 	private final MailTriage triage;
@@ -74,9 +76,11 @@ class QuarantineController {
 	@GetMapping("/api/v1/intake/quarantine")
 	QuarantinePage list(@RequestParam(defaultValue = "9223372036854775807") long before,
 			@RequestParam(defaultValue = "50") int limit) {
-		int size = Math.max(1, Math.min(limit, 200));
-		List<MailTriage.QuarantinedMessage> rows = this.store.quarantined(before, size);
-		Long next = (rows.size() == size) ? rows.get(rows.size() - 1).id() : null;
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw new InvalidInputException("limit", "out_of_range", "Between 1 and " + MAX_PAGE + ".");
+		}
+		List<MailTriage.QuarantinedMessage> rows = this.store.quarantined(before, limit);
+		Long next = (rows.size() == limit) ? rows.get(rows.size() - 1).id() : null;
 		return new QuarantinePage(rows, this.store.failures(LocalDate.now(ZoneOffset.UTC).minusDays(7)), next);
 	}
 

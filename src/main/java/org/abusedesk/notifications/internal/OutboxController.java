@@ -14,6 +14,9 @@ class OutboxController {
 
 	static final int MAX_PAGE = 500;
 
+	/** What a message of the outbox can be (the check of outbox_message.status). */
+	static final List<String> STATUSES = List.of("pending", "sending", "sent", "failed");
+
 	record OutboxPage(boolean smtpConfigured, List<Outbox.Row> messages, Long nextAfter) {
 	}
 
@@ -32,6 +35,9 @@ class OutboxController {
 			@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") long after) {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidInputException("limit", "out_of_range", "Between 1 and " + MAX_PAGE + ".");
+		}
+		if (status != null && !STATUSES.contains(status)) {
+			throw new InvalidInputException("status", "invalid", "One of: " + String.join(", ", STATUSES) + ".");
 		}
 		List<Outbox.Row> page = this.outbox.list(status, reportId, limit, after);
 		Long next = (page.size() == limit) ? page.get(page.size() - 1).id() : null;

@@ -4,19 +4,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.abusedesk.problems.FieldError;
 import org.jspecify.annotations.Nullable;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -51,6 +56,37 @@ class ErrorPages extends ResponseEntityExceptionHandler {
 		String html = this.templates.process("error",
 				new Context(Locale.ENGLISH, Map.of("status", statusCode.value())));
 		return ResponseEntity.status(statusCode).headers(page).contentType(MediaType.TEXT_HTML).body(html);
+	}
+
+	/**
+	 * A query parameter that is not of its type ({@code ?limit=x},
+	 * {@code ?after=99999999999999999999}) is a field error like one out of range, naming
+	 * the parameter; a path variable that is not ({@code /cases/abc}) stays a bad
+	 * request.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException mismatch
+				&& mismatch.getParameter().hasParameterAnnotation(RequestParam.class) && !wantsPage(request)) {
+			return handleExceptionInternal(ex, ProblemAdvice.invalid(List.of(queryError(mismatch))), headers,
+					HttpStatus.UNPROCESSABLE_CONTENT, request);
+		}
+		return super.handleTypeMismatch(ex, headers, status, request);
+	}
+
+	private static FieldError queryError(MethodArgumentTypeMismatchException ex) {
+		Class<?> type = ex.getRequiredType();
+		String value = String.valueOf(ex.getValue());
+		boolean whole = type != null && (type == Integer.class || type == int.class || type == Long.class
+				|| type == long.class || type == Short.class || type == short.class);
+		if (whole && value.strip().matches("[+-]?\\d+")) {
+			return new FieldError(ex.getName(), "out_of_range", "This number is too large.");
+		}
+		if (whole) {
+			return new FieldError(ex.getName(), "invalid_type", "A whole number.");
+		}
+		return new FieldError(ex.getName(), "invalid", "This value cannot be read.");
 	}
 
 	/**

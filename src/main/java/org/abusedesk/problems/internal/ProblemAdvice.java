@@ -1,6 +1,8 @@
 package org.abusedesk.problems.internal;
 
 import java.sql.SQLException;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +11,12 @@ import org.abusedesk.problems.InvalidInputException;
 import org.abusedesk.problems.PayloadTooLargeException;
 import org.abusedesk.problems.TooManyRequestsException;
 import org.abusedesk.problems.UnauthorizedException;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,7 +52,76 @@ class ProblemAdvice {
 				return tooLarge(tooLarge);
 			}
 		}
+		if (ex.getCause() == null && String.valueOf(ex.getMessage()).startsWith("Required request body is missing")) {
+			// no body, or the JSON null
+			return invalid(List.of(new FieldError("", "required", "The request body is missing: send a JSON object.")));
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				return invalid(List.of(mismatched(mismatch)));
+			}
+			if (cause instanceof InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+				return invalid(List.of(new FieldError(field(coercion), "out_of_range",
+						"This number is " + (coercion.getInputType() == JsonToken.VALUE_NUMBER_FLOAT
+								? "not a whole number or is out of range." : "out of range."))));
+			}
+			if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+				return invalid(List.of(new FieldError(field(databind), "invalid", "This value cannot be read.")));
+			}
+		}
 		return invalid(List.of(new FieldError("", "invalid_json", "The request body is not valid JSON.")));
+	}
+
+	/**
+	 * Valid JSON of the wrong kind: the body as a whole (an array, a string, {@code null}
+	 * where an object belongs), or one field of it, named by its path as the errors of
+	 * the hand-written readers name them ({@code reporter.kind}, {@code urls[2]}).
+	 */
+	private static FieldError mismatched(MismatchedInputException ex) {
+		if (ex.getPath().isEmpty()) {
+			return new FieldError("", "invalid_json", "The request body must be a JSON object.");
+		}
+		return new FieldError(field(ex), "invalid_type", "This field must be " + kind(ex.getTargetType()) + ".");
+	}
+
+	private static String kind(@Nullable Class<?> target) {
+		if (target == null) {
+			return "of another type";
+		}
+		if (target == String.class || target.isEnum() || target == Character.class || target == char.class) {
+			return "a string";
+		}
+		if (target == Boolean.class || target == boolean.class) {
+			return "true or false";
+		}
+		if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+				|| target == Short.class || target == short.class || target == java.math.BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+			return "a number";
+		}
+		if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+			return "a list";
+		}
+		if (Temporal.class.isAssignableFrom(target) || target == java.time.Duration.class) {
+			return "a string";
+		}
+		return "an object";
+	}
+
+	/** The JSON path of the value, {@code a.b[2].c}. */
+	private static String field(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
 	}
 
 	/**
@@ -84,7 +161,7 @@ class ProblemAdvice {
 		return problem;
 	}
 
-	private static ProblemDetail invalid(List<FieldError> errors) {
+	static ProblemDetail invalid(List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.");
 		problem.setTitle("Invalid input");
