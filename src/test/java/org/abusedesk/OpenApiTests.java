@@ -1,12 +1,21 @@
 package org.abusedesk;
 
 import java.io.IOException;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.lang.reflect.WildcardType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -24,6 +33,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import org.assertj.core.api.SoftAssertions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,6 +53,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiTests extends IntegrationTest {
 
 	private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping handlers;
 
 	private Api.Response response;
 
@@ -178,6 +201,109 @@ class OpenApiTests extends IntegrationTest {
 			.containsExactlyElementsOf(WireValue.wires(CaseStatus.class));
 		assertThat(values(parameter("/api/v1/cases", "status")))
 			.containsExactlyElementsOf(WireValue.wires(CaseStatus.class));
+	}
+
+	/**
+	 * springdoc names a schema by the simple name of its class, so two records of the API
+	 * with one simple name collapse into one schema and one of them is documented with
+	 * the other's fields: GET /api/v1/reporter-tokens was documented with the staff
+	 * tokens' fields, the answer of GET /api/v1/referrals as the request ({basis,
+	 * country}), the correspondence of a case as audit entries.
+	 */
+	@Test
+	void noTwoBodiesShareOneSchemaName() {
+		Set<Class<?>> types = new java.util.HashSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : this.handlers.getHandlerMethods().entrySet()) {
+			if (handler.getKey().getPatternValues().stream().noneMatch((path) -> path.startsWith("/api/"))) {
+				continue;
+			}
+			HandlerMethod method = handler.getValue();
+			collect(method.getMethod().getGenericReturnType(), types);
+			for (MethodParameter parameter : method.getMethodParameters()) {
+				if (parameter.hasParameterAnnotation(RequestBody.class)) {
+					collect(parameter.getGenericParameterType(), types);
+				}
+			}
+		}
+		Map<String, Set<String>> byName = new TreeMap<>();
+		types.forEach(
+				(type) -> byName.computeIfAbsent(type.getSimpleName(), (name) -> new TreeSet<>()).add(type.getName()));
+		byName.values().removeIf((classes) -> classes.size() < 2);
+		SoftAssertions softly = new SoftAssertions();
+		softly.assertThat(byName).isEmpty();
+
+		JsonNode schemas = this.document.at("/components/schemas");
+		softly.assertThat(properties(answer("/api/v1/reporter-tokens")).propertyNames())
+			.contains("reporter_kind", "organisation");
+		softly.assertThat(properties(answer("/api/v1/staff-tokens")).propertyNames()).contains("role", "holder");
+		softly.assertThat(properties(answer("/api/v1/referrals")).propertyNames())
+			.contains("id", "case_id", "authority", "channel");
+		softly
+			.assertThat(properties(this.document.get("paths")
+				.get("/api/v1/cases/{id}/referrals")
+				.at("/post/requestBody/content/application~1json/schema")).propertyNames())
+			.containsExactlyInAnyOrder("basis", "country");
+		JsonNode correspondence = properties(answer("/api/v1/cases/{id}/correspondence")).path("messages");
+		softly.assertThat(properties(correspondence).propertyNames())
+			.contains("mail_message_id", "party", "received_at")
+			.doesNotContain("stream", "prev_hash");
+		softly.assertThat(schemas.propertyNames()).doesNotContain("TokenView");
+		softly.assertAll();
+	}
+
+	/** The properties of {@code schema} (or of its items), following its reference. */
+	private JsonNode properties(JsonNode schema) {
+		JsonNode items = schema.path("items");
+		JsonNode named = items.isMissingNode() ? schema : items;
+		String ref = named.path("$ref").asString("");
+		return ref.isEmpty() ? named.path("properties") : this.document.at(ref.substring(1) + "/properties");
+	}
+
+	private JsonNode answer(String path) {
+		JsonNode content = this.document.get("paths").get(path).at("/get/responses/200/content");
+		return content.get(content.propertyNames().iterator().next()).path("schema");
+	}
+
+	/** {@code type} and what it is made of, as far as it is one of ours. */
+	private static void collect(Type type, Set<Class<?>> types) {
+		if (type instanceof ParameterizedType parameterized) {
+			collect(parameterized.getRawType(), types);
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				collect(argument, types);
+			}
+		}
+		else if (type instanceof WildcardType wildcard) {
+			for (Type bound : wildcard.getUpperBounds()) {
+				collect(bound, types);
+			}
+		}
+		else if (type instanceof GenericArrayType array) {
+			collect(array.getGenericComponentType(), types);
+		}
+		else if (type instanceof TypeVariable<?>) {
+			// given by the parameterized type that uses it
+		}
+		else if (type instanceof Class<?> found) {
+			if (found.isArray()) {
+				collect(found.getComponentType(), types);
+				return;
+			}
+			// an enum is written into the schema that uses it (its wire values), not
+			// named
+			if (!found.getName().startsWith("org.abusedesk.") || found.isEnum() || !types.add(found)) {
+				return;
+			}
+			if (found.isRecord()) {
+				for (RecordComponent component : found.getRecordComponents()) {
+					collect(component.getGenericType(), types);
+				}
+			}
+			if (found.isSealed()) {
+				for (Class<?> subtype : found.getPermittedSubclasses()) {
+					collect(subtype, types);
+				}
+			}
+		}
 	}
 
 	/** The schema of the query parameter {@code name} of {@code GET path}. */

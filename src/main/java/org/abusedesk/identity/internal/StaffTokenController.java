@@ -35,7 +35,7 @@ class StaffTokenController {
 	 * Newest first; {@code before} (an id) pages on.
 	 */
 	@GetMapping("/api/v1/staff-tokens")
-	List<StaffTokenStore.TokenView> list(@RequestParam(required = false) String before,
+	List<StaffTokenStore.StaffTokenView> list(@RequestParam(required = false) String before,
 			@RequestParam(required = false) String limit) {
 		List<FieldError> errors = new ArrayList<>();
 		long beforeId = number(errors, "before", before, Long.MAX_VALUE, Long.MAX_VALUE);

@@ -49,7 +49,7 @@ class StaffTokenStore implements StaffTokens {
 	 * demo), else {@code null}
 	 * @param revokedAt {@code null} while the token is live
 	 */
-	record TokenView(long id, String label, String role, String holder, String bootstrap, Instant createdAt,
+	record StaffTokenView(long id, String label, String role, String holder, String bootstrap, Instant createdAt,
 			Instant expiresAt, Instant revokedAt) {
 	}
 
@@ -190,14 +190,14 @@ class StaffTokenStore implements StaffTokens {
 	 * @param beforeId only tokens with a smaller id; {@link Long#MAX_VALUE} for the
 	 * newest
 	 */
-	List<TokenView> list(long beforeId, int limit) {
+	List<StaffTokenView> list(long beforeId, int limit) {
 		return this.jdbc.sql("""
 				select t.id, t.label, u.role, u.name, t.bootstrap, t.created_at, t.expires_at, t.revoked_at
 				from api_token t join staff_user u on u.id = t.staff_user_id
 				where t.id < :before order by t.id desc limit :limit""")
 			.param("before", beforeId)
 			.param("limit", limit)
-			.query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("label"), rs.getString("role"),
+			.query((rs, n) -> new StaffTokenView(rs.getLong("id"), rs.getString("label"), rs.getString("role"),
 					rs.getString("name"), rs.getString("bootstrap"),
 					instant(rs.getObject("created_at", OffsetDateTime.class)),
 					instant(rs.getObject("expires_at", OffsetDateTime.class)),

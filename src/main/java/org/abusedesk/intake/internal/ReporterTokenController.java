@@ -74,7 +74,7 @@ class ReporterTokenController {
 	}
 
 	@GetMapping("/api/v1/reporter-tokens")
-	List<ReporterTokenStore.TokenView> list() {
+	List<ReporterTokenStore.ReporterTokenView> list() {
 		return this.tokens.list();
 	}
 

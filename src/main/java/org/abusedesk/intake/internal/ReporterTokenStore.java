@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReporterTokenStore {
 
-	record TokenView(long id, String label, String reporterKind, String name, String email, String organisation,
+	record ReporterTokenView(long id, String label, String reporterKind, String name, String email, String organisation,
 			Instant createdAt, Instant revokedAt) {
 	}
 
@@ -48,11 +48,11 @@ class ReporterTokenStore {
 			.optional();
 	}
 
-	List<TokenView> list() {
+	List<ReporterTokenView> list() {
 		return this.jdbc.sql("select * from reporter_token order by id")
-			.query((rs, n) -> new TokenView(rs.getLong("id"), rs.getString("label"), rs.getString("reporter_kind"),
-					rs.getString("name"), rs.getString("email"), rs.getString("organisation"),
-					rs.getTimestamp("created_at").toInstant(),
+			.query((rs, n) -> new ReporterTokenView(rs.getLong("id"), rs.getString("label"),
+					rs.getString("reporter_kind"), rs.getString("name"), rs.getString("email"),
+					rs.getString("organisation"), rs.getTimestamp("created_at").toInstant(),
 					(rs.getTimestamp("revoked_at") != null) ? rs.getTimestamp("revoked_at").toInstant() : null))
 			.list();
 	}

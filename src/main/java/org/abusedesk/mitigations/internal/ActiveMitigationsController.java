@@ -19,7 +19,7 @@ class ActiveMitigationsController {
 
 	static final int MAX_PAGE = 1000;
 
-	record Page(List<MitigationView> mitigations, long nextCursor, boolean hasMore) {
+	record ActiveMitigationsPage(List<MitigationView> mitigations, long nextCursor, boolean hasMore) {
 	}
 
 	private final MitigationStore store;
@@ -29,7 +29,8 @@ class ActiveMitigationsController {
 	}
 
 	@GetMapping("/api/v1/mitigations/active")
-	Page changes(@RequestParam(defaultValue = "0") long after, @RequestParam(defaultValue = "500") int limit) {
+	ActiveMitigationsPage changes(@RequestParam(defaultValue = "0") long after,
+			@RequestParam(defaultValue = "500") int limit) {
 		if (limit < 1 || limit > MAX_PAGE) {
 			throw new InvalidInputException("limit", "out_of_range", "Between 1 and " + MAX_PAGE + ".");
 		}
@@ -38,7 +39,7 @@ class ActiveMitigationsController {
 		}
 		List<MitigationView> page = this.store.changesAfter(after, limit).stream().map(MitigationView::of).toList();
 		long next = page.isEmpty() ? after : page.get(page.size() - 1).changeSeq();
-		return new Page(page, next, page.size() == limit);
+		return new ActiveMitigationsPage(page, next, page.size() == limit);
 	}
 
 }

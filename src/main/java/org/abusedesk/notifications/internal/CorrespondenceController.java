@@ -67,7 +67,7 @@ class CorrespondenceController {
 	/**
 	 * @param nextAfter pass as {@code after} for the next page; null on the last
 	 */
-	record CorrespondencePage(List<CorrespondenceStore.Entry> messages, Long nextAfter) {
+	record CorrespondencePage(List<CorrespondenceStore.CorrespondenceEntry> messages, Long nextAfter) {
 
 	}
 
@@ -80,11 +80,11 @@ class CorrespondenceController {
 		boolean seesReporter = Role.of(authentication)
 			.map((role) -> role == Role.SENIOR || role == Role.LEGAL || role == Role.ADMIN)
 			.orElse(false);
-		List<CorrespondenceStore.Entry> rows = this.store.ofCase(id, after, limit)
+		List<CorrespondenceStore.CorrespondenceEntry> rows = this.store.ofCase(id, after, limit)
 			.stream()
 			.map((entry) -> (seesReporter || !entry.party().equals("reporter")) ? entry
-					: new CorrespondenceStore.Entry(entry.id(), entry.caseId(), entry.reportId(), entry.mailMessageId(),
-							entry.outboxMessageId(), entry.kind(), entry.party(), null, null,
+					: new CorrespondenceStore.CorrespondenceEntry(entry.id(), entry.caseId(), entry.reportId(),
+							entry.mailMessageId(), entry.outboxMessageId(), entry.kind(), entry.party(), null, null,
 							"(withheld: written by the reporter)", entry.receivedAt()))
 			.toList();
 		return new CorrespondencePage(rows, (rows.size() == limit) ? rows.get(rows.size() - 1).id() : null);

@@ -18,8 +18,8 @@ class CorrespondenceStore {
 	 * or {@code unknown}
 	 * @param kind {@code reply}, {@code auto_reply} or {@code bounce}
 	 */
-	record Entry(long id, long caseId, Long reportId, long mailMessageId, Long outboxMessageId, String kind,
-			String party, String sender, String subject, String body, Instant receivedAt) {
+	record CorrespondenceEntry(long id, long caseId, Long reportId, long mailMessageId, Long outboxMessageId,
+			String kind, String party, String sender, String subject, String body, Instant receivedAt) {
 
 	}
 
@@ -77,15 +77,16 @@ class CorrespondenceStore {
 	}
 
 	/** A case's correspondence, oldest first. */
-	List<Entry> ofCase(long caseId, long after, int limit) {
+	List<CorrespondenceEntry> ofCase(long caseId, long after, int limit) {
 		return this.jdbc.sql("""
 				select * from case_correspondence where case_id = :case and id > :after order by id limit :limit""")
 			.param("case", caseId)
 			.param("after", after)
 			.param("limit", limit)
-			.query((rs, n) -> new Entry(rs.getLong("id"), rs.getLong("case_id"), rs.getObject("report_id", Long.class),
-					rs.getLong("mail_message_id"), rs.getObject("outbox_message_id", Long.class), rs.getString("kind"),
-					rs.getString("party"), rs.getString("sender"), rs.getString("subject"), rs.getString("body"),
+			.query((rs, n) -> new CorrespondenceEntry(rs.getLong("id"), rs.getLong("case_id"),
+					rs.getObject("report_id", Long.class), rs.getLong("mail_message_id"),
+					rs.getObject("outbox_message_id", Long.class), rs.getString("kind"), rs.getString("party"),
+					rs.getString("sender"), rs.getString("subject"), rs.getString("body"),
 					rs.getTimestamp("received_at").toInstant()))
 			.list();
 	}

@@ -32,7 +32,7 @@ class ReferralController {
 
 	static final int MAX_EXPORT = 10_000;
 
-	record Referral(String basis, String country) {
+	record ReferralRequest(String basis, String country) {
 	}
 
 	private final LawEnforcementReferrals referrals;
@@ -46,9 +46,9 @@ class ReferralController {
 
 	@PostMapping("/api/v1/cases/{id}/referrals")
 	@Transactional
-	Referrals.Referral refer(@PathVariable long id, @RequestBody(required = false) Referral given,
+	Referrals.Referral refer(@PathVariable long id, @RequestBody(required = false) ReferralRequest given,
 			Authentication staff) {
-		Referral referral = (given != null) ? given : new Referral(null, null);
+		ReferralRequest referral = (given != null) ? given : new ReferralRequest(null, null);
 		if (referral.basis() == null || referral.basis().isBlank()) {
 			throw new InvalidInputException("basis", "required", "Say why the case is referred.");
 		}
