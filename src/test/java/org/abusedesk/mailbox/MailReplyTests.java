@@ -4,6 +4,7 @@ import org.abusedesk.DeskTest;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.internet.MimeMessage;
+import org.abusedesk.Api;
 import org.abusedesk.access.Role;
 import org.abusedesk.intake.MailIntake;
 import org.abusedesk.intake.MailOutcome;
@@ -59,6 +60,18 @@ class MailReplyTests extends DeskTest {
 		});
 		// nobody is sent a receipt for an answer
 		assertThat(messagesTo(this.catalog.originHost(), "Your report")).isEmpty();
+	}
+
+	@Test
+	void theCorrespondenceOfACaseThatDoesNotExistIsNotFoundInsteadOfAnEmptyList() {
+		Api.Response missing = this.api.get("/api/v1/cases/999999999/correspondence", this.admin);
+		assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+		// a case nobody wrote back on is there, with no messages
+		long caseId = fileAndAwaitCase("phishing",
+				this.catalog.report("www." + this.catalog.proxiedZone(), "send", "send"));
+		Api.Response none = this.api.get("/api/v1/cases/" + caseId + "/correspondence", this.admin);
+		assertThat(none.status()).as(none.body()).isEqualTo(200);
+		assertThat(none.json().get("messages").size()).isZero();
 	}
 
 	@Test

@@ -87,6 +87,10 @@ class CorrespondenceController {
 							entry.mailMessageId(), entry.outboxMessageId(), entry.kind(), entry.party(), null, null,
 							"(withheld: written by the reporter)", entry.receivedAt()))
 			.toList();
+		if (rows.isEmpty() && after == 0 && this.letters.recipients(id).isEmpty()) {
+			// no case at all is not a case nobody wrote back on
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + id);
+		}
 		return new CorrespondencePage(rows, (rows.size() == limit) ? rows.get(rows.size() - 1).id() : null);
 	}
 
