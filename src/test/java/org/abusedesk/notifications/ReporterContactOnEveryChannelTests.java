@@ -186,6 +186,37 @@ class ReporterContactOnEveryChannelTests extends EdgeDeskTest {
 	}
 
 	/**
+	 * A customer that runs its own origin: the catalog names the customer's abuse contact
+	 * as the origin host's too. The reporter sent their contact to "the host" and
+	 * withheld it from "the owner", and the host's copy, with the contact, went to the
+	 * owner's own mailbox.
+	 */
+	@Test
+	void aCustomerHostingItsOwnOriginReadsTheContactWithheldFromItInTheHostsCopy() throws Exception {
+		String id = this.catalog.id();
+		String zone = "selfhosted-" + id + ".example";
+		String owner = "ops-" + id + "@selfhosted-customer.example";
+		Api.Response imported = this.api.put("/api/v1/catalog", """
+				{"accounts": [{"ref": "selfhosted-%1$s", "name": "Self Hosted %1$s", "abuse_contact": "%2$s",
+				  "at_risk": false, "status": "active",
+				  "properties": [{"zone": "%3$s", "services": ["proxy"],
+				    "origin": {"address": "203.0.113.90", "host_name": "Self Hosted %1$s",
+				               "host_abuse_contact": "%4$s"}}]}]}""".formatted(id, owner, zone,
+				owner.toUpperCase(Locale.ROOT)), this.admin);
+		assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+		long reportId = fileReport("phishing", report("shop." + zone, "/own.php", "send", "send-anon")).get("id")
+			.asLong();
+		caseOf(reportId);
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> messagesTo(owner, "Abuse report").size() == 2);
+		assertNamesNobody(mailTo(owner));
+		// and the reporter is told so
+		MimeMessage receipt = awaitMessageTo(reporter(), "Your report");
+		assertThat(readable(receipt)).doesNotContain("with your contact details")
+			.contains("without your contact details");
+	}
+
+	/**
 	 * A reporter who chose {@code send} for a recipient who reads a digest: the digest
 	 * listed the report's code, targets and justification only, so the host never had the
 	 * contact it was meant to have (a copyright complainant's, which 512(c)(3) asks for,

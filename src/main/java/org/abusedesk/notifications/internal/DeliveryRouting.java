@@ -97,7 +97,7 @@ class DeliveryRouting {
 
 	/** What the reporter chose for the recipient of {@code message}. */
 	private static NotifyChoice choiceFor(Report report, OutboundMessage message) {
-		return message.kind().equals(NotificationKind.FORWARD_TO_HOST.wire()) ? report.notifyHost()
+		return message.kind().equals(NotificationKind.FORWARD_TO_HOST.wire()) ? NotificationComposer.hostChoice(report)
 				: report.notifyOwner();
 	}
 
