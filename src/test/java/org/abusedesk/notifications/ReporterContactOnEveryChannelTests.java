@@ -165,6 +165,33 @@ class ReporterContactOnEveryChannelTests extends EdgeDeskTest {
 		assertNamesNobody(seen);
 	}
 
+	/**
+	 * Mail clients that file people by surname send {@code "Quillfeather, Zebulon"}: the
+	 * signature under the message says the name the other way round, and only the From
+	 * header's spelling was withheld.
+	 */
+	@Test
+	void aMailedReportSignedWithTheNameItsFromHeaderGivesSurnameFirstNamesTheReporterToTheOwner() throws Exception {
+		String host = "shop." + this.catalog.proxiedZone();
+		byte[] raw = ("From: \"Quillfeather, Zebulon\" <" + reporter() + ">\r\n" + "To: abuse@desk.example\r\n"
+				+ "Subject: Phishing on " + host + "\r\n" + "Message-ID: <surname-" + this.catalog.id()
+				+ "@quill-lab.example>\r\n\r\n" + "Hello,\r\n\r\nhttps://" + host
+				+ "/surname.php imitates my bank's login page.\r\n\r\nKind regards,\r\n" + NAME + "\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		MailOutcome outcome = this.mail.receive(raw, "smtp", reporter());
+		assertThat(outcome.status()).as(outcome.reason()).isEqualTo("accepted");
+		long reportId = reportIdOf(outcome.reports().get(0).trackingCode());
+		caseOf(reportId);
+		await().atMost(Duration.ofSeconds(30)).until(() -> outboxKinds(reportId).contains("notify_owner"));
+
+		String toOwner = queryOne(String.class,
+				"select subject || E'\\n' || body from outbox_message where report_id = ? and kind = 'notify_owner'",
+				reportId);
+		assertThat(toOwner).contains("imitates my bank").contains("Kind regards");
+		assertNamesNobody(Map.of("mail to the owner", toOwner, "customer reports",
+				this.api.get("/api/v1/customer/reports", customerToken("proxy-" + this.catalog.id())).body()));
+	}
+
 	@Test
 	void theOwnerReplyingToTheForwardedReportLearnsNothingOfTheReporter() throws Exception {
 		String host = "shop." + this.catalog.proxiedZone();
