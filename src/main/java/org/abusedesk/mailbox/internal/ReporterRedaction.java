@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Withholds the reporter's identity from the words of a message that become a report's
@@ -42,11 +43,29 @@ final class ReporterRedaction {
 		for (String name : names) {
 			if (name != null && name.strip().length() >= MIN_NAME_LENGTH && !name.contains("@")) {
 				identities.add(name.strip().toLowerCase(Locale.ROOT));
+				turned(name).ifPresent(identities::add);
 			}
 		}
 		// the longest first, so that an address is withheld whole before a name in it
 		identities.sort(Comparator.comparingInt(String::length).reversed());
 		return new ReporterRedaction(identities.stream().distinct().toList());
+	}
+
+	/**
+	 * The name the other way round: mail clients that file people by surname send
+	 * {@code "Quillfeather, Zebulon"} while the signature says
+	 * {@code Zebulon Quillfeather}, and the other way about.
+	 */
+	private static Optional<String> turned(String name) {
+		String plain = name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+		int comma = plain.indexOf(',');
+		if (comma > 0 && comma == plain.lastIndexOf(',')) {
+			String last = plain.substring(0, comma).strip();
+			String first = plain.substring(comma + 1).strip();
+			return (last.isEmpty() || first.isEmpty()) ? Optional.empty() : Optional.of(first + " " + last);
+		}
+		String[] words = plain.split(" ");
+		return (words.length == 2) ? Optional.of(words[1] + ", " + words[0]) : Optional.empty();
 	}
 
 	String apply(String text) {

@@ -11,6 +11,7 @@ import org.abusedesk.catalog.DeliveryPreferences;
 import org.abusedesk.intake.NotifyChoice;
 import org.abusedesk.intake.Report;
 import org.abusedesk.intake.ReportType;
+import org.abusedesk.intake.Reporter;
 import org.abusedesk.policy.NotificationKind;
 
 import org.springframework.stereotype.Component;
@@ -72,7 +73,8 @@ class DeliveryRouting {
 			if (preference.digest() && !urgent(report)) {
 				waiting.add(new DigestStore.Item(0, message.idempotencyKey(), message.recipient(), message.kind(),
 						message.reportId(), message.caseId(), report.trackingCode(), preference.format(),
-						summary(report), attachments.isEmpty() ? null : Attachment.toJson(attachments), null));
+						summary(report, choiceFor(report, message)),
+						attachments.isEmpty() ? null : Attachment.toJson(attachments), null));
 				minutes.add(preference.digestMinutes());
 			}
 			else if (attachments.isEmpty()) {
@@ -93,9 +95,14 @@ class DeliveryRouting {
 				|| (report.type() == ReportType.THREAT && "true".equals(report.detail("imminent")));
 	}
 
-	private List<Attachment> attachments(Report report, OutboundMessage message, DeliveryPreference.Format format) {
-		NotifyChoice choice = message.kind().equals(NotificationKind.FORWARD_TO_HOST.wire()) ? report.notifyHost()
+	/** What the reporter chose for the recipient of {@code message}. */
+	private static NotifyChoice choiceFor(Report report, OutboundMessage message) {
+		return message.kind().equals(NotificationKind.FORWARD_TO_HOST.wire()) ? NotificationComposer.hostChoice(report)
 				: report.notifyOwner();
+	}
+
+	private List<Attachment> attachments(Report report, OutboundMessage message, DeliveryPreference.Format format) {
+		NotifyChoice choice = choiceFor(report, message);
 		return switch (format) {
 			case PROSE -> List.of();
 			case PROSE_XARF -> this.xarf.of(report, choice)
@@ -107,8 +114,12 @@ class DeliveryRouting {
 		};
 	}
 
-	/** The lines a digest gives a report: its code, type, targets and why. */
-	static String summary(Report report) {
+	/**
+	 * The lines a digest gives a report: its code, type, targets and why, and who
+	 * reported it where the reporter chose {@code send} for this recipient (as the
+	 * message on its own would say).
+	 */
+	static String summary(Report report, NotifyChoice choice) {
 		StringBuilder summary = new StringBuilder();
 		summary.append(report.trackingCode())
 			.append(" (")
@@ -120,6 +131,16 @@ class DeliveryRouting {
 		report.addresses().forEach((address) -> summary.append("  ").append(address).append('\n'));
 		String why = report.justification().strip().replaceAll("\\s+", " ");
 		summary.append("  Why: ").append((why.length() > 300) ? why.substring(0, 300) + "..." : why).append('\n');
+		Reporter reporter = report.reporter();
+		if (choice == NotifyChoice.SEND && reporter != null && reporter.email() != null) {
+			summary.append("  Reported by: ")
+				.append((reporter.name() != null) ? reporter.name() + " " : "")
+				.append('<')
+				.append(reporter.email())
+				.append('>')
+				.append((reporter.organisation() != null) ? ", " + reporter.organisation() : "")
+				.append('\n');
+		}
 		return summary.toString();
 	}
 

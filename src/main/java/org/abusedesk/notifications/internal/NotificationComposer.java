@@ -111,8 +111,26 @@ class NotificationComposer {
 				+ report.resolution().target() + ". We do not host its content: it is served from the origin "
 				+ "address " + origin.address() + ", which we believe is on your network. We received the "
 				+ "following report about it and forward it to you as the hosting provider.");
-		appendReport(lines, report, report.notifyHost());
+		appendReport(lines, report, hostChoice(report));
 		return String.join("\n", lines) + "\n";
+	}
+
+	/**
+	 * What the host's copy may carry of the reporter. Where the catalog names the owner's
+	 * own abuse contact as the origin host's (a customer that runs its own origin), the
+	 * host's copy lands in the owner's mailbox: it names the reporter only if the
+	 * reporter chose {@code send} for the owner too.
+	 */
+	static NotifyChoice hostChoice(Report report) {
+		NotifyChoice choice = report.notifyHost();
+		if (choice != NotifyChoice.SEND || report.notifyOwner() == NotifyChoice.SEND) {
+			return choice;
+		}
+		Resolution resolution = report.resolution();
+		String host = (resolution.origin() != null) ? resolution.origin().hostAbuseContact() : null;
+		String owner = (resolution.account() != null) ? resolution.account().abuseContact() : null;
+		return (host != null && owner != null && host.strip().equalsIgnoreCase(owner.strip())) ? NotifyChoice.SEND_ANON
+				: choice;
 	}
 
 	private static String ownerBody(Report report, boolean forwardedToHost) {
@@ -208,7 +226,7 @@ class NotificationComposer {
 		if (forwardedToHost) {
 			lines.add("The content is hosted by " + (origin.hostName() != null ? origin.hostName() : "another provider")
 					+ " (abuse contact: " + origin.hostAbuseContact() + "). We forwarded your report to them"
-					+ contactDetails(report.notifyHost()) + ".");
+					+ contactDetails(hostChoice(report)) + ".");
 		}
 		if (ownerNotified) {
 			lines.add("We " + (forwardedToHost ? "also " : "") + "forwarded it to the site's owner"
