@@ -57,6 +57,21 @@ class FinderGrowthTests {
 		assertThat(found).allMatch((f) -> f.kind() == PersonalDataKind.STREET_ADDRESS);
 	}
 
+	@Test
+	void manyIdentityNumbersAreEachFoundOnce() {
+		// each number was checked against every number found before it (quadratic); the
+		// numbers found are now looked up by position
+		String text = "SSN 123-45-6789 and 123 45 6789, ".repeat(2_000);
+		List<PersonalDataFinding> found = new ArrayList<>();
+		new NationalIdFinder().find(text, found);
+		assertThat(found).hasSize(4_000).allMatch((f) -> f.kind() == PersonalDataKind.NATIONAL_ID);
+		for (int i = 1; i < found.size(); i++) {
+			for (int j = Math.max(0, i - 3); j < i; j++) {
+				assertThat(found.get(i).overlaps(found.get(j))).isFalse();
+			}
+		}
+	}
+
 	static void assertLinear(String what, Pattern pattern, IntFunction<String> input) {
 		long small = reads(pattern, input.apply(1_000));
 		long large = reads(pattern, input.apply(2_000));
