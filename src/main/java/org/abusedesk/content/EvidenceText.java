@@ -1,9 +1,11 @@
 package org.abusedesk.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +17,13 @@ import java.util.regex.Pattern;
  */
 public final class EvidenceText {
 
-	private static final Pattern INVISIBLE = Pattern
-		.compile("(?is)<!--.*?-->|<(script|style|noscript|template|head)\\b[^>]*>.*?</\\1\\s*>");
+	/** Elements whose content is not shown, as with {@code <script ...>...</script >}. */
+	private static final Set<String> INVISIBLE = Set.of("script", "style", "noscript", "template", "head");
 
-	private static final Pattern BLOCK = Pattern.compile(
-			"(?i)</?(p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|address|blockquote|pre|dd|dt|hr)\\b[^>]*>");
-
-	private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+	/** Elements that start a line of their own. */
+	private static final Set<String> BLOCK = Set.of("p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "table", "h1",
+			"h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer", "address", "blockquote", "pre",
+			"dd", "dt", "hr");
 
 	private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
 
@@ -78,11 +80,224 @@ public final class EvidenceText {
 
 	/** The visible text of an HTML document. */
 	public static String fromHtml(String html) {
-		String text = INVISIBLE.matcher(html).replaceAll(" ");
-		text = BLOCK.matcher(text).replaceAll("\n");
-		text = TAG.matcher(text).replaceAll("");
+		String text = withoutInvisible(html);
+		text = blocksAsLines(text);
+		text = withoutTags(text);
 		text = decode(text);
 		return text.replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" ?\\n[ \\n]*", "\n").strip();
+	}
+
+	/**
+	 * Comments and invisible elements replaced by a space, as the pattern
+	 * {@code (?is)<!--.*?-->|<(script|style|noscript|template|head)\b[^>]*>.*?</\1\s*>}
+	 * did, in work linear in the text: the pattern read to the end of the text from each
+	 * {@code <!--} or {@code <script} that nothing closed.
+	 */
+	static String withoutInvisible(CharSequence html) {
+		Scanner scan = new Scanner(html);
+		StringBuilder text = new StringBuilder(html.length());
+		int i = 0;
+		while (i < html.length()) {
+			int end = -1;
+			if (html.charAt(i) == '<') {
+				if (startsWith(html, i, "<!--")) {
+					int close = scan.next("-->", i + 4);
+					end = (close < 0) ? -1 : close + 3;
+				}
+				else {
+					int nameEnd = wordEnd(html, i + 1);
+					String name = asciiLower(html, i + 1, nameEnd);
+					if (INVISIBLE.contains(name)) {
+						int open = scan.next(">", nameEnd);
+						end = (open < 0) ? -1 : scan.closing(name, open + 1);
+					}
+				}
+			}
+			if (end < 0) {
+				text.append(html.charAt(i));
+				i++;
+			}
+			else {
+				text.append(' ');
+				i = end;
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Tags of block elements replaced by a line break, as the pattern
+	 * {@code (?i)</?(p|div|...)\b[^>]*>} did, in work linear in the text.
+	 */
+	static String blocksAsLines(CharSequence html) {
+		Scanner scan = new Scanner(html);
+		StringBuilder text = new StringBuilder(html.length());
+		int i = 0;
+		while (i < html.length()) {
+			int end = -1;
+			if (html.charAt(i) == '<') {
+				int nameStart = (i + 1 < html.length() && html.charAt(i + 1) == '/') ? i + 2 : i + 1;
+				int nameEnd = wordEnd(html, nameStart);
+				if (BLOCK.contains(asciiLower(html, nameStart, nameEnd))) {
+					int close = scan.next(">", nameEnd);
+					end = (close < 0) ? -1 : close + 1;
+				}
+			}
+			if (end < 0) {
+				text.append(html.charAt(i));
+				i++;
+			}
+			else {
+				text.append('\n');
+				i = end;
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Every {@code <...>} removed, as the pattern {@code (?s)<[^>]*>} did, in one pass:
+	 * the pattern read to the end of the text from every {@code <} that no {@code >}
+	 * follows.
+	 */
+	static String withoutTags(CharSequence html) {
+		int length = html.length();
+		StringBuilder text = new StringBuilder(length);
+		int i = 0;
+		while (i < length) {
+			char c = html.charAt(i);
+			if (c != '<') {
+				text.append(c);
+				i++;
+				continue;
+			}
+			int close = i + 1;
+			while (close < length && html.charAt(close) != '>') {
+				close++;
+			}
+			if (close == length) {
+				// no > follows this <, nor any later one: the rest is text
+				text.append(html, i, length);
+				break;
+			}
+			i = close + 1;
+		}
+		return text.toString();
+	}
+
+	private static boolean startsWith(CharSequence text, int at, String prefix) {
+		if (at + prefix.length() > text.length()) {
+			return false;
+		}
+		for (int k = 0; k < prefix.length(); k++) {
+			if (text.charAt(at + k) != prefix.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The end of the run of word characters (as {@code \b} sees them) from {@code at}.
+	 */
+	private static int wordEnd(CharSequence text, int at) {
+		int end = at;
+		// no element name is longer; a longer run names none of them
+		while (end < text.length() && end - at <= 10 && isWord(text.charAt(end))) {
+			end++;
+		}
+		return end;
+	}
+
+	private static boolean isWord(char c) {
+		return c == '_' || Character.isLetterOrDigit(c);
+	}
+
+	/**
+	 * The characters, with ASCII letters in lower case (as {@code (?i)} compares them).
+	 */
+	private static String asciiLower(CharSequence text, int start, int end) {
+		StringBuilder name = new StringBuilder(end - start);
+		for (int k = start; k < end; k++) {
+			char c = text.charAt(k);
+			name.append((c >= 'A' && c <= 'Z') ? (char) (c + 32) : c);
+		}
+		return name.toString();
+	}
+
+	/**
+	 * Finds what follows a position, remembering the last answer for each thing sought: a
+	 * scan that moves forward asks again from a later position and is answered without
+	 * reading the text again, and "none" stays "none".
+	 */
+	private static final class Scanner {
+
+		private final CharSequence text;
+
+		private final Map<String, int[]> found = new HashMap<>();
+
+		private final Map<String, int[]> closed = new HashMap<>();
+
+		Scanner(CharSequence text) {
+			this.text = text;
+		}
+
+		/**
+		 * The first index at or after {@code from} where {@code sought} starts, or -1.
+		 */
+		int next(String sought, int from) {
+			int[] last = this.found.get(sought);
+			if (last != null && last[0] <= from && (last[1] < 0 || last[1] >= from)) {
+				return last[1];
+			}
+			int at = from;
+			while (at < this.text.length() && !startsWith(this.text, at, sought)) {
+				at++;
+			}
+			int result = (at < this.text.length()) ? at : -1;
+			this.found.put(sought, new int[] { from, result });
+			return result;
+		}
+
+		/**
+		 * The index just past the first {@code </name\s*>} (name in any case) at or after
+		 * {@code from}, or -1.
+		 */
+		int closing(String name, int from) {
+			int[] last = this.closed.get(name);
+			if (last != null && last[0] <= from && (last[1] < 0 || last[1] >= from)) {
+				return last[1];
+			}
+			int result = closingFrom(name, from);
+			this.closed.put(name, new int[] { from, result });
+			return result;
+		}
+
+		private int closingFrom(String name, int from) {
+			int at = from;
+			while (true) {
+				int open = next("</", at);
+				if (open < 0) {
+					return -1;
+				}
+				int nameEnd = open + 2 + name.length();
+				if (nameEnd <= this.text.length() && asciiLower(this.text, open + 2, nameEnd).equals(name)) {
+					int k = nameEnd;
+					while (k < this.text.length() && isSpace(this.text.charAt(k))) {
+						k++;
+					}
+					if (k < this.text.length() && this.text.charAt(k) == '>') {
+						return k + 1;
+					}
+				}
+				at = open + 1;
+			}
+		}
+
+		private static boolean isSpace(char c) {
+			return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+		}
+
 	}
 
 	private static String decode(String text) {

@@ -3,7 +3,9 @@ package org.abusedesk.content;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.abusedesk.content.internal.AddressFinder;
@@ -89,15 +91,29 @@ public final class PersonalDataDetector {
 		return kinds;
 	}
 
-	private static List<PersonalDataFinding> resolve(List<PersonalDataFinding> all) {
+	static List<PersonalDataFinding> resolve(List<PersonalDataFinding> all) {
 		List<PersonalDataFinding> ranked = new ArrayList<>(all);
 		ranked.sort(Comparator.comparingInt((PersonalDataFinding f) -> PRECEDENCE.indexOf(f.kind()))
 			.thenComparing(Comparator.comparingDouble(PersonalDataFinding::confidence).reversed())
 			.thenComparing(Comparator.comparingInt((PersonalDataFinding f) -> f.end() - f.start()).reversed()));
+		// the kept spans by start: they do not overlap, so the one that starts last
+		// before
+		// a candidate ends is the only one that can reach into it (a list searched for
+		// each candidate made 140 000 emails 10^10 comparisons)
+		TreeMap<Integer, PersonalDataFinding> byStart = new TreeMap<>();
 		List<PersonalDataFinding> kept = new ArrayList<>();
 		for (PersonalDataFinding candidate : ranked) {
-			if (kept.stream().noneMatch(candidate::overlaps)) {
+			if (candidate.start() == candidate.end()) {
+				// an empty span (no finder gives one) is checked against all
+				if (kept.stream().noneMatch(candidate::overlaps)) {
+					kept.add(candidate);
+				}
+				continue;
+			}
+			Map.Entry<Integer, PersonalDataFinding> before = byStart.lowerEntry(candidate.end());
+			if (before == null || !before.getValue().overlaps(candidate)) {
 				kept.add(candidate);
+				byStart.put(candidate.start(), candidate);
 			}
 		}
 		kept.sort(Comparator.comparingInt(PersonalDataFinding::start).thenComparingInt(PersonalDataFinding::end));

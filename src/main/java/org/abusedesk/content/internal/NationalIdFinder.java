@@ -1,6 +1,8 @@
 package org.abusedesk.content.internal;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,10 @@ public final class NationalIdFinder implements Finder {
 
 	@Override
 	public void find(String text, List<PersonalDataFinding> found) {
+		// the numbers found, by start: they do not overlap, so only the one that starts
+		// last before a match ends can overlap it (searching the list for each match made
+		// a text of many numbers quadratic)
+		TreeMap<Integer, PersonalDataFinding> byStart = new TreeMap<>();
 		for (Scheme scheme : this.schemes) {
 			Matcher matcher = scheme.pattern.matcher(text);
 			while (matcher.find()) {
@@ -55,13 +61,16 @@ public final class NationalIdFinder implements Finder {
 				if (scheme.needsLabel && !labelled) {
 					continue;
 				}
-				if (overlapsFound(found, matcher.start(), matcher.end())) {
+				Map.Entry<Integer, PersonalDataFinding> before = byStart.lowerEntry(matcher.end());
+				if (before != null && before.getValue().overlaps(matcher.start(), matcher.end())) {
 					continue;
 				}
 				String why = scheme.name + ((scheme.name.startsWith("UK") || scheme.name.startsWith("US SSN"))
 						? " rules hold" : " checksum holds") + (labelled ? ", labelled" : "");
-				found.add(new PersonalDataFinding(PersonalDataKind.NATIONAL_ID, matcher.start(), matcher.end(),
-						labelled ? 0.97 : 0.85, why));
+				PersonalDataFinding finding = new PersonalDataFinding(PersonalDataKind.NATIONAL_ID, matcher.start(),
+						matcher.end(), labelled ? 0.97 : 0.85, why);
+				found.add(finding);
+				byStart.put(finding.start(), finding);
 			}
 		}
 	}
@@ -75,15 +84,6 @@ public final class NationalIdFinder implements Finder {
 		}
 		// the label names this number only when no other number stands between them
 		return end >= 0 && !DIGIT.matcher(before.substring(end)).find();
-	}
-
-	private static boolean overlapsFound(List<PersonalDataFinding> found, int start, int end) {
-		for (PersonalDataFinding finding : found) {
-			if (finding.kind() == PersonalDataKind.NATIONAL_ID && finding.overlaps(start, end)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private record Scheme(String name, Pattern pattern, boolean needsLabel, Pattern label, Predicate<String> check) {

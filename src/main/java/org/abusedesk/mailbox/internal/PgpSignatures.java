@@ -182,7 +182,7 @@ final class PgpSignatures {
 		List<String> text = new ArrayList<>();
 		for (i++; i < lines.length - 1; i++) {
 			String line = lines[i].startsWith("- ") ? lines[i].substring(2) : lines[i];
-			text.add(line.replaceAll("[ \t]+$", ""));
+			text.add(withoutTrailingBlanks(line));
 		}
 		// the line break before the signature belongs to the armour, not to the text
 		ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -190,6 +190,19 @@ final class PgpSignatures {
 		content.writeBytes(joined);
 		return Optional
 			.of(new Signed(content.toByteArray(), message.substring(signature, end + SIGNATURE_END.length())));
+	}
+
+	/**
+	 * The line without the spaces and tabs that end it, as {@code [ \t]+$} removed them,
+	 * in work linear in the line: the pattern tried each blank of a long run inside the
+	 * line and read on to its end.
+	 */
+	static String withoutTrailingBlanks(CharSequence line) {
+		int end = line.length();
+		while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+			end--;
+		}
+		return line.subSequence(0, end).toString();
 	}
 
 	private static int headerEnd(String message) {
