@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.abusedesk.CountedText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,43 +75,9 @@ class EvidenceTextGrowthTests {
 	}
 
 	private static long reads(Function<CharSequence, String> reader, String text) {
-		Counted counted = new Counted(text);
+		CountedText counted = new CountedText(text);
 		reader.apply(counted);
-		return counted.reads;
-	}
-
-	/** A text that counts the characters read from it. */
-	private static final class Counted implements CharSequence {
-
-		private final String text;
-
-		long reads;
-
-		Counted(String text) {
-			this.text = text;
-		}
-
-		@Override
-		public int length() {
-			return this.text.length();
-		}
-
-		@Override
-		public char charAt(int index) {
-			this.reads++;
-			return this.text.charAt(index);
-		}
-
-		@Override
-		public CharSequence subSequence(int start, int end) {
-			return this.text.substring(start, end);
-		}
-
-		@Override
-		public String toString() {
-			return this.text;
-		}
-
+		return counted.reads();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.abusedesk.CountedText;
 import org.abusedesk.content.PersonalDataFinding;
 import org.abusedesk.content.PersonalDataKind;
 import org.junit.jupiter.api.Test;
@@ -83,61 +84,17 @@ class FinderGrowthTests {
 
 	/** Characters read to find every match, or more than {@link #CAP} when stopped. */
 	static long reads(Pattern pattern, String text) {
-		Counted counted = new Counted(text);
+		CountedText counted = new CountedText(text, CAP);
 		Matcher matcher = pattern.matcher(counted);
 		try {
 			while (matcher.find()) {
 				// every match, as the finders search
 			}
 		}
-		catch (Stopped ex) {
+		catch (CountedText.Stopped ex) {
 			// stopped at the cap
 		}
-		return counted.reads;
-	}
-
-	private static final class Stopped extends RuntimeException {
-
-		Stopped() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	/** A text that counts the characters read from it and stops the reader at the cap. */
-	static final class Counted implements CharSequence {
-
-		private final String text;
-
-		long reads;
-
-		Counted(String text) {
-			this.text = text;
-		}
-
-		@Override
-		public int length() {
-			return this.text.length();
-		}
-
-		@Override
-		public char charAt(int index) {
-			if (++this.reads > CAP) {
-				throw new Stopped();
-			}
-			return this.text.charAt(index);
-		}
-
-		@Override
-		public CharSequence subSequence(int start, int end) {
-			return this.text.substring(start, end);
-		}
-
-		@Override
-		public String toString() {
-			return this.text;
-		}
-
+		return counted.reads();
 	}
 
 }
