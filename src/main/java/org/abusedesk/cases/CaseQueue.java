@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.abusedesk.policy.Priority;
+import org.abusedesk.vocabulary.WireValue;
 
 /**
  * The reviewers' queue: open cases, most urgent first (priority, then due time, then id),
@@ -50,7 +51,7 @@ public interface CaseQueue {
 	Neighbours neighbours(long caseId);
 
 	/** The orders of the queue. */
-	enum Sort {
+	enum Sort implements WireValue {
 
 		/** Priority, then due time (none last), then id. */
 		URGENT("urgent"),
@@ -65,6 +66,7 @@ public interface CaseQueue {
 			this.wire = wire;
 		}
 
+		@Override
 		public String wire() {
 			return this.wire;
 		}

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.abusedesk.vocabulary.WireValue;
+
 /**
  * Search over all cases, open and closed (docs/console.md, "Search"): by tracking code,
  * URL, host, IP address, account, reporter email (only for roles that see reporters) and
@@ -30,7 +32,7 @@ public interface CaseSearch {
 	Result search(Query query, Actor viewer, int offset, int limit);
 
 	/** Where the text is looked for. */
-	enum Field {
+	enum Field implements WireValue {
 
 		ANYTHING("any"), TRACKING_CODE("tracking_code"), URL("url"), HOST("host"), ADDRESS("ip"), ACCOUNT("account"),
 		REPORTER_EMAIL("reporter_email"), TEXT("text");
@@ -41,6 +43,7 @@ public interface CaseSearch {
 			this.wire = wire;
 		}
 
+		@Override
 		public String wire() {
 			return this.wire;
 		}
@@ -57,7 +60,7 @@ public interface CaseSearch {
 	}
 
 	/** The orders of the results. */
-	enum Sort {
+	enum Sort implements WireValue {
 
 		NEWEST("newest"), OLDEST("oldest"), URGENT("urgent"), UPDATED("updated");
 
@@ -67,6 +70,7 @@ public interface CaseSearch {
 			this.wire = wire;
 		}
 
+		@Override
 		public String wire() {
 			return this.wire;
 		}

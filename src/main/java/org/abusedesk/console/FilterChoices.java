@@ -2,7 +2,8 @@ package org.abusedesk.console;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+
+import org.abusedesk.vocabulary.WireValue;
 
 /**
  * A filter's word that names none of the form's choices (a typed or edited address): the
@@ -17,13 +18,13 @@ final class FilterChoices {
 	}
 
 	/**
-	 * The message for {@code value} when it is given and {@code fromWire} reads no choice
-	 * from it, else empty.
+	 * The message for {@code value} when it is given and names none of {@code type}'s
+	 * wire values exactly (as every {@code fromWire} reads them, ADR 0011), else empty.
 	 * @param what the filter's name in the message ("report type")
 	 */
-	static Optional<String> unknown(String what, String value, Function<String, Optional<?>> fromWire,
-			List<String> allowed) {
-		if (value == null || value.isBlank() || fromWire.apply(value.strip()).isPresent()) {
+	static <E extends Enum<E> & WireValue> Optional<String> unknown(String what, String value, Class<E> type) {
+		List<String> allowed = WireValue.wires(type);
+		if (value == null || value.isBlank() || allowed.contains(value.strip())) {
 			return Optional.empty();
 		}
 		String word = value.strip();

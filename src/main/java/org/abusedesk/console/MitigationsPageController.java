@@ -17,7 +17,6 @@ import org.abusedesk.mitigations.Mitigations.Mitigation;
 import org.abusedesk.cases.Actor;
 import org.abusedesk.access.Role;
 import org.abusedesk.policy.MitigationType;
-import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -59,10 +58,8 @@ class MitigationsPageController {
 		// a type or status the form does not offer lists nothing, and says so, instead of
 		// every mitigation in force
 		Optional<String> unknown = FilterChoices.first(
-				FilterChoices.unknown("mitigation type", type, MitigationType::fromWire,
-						WireValue.wires(MitigationType.class)),
-				FilterChoices.unknown("mitigation status", status, MitigationStatus::fromWire,
-						WireValue.wires(MitigationStatus.class)));
+				FilterChoices.unknown("mitigation type", type, MitigationType.class),
+				FilterChoices.unknown("mitigation status", status, MitigationStatus.class));
 		model.addAttribute("me", ConsoleActor.of(authentication));
 		model.addAttribute("filter", filter);
 		unknown.ifPresent((message) -> model.addAttribute("error", message));

@@ -11,7 +11,6 @@ import org.abusedesk.cases.CaseWork;
 import org.abusedesk.cases.CaseWorkException;
 import org.abusedesk.catalog.Service;
 import org.abusedesk.intake.ReportType;
-import org.abusedesk.vocabulary.WireValue;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -52,12 +51,10 @@ class QueueController {
 		CaseQueue.Sort order = CaseQueue.Sort.fromWire(sort).orElse(CaseQueue.Sort.URGENT);
 		CaseQueue.Page page;
 		// an unknown status, type, service or order matches no case, as before; say so
-		Optional<String> unknown = FilterChoices.first(
-				FilterChoices.unknown("case status", status, CaseStatus::fromWire, WireValue.wires(CaseStatus.class)),
-				FilterChoices.unknown("report type", type, ReportType::fromWire, WireValue.wires(ReportType.class)),
-				FilterChoices.unknown("service", service, Service::fromWire, WireValue.wires(Service.class)),
-				FilterChoices.unknown("order", sort, CaseQueue.Sort::fromWire,
-						Arrays.stream(CaseQueue.Sort.values()).map(CaseQueue.Sort::wire).toList()));
+		Optional<String> unknown = FilterChoices.first(FilterChoices.unknown("case status", status, CaseStatus.class),
+				FilterChoices.unknown("report type", type, ReportType.class),
+				FilterChoices.unknown("service", service, Service.class),
+				FilterChoices.unknown("order", sort, CaseQueue.Sort.class));
 		if (unknown.isPresent()) {
 			model.addAttribute("error", unknown.get());
 			page = new CaseQueue.Page(List.of(), null);

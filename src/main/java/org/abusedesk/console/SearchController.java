@@ -154,14 +154,10 @@ class SearchController {
 			return Optional.of("No case status " + form.status() + "; one of: open, closed, all, "
 					+ WireValue.allowed(CaseStatus.class) + ".");
 		}
-		return FilterChoices.first(
-				FilterChoices.unknown("place to look", form.field(), CaseSearch.Field::fromWire,
-						Arrays.stream(CaseSearch.Field.values()).map(CaseSearch.Field::wire).toList()),
-				FilterChoices.unknown("report type", form.type(), ReportType::fromWire,
-						WireValue.wires(ReportType.class)),
-				FilterChoices.unknown("service", form.service(), Service::fromWire, WireValue.wires(Service.class)),
-				FilterChoices.unknown("order", form.sort(), CaseSearch.Sort::fromWire,
-						Arrays.stream(CaseSearch.Sort.values()).map(CaseSearch.Sort::wire).toList()));
+		return FilterChoices.first(FilterChoices.unknown("place to look", form.field(), CaseSearch.Field.class),
+				FilterChoices.unknown("report type", form.type(), ReportType.class),
+				FilterChoices.unknown("service", form.service(), Service.class),
+				FilterChoices.unknown("order", form.sort(), CaseSearch.Sort.class));
 	}
 
 	/**
