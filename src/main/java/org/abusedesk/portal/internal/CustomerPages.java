@@ -96,16 +96,17 @@ class CustomerPages {
 					+ CustomerController.MAX_COMMENT + " characters.");
 			return "redirect:/customer";
 		}
+		boolean requested;
 		try {
-			this.reviews.request(customer.accountRef(), id, chosen, text)
-				.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			requested = this.reviews.request(customer.accountRef(), id, chosen, text).isPresent();
 		}
 		catch (ResponseStatusException ex) {
-			if (ex.getStatusCode() == HttpStatus.NOT_FOUND) {
-				throw ex;
-			}
+			// a request the mitigation's state refuses (one already asked for)
 			redirect.addFlashAttribute("error", "Review request for mitigation " + id + ": " + ex.getReason());
 			return "redirect:/customer";
+		}
+		if (!requested) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mitigation " + id);
 		}
 		redirect.addFlashAttribute("message",
 				"Your review request for mitigation " + id + " is recorded; a person on our staff looks at it.");

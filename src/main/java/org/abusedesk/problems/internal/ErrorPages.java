@@ -76,10 +76,8 @@ class ErrorPages extends ResponseEntityExceptionHandler {
 	}
 
 	private static FieldError queryError(MethodArgumentTypeMismatchException ex) {
-		Class<?> type = ex.getRequiredType();
 		String value = String.valueOf(ex.getValue());
-		boolean whole = type != null && (type == Integer.class || type == int.class || type == Long.class
-				|| type == long.class || type == Short.class || type == short.class);
+		boolean whole = ProblemAdvice.wholeNumber(ex.getRequiredType());
 		if (whole && value.strip().matches("[+-]?\\d+")) {
 			return new FieldError(ex.getName(), "out_of_range", "This number is too large.");
 		}

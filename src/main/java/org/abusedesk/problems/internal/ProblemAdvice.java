@@ -94,8 +94,7 @@ class ProblemAdvice {
 		if (target == Boolean.class || target == boolean.class) {
 			return "true or false";
 		}
-		if (target == Integer.class || target == int.class || target == Long.class || target == long.class
-				|| target == Short.class || target == short.class || target == java.math.BigInteger.class) {
+		if (wholeNumber(target) || target == java.math.BigInteger.class) {
 			return "a whole number";
 		}
 		if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
@@ -108,6 +107,12 @@ class ProblemAdvice {
 			return "a string";
 		}
 		return "an object";
+	}
+
+	/** Whether {@code type} holds whole numbers of a fixed size (int, long, short). */
+	static boolean wholeNumber(@Nullable Class<?> type) {
+		return type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class;
 	}
 
 	/** The JSON path of the value, {@code a.b[2].c}. */
