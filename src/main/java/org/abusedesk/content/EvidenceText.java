@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,34 +96,19 @@ public final class EvidenceText {
 	 */
 	static String withoutInvisible(CharSequence html) {
 		Scanner scan = new Scanner(html);
-		StringBuilder text = new StringBuilder(html.length());
-		int i = 0;
-		while (i < html.length()) {
-			int end = -1;
-			if (html.charAt(i) == '<') {
-				if (startsWith(html, i, "<!--")) {
-					int close = scan.next("-->", i + 4);
-					end = (close < 0) ? -1 : close + 3;
-				}
-				else {
-					int nameEnd = wordEnd(html, i + 1);
-					String name = asciiLower(html, i + 1, nameEnd);
-					if (INVISIBLE.contains(name)) {
-						int open = scan.next(">", nameEnd);
-						end = (open < 0) ? -1 : scan.closing(name, open + 1);
-					}
-				}
+		return replaced(html, " ", (i) -> {
+			if (startsWith(html, i, "<!--")) {
+				int close = scan.next("-->", i + 4);
+				return (close < 0) ? -1 : close + 3;
 			}
-			if (end < 0) {
-				text.append(html.charAt(i));
-				i++;
+			int nameEnd = wordEnd(html, i + 1);
+			String name = asciiLower(html, i + 1, nameEnd);
+			if (!INVISIBLE.contains(name)) {
+				return -1;
 			}
-			else {
-				text.append(' ');
-				i = end;
-			}
-		}
-		return text.toString();
+			int open = scan.next(">", nameEnd);
+			return (open < 0) ? -1 : scan.closing(name, open + 1);
+		});
 	}
 
 	/**
@@ -131,24 +117,34 @@ public final class EvidenceText {
 	 */
 	static String blocksAsLines(CharSequence html) {
 		Scanner scan = new Scanner(html);
+		return replaced(html, "\n", (i) -> {
+			int nameStart = (i + 1 < html.length() && html.charAt(i + 1) == '/') ? i + 2 : i + 1;
+			int nameEnd = wordEnd(html, nameStart);
+			if (!BLOCK.contains(asciiLower(html, nameStart, nameEnd))) {
+				return -1;
+			}
+			int close = scan.next(">", nameEnd);
+			return (close < 0) ? -1 : close + 1;
+		});
+	}
+
+	/**
+	 * The text with each span that starts at a {@code <} replaced by {@code with}, in one
+	 * forward pass.
+	 * @param spanEnd where the span starting at a {@code <} ends (exclusive), or -1 when
+	 * none starts there
+	 */
+	private static String replaced(CharSequence html, String with, IntUnaryOperator spanEnd) {
 		StringBuilder text = new StringBuilder(html.length());
 		int i = 0;
 		while (i < html.length()) {
-			int end = -1;
-			if (html.charAt(i) == '<') {
-				int nameStart = (i + 1 < html.length() && html.charAt(i + 1) == '/') ? i + 2 : i + 1;
-				int nameEnd = wordEnd(html, nameStart);
-				if (BLOCK.contains(asciiLower(html, nameStart, nameEnd))) {
-					int close = scan.next(">", nameEnd);
-					end = (close < 0) ? -1 : close + 1;
-				}
-			}
+			int end = (html.charAt(i) == '<') ? spanEnd.applyAsInt(i) : -1;
 			if (end < 0) {
 				text.append(html.charAt(i));
 				i++;
 			}
 			else {
-				text.append('\n');
+				text.append(with);
 				i = end;
 			}
 		}
@@ -158,31 +154,14 @@ public final class EvidenceText {
 	/**
 	 * Every {@code <...>} removed, as the pattern {@code (?s)<[^>]*>} did, in one pass:
 	 * the pattern read to the end of the text from every {@code <} that no {@code >}
-	 * follows.
+	 * follows (the scanner remembers that none does).
 	 */
 	static String withoutTags(CharSequence html) {
-		int length = html.length();
-		StringBuilder text = new StringBuilder(length);
-		int i = 0;
-		while (i < length) {
-			char c = html.charAt(i);
-			if (c != '<') {
-				text.append(c);
-				i++;
-				continue;
-			}
-			int close = i + 1;
-			while (close < length && html.charAt(close) != '>') {
-				close++;
-			}
-			if (close == length) {
-				// no > follows this <, nor any later one: the rest is text
-				text.append(html, i, length);
-				break;
-			}
-			i = close + 1;
-		}
-		return text.toString();
+		Scanner scan = new Scanner(html);
+		return replaced(html, "", (i) -> {
+			int close = scan.next(">", i + 1);
+			return (close < 0) ? -1 : close + 1;
+		});
 	}
 
 	private static boolean startsWith(CharSequence text, int at, String prefix) {
