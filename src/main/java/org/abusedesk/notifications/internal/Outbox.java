@@ -165,7 +165,9 @@ class Outbox {
 	 * longest due, each read from its own index in order, so that a claim does not read
 	 * every waiting message to take the first few, and locks no more rows than it takes;
 	 * commits on its own. A claim without a holder (taken by an older version) waits for
-	 * its lease.
+	 * its lease. The claimed messages are answered longest due first, the order they are
+	 * sent and recorded in groups: an update returns its rows in whatever order its plan
+	 * read them.
 	 */
 	List<Row> claim(String channel, int limit, Duration lease) {
 		return this.jdbc
@@ -183,11 +185,13 @@ class Outbox {
 					    select id from outbox_message
 					    where status = 'pending' and channel = :channel and next_attempt_at <= now()
 					    order by channel, next_attempt_at, id limit (:limit - (select count(*) from expired))
-					    for update skip locked)
-					update outbox_message set status = 'sending', attempts = attempts + 1, claimed_by = :node,
-					    lease_until = now() + make_interval(secs => :lease)
-					where id in (select id from expired union all select id from due)
-					returning *""")
+					    for update skip locked),
+					claimed as (
+					    update outbox_message set status = 'sending', attempts = attempts + 1, claimed_by = :node,
+					        lease_until = now() + make_interval(secs => :lease)
+					    where id in (select id from expired union all select id from due)
+					    returning *)
+					select * from claimed order by next_attempt_at, id""")
 			.param("channel", channel)
 			.param("lease", lease.toSeconds())
 			.param("limit", limit)
